@@ -1,0 +1,421 @@
+"""popbill-cli: the two POPBiLL calls, credentials in the keyring and the simulator, from a terminal.
+
+The same core as the window. Exit codes are a contract (scripts rely on them):
+0 done; 1 POPBiLL refused the call; 2 invalid input, nothing sent; 3 the service could not be reached or
+its answer not understood; 4 no usable credentials. None of these ever prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import IO, Any, NoReturn
+
+from . import __version__
+from .core.auth import PastedToken, decode_secret
+from .core.client import CallResult, Credentials, LinkCredentials, TaxinvoiceClient, TokenCredentials, open_client
+from .core.environments import ENV_NAMES, HOST_VARIANTS, Environment, resolve
+from .core.errors import CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
+from .core.messages import LANGS, Lang, normalize_lang, text
+from .core.validation import MGT_KEY_TYPES, Problem
+from .storage.secrets import SecretStore
+
+EXIT_OK, EXIT_REFUSED, EXIT_INVALID, EXIT_UNREACHABLE, EXIT_CREDENTIALS = 0, 1, 2, 3, 4
+
+# Settings: option → environment variable. Each is an option of every command and may come from the
+# environment; an option given on the command line wins.
+SETTINGS_ENV = {
+    "env": "POPBILL_ENV",
+    "hosts": "POPBILL_HOSTS",
+    "base_url": "POPBILL_BASE_URL",
+    "auth_url": "POPBILL_AUTH_URL",
+    "corp_num": "POPBILL_CORP_NUM",
+    "user_id": "POPBILL_USER_ID",
+    "lang": "POPBILL_LANG",
+    "timeout": "POPBILL_TIMEOUT",
+    "ca_bundle": "POPBILL_CA_BUNDLE",
+}
+DEFAULT_TIMEOUT = 30.0
+MAX_CONNECT_TIMEOUT = 10.0
+
+
+def exit_code_for(error: PopbillError) -> int:
+    if error.kind in CREDENTIAL_KINDS:
+        return EXIT_CREDENTIALS
+    if error.kind in UNREACHABLE_KINDS:
+        return EXIT_UNREACHABLE
+    if error.kind is Kind.POPBILL:
+        return EXIT_REFUSED
+    return EXIT_INVALID  # invalid input or configuration: nothing was sent
+
+
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("settings (also from the environment variable named)")
+    group.add_argument("--env", help="test | production (POPBILL_ENV, default test)")
+    group.add_argument("--hosts", help="default | static | ga host set (POPBILL_HOSTS)")
+    group.add_argument("--base-url", help="API base URL (POPBILL_BASE_URL)")
+    group.add_argument("--auth-url", help="token service base URL; /ServiceID/Token is added (POPBILL_AUTH_URL)")
+    group.add_argument("--corp-num", help="business registration number, 10 digits (POPBILL_CORP_NUM)")
+    group.add_argument("--user-id", help="POPBiLL user ID, optional (POPBILL_USER_ID)")
+    group.add_argument("--lang", help="ko | en (POPBILL_LANG, default ko)")
+    group.add_argument("--timeout", help=f"read timeout in seconds (POPBILL_TIMEOUT, default {DEFAULT_TIMEOUT:g})")
+    group.add_argument("--ca-bundle", help="CA bundle file for TLS (POPBILL_CA_BUNDLE)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="popbill-cli",
+        description="POPBiLL e-Tax invoice tools: resend notification mail, assign document IDs.",
+        epilog="exit codes: 0 done, 1 refused by POPBiLL, 2 invalid input (nothing sent), "
+        "3 service unreachable or answer not understood, 4 no usable credentials",
+    )
+    parser.add_argument("--version", action="version", version=f"popbill-cli {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    types = "|".join(MGT_KEY_TYPES)
+
+    p = sub.add_parser("resend-email", help="resend the notification mail of one invoice to one address")
+    p.add_argument("--type", required=True, metavar=types, help="MgtKeyType")
+    p.add_argument("--mgt-key", required=True, metavar="KEY", help="document ID (MgtKey), 1-24 characters")
+    p.add_argument("--receiver", required=True, metavar="ADDRESS", help="receiver e-mail address")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_settings(p)
+
+    p = sub.add_parser("assign-mgtkey", help="give a document ID to an invoice issued on the website")
+    p.add_argument("--item-key", required=True, metavar="ITEMKEY", help="POPBiLL ItemKey, 18 digits")
+    p.add_argument("--type", required=True, metavar=types, help="MgtKeyType")
+    p.add_argument("--mgt-key", required=True, metavar="KEY", help="document ID (MgtKey) to assign")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_settings(p)
+
+    p = sub.add_parser("check", help="issue a session token and show its expiry (test the connection)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_settings(p)
+
+    p = sub.add_parser("login", help="save credentials in the keyring (secret read from standard input)")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--link-id", metavar="ID", help="LinkID; the SecretKey is read from standard input")
+    how.add_argument("--token", action="store_true", help="read a ready session token from standard input")
+    _add_settings(p)
+
+    p = sub.add_parser("logout", help="remove the saved credentials of the environment from the keyring")
+    _add_settings(p)
+
+    p = sub.add_parser("simulator", help="run the POPBiLL simulator on loopback until stopped")
+    p.add_argument("--port", type=int, default=0, help="port (default: any free port)")
+    p.add_argument("--latency-ms", type=float, default=0.0, help="delay before every answer")
+    p.add_argument("--fault", help="misbehave on API calls: " + ", ".join(_faults()))
+    p.add_argument("--auth-fault", help="misbehave on token requests (same names)")
+    p.add_argument("--token-ttl", type=float, default=3600.0, help="token lifetime in seconds")
+    p.add_argument("--link-id", help="accepted LinkID (default: the demo LinkID)")
+    p.add_argument("--secret-key", help="accepted SecretKey, base64 (default: the demo key)")
+    p.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    return parser
+
+
+def _faults() -> Sequence[str]:
+    from .simulator import FAULTS
+
+    return FAULTS
+
+
+@dataclass
+class Settings:
+    env: str
+    hosts: str
+    base_url: str | None
+    auth_url: str | None
+    corp_num: str | None
+    user_id: str | None
+    lang: Lang
+    timeout: float
+    ca_bundle: str | None
+
+
+class UsageError(Exception):
+    """A setting that cannot be used; exit 2 with the message."""
+
+
+def read_settings(args: argparse.Namespace, environ: dict[str, str]) -> Settings:
+    def pick(name: str) -> str | None:
+        value = getattr(args, name, None)
+        if value is None:
+            value = environ.get(SETTINGS_ENV[name]) or None
+        return value.strip() if isinstance(value, str) else value
+
+    lang_raw = pick("lang")
+    if lang_raw and lang_raw.lower() not in LANGS:
+        raise UsageError(f"POPBILL_LANG/--lang must be one of {', '.join(LANGS)}, not {lang_raw!r}")
+    lang = normalize_lang(lang_raw)
+    env = (pick("env") or "test").lower()
+    if env not in ENV_NAMES:
+        raise UsageError(f"POPBILL_ENV/--env must be one of {', '.join(ENV_NAMES)}, not {env!r}")
+    hosts = (pick("hosts") or "default").lower()
+    if hosts not in HOST_VARIANTS:
+        raise UsageError(f"POPBILL_HOSTS/--hosts must be one of {', '.join(HOST_VARIANTS)}, not {hosts!r}")
+    timeout_raw = pick("timeout")
+    try:
+        timeout = float(timeout_raw) if timeout_raw else DEFAULT_TIMEOUT
+        if not 0 < timeout <= 600:
+            raise ValueError
+    except ValueError:
+        raise UsageError(f"POPBILL_TIMEOUT/--timeout must be seconds between 0 and 600, not {timeout_raw!r}") from None
+    return Settings(
+        env,
+        hosts,
+        pick("base_url"),
+        pick("auth_url"),
+        pick("corp_num"),
+        pick("user_id"),
+        lang,
+        timeout,
+        pick("ca_bundle"),
+    )
+
+
+def credentials_from(
+    environ: dict[str, str], store_factory: Callable[[], SecretStore], env: str, lang: Lang
+) -> Credentials:
+    """Environment variables first (then the keyring is not asked at all), else the keyring entry."""
+    token = environ.get("POPBILL_TOKEN", "").strip()
+    link_id = environ.get("POPBILL_LINK_ID", "").strip()
+    secret = environ.get("POPBILL_SECRET_KEY", "").strip()
+    if token:
+        return TokenCredentials(token)
+    if link_id or secret:
+        if not (link_id and secret):
+            raise PopbillError.client(Kind.NO_CREDENTIALS, lang)
+        return LinkCredentials(link_id, secret)
+    saved = store_factory().load(env)
+    if saved is None:
+        raise PopbillError.client(Kind.NO_CREDENTIALS, lang)
+    return saved
+
+
+class Cli:
+    """One run of popbill-cli; streams and the keyring are injectable for tests."""
+
+    def __init__(
+        self,
+        environ: dict[str, str] | None = None,
+        stdin: IO[str] | None = None,
+        stdout: IO[str] | None = None,
+        stderr: IO[str] | None = None,
+        store_factory: Callable[[Lang], SecretStore] | None = None,
+    ) -> None:
+        self.environ = dict(os.environ if environ is None else environ)
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self._store_factory = store_factory or (lambda lang: SecretStore.system(lang))
+        self.lang: Lang = normalize_lang(self.environ.get("POPBILL_LANG"))
+
+    def out(self, line: str) -> None:
+        print(line, file=self.stdout, flush=True)
+
+    def err(self, line: str) -> None:
+        print(line, file=self.stderr, flush=True)
+
+    def run(self, argv: Sequence[str] | None) -> int:
+        parser = build_parser()
+        args = parser.parse_args(argv)  # exits 2 with a usage line on a missing or unknown option
+        try:
+            if args.command == "simulator":
+                return self.simulator(args)
+            settings = read_settings(args, self.environ)
+            self.lang = settings.lang
+            handler: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+                "resend-email": self.call,
+                "assign-mgtkey": self.call,
+                "check": self.check,
+                "login": self.login,
+                "logout": self.logout,
+            }
+            return handler[args.command](args, settings)
+        except UsageError as exc:
+            self.err(f"popbill-cli: {exc}")
+            return EXIT_INVALID
+        except PopbillError as exc:
+            return self.report_error(exc, getattr(args, "json", False))
+
+    # ---- output ----
+    def report_error(self, error: PopbillError, as_json: bool) -> int:
+        code = exit_code_for(error)
+        if as_json:
+            self.out(json.dumps(error_json(error), ensure_ascii=False))
+            return code
+        self.err(f"[{error.code}] {error.message}")
+        for problem in error.problems:
+            self.err(f"  - {problem.field}: {problem.describe(self.lang)}")
+        if error.hint:
+            self.err(f"  → {error.hint}")
+        return code
+
+    # ---- commands ----
+    def _environment(self, s: Settings) -> Environment:
+        return resolve(s.env, s.hosts, s.base_url, s.auth_url, s.lang)  # type: ignore[arg-type]
+
+    def _client(self, s: Settings) -> TaxinvoiceClient:
+        env = self._environment(s)
+        credentials = credentials_from(self.environ, lambda: self._store_factory(s.lang), s.env, s.lang)
+        corp_num = s.corp_num or ""
+        if isinstance(credentials, LinkCredentials) and not corp_num:
+            raise PopbillError.invalid([Problem("corp_num", "corp_num.required")], s.lang)
+        return open_client(
+            env,
+            corp_num,
+            credentials,
+            user_id=s.user_id,
+            lang=s.lang,
+            connect_timeout=min(s.timeout, MAX_CONNECT_TIMEOUT),
+            read_timeout=s.timeout,
+            ca_bundle=s.ca_bundle,
+        )
+
+    def call(self, args: argparse.Namespace, s: Settings) -> int:
+        # Check the input before anything else (credentials, keyring), so bad input is named at once.
+        from .core.validation import check_assign, check_resend
+
+        if args.command == "resend-email":
+            problems = check_resend(args.type, args.mgt_key, args.receiver)
+        else:
+            problems = check_assign(args.item_key, args.type, args.mgt_key)
+        if problems:
+            raise PopbillError.invalid(problems, s.lang)
+        with self._client(s) as client:
+            if args.command == "resend-email":
+                result = client.resend_email(args.type, args.mgt_key, args.receiver)
+            else:
+                result = client.assign_mgt_key(args.item_key, args.type, args.mgt_key)
+        if args.json:
+            self.out(json.dumps(result_json(result), ensure_ascii=False))
+        else:
+            self.out(f"[{result.code}] {result.message}")
+        return EXIT_OK
+
+    def check(self, args: argparse.Namespace, s: Settings) -> int:
+        with self._client(s) as client:
+            token = client.issue_token()
+        env = client.environment
+        if args.json:
+            self.out(json.dumps({"code": 1, "message": "ok", "environment": env.name, "expires": token.expiry_text()}))
+        else:
+            self.out(f"OK: {env.name} ({env.base_url}), token expires {token.expiry_text()}")
+        return EXIT_OK
+
+    def _read_secret(self, prompt: str) -> str:
+        if self.stdin.isatty():
+            return getpass.getpass(prompt)  # no echo on a terminal
+        return self.stdin.readline().strip()
+
+    def login(self, args: argparse.Namespace, s: Settings) -> int:
+        credentials: Credentials
+        if args.token:
+            value = self._read_secret("Session token: ")
+            try:
+                PastedToken(value, s.lang)  # refuses a token that cannot travel in a header
+            except PopbillError:
+                raise PopbillError.invalid([Problem("token", "token.invalid")], s.lang) from None
+            credentials = TokenCredentials(value)
+        else:
+            link_id = args.link_id.strip()
+            if not link_id or any(c.isspace() or not c.isprintable() for c in link_id):
+                raise PopbillError.invalid([Problem("link_id", "link_id.invalid")], s.lang)
+            secret = self._read_secret("SecretKey: ")
+            if not secret:
+                raise PopbillError.invalid([Problem("secret_key", "secret_key.required")], s.lang)
+            try:
+                decode_secret(secret, s.lang)
+            except PopbillError:
+                raise PopbillError.invalid([Problem("secret_key", "secret_key.invalid")], s.lang) from None
+            credentials = LinkCredentials(link_id, secret)
+        store = self._store_factory(s.lang)
+        store.save(s.env, credentials)
+        self.out(text("cli.saved", s.lang, env=s.env, backend=store.backend_name))
+        return EXIT_OK
+
+    def logout(self, args: argparse.Namespace, s: Settings) -> int:
+        removed = self._store_factory(s.lang).delete(s.env)
+        self.out(text("cli.removed" if removed else "cli.nothing_saved", s.lang, env=s.env))
+        return EXIT_OK
+
+    def simulator(self, args: argparse.Namespace) -> int:
+        from .simulator import AUTH_FAULTS, DEMO_LINK_ID, DEMO_SECRET_KEY, FAULTS, Simulator
+
+        for name, value, allowed in (("--fault", args.fault, FAULTS), ("--auth-fault", args.auth_fault, AUTH_FAULTS)):
+            if value is not None and value not in allowed:
+                raise UsageError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+        if (args.link_id is None) != (args.secret_key is None):
+            raise UsageError("--link-id and --secret-key go together")
+        stop = threading.Event()
+        sim = Simulator(
+            port=args.port,
+            link_id=args.link_id or DEMO_LINK_ID,
+            secret_key=args.secret_key or DEMO_SECRET_KEY,
+            latency_ms=args.latency_ms,
+            fault=args.fault,
+            auth_fault=args.auth_fault,
+            token_ttl=args.token_ttl,
+            verbose=args.verbose,
+        )
+        try:
+            sim.start()
+        except OSError as exc:
+            self.err(f"popbill-cli: cannot listen on port {args.port}: {exc.strerror}")
+            return EXIT_UNREACHABLE
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        self.out(sim.base_url)
+        self.err(f"simulator serving at {sim.base_url} (Ctrl+C to stop)")
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+        finally:
+            sim.stop()
+        return EXIT_OK
+
+
+def result_json(result: CallResult) -> dict[str, Any]:
+    return {
+        "code": result.code,
+        "message": result.message,
+        "http_status": result.http_status,
+        "operation": result.operation,
+        "duration_ms": round(result.duration * 1000, 1),
+    }
+
+
+def error_json(error: PopbillError) -> dict[str, Any]:
+    return {
+        "code": error.code,
+        "message": error.message,
+        "http_status": error.http_status,
+        "kind": error.kind.value,
+        "hint": error.hint,
+        "problems": [{"field": p.field, "key": p.key, "message": p.describe(error.lang)} for p in error.problems],
+        "maybe_delivered": error.maybe_delivered,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    logging.basicConfig(level=logging.WARNING, format="popbill-cli: %(message)s")
+    cli = Cli()
+    try:
+        code = cli.run(argv)
+    except KeyboardInterrupt:
+        cli.err("popbill-cli: interrupted")
+        code = 130
+    except Exception as exc:
+        if os.environ.get("POPBILL_DEBUG"):
+            raise
+        cli.err(f"popbill-cli: internal error ({type(exc).__name__}); set POPBILL_DEBUG=1 for details")
+        code = 70
+    sys.exit(code)

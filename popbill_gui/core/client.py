@@ -1,0 +1,183 @@
+"""The two POPBiLL calls, SendEmail and AssignMgtKey, exactly as PROTOCOL.md puts them on the wire.
+
+`TaxinvoiceClient` validates every input first (nothing that fails the rules is sent), quotes what goes
+into the URL path, adds a fresh token, renews that token once when the API refuses it, and never repeats
+AssignMgtKey: it is not idempotent. Safe to share between worker threads.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import quote, urlencode, urlsplit
+
+from .. import __version__
+from .auth import LinkhubAuth, PastedToken, Token, TokenSource
+from .environments import Environment
+from .errors import TOKEN_CODES, Kind, PopbillError
+from .messages import Lang, text
+from .transport import Transport
+from .validation import Problem, check_assign, check_corp_num, check_resend, check_user_id, clean, is_path_safe
+
+Operation = Literal["resend_email", "assign_mgt_key"]
+API_VERSION = "1.0"
+USER_AGENT = f"popbill-gui/{__version__}"
+ACCEPT_LANGUAGE: dict[Lang, str] = {"ko": "ko-KR", "en": "en-US"}
+
+
+@dataclass(frozen=True)
+class LinkCredentials:
+    """A partner's LinkID and SecretKey."""
+
+    link_id: str
+    secret_key: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class TokenCredentials:
+    """A session token pasted by the user."""
+
+    token: str = field(repr=False)
+
+
+Credentials = LinkCredentials | TokenCredentials
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """A call POPBiLL accepted: its code (1) and message verbatim."""
+
+    operation: Operation
+    code: int
+    message: str
+    http_status: int
+    duration: float
+
+
+def _path(*segments: str) -> str:
+    # Every segment was validated to [A-Za-z0-9_-]; quoting is the second fence, not the first.
+    if not all(is_path_safe(s) for s in segments):
+        raise ValueError("unvalidated path segment")
+    return "/Taxinvoice/" + "/".join(quote(s, safe="") for s in segments)
+
+
+class TaxinvoiceClient:
+    """SendEmail and AssignMgtKey for one company (CorpNum) in one environment."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        environment: Environment,
+        tokens: TokenSource,
+        *,
+        user_id: str | None = None,
+    ) -> None:
+        self.transport = transport
+        self.environment = environment
+        self.tokens = tokens
+        problems = check_user_id(user_id)
+        if problems:
+            raise PopbillError.invalid(problems, transport.lang)
+        self._host = urlsplit(environment.base_url).hostname or "?"
+        self._headers = {"x-pb-version": API_VERSION, "Accept-Language": ACCEPT_LANGUAGE[transport.lang]}
+        if clean(user_id):
+            self._headers["X-PB-UserID"] = clean(user_id)
+
+    @property
+    def lang(self) -> Lang:
+        return self.transport.lang
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def __enter__(self) -> TaxinvoiceClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def issue_token(self) -> Token:
+        """A current token (issued now if none is cached): what "Test connection" shows."""
+        return self.tokens.token()
+
+    def resend_email(self, mgt_key_type: str, mgt_key: str, receiver: str) -> CallResult:
+        """SendEmail: resend the notification mail of one invoice to one address."""
+        self._check(check_resend(mgt_key_type, mgt_key, receiver))
+        body = json.dumps({"receiver": clean(receiver)}).encode("utf-8")
+        headers = {"Content-Type": "application/json; charset=utf-8", "X-HTTP-Method-Override": "EMAIL"}
+        path = _path(clean(mgt_key_type), clean(mgt_key))
+        # Resending a mail twice is harmless but noisy: only failures before sending are retried.
+        return self._call("resend_email", path, body, headers, repeatable=True)
+
+    def assign_mgt_key(self, item_key: str, mgt_key_type: str, mgt_key: str) -> CallResult:
+        """AssignMgtKey: give a document ID to an invoice issued on the website (ItemKey first in the path)."""
+        self._check(check_assign(item_key, mgt_key_type, mgt_key))
+        body = urlencode({"MgtKey": clean(mgt_key)}).encode("ascii")
+        headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"}
+        path = _path(clean(item_key), clean(mgt_key_type))
+        # Not idempotent: never repeated by the transport, whatever failed.
+        return self._call("assign_mgt_key", path, body, headers, repeatable=False)
+
+    def _check(self, problems: list[Problem]) -> None:
+        if problems:
+            raise PopbillError.invalid(problems, self.lang)
+
+    def _call(
+        self, operation: Operation, path: str, body: bytes, headers: dict[str, str], *, repeatable: bool
+    ) -> CallResult:
+        start = time.monotonic()
+        url = self.environment.base_url + path
+        renewed = False
+        while True:
+            token = self.tokens.token()
+            sent = {**self._headers, **headers, "Authorization": f"Bearer {token.value}"}
+            answer = self.transport.request("POST", url, data=body, headers=sent, repeatable=repeatable)
+            data = self.transport.json_of(answer, self._host)
+            error = self.transport.refusal(answer, data, self._host, Kind.POPBILL)
+            if answer.status == 200 and error.code == 1:
+                return CallResult(operation, 1, error.message, 200, time.monotonic() - start)
+            if not (answer.status == 401 or error.code in TOKEN_CODES):
+                raise error
+            # The API refused the token itself, so the call was not carried out: asking again is safe,
+            # even for AssignMgtKey. Renew once; a second refusal is reported.
+            if self.tokens.renewable and not renewed:
+                self.tokens.invalidate(token)
+                renewed = True
+                continue
+            key = "hint.token_refused_again" if self.tokens.renewable else "error.token_refused"
+            hint = text(key, self.lang)
+            raise PopbillError(error.code, error.message, answer.status, Kind.TOKEN_REFUSED, lang=self.lang, hint=hint)
+
+
+def open_client(
+    environment: Environment,
+    corp_num: str,
+    credentials: Credentials,
+    *,
+    user_id: str | None = None,
+    lang: Lang = "ko",
+    connect_timeout: float = 10.0,
+    read_timeout: float = 30.0,
+    ca_bundle: str | None = None,
+    connect_retries: int = 2,
+) -> TaxinvoiceClient:
+    """A client with its own transport and token source; nothing is sent until the first call."""
+    transport = Transport(
+        user_agent=USER_AGENT,
+        lang=lang,
+        connect_timeout=connect_timeout,
+        read_timeout=read_timeout,
+        ca_bundle=ca_bundle,
+        connect_retries=connect_retries,
+    )
+    tokens: TokenSource
+    if isinstance(credentials, TokenCredentials):
+        tokens = PastedToken(credentials.token, lang)
+    else:
+        corp = check_corp_num(corp_num)
+        if corp.problems:
+            raise PopbillError.invalid(corp.problems, lang)
+        tokens = LinkhubAuth(transport, environment, credentials.link_id, credentials.secret_key, corp.value)
+    return TaxinvoiceClient(transport, environment, tokens, user_id=user_id)

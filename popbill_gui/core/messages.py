@@ -1,0 +1,250 @@
+"""Every sentence the core says to a person, in Korean and English, keyed by a stable message key.
+
+The window, the command line and the batch runner look sentences up here, so a rule or a failure is
+worded once. Keys are stable identifiers that tests and callers branch on; the wording may change.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["ko", "en"]
+LANGS: tuple[Lang, ...] = ("ko", "en")
+
+# key -> (Korean, English). Placeholders use str.format names.
+CATALOG: dict[str, tuple[str, str]] = {
+    # ---- input rules (validation) ----
+    "mgt_key_type.invalid": (
+        "문서유형은 SELL(매출), BUY(매입), TRUSTEE(위수탁) 중 하나여야 합니다.",
+        "The MgtKeyType must be SELL, BUY or TRUSTEE.",
+    ),
+    "mgt_key.required": ("문서번호를 입력하세요.", "Enter a document ID (MgtKey)."),
+    "mgt_key.too_long": (
+        "문서번호는 24자까지입니다(지금 {length}자).",
+        "A document ID has at most 24 characters (this one has {length}).",
+    ),
+    "mgt_key.bad_chars": (
+        "문서번호에는 영문, 숫자, '-', '_'만 쓸 수 있습니다(허용되지 않는 문자: {chars}).",
+        "A document ID may hold only letters, digits, '-' and '_' (not allowed: {chars}).",
+    ),
+    "item_key.required": ("팝빌번호(ItemKey)를 입력하세요.", "Enter the ItemKey."),
+    "item_key.length": (
+        "팝빌번호는 정확히 18자리입니다(지금 {length}자리).",
+        "An ItemKey has exactly 18 digits (this one has {length}).",
+    ),
+    "item_key.not_digits": (
+        "팝빌번호는 숫자로만 되어 있습니다(허용되지 않는 문자: {chars}).",
+        "An ItemKey holds digits only (not allowed: {chars}).",
+    ),
+    "receiver.required": ("수신 이메일 주소를 입력하세요.", "Enter the receiver's e-mail address."),
+    "receiver.invalid": (
+        "이메일 주소 형식이 올바르지 않습니다: {reason}",
+        "This is not a valid e-mail address: {reason}",
+    ),
+    "corp_num.required": ("사업자등록번호를 입력하세요.", "Enter the business registration number (CorpNum)."),
+    "corp_num.format": (
+        "사업자등록번호는 숫자 10자리입니다('-'는 빼도 됩니다).",
+        "A business registration number (CorpNum) is 10 digits (dashes are ignored).",
+    ),
+    "corp_num.checksum": (
+        "사업자등록번호의 검증 숫자가 맞지 않습니다. 번호를 다시 확인하세요.",
+        "The check digit of this business registration number does not match; please check the number.",
+    ),
+    "user_id.control": (
+        "팝빌 아이디에 제어 문자가 들어 있습니다.",
+        "The POPBiLL user ID contains control characters.",
+    ),
+    "user_id.not_ascii": (
+        "팝빌 아이디는 영문, 숫자, 기호로만 되어 있습니다.",
+        "A POPBiLL user ID holds only ASCII letters, digits and symbols.",
+    ),
+    "user_id.too_long": ("팝빌 아이디는 50자까지입니다.", "A POPBiLL user ID has at most 50 characters."),
+    "link_id.required": ("LinkID를 입력하세요.", "Enter the LinkID."),
+    "link_id.invalid": (
+        "LinkID에는 공백이나 제어 문자를 쓸 수 없습니다.",
+        "A LinkID may not contain spaces or control characters.",
+    ),
+    "secret_key.required": ("SecretKey를 입력하세요.", "Enter the SecretKey."),
+    "secret_key.invalid": (
+        "SecretKey가 올바른 base64 문자열이 아닙니다. 팝빌에서 받은 값을 그대로 붙여 넣으세요.",
+        "The SecretKey is not valid base64 text; paste it exactly as POPBiLL issued it.",
+    ),
+    "token.invalid": (
+        "세션 토큰에 공백이나 허용되지 않는 문자가 있습니다.",
+        "The session token contains spaces or characters that are not allowed.",
+    ),
+    # ---- client-side failures (code -99999999), one per kind ----
+    "error.dns": (
+        "서버 주소({host})를 찾을 수 없습니다. 인터넷 연결과 DNS 설정을 확인하세요.",
+        "The server name ({host}) could not be resolved. Check the internet connection and DNS settings.",
+    ),
+    "error.refused": (
+        "서버({host})가 연결을 거부했습니다. 주소와 포트, 방화벽을 확인하세요.",
+        "The server ({host}) refused the connection. Check the address, the port and the firewall.",
+    ),
+    "error.proxy": (
+        "프록시 서버를 통해 연결하지 못했습니다. HTTPS_PROXY 설정을 확인하세요.",
+        "Could not connect through the proxy server. Check the HTTPS_PROXY setting.",
+    ),
+    "error.tls": (
+        "서버({host})의 보안 인증서를 확인하지 못했습니다. 회사 네트워크가 인증서를 바꾼다면 "
+        "CA 인증서 파일(POPBILL_CA_BUNDLE)을 지정하세요.",
+        "The security certificate of the server ({host}) could not be verified. If your company network "
+        "replaces certificates, name its CA bundle (POPBILL_CA_BUNDLE).",
+    ),
+    "error.connect_timeout": (
+        "{seconds}초 안에 서버({host})에 연결하지 못했습니다. 네트워크를 확인하세요.",
+        "Could not connect to the server ({host}) within {seconds} s. Check the network.",
+    ),
+    "error.read_timeout": (
+        "서버({host})가 {seconds}초 안에 응답하지 않았습니다. 요청이 처리되었을 수 있으니 팝빌 "
+        "사이트에서 결과를 확인한 뒤 다시 시도하세요.",
+        "The server ({host}) did not answer within {seconds} s. The request may have been processed: "
+        "check on the POPBiLL website before trying again.",
+    ),
+    "error.reset": (
+        "서버({host})와의 연결이 도중에 끊어졌습니다. 요청이 처리되었을 수 있으니 팝빌 사이트에서 결과를 확인하세요.",
+        "The connection to the server ({host}) was cut off. The request may have been processed: "
+        "check on the POPBiLL website.",
+    ),
+    "error.network": (
+        "서버({host})와 통신하지 못했습니다. 네트워크를 확인하세요.",
+        "Could not communicate with the server ({host}). Check the network.",
+    ),
+    "error.not_json": (
+        "서버가 알아볼 수 없는 응답을 보냈습니다(HTTP {status}). 잠시 뒤 다시 시도하세요.",
+        "The server sent an answer that could not be read (HTTP {status}). Try again later.",
+    ),
+    "error.no_code": (
+        "서버 응답에 결과 코드가 없습니다(HTTP {status}). 잠시 뒤 다시 시도하세요.",
+        "The server's answer has no result code (HTTP {status}). Try again later.",
+    ),
+    "error.html_page": (
+        "서버가 오류 페이지를 보냈습니다(HTTP {status}). 서버 점검 중이거나 프록시가 막고 있을 수 있습니다.",
+        "The server sent an error page (HTTP {status}). It may be under maintenance, or a proxy is in the way.",
+    ),
+    "error.bad_gzip": (
+        "서버 응답의 압축을 풀지 못했습니다(HTTP {status}).",
+        "The server's compressed answer could not be decompressed (HTTP {status}).",
+    ),
+    "error.too_large": (
+        "서버 응답이 너무 큽니다(1 MiB 초과). 읽기를 멈췄습니다.",
+        "The server's answer is too large (over 1 MiB); reading was stopped.",
+    ),
+    "error.plain_http": (
+        "암호화되지 않은 http:// 주소는 이 컴퓨터(루프백) 주소에만 쓸 수 있습니다: {url}",
+        "A plain http:// address is allowed only for this computer (loopback): {url}",
+    ),
+    "error.bad_url": ("주소 형식이 올바르지 않습니다: {url}", "This is not a usable address: {url}"),
+    "error.invalid_input": (
+        "입력값이 올바르지 않아 보내지 않았습니다.",
+        "Nothing was sent: the input is not valid.",
+    ),
+    "error.no_credentials": (
+        "인증 정보가 없습니다. 'popbill-cli login'으로 저장하거나 POPBILL_LINK_ID와 "
+        "POPBILL_SECRET_KEY(또는 POPBILL_TOKEN)를 설정하세요.",
+        "No credentials are configured. Save them with 'popbill-cli login', or set POPBILL_LINK_ID and "
+        "POPBILL_SECRET_KEY (or POPBILL_TOKEN).",
+    ),
+    "error.no_corp_num": (
+        "사업자등록번호(POPBILL_CORP_NUM)가 설정되지 않았습니다.",
+        "No business registration number (POPBILL_CORP_NUM) is configured.",
+    ),
+    "error.token_refused": (
+        "입력한 세션 토큰이 거부되었습니다. 새 토큰을 받아 다시 입력하세요.",
+        "The pasted session token was refused. Get a new token and paste it again.",
+    ),
+    "error.keyring": (
+        "운영체제의 키링(자격 증명 저장소)을 쓸 수 없습니다: {reason}",
+        "The operating system's keyring (credential store) cannot be used: {reason}",
+    ),
+    "keyring.none": (
+        "이 컴퓨터에는 쓸 수 있는 키링이 없습니다. 인증 정보는 환경 변수로 넘기거나 이번 실행 동안만 기억하게 하세요.",
+        "no usable keyring was found on this computer. Pass the credentials in environment variables, or keep "
+        "them for this session only.",
+    ),
+    "keyring.locked": ("키링이 잠겨 있습니다. 잠금을 풀고 다시 시도하세요.", "it is locked; unlock it and try again."),
+    "keyring.failed": ("키링이 요청을 거부했습니다({error}).", "it refused the request ({error})."),
+    "error.bad_token_answer": (
+        "토큰 서비스의 응답에 세션 토큰이나 만료 시각이 없습니다.",
+        "The token service's answer has no session token or expiry time.",
+    ),
+    # ---- command line ----
+    "cli.saved": (
+        "{env} 환경의 인증 정보를 키링에 저장했습니다({backend}).",
+        "Saved the credentials for {env} in the keyring ({backend}).",
+    ),
+    "cli.removed": (
+        "{env} 환경의 인증 정보를 키링에서 지웠습니다.",
+        "Removed the credentials for {env} from the keyring.",
+    ),
+    "cli.nothing_saved": ("{env} 환경에 저장된 인증 정보가 없습니다.", "No credentials are saved for {env}."),
+    # ---- hints for POPBiLL codes users meet most (what to do next) ----
+    "hint.clock": (
+        "PC 시계가 맞지 않습니다. 서버 시각으로 다시 서명했는데도 거부되면 시계를 맞추세요.",
+        "The PC clock is off. If this persists after re-signing with the server's time, set the clock.",
+    ),
+    "hint.signature": (
+        "LinkID 또는 SecretKey가 맞지 않습니다. 인증 정보를 확인하세요.",
+        "The LinkID or SecretKey is wrong. Check the credentials.",
+    ),
+    "hint.not_member": (
+        "이 사업자등록번호는 팝빌 연동회원이 아닙니다. 번호를 확인하세요.",
+        "This business registration number is not a POPBiLL member. Check the number.",
+    ),
+    "hint.token_expired": (
+        "세션 토큰이 만료되었습니다. 다시 시도하면 새 토큰을 받습니다.",
+        "The session token expired. Trying again issues a new one.",
+    ),
+    "hint.ip": (
+        "이 PC의 IP 주소가 허용되지 않았습니다. 전산 담당자에게 IP 등록을 요청하세요.",
+        "This computer's IP address is not allowed. Ask IT to register it with POPBiLL.",
+    ),
+    "hint.points": (
+        "포인트가 부족합니다. 팝빌 사이트에서 충전하세요.",
+        "Not enough points. Top up on the POPBiLL website.",
+    ),
+    "hint.not_found": (
+        "해당 문서를 찾지 못했습니다. 문서번호와 문서유형(매출/매입/위수탁)을 확인하세요.",
+        "No invoice was found. Check the document ID and the MgtKeyType (SELL/BUY/TRUSTEE).",
+    ),
+    "hint.mgt_key_type": ("문서유형은 SELL, BUY, TRUSTEE 중에서 고르세요.", "Choose SELL, BUY or TRUSTEE."),
+    "hint.mail_state": (
+        "이 문서는 지금 상태에서 메일을 보낼 수 없습니다. 팝빌 사이트에서 문서를 확인하세요.",
+        "Mail cannot be sent for this invoice in its current state. Check it on the POPBiLL website.",
+    ),
+    "hint.already_assigned": (
+        "이 문서에는 이미 문서번호가 있습니다. 할당할 필요가 없습니다.",
+        "This invoice already has a document ID; there is nothing to assign.",
+    ),
+    "hint.key_in_use": (
+        "이 문서번호는 다른 문서가 쓰고 있습니다. 다른 번호를 고르세요.",
+        "This document ID is used by another invoice. Choose another ID.",
+    ),
+    "hint.key_invalid": ("문서번호가 올바르지 않습니다. 번호를 고치세요.", "The document ID is invalid. Fix it."),
+    "hint.token_refused_again": (
+        "새로 받은 토큰도 거부되었습니다. 인증 정보와 사업자등록번호를 확인하세요.",
+        "The newly issued token was refused too. Check the credentials and the CorpNum.",
+    ),
+    "hint.network": (
+        "네트워크 문제입니다. 연결을 확인한 뒤 다시 시도하세요.",
+        "A network problem. Check the connection and try again.",
+    ),
+}
+
+
+def text(key: str, lang: Lang = "ko", **params: object) -> str:
+    """The sentence for `key` in `lang`, with `params` filled in; the key itself if unknown."""
+    pair = CATALOG.get(key)
+    if pair is None:
+        return key
+    template = pair[1] if lang == "en" else pair[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def normalize_lang(value: str | None) -> Lang:
+    """'en', 'en-US', 'EN' → 'en'; anything else (including None) → 'ko', the default."""
+    return "en" if value and value.strip().lower().startswith("en") else "ko"

@@ -1,0 +1,156 @@
+"""Input rules of PROTOCOL.md section 4 as pure functions that return every problem found.
+
+Shared by the window (live checks), the command line and the batch runner, and applied again by the
+client so that nothing failing them is ever sent. Values are trimmed of surrounding white space and
+otherwise left exactly as typed: no silent upper-casing, no character replacement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from typing import Final
+
+from email_validator import EmailNotValidError, validate_email
+
+from .messages import Lang, text
+
+MGT_KEY_TYPES: Final = ("SELL", "BUY", "TRUSTEE")
+MGT_KEY_MAX: Final = 24
+ITEM_KEY_LEN: Final = 18
+USER_ID_MAX: Final = 50
+CORP_NUM_LEN: Final = 10
+
+# Everything that goes into a URL path must match this (and is percent-quoted anyway).
+PATH_SAFE: Final = re.compile(r"[A-Za-z0-9_-]+")
+_MGT_KEY_ALLOWED: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CORP_WEIGHTS: Final = (1, 3, 7, 1, 3, 7, 1, 3, 5)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: which field, a message key from `messages.CATALOG`, and values for the message."""
+
+    field: str
+    key: str
+    params: dict[str, object] = dataclass_field(default_factory=dict, compare=False, hash=False)
+
+    def describe(self, lang: Lang = "ko") -> str:
+        return text(self.key, lang, **self.params)
+
+
+def clean(value: str | None) -> str:
+    """The value as it will be used: surrounding white space trimmed, nothing else changed."""
+    return (value or "").strip()
+
+
+def _shown(chars: list[str]) -> str:
+    # repr() makes invisible characters (a tab, a zero-width space) visible in the message.
+    unique = list(dict.fromkeys(chars))
+    return " ".join(c if c.isprintable() and not c.isspace() else repr(c) for c in unique[:10])
+
+
+def check_mgt_key_type(value: str | None, field_name: str = "mgt_key_type") -> list[Problem]:
+    if clean(value) in MGT_KEY_TYPES:
+        return []
+    return [Problem(field_name, "mgt_key_type.invalid")]
+
+
+def check_mgt_key(value: str | None, field_name: str = "mgt_key") -> list[Problem]:
+    key = clean(value)
+    if not key:
+        return [Problem(field_name, "mgt_key.required")]
+    problems = []
+    if len(key) > MGT_KEY_MAX:
+        problems.append(Problem(field_name, "mgt_key.too_long", {"length": len(key)}))
+    bad = [c for c in key if c not in _MGT_KEY_ALLOWED]
+    if bad:
+        problems.append(Problem(field_name, "mgt_key.bad_chars", {"chars": _shown(bad)}))
+    return problems
+
+
+def check_item_key(value: str | None, field_name: str = "item_key") -> list[Problem]:
+    key = clean(value)
+    if not key:
+        return [Problem(field_name, "item_key.required")]
+    problems = []
+    # str.isdigit() accepts other scripts' digits (e.g. '١'); only ASCII digits are POPBiLL's.
+    bad = [c for c in key if c not in "0123456789"]
+    if bad:
+        problems.append(Problem(field_name, "item_key.not_digits", {"chars": _shown(bad)}))
+    if len(key) != ITEM_KEY_LEN:
+        problems.append(Problem(field_name, "item_key.length", {"length": len(key)}))
+    return problems
+
+
+def check_receiver(value: str | None, field_name: str = "receiver") -> list[Problem]:
+    address = clean(value)
+    if not address:
+        return [Problem(field_name, "receiver.required")]
+    if _CONTROL.search(address):
+        return [Problem(field_name, "receiver.invalid", {"reason": "control character"})]
+    try:
+        # Syntax only: a DNS look-up would be slow, fail offline and say nothing about the mailbox.
+        validate_email(address, check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError as exc:
+        return [Problem(field_name, "receiver.invalid", {"reason": str(exc)})]
+    return []
+
+
+def check_user_id(value: str | None, field_name: str = "user_id") -> list[Problem]:
+    """An optional POPBiLL user ID; it travels in a header, so control characters are refused."""
+    user_id = clean(value)
+    if not user_id:
+        return []
+    problems = []
+    if _CONTROL.search(user_id):
+        problems.append(Problem(field_name, "user_id.control"))
+    elif not user_id.isascii() or not user_id.isprintable():
+        problems.append(Problem(field_name, "user_id.not_ascii"))
+    if len(user_id) > USER_ID_MAX:
+        problems.append(Problem(field_name, "user_id.too_long"))
+    return problems
+
+
+@dataclass(frozen=True)
+class CorpNumCheck:
+    """A CorpNum as it will be used (dashes removed), what blocks it, and what is only a warning."""
+
+    value: str
+    problems: list[Problem]
+    warnings: list[Problem]
+
+
+def corp_num_checksum_ok(digits: str) -> bool:
+    """The check digit rule of the Korean business registration number (PROTOCOL.md section 4)."""
+    nums = [int(c) for c in digits]
+    total = sum(n * w for n, w in zip(nums[:9], _CORP_WEIGHTS, strict=True))
+    total += (nums[8] * 5) // 10
+    return (10 - total % 10) % 10 == nums[9]
+
+
+def check_corp_num(value: str | None, field_name: str = "corp_num") -> CorpNumCheck:
+    digits = clean(value).replace("-", "")
+    if not digits:
+        return CorpNumCheck(digits, [Problem(field_name, "corp_num.required")], [])
+    if len(digits) != CORP_NUM_LEN or any(c not in "0123456789" for c in digits):
+        return CorpNumCheck(digits, [Problem(field_name, "corp_num.format")], [])
+    # A failed check digit only warns: the vendor's own test examples use 1234567890.
+    warnings = [] if corp_num_checksum_ok(digits) else [Problem(field_name, "corp_num.checksum")]
+    return CorpNumCheck(digits, [], warnings)
+
+
+def check_resend(mgt_key_type: str | None, mgt_key: str | None, receiver: str | None) -> list[Problem]:
+    """Every problem of a SendEmail request."""
+    return check_mgt_key_type(mgt_key_type) + check_mgt_key(mgt_key) + check_receiver(receiver)
+
+
+def check_assign(item_key: str | None, mgt_key_type: str | None, mgt_key: str | None) -> list[Problem]:
+    """Every problem of an AssignMgtKey request."""
+    return check_item_key(item_key) + check_mgt_key_type(mgt_key_type) + check_mgt_key(mgt_key)
+
+
+def is_path_safe(value: str) -> bool:
+    return PATH_SAFE.fullmatch(value) is not None

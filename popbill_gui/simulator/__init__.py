@@ -1,0 +1,56 @@
+"""POPBiLL + Linkhub stand-in on loopback, for the demo mode, the tests and the benchmarks.
+
+One port serves both services, so a client uses ``base_url`` as its API URL and its auth URL:
+``POST /POPBILL_TEST/Token`` and ``POST /POPBILL/Token`` (Linkhub tokens, HMAC-checked), ``GET /Time`` and
+``POST /Taxinvoice/{A}/{B}`` (SendEmail when ``X-HTTP-Method-Override: EMAIL``, AssignMgtKey when that header
+is absent or empty). Standard library only.
+
+    with Simulator() as sim:
+        ...  # base URL and auth URL = sim.base_url; credentials DEMO_LINK_ID / DEMO_SECRET_KEY / DEMO_CORP_NUM
+
+Magic values (prefix match, case-sensitive; checked after the format checks, in this order):
+
+==========================  ==============  ===========================================================
+value                       call            answer
+==========================  ==============  ===========================================================
+MgtKey starts ``NOIP``      either          403, -99910006 calling IP address not allowed
+MgtKey starts ``NOPOINT``   either          400, -99005001 not enough points
+MgtKey starts ``NOTFOUND``  SendEmail       400, -11000005 invoice not found
+MgtKey starts ``NOMAIL``    SendEmail       400, -11005002 mail cannot be sent in this state
+ItemKey starts ``000000``   AssignMgtKey    400, -11000005 invoice not found
+ItemKey starts ``111111``   AssignMgtKey    400, -11005018 invoice already has a document ID
+MgtKey starts ``TAKEN``     AssignMgtKey    400, -11001038 document ID used by another invoice
+CorpNum ``0000000000``      token           400, -10000012 not a member (no token issued)
+==========================  ==============  ===========================================================
+
+Other answers: an ItemKey that is not 18 digits is 400/-11000000; a receiver without "@" is 400/-11005011;
+a /Taxinvoice/{A}/{B} call that is neither SendEmail nor AssignMgtKey (other override, body not JSON, or not
+form-encoded ``MgtKey=``) is 400/-11000001; an unknown path or ServiceID is 404/-99000001. Invented codes (the
+vendor names none): -99000001 unknown API, -99000002 unreadable request body, -99010002 x-lh-version is not
+2.0, -99010003 malformed token request body.
+
+Faults (``Simulator.fault`` for /Taxinvoice calls, ``Simulator.auth_fault`` for the token service) are named
+in FAULTS and AUTH_FAULTS; the request is recorded even when faulted.
+"""
+
+from popbill_gui.simulator.server import (
+    AUTH_FAULTS,
+    DEMO_CORP_NUM,
+    DEMO_LINK_ID,
+    DEMO_SECRET_KEY,
+    FAULTS,
+    RecordedRequest,
+    Simulator,
+)
+from popbill_gui.simulator.state import InvoiceBook
+
+__all__ = [
+    "AUTH_FAULTS",
+    "DEMO_CORP_NUM",
+    "DEMO_LINK_ID",
+    "DEMO_SECRET_KEY",
+    "FAULTS",
+    "InvoiceBook",
+    "RecordedRequest",
+    "Simulator",
+]

@@ -1,0 +1,63 @@
+"""Shared fixtures: a simulator on loopback per test and clients pointed at it."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from popbill_gui.core.client import LinkCredentials, TaxinvoiceClient, TokenCredentials, open_client
+from popbill_gui.core.environments import resolve
+from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+
+ClientFactory = Callable[..., TaxinvoiceClient]
+
+
+@pytest.fixture
+def sim() -> Iterator[Simulator]:
+    with Simulator() as simulator:
+        yield simulator
+
+
+@pytest.fixture
+def make_client(sim: Simulator) -> Iterator[ClientFactory]:
+    """open_client() against the simulator; keyword arguments override the defaults."""
+    made: list[TaxinvoiceClient] = []
+
+    def factory(
+        *,
+        secret_key: str = DEMO_SECRET_KEY,
+        token: str | None = None,
+        corp_num: str = DEMO_CORP_NUM,
+        base_url: str | None = None,
+        **kw: Any,
+    ) -> TaxinvoiceClient:
+        url = base_url or sim.base_url
+        env = resolve("test", base_url=url, auth_url=url)
+        credentials = TokenCredentials(token) if token else LinkCredentials(DEMO_LINK_ID, secret_key)
+        kw.setdefault("read_timeout", 5.0)
+        kw.setdefault("connect_timeout", 2.0)
+        client = open_client(env, corp_num, credentials, **kw)
+        made.append(client)
+        return client
+
+    yield factory
+    for client in made:
+        client.close()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port with nothing listening on it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(autouse=True)
+def _debug_logging(caplog: pytest.LogCaptureFixture) -> None:
+    # Every test runs with DEBUG logging captured, so secret scans see everything that is logged.
+    caplog.set_level(logging.DEBUG)

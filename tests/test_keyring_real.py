@@ -1,0 +1,65 @@
+"""The real keyring: popbill-cli login/logout against a Secret Service (gnome-keyring on a private D-Bus).
+
+`scripts/dev test` (and so CI) runs the suite inside `dbus-run-session` with an unlocked gnome-keyring and sets
+POPBILL_REAL_KEYRING=1; there these tests must pass, never skip. Elsewhere they are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+from popbill_gui.storage.secrets import SecretStore, system_backend
+
+pytestmark = pytest.mark.skipif(
+    os.environ.get("POPBILL_REAL_KEYRING") != "1", reason="needs scripts/dev test (private D-Bus + gnome-keyring)"
+)
+CLI = str(Path(sys.executable).with_name("popbill-cli"))
+
+
+def cli(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CLI, *args], env=env, input=stdin, capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_secret_service_is_the_backend() -> None:
+    backend = system_backend()
+    assert backend is not None, "no Secret Service on the private D-Bus session"
+    assert type(backend).__module__ == "keyring.backends.SecretService"
+
+
+def test_login_survives_a_new_process_and_is_in_no_file(sim: Simulator, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POPBILL_")}
+    env.update(
+        HOME=str(home),
+        POPBILL_BASE_URL=sim.base_url,
+        POPBILL_AUTH_URL=sim.base_url,
+        POPBILL_CORP_NUM=DEMO_CORP_NUM,
+        POPBILL_LANG="en",
+    )
+    login = cli(["login", "--link-id", DEMO_LINK_ID], env, stdin=DEMO_SECRET_KEY + "\n")
+    assert login.returncode == 0, login.stderr
+    assert "SecretService" in login.stdout
+    try:
+        # A new process finds the credentials in the keyring and uses them.
+        sent = cli(["resend-email", "--type", "SELL", "--mgt-key", "K1", "--receiver", "a@example.com"], env)
+        assert sent.returncode == 0, sent.stderr
+        assert sim.count("send_email") == 1
+        assert SecretStore(system_backend()).load("test") is not None
+        # The secret is in no file this run could have written: the home, the temp dir, the data dir.
+        roots = [home, tmp_path, Path(os.environ.get("XDG_DATA_HOME", home))]
+        for root in roots:
+            for path in root.rglob("*"):
+                if path.is_file():
+                    assert DEMO_SECRET_KEY.encode() not in path.read_bytes(), path
+    finally:
+        logout = cli(["logout"], env)
+    assert logout.returncode == 0 and "Removed" in logout.stdout
+    after = cli(["check"], env)
+    assert after.returncode == 4 and "No credentials" in after.stderr
