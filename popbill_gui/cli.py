@@ -251,7 +251,9 @@ class Cli:
         if as_json:
             self.out(json.dumps(error_json(error), ensure_ascii=False))
             return code
-        self.err(f"[{error.code}] {error.message}")
+        # For invalid input the problems follow one per line, so the first line is only the summary.
+        first = text("error.invalid_input", error.lang) if error.problems else error.message
+        self.err(f"[{error.code}] {first}")
         for problem in error.problems:
             self.err(f"  - {problem.field}: {problem.describe(self.lang)}")
         if error.hint:

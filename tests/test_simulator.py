@@ -786,8 +786,12 @@ def test_tls_hang_then_prompt_stop(tls_sim: tuple[Simulator, ssl.SSLContext]) ->
 
 
 @pytest.mark.sdk
-@pytest.mark.skipif(not os.environ.get("POPBILL_SDK_PYTHON"), reason="POPBILL_SDK_PYTHON is not set")
 def test_vendor_sdk_against_the_simulator(sim: Simulator) -> None:
+    if not os.environ.get("POPBILL_SDK_PYTHON"):
+        # CI sets POPBILL_REQUIRE_SDK=1: there this check must run, never skip.
+        if os.environ.get("POPBILL_REQUIRE_SDK") == "1":
+            pytest.fail("POPBILL_REQUIRE_SDK=1 but POPBILL_SDK_PYTHON is not set (the SDK venv failed)")
+        pytest.skip("POPBILL_SDK_PYTHON is not set")
     result = subprocess.run(
         [os.environ["POPBILL_SDK_PYTHON"], str(REPO / "benchmarks" / "sdk_smoke.py"), sim.base_url],
         capture_output=True,

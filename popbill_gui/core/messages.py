@@ -38,7 +38,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "receiver.required": ("수신 이메일 주소를 입력하세요.", "Enter the receiver's e-mail address."),
     "receiver.invalid": (
-        "이메일 주소 형식이 올바르지 않습니다: {reason}",
+        # email-validator explains in English only, so the Korean sentence gives an example instead.
+        "이메일 주소 형식이 올바르지 않습니다(예: name@example.com).",
         "This is not a valid e-mail address: {reason}",
     ),
     "corp_num.required": ("사업자등록번호를 입력하세요.", "Enter the business registration number (CorpNum)."),

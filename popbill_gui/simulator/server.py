@@ -131,6 +131,8 @@ def _format_utc(timestamp: float, fmt: str) -> str:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body leave in two writes; with Nagle on, a kept-alive client waits for a delayed ACK.
+    disable_nagle_algorithm = True
     server: _Server
 
     _language = messages.KO
