@@ -1,6 +1,9 @@
 """One measured process: N sequential SendEmail calls of popbill_gui's client against a running simulator.
 
 Run with the project's interpreter:  .venv/bin/python benchmarks/loop_ours.py http://127.0.0.1:PORT --calls 1000
+Credentials come from POPBILL_LINK_ID, POPBILL_SECRET_KEY and POPBILL_CORP_NUM (bench_client.py sets them to
+popbill_gui.simulator's demo values), else from popbill_gui.simulator itself; the harness passes them so that
+the measured process does not import the simulator, which a real run of the client never does.
 Prints one line ``ok CALLS LOOP_SECONDS LOOP_CPU_SECONDS FIRST_CALL_SECONDS`` and exits 0 when every call
 answered code 1. ``--profile FILE`` makes one warm-up call (token issued, connection opened), then runs the
 N calls under cProfile and writes the stats to FILE. bench_client.py spawns this script; it is not imported.
@@ -10,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 
@@ -17,7 +21,16 @@ import time
 from popbill_gui.core.client import LinkCredentials, open_client
 from popbill_gui.core.environments import resolve
 from popbill_gui.core.errors import PopbillError
-from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY
+
+
+def demo_credentials() -> tuple[str, str, str]:
+    """LinkID, SecretKey and CorpNum: from the environment, else popbill_gui.simulator's demo values."""
+    names = ("POPBILL_LINK_ID", "POPBILL_SECRET_KEY", "POPBILL_CORP_NUM")
+    if all(os.environ.get(n) for n in names):
+        return os.environ[names[0]], os.environ[names[1]], os.environ[names[2]]
+    from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY
+
+    return DEMO_LINK_ID, DEMO_SECRET_KEY, DEMO_CORP_NUM
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     # As popbill-cli configures logging: the core's debug lines are off.
     logging.basicConfig(level=logging.WARNING, format="loop_ours: %(message)s")
     environment = resolve("test", base_url=args.base_url, auth_url=args.base_url)
-    client = open_client(environment, DEMO_CORP_NUM, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), lang="ko")
+    link_id, secret_key, corp_num = demo_credentials()
+    client = open_client(environment, corp_num, LinkCredentials(link_id, secret_key), lang="ko")
 
     def one(i: int) -> bool:
         try:

@@ -2,12 +2,15 @@
 
 Run with the SDK's interpreter:  .venv-sdk/bin/python benchmarks/loop_sdk.py http://127.0.0.1:PORT --calls 1000
 Prints one line ``ok CALLS LOOP_SECONDS LOOP_CPU_SECONDS 0`` and exits 0 when every call answered code 1.
-Does not import popbill_gui (the SDK venv does not have it). bench_client.py spawns this script.
+Credentials come from POPBILL_LINK_ID, POPBILL_SECRET_KEY and POPBILL_CORP_NUM (bench_client.py sets them to
+popbill_gui.simulator's demo values), else from the copies below. Does not import popbill_gui (the SDK venv
+does not have it). bench_client.py spawns this script.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -33,14 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     # The SDK's import is inside the timed process, as ours is.
     from popbill import PopbillException, TaxinvoiceService
 
-    service = TaxinvoiceService(DEMO_LINK_ID, DEMO_SECRET_KEY)
+    link_id = os.environ.get("POPBILL_LINK_ID") or DEMO_LINK_ID
+    secret_key = os.environ.get("POPBILL_SECRET_KEY") or DEMO_SECRET_KEY
+    corp_num = os.environ.get("POPBILL_CORP_NUM") or DEMO_CORP_NUM
+    service = TaxinvoiceService(link_id, secret_key)
     service.IsTest = True
 
     ok = 0
     wall0, cpu0 = time.perf_counter(), time.process_time()
     for i in range(1, args.calls + 1):
         try:
-            ok += service.sendEmail(DEMO_CORP_NUM, "SELL", f"BENCH-{i:07d}", args.receiver).code == 1
+            ok += service.sendEmail(corp_num, "SELL", f"BENCH-{i:07d}", args.receiver).code == 1
         except PopbillException as error:
             print(f"call {i}: [{error.code}] {error.message}", file=sys.stderr)
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0

@@ -16,35 +16,20 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import IO, Any, NoReturn
 
 from . import __version__
 from .core.auth import PastedToken, decode_secret
 from .core.client import CallResult, Credentials, LinkCredentials, TaxinvoiceClient, TokenCredentials, open_client
-from .core.environments import ENV_NAMES, HOST_VARIANTS, Environment, resolve
+from .core.environments import Environment, resolve
 from .core.errors import CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
-from .core.messages import LANGS, Lang, normalize_lang, text
+from .core.messages import Lang, normalize_lang, text
 from .core.validation import MGT_KEY_TYPES, Problem
-from .storage.secrets import SecretStore
+from .storage import settings as settings_mod
+from .storage.secrets import SecretStore, env_credentials
+from .storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError
 
 EXIT_OK, EXIT_REFUSED, EXIT_INVALID, EXIT_UNREACHABLE, EXIT_CREDENTIALS = 0, 1, 2, 3, 4
-
-# Settings: option → environment variable. Each is an option of every command and may come from the
-# environment; an option given on the command line wins.
-SETTINGS_ENV = {
-    "env": "POPBILL_ENV",
-    "hosts": "POPBILL_HOSTS",
-    "base_url": "POPBILL_BASE_URL",
-    "auth_url": "POPBILL_AUTH_URL",
-    "corp_num": "POPBILL_CORP_NUM",
-    "user_id": "POPBILL_USER_ID",
-    "lang": "POPBILL_LANG",
-    "timeout": "POPBILL_TIMEOUT",
-    "ca_bundle": "POPBILL_CA_BUNDLE",
-}
-DEFAULT_TIMEOUT = 30.0
-MAX_CONNECT_TIMEOUT = 10.0
 
 
 def exit_code_for(error: PopbillError) -> int:
@@ -126,77 +111,28 @@ def _faults() -> Sequence[str]:
     return FAULTS
 
 
-@dataclass
-class Settings:
-    env: str
-    hosts: str
-    base_url: str | None
-    auth_url: str | None
-    corp_num: str | None
-    user_id: str | None
-    lang: Lang
-    timeout: float
-    ca_bundle: str | None
-
-
 class UsageError(Exception):
-    """A setting that cannot be used; exit 2 with the message."""
+    """A setting or option that cannot be used; exit 2 with the message."""
 
 
 def read_settings(args: argparse.Namespace, environ: dict[str, str]) -> Settings:
-    def pick(name: str) -> str | None:
-        value = getattr(args, name, None)
-        if value is None:
-            value = environ.get(SETTINGS_ENV[name]) or None
-        return value.strip() if isinstance(value, str) else value
-
-    lang_raw = pick("lang")
-    if lang_raw and lang_raw.lower() not in LANGS:
-        raise UsageError(f"POPBILL_LANG/--lang must be one of {', '.join(LANGS)}, not {lang_raw!r}")
-    lang = normalize_lang(lang_raw)
-    env = (pick("env") or "test").lower()
-    if env not in ENV_NAMES:
-        raise UsageError(f"POPBILL_ENV/--env must be one of {', '.join(ENV_NAMES)}, not {env!r}")
-    hosts = (pick("hosts") or "default").lower()
-    if hosts not in HOST_VARIANTS:
-        raise UsageError(f"POPBILL_HOSTS/--hosts must be one of {', '.join(HOST_VARIANTS)}, not {hosts!r}")
-    timeout_raw = pick("timeout")
+    """Options, then POPBILL_* variables, then defaults: the command line does not read the window's file."""
     try:
-        timeout = float(timeout_raw) if timeout_raw else DEFAULT_TIMEOUT
-        if not 0 < timeout <= 600:
-            raise ValueError
-    except ValueError:
-        raise UsageError(f"POPBILL_TIMEOUT/--timeout must be seconds between 0 and 600, not {timeout_raw!r}") from None
-    return Settings(
-        env,
-        hosts,
-        pick("base_url"),
-        pick("auth_url"),
-        pick("corp_num"),
-        pick("user_id"),
-        lang,
-        timeout,
-        pick("ca_bundle"),
-    )
+        return settings_mod.resolve({name: getattr(args, name, None) for name in ENV_VARS}, environ)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def credentials_from(
     environ: dict[str, str], store_factory: Callable[[], SecretStore], env: str, lang: Lang
 ) -> Credentials:
     """Environment variables first (then the keyring is not asked at all), else the keyring entry."""
-    token = environ.get("POPBILL_TOKEN", "").strip()
-    link_id = environ.get("POPBILL_LINK_ID", "").strip()
-    secret = environ.get("POPBILL_SECRET_KEY", "").strip()
-    if token:
-        return TokenCredentials(token)
-    if link_id or secret:
-        if not (link_id and secret):
-            raise PopbillError.client(Kind.NO_CREDENTIALS, lang)
-        return LinkCredentials(link_id, secret)
-    saved = store_factory().load(env)
-    if saved is None:
+    found = env_credentials(environ, lang)
+    if found is None:
+        found = store_factory().load(env)
+    if found is None:
         raise PopbillError.client(Kind.NO_CREDENTIALS, lang)
-    return saved
+    return found
 
 
 class Cli:
@@ -276,7 +212,7 @@ class Cli:
             credentials,
             user_id=s.user_id,
             lang=s.lang,
-            connect_timeout=min(s.timeout, MAX_CONNECT_TIMEOUT),
+            connect_timeout=s.connect_timeout,
             read_timeout=s.timeout,
             ca_bundle=s.ca_bundle,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -12,6 +13,9 @@ import pytest
 from popbill_gui.core.client import LinkCredentials, TaxinvoiceClient, TokenCredentials, open_client
 from popbill_gui.core.environments import resolve
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+
+# Before anything imports Qt: tests render offscreen, no display needed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ClientFactory = Callable[..., TaxinvoiceClient]
 
@@ -55,6 +59,22 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _loopback_only(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+    name = host.decode() if isinstance(host, bytes) else str(host)
+    if name in ("localhost", "::1") or name.startswith("127.") or name == "":
+        return _real_getaddrinfo(host, *args, **kwargs)
+    # Tests never leave this computer: a real host name here is a test bug, not a network to ask.
+    raise socket.gaierror(socket.EAI_NONAME, f"tests resolve loopback names only, not {name!r}")
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "getaddrinfo", _loopback_only)
 
 
 @pytest.fixture(autouse=True)

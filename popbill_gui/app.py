@@ -1,0 +1,195 @@
+"""The popbill-gui entry point: create_window() for tests and tools, main() for `popbill-gui`.
+
+popbill-gui                 the window, with saved settings and POPBILL_* overrides
+popbill-gui --demo          against the simulator started in-process, demo credentials, keyring untouched
+popbill-gui --smoke-test    build, show, wait for the first paint, exit 0 printing nothing (CI, packages)
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from . import __version__
+from .core.client import LinkCredentials
+from .core.errors import PopbillError
+from .core.messages import Lang
+from .storage import settings as settings_store
+from .storage.secrets import SecretStore, env_credentials
+from .storage.settings import APP_NAME, Settings, SettingsError
+from .ui import i18n
+from .ui.log_model import LogEntry
+from .ui.main_window import MainWindow
+from .ui.session import Session, Source
+
+log = logging.getLogger(__name__)
+
+SMOKE_TIMEOUT_MS = 15000
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+class DemoWindow(MainWindow):
+    """The main window bound to an in-process simulator, stopped with the window."""
+
+    def __init__(self, session: Session, simulator: object) -> None:
+        super().__init__(session, save_settings=None)
+        self.simulator = simulator
+
+    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+        super().closeEvent(event)  # type: ignore[arg-type]
+        # A call still waiting on the simulator now fails at once instead of running out its timeout.
+        self.simulator.stop()  # type: ignore[attr-defined]
+
+
+def create_window(
+    demo: bool = False,
+    *,
+    environ: Mapping[str, str] | None = None,
+    settings_path: Path | None = None,
+    store_factory: Callable[[Lang], SecretStore] | None = None,
+) -> MainWindow:
+    """The main window, ready to show; no event loop is started."""
+    ensure_app()
+    environ = os.environ if environ is None else environ
+    notes: list[str] = []
+    saved = Settings() if demo else settings_store.load(settings_path)
+    try:
+        settings = settings_store.resolve({}, environ, saved)
+        locked = settings_store.overridden(environ)
+    except SettingsError as exc:
+        notes.append(str(exc))
+        settings, locked = saved, set()
+
+    window: MainWindow
+    if demo:
+        from .simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+
+        simulator = Simulator(latency_ms=150).start()  # a little latency: the demo should feel like a network
+        settings = Settings(
+            env="test",
+            base_url=simulator.base_url,
+            auth_url=simulator.base_url,
+            corp_num=DEMO_CORP_NUM,
+            lang=settings.lang,
+            timeout=settings.timeout,
+        )
+        session = Session(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), Source.DEMO)
+        i18n.install(settings.lang)
+        window = DemoWindow(session, simulator)
+    else:
+        session = Session(settings, locked=locked, saved=saved, environ=dict(environ))
+        try:
+            credentials = env_credentials(environ, settings.lang)
+        except PopbillError as exc:
+            notes.append(exc.message)
+            credentials = None
+        if credentials is not None:
+            session.update(credentials=credentials, source=Source.ENV)
+        else:
+            session.update(source=Source.PENDING)  # the window reads the keyring on a worker
+        i18n.install(settings.lang)
+        window = MainWindow(
+            session, store_factory=store_factory, save_settings=partial(settings_store.save, path=settings_path)
+        )
+    for note in notes:
+        window.log_model.add(LogEntry(datetime.now(), "settings", "", False, None, note))
+    return window
+
+
+# -- the program ---------------------------------------------------------------------------------------
+def _setup_logging() -> None:
+    """Log to a file in the platform's log directory; nothing is printed on a console."""
+    handlers: list[logging.Handler] = []
+    try:
+        log_dir = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                log_dir / "popbill-gui.log", maxBytes=1 << 20, backupCount=2, encoding="utf-8"
+            )
+        )
+    except OSError:
+        handlers.append(logging.NullHandler())
+    logging.basicConfig(level=logging.INFO, handlers=handlers, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.captureWarnings(True)
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qInstallMessageHandler(lambda kind, _context, message: qt_log.log(levels.get(kind, logging.WARNING), message))
+
+
+class _FirstPaint(QObject):
+    """Quits the event loop at the first paint of the window or any of its children."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            if watched is self.window or (hasattr(watched, "window") and watched.window() is self.window):  # type: ignore[union-attr]
+                self.painted = True
+                QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="popbill-gui", description="POPBiLL e-Tax invoice tools (window)")
+    parser.add_argument("--demo", action="store_true", help="run against the built-in simulator, no account needed")
+    parser.add_argument("--smoke-test", action="store_true", help="show the window, wait for its first paint, exit")
+    parser.add_argument("--version", action="version", version=f"popbill-gui {__version__}")
+    args = parser.parse_args(argv)
+    _setup_logging()
+    try:
+        app = ensure_app()
+        window = create_window(demo=args.demo)
+        if args.smoke_test:
+            watcher = _FirstPaint(window)
+            app.installEventFilter(watcher)
+            QTimer.singleShot(SMOKE_TIMEOUT_MS, app.quit)
+        window.show()
+        code = app.exec()
+        if args.smoke_test:
+            window.close()
+            if not watcher.painted:
+                print(f"popbill-gui: the window was not painted within {SMOKE_TIMEOUT_MS // 1000} s", file=sys.stderr)
+                return 1
+    except Exception as exc:
+        log.exception("popbill-gui failed")
+        print(f"popbill-gui: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    if not window.dispatcher.shutdown(2000):
+        # A call is still waiting on the network: the window is gone, don't keep the process for it.
+        logging.shutdown()
+        os._exit(code)
+    return code
+
+
+def gui_main() -> None:
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Non-secret settings: what they are, where they are saved, and how POPBILL_* variables override them.
+
+The window saves them as a small JSON file in the platform's config directory (platformdirs); the command
+line reads only the environment and its options. Both resolve values through `resolve`, so a variable
+means the same in both. Secrets are never here: they live in the keyring (`secrets.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import platformdirs
+
+from ..core.environments import ENV_NAMES, HOST_VARIANTS
+from ..core.messages import LANGS, Lang, normalize_lang
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "popbill-gui"
+DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 600.0
+
+# Setting → environment variable (the same names for the window and the command line).
+ENV_VARS: dict[str, str] = {
+    "env": "POPBILL_ENV",
+    "hosts": "POPBILL_HOSTS",
+    "base_url": "POPBILL_BASE_URL",
+    "auth_url": "POPBILL_AUTH_URL",
+    "corp_num": "POPBILL_CORP_NUM",
+    "user_id": "POPBILL_USER_ID",
+    "lang": "POPBILL_LANG",
+    "timeout": "POPBILL_TIMEOUT",
+    "ca_bundle": "POPBILL_CA_BUNDLE",
+}
+
+
+class SettingsError(ValueError):
+    """A setting value that cannot be used (the message names the variable and the allowed values)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "test"
+    hosts: str = "default"
+    base_url: str | None = None
+    auth_url: str | None = None
+    corp_num: str | None = None
+    user_id: str | None = None
+    lang: Lang = "ko"
+    timeout: float = DEFAULT_TIMEOUT
+    ca_bundle: str | None = None
+
+    @property
+    def connect_timeout(self) -> float:
+        return min(self.timeout, 10.0)
+
+
+def _parse(name: str, raw: str | float | None) -> object:
+    """One setting from text (an option, a variable or the file), checked."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return getattr(Settings(), name)
+    if name == "timeout":
+        try:
+            value = float(raw)
+        except ValueError:
+            value = -1.0
+        if not 0 < value <= MAX_TIMEOUT:
+            raise SettingsError(
+                f"{ENV_VARS[name]}/--timeout must be seconds between 0 and {MAX_TIMEOUT:g}, not {raw!r}"
+            )
+        return value
+    text = str(raw).strip()
+    allowed: tuple[str, ...] | None = {"env": ENV_NAMES, "hosts": HOST_VARIANTS, "lang": LANGS}.get(name)
+    if allowed is not None:
+        if text.lower() not in allowed:
+            option = "--" + name.replace("_", "-")
+            raise SettingsError(f"{ENV_VARS[name]}/{option} must be one of {', '.join(allowed)}, not {text!r}")
+        return normalize_lang(text) if name == "lang" else text.lower()
+    return text
+
+
+def resolve(
+    options: Mapping[str, str | None] | None = None,
+    environ: Mapping[str, str] | None = None,
+    saved: Settings | None = None,
+) -> Settings:
+    """Options first, then POPBILL_* variables, then saved settings, then defaults."""
+    options = options or {}
+    environ = os.environ if environ is None else environ
+    base = saved or Settings()
+    values: dict[str, object] = {}
+    for name in ENV_VARS:
+        raw = options.get(name)
+        if raw is None:
+            raw = environ.get(ENV_VARS[name]) or None
+        values[name] = _parse(name, raw) if raw is not None else getattr(base, name)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def overridden(environ: Mapping[str, str] | None = None) -> set[str]:
+    """The settings that POPBILL_* variables set for this run (the window shows them as fixed)."""
+    environ = os.environ if environ is None else environ
+    return {name for name, var in ENV_VARS.items() if environ.get(var)}
+
+
+def default_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.json"
+
+
+def load(path: Path | None = None) -> Settings:
+    """The saved settings; defaults when there are none or the file is unreadable (never an exception)."""
+    path = path or default_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        log.warning("settings file %s is unreadable (%s); using defaults", path, type(exc).__name__)
+        return Settings()
+    values: dict[str, object] = {}
+    for name, raw in data.items() if isinstance(data, dict) else ():
+        if name in ENV_VARS:
+            try:
+                values[name] = _parse(name, raw)
+            except SettingsError:
+                log.warning("ignoring the saved value of %s", name)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically (a temporary file, then rename), so a crash never leaves half a file."""
+    path = path or default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(asdict(settings), handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,195 @@
+"""The two tabs: Resend Email (이메일 재전송) and Assign MgtKey (문서번호 할당).
+
+Each tab only collects and checks input; it says "submit" with plain values and the main window decides
+(confirmation, worker, log). The button is enabled only when every field passes the core's rules and the
+same request is not already in flight; Enter in any field does what the button does.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Hashable
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core.messages import Lang
+from ..core.validation import (
+    ITEM_KEY_LEN,
+    MGT_KEY_MAX,
+    MGT_KEY_TYPES,
+    check_item_key,
+    check_mgt_key,
+    check_receiver,
+)
+from .fields import CheckedField
+
+InFlight = Callable[[Hashable], bool]
+
+
+class _Tab(QWidget):
+    submitted = Signal(object)  # the request key: (operation, *values)
+
+    def __init__(self, in_flight: InFlight, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._in_flight = in_flight
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.button = QPushButton(self)
+        self.button.setDefault(True)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.intro)
+        outer.addLayout(self.form)
+        outer.addWidget(self.button)
+        outer.addStretch(1)
+        self.button.clicked.connect(self.try_submit)
+        self.fields: list[CheckedField] = []
+        self.labels: list[QLabel] = []
+
+    def _type_combo(self, object_name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(object_name)
+        for value in MGT_KEY_TYPES:
+            combo.addItem(value, value)
+        combo.currentIndexChanged.connect(self.refresh)
+        return combo
+
+    def _row(self, widget: QWidget, buddy: QWidget) -> QLabel:
+        label = QLabel(self)
+        label.setBuddy(buddy)
+        self.form.addRow(label, widget)
+        self.labels.append(label)
+        return label
+
+    def _add_field(self, field: CheckedField) -> None:
+        field.changed.connect(self.refresh)
+        field.edit.returnPressed.connect(self.try_submit)
+        self.fields.append(field)
+
+    def request_key(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _tab_order(self, *widgets: QWidget) -> None:
+        # Widgets were created out of order (the button first); keyboard users follow the form.
+        for first, second in itertools.pairwise(widgets):
+            QWidget.setTabOrder(first, second)
+
+    def is_valid(self) -> bool:
+        return all(not f.problems() for f in self.fields)
+
+    def refresh(self) -> None:
+        self.button.setEnabled(self.is_valid() and not self._in_flight(self.request_key()))
+
+    def try_submit(self) -> None:
+        self.refresh()
+        if self.button.isEnabled():
+            self.submitted.emit(self.request_key())
+
+    def set_lang(self, lang: Lang) -> None:
+        for f in self.fields:
+            f.set_lang(lang)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def _type_names(combo: QComboBox, tr: Callable[[str], str]) -> None:
+        names = {"SELL": tr("Sales (SELL)"), "BUY": tr("Purchase (BUY)"), "TRUSTEE": tr("Consignment (TRUSTEE)")}
+        for i in range(combo.count()):
+            combo.setItemText(i, names[combo.itemData(i)])
+        combo.setToolTip(tr("The invoice's MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁)."))
+        combo.setAccessibleName(tr("Invoice type"))
+
+
+class ResendTab(_Tab):
+    """이메일 재전송: MgtKeyType, MgtKey, receiver address, Send."""
+
+    def __init__(self, in_flight: InFlight, parent: QWidget | None = None) -> None:
+        super().__init__(in_flight, parent)
+        self.setObjectName("resendTab")
+        self.mgt_key_type = self._type_combo("resendMgtKeyType")
+        self.mgt_key = CheckedField("resendMgtKey", check_mgt_key, MGT_KEY_MAX, self)
+        self.receiver = CheckedField("resendReceiver", check_receiver, None, self)
+        self._row(self.mgt_key_type, self.mgt_key_type)
+        self._row(self.mgt_key, self.mgt_key.edit)
+        self._row(self.receiver, self.receiver.edit)
+        self._add_field(self.mgt_key)
+        self._add_field(self.receiver)
+        self.button.setObjectName("resendSend")
+        self._tab_order(self.mgt_key_type, self.mgt_key.edit, self.receiver.edit, self.button)
+        self.retranslate()
+        self.refresh()
+
+    def request_key(self) -> tuple[str, ...]:
+        return ("resend_email", str(self.mgt_key_type.currentData()), self.mgt_key.value(), self.receiver.value())
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self.intro.setText(tr("Resend the notification mail of one e-Tax invoice to one e-mail address."))
+        for label, text in zip(
+            self.labels, (tr("&Type"), tr("&Document ID (MgtKey)"), tr("&Receiver e-mail")), strict=True
+        ):
+            label.setText(text)
+        self._type_names(self.mgt_key_type, tr)
+        self.mgt_key.edit.setAccessibleName(tr("Document ID (MgtKey)"))
+        self.mgt_key.edit.setToolTip(tr("1 to 24 characters: letters, digits, '-' and '_'."))
+        self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
+        self.receiver.edit.setAccessibleName(tr("Receiver e-mail address"))
+        self.receiver.edit.setToolTip(tr("One e-mail address, e.g. name@example.com."))
+        self.receiver.edit.setPlaceholderText("name@example.com")
+        self.button.setText(tr("&Send"))
+        self.button.setAccessibleName(tr("Send the mail again"))
+
+
+class AssignTab(_Tab):
+    """문서번호 할당: ItemKey, MgtKeyType, MgtKey, Assign."""
+
+    def __init__(self, in_flight: InFlight, parent: QWidget | None = None) -> None:
+        super().__init__(in_flight, parent)
+        self.setObjectName("assignTab")
+        self.item_key = CheckedField("assignItemKey", check_item_key, ITEM_KEY_LEN, self)
+        self.mgt_key_type = self._type_combo("assignMgtKeyType")
+        self.mgt_key = CheckedField("assignMgtKey", check_mgt_key, MGT_KEY_MAX, self)
+        self._row(self.item_key, self.item_key.edit)
+        self._row(self.mgt_key_type, self.mgt_key_type)
+        self._row(self.mgt_key, self.mgt_key.edit)
+        self._add_field(self.item_key)
+        self._add_field(self.mgt_key)
+        self.button.setObjectName("assignSend")
+        self._tab_order(self.item_key.edit, self.mgt_key_type, self.mgt_key.edit, self.button)
+        self.retranslate()
+        self.refresh()
+
+    def request_key(self) -> tuple[str, ...]:
+        return ("assign_mgt_key", self.item_key.value(), str(self.mgt_key_type.currentData()), self.mgt_key.value())
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self.intro.setText(
+            tr(
+                "Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. "
+                "This cannot be undone."
+            )
+        )
+        for label, text in zip(self.labels, (tr("&ItemKey"), tr("&Type"), tr("&Document ID (MgtKey)")), strict=True):
+            label.setText(text)
+        self._type_names(self.mgt_key_type, tr)
+        self.item_key.edit.setAccessibleName(tr("ItemKey"))
+        self.item_key.edit.setToolTip(
+            tr("The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).")
+        )
+        self.item_key.edit.setPlaceholderText("024112415000000001")
+        self.mgt_key.edit.setAccessibleName(tr("Document ID (MgtKey) to assign"))
+        self.mgt_key.edit.setToolTip(
+            tr("1 to 24 characters: letters, digits, '-' and '_'. Unique per company and type.")
+        )
+        self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
+        self.button.setText(tr("&Assign"))
+        self.button.setAccessibleName(tr("Assign the document ID"))

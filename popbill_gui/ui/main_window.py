@@ -1,0 +1,418 @@
+"""The main window: environment strip, the two tabs, the log pane and the status bar.
+
+Data flows one way: a tab submits plain values → the shared client runs on a worker (`Dispatcher`) → the
+result comes back as a signal on the GUI thread → a row in the log. Keyring reads and writes go through the
+same dispatcher, so nothing that can block (network, an unlock prompt) runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Hashable
+from dataclasses import replace
+from datetime import datetime
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.client import CallResult, Credentials
+from ..core.errors import PopbillError
+from ..core.messages import Lang
+from ..storage import settings as settings_store
+from ..storage.secrets import SecretStore
+from ..storage.settings import Settings
+from . import i18n
+from .forms import AssignTab, ResendTab
+from .log_model import LogEntry, LogModel
+from .session import Session, Source
+from .workers import Dispatcher
+
+log = logging.getLogger(__name__)
+
+KEYRING_LOAD = ("keyring", "load")
+KEYRING_SAVE = ("keyring", "save")
+OPERATIONS = ("resend_email", "assign_mgt_key")
+
+Confirm = Callable[[str, str], bool]
+StoreFactory = Callable[[Lang], SecretStore]
+
+_STRIP_STYLES = {
+    "test": "background: #e3f2fd; color: #0d47a1;",
+    "production": "background: #c62828; color: white; font-weight: bold;",
+    "demo": "background: #fff3e0; color: #e65100; font-weight: bold;",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session: Session,
+        *,
+        store_factory: StoreFactory | None = None,
+        save_settings: Callable[[Settings], None] | None = settings_store.save,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self._store_factory: StoreFactory = store_factory or (lambda lang: SecretStore.system(lang))
+        self._save_settings = save_settings
+        self._production_confirmed = False
+        self.confirm: Confirm = self._ask  # tests replace it
+        self.dispatcher = Dispatcher(self)
+        self.dispatcher.succeeded.connect(self._on_succeeded)
+        self.dispatcher.failed.connect(self._on_failed)
+        self.dispatcher.busy_changed.connect(self._refresh_tabs)
+        self._build()
+        self.set_language(session.settings.lang, install=False)
+        if session.source is Source.PENDING:
+            self._load_keyring()
+
+    # -- construction ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.strip = QLabel(self)
+        self.strip.setObjectName("environmentStrip")
+        self.strip.setMargin(6)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.resend_tab = ResendTab(self.dispatcher.in_flight, self.tabs)
+        self.assign_tab = AssignTab(self.dispatcher.in_flight, self.tabs)
+        self.tabs.addTab(self.resend_tab, "")
+        self.tabs.addTab(self.assign_tab, "")
+        self.resend_tab.submitted.connect(self.submit)
+        self.assign_tab.submitted.connect(self.submit)
+
+        self.log_model = LogModel(self)
+        self.log_view = QTableView(self)
+        self.log_view.setObjectName("logView")
+        self.log_view.setModel(self.log_model)
+        self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.log_view.verticalHeader().hide()
+        self.log_view.setWordWrap(False)
+        header = self.log_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LogModel.COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
+        self.copy_action = QAction(self)
+        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_selected)
+        self.log_view.addAction(self.copy_action)
+        self.copy_button = QPushButton(self)
+        self.copy_button.setObjectName("logCopy")
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("logClear")
+        self.clear_button.clicked.connect(self.log_model.clear)
+        self.log_title = QLabel(self)
+
+        log_box = QWidget(self)
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.log_title)
+        bar.addStretch(1)
+        bar.addWidget(self.copy_button)
+        bar.addWidget(self.clear_button)
+        log_layout.addLayout(bar)
+        log_layout.addWidget(self.log_view)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(log_box)
+        splitter.setStretchFactor(1, 1)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.strip)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_env = QLabel(self)
+        self.status_env.setObjectName("statusEnvironment")
+        self.status_corp = QLabel(self)
+        self.status_credentials = QLabel(self)
+        self.status_credentials.setObjectName("statusCredentials")
+        for label in (self.status_env, self.status_corp, self.status_credentials):
+            self.statusBar().addPermanentWidget(label)
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.settings_action = QAction(self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.resize(900, 620)
+
+    # -- language and environment ----------------------------------------------------------------------
+    def set_language(self, lang: Lang, *, install: bool = True) -> None:
+        """Switch the UI and the core's sentences; Qt sends LanguageChange, which retranslates."""
+        if install:
+            i18n.install(lang)
+        for tab in (self.resend_tab, self.assign_tab):
+            tab.set_lang(lang)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def environment_kind(self) -> str:
+        if self.session.demo:
+            return "demo"
+        return "production" if self.session.settings.env == "production" else "test"
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self.tabs.setTabText(0, tr("Resend Email"))
+        self.tabs.setTabText(1, tr("Assign MgtKey"))
+        self.log_title.setText(tr("Log"))
+        self.copy_button.setText(tr("&Copy rows"))
+        self.copy_button.setToolTip(tr("Copy the selected rows (or all rows) as text for a spreadsheet."))
+        self.clear_button.setText(tr("C&lear log"))
+        self.copy_action.setText(tr("Copy"))
+        self.log_view.setAccessibleName(tr("Log of calls"))
+        self.file_menu.setTitle(tr("&File"))
+        self.settings_action.setText(tr("&Settings…"))
+        self.quit_action.setText(tr("&Quit"))
+        self.log_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogModel.COLUMNS) - 1)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        tr = self.tr
+        kind = self.environment_kind()
+        # The environment's name is shown in both languages: nobody may miss that this is production.
+        names = {"test": "테스트 TEST", "production": "운영 PRODUCTION", "demo": "데모 DEMO"}
+        strips = {
+            "test": tr("Test environment (연동 테스트): calls go to POPBiLL's test service."),
+            "production": tr("PRODUCTION (운영): mails go to real customers and document IDs are final."),
+            "demo": tr("DEMO (데모): connected to the built-in simulator. No account, nothing leaves this computer."),
+        }
+        self.strip.setText(f"{names[kind]} — {strips[kind]}")
+        self.strip.setStyleSheet(_STRIP_STYLES[kind])
+        self.setWindowTitle(f"popbill-gui — {names[kind]}")
+        self.status_env.setText(names[kind])
+        self.status_env.setStyleSheet(_STRIP_STYLES[kind])
+        corp = self.session.settings.corp_num or tr("not set")
+        self.status_corp.setText(tr("CorpNum: %1").replace("%1", corp))
+        sources = {
+            Source.NONE: tr("no credentials: open Settings"),
+            Source.PENDING: tr("reading the keyring…"),
+            Source.ENV: tr("from environment variables"),
+            Source.KEYRING: tr("in the keyring"),
+            Source.SESSION: tr("this session only"),
+            Source.DEMO: tr("demo credentials"),
+        }
+        self.status_credentials.setText(tr("Credentials: %1").replace("%1", sources[self.session.source]))
+
+    # -- calls ----------------------------------------------------------------------------------------
+    def _refresh_tabs(self) -> None:
+        self.resend_tab.refresh()
+        self.assign_tab.refresh()
+
+    def submit(self, key: tuple[str, ...]) -> bool:
+        """Run one call on a worker; False if it was not started (refused, cancelled or in flight)."""
+        operation, *values = key
+        if self.dispatcher.in_flight(key):
+            return False
+        try:
+            client = self.session.client()
+        except PopbillError as exc:
+            self._log_error(operation, self._keys_text(key), exc, None)
+            return False
+        tr = self.tr
+        if self.environment_kind() == "production" and not self._production_confirmed:
+            if not self.confirm(
+                tr("Production"), tr("This is the PRODUCTION environment (운영): the call is real.\n\nContinue?")
+            ):
+                return False
+            self._production_confirmed = True
+        if operation == "assign_mgt_key":
+            item_key, mgt_key_type, mgt_key = values
+            text = tr("Assign document ID %1 (%2) to the invoice with ItemKey %3?\n\nThis cannot be undone.")
+            text = text.replace("%1", mgt_key).replace("%2", mgt_key_type).replace("%3", item_key)
+            if not self.confirm(tr("Assign MgtKey"), text):
+                return False
+            call: Callable[[], Any] = partial(client.assign_mgt_key, item_key, mgt_key_type, mgt_key)
+        else:
+            call = partial(client.resend_email, *values)
+        return self.dispatcher.submit(key, call)
+
+    @staticmethod
+    def _keys_text(key: Hashable) -> str:
+        if isinstance(key, tuple) and key and key[0] == "resend_email":
+            return f"{key[1]} {key[2]} → {key[3]}"
+        if isinstance(key, tuple) and key and key[0] == "assign_mgt_key":
+            return f"{key[1]} ← {key[2]} {key[3]}"
+        return ""
+
+    def _on_succeeded(self, key: Hashable, result: object, seconds: float) -> None:
+        if key == KEYRING_LOAD:
+            self._keyring_loaded(result)
+            return
+        if key == KEYRING_SAVE:
+            self.session.update(source=Source.KEYRING)
+            self.refresh_status()
+            return
+        if isinstance(result, CallResult):
+            self.log_model.add(
+                LogEntry(
+                    datetime.now(),
+                    result.operation,
+                    self._keys_text(key),
+                    True,
+                    result.code,
+                    result.message,
+                    result.http_status,
+                    seconds,
+                )
+            )
+            self.log_view.scrollToBottom()
+
+    def _on_failed(self, key: Hashable, error: object, seconds: float) -> None:
+        if key == KEYRING_LOAD:
+            self.session.keyring_available = False
+            self.session.update(source=Source.NONE)
+            self.refresh_status()
+        operation = key[0] if isinstance(key, tuple) and key else "?"
+        self._log_error(str(operation), self._keys_text(key), error, seconds)
+
+    def _log_error(self, operation: str, keys: str, error: object, seconds: float | None) -> None:
+        if isinstance(error, PopbillError):
+            entry = LogEntry(
+                datetime.now(),
+                operation,
+                keys,
+                False,
+                error.code,
+                error.message,
+                error.http_status,
+                seconds,
+                error.hint,
+            )
+        else:  # a bug: say so in one line, never a crash
+            log.exception("unexpected failure", exc_info=error if isinstance(error, BaseException) else None)
+            message = self.tr("Internal error (%1). The window keeps working.").replace("%1", type(error).__name__)
+            entry = LogEntry(datetime.now(), operation, keys, False, None, message, None, seconds)
+        self.log_model.add(entry)
+        self.log_view.scrollToBottom()
+
+    # -- keyring --------------------------------------------------------------------------------------
+    def _load_keyring(self) -> None:
+        lang, env = self.session.settings.lang, self.session.settings.env
+        factory = self._store_factory
+
+        def load() -> tuple[bool, Credentials | None]:
+            store = factory(lang)
+            if not store.available:
+                return False, None
+            return True, store.load(env)
+
+        self.dispatcher.submit(KEYRING_LOAD, load)
+
+    def _keyring_loaded(self, result: object) -> None:
+        available, credentials = result  # type: ignore[misc]
+        self.session.keyring_available = available
+        if credentials is not None:
+            self.session.update(credentials=credentials, source=Source.KEYRING)
+        else:
+            self.session.update(source=Source.NONE)
+        if not available:
+            self.log_model.add(
+                LogEntry(
+                    datetime.now(),
+                    "keyring",
+                    "",
+                    False,
+                    None,
+                    self.tr(
+                        "No usable keyring on this computer: credentials can be kept for this session only (Settings)."
+                    ),
+                )
+            )
+        self.refresh_status()
+
+    # -- settings -------------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        session = self.session
+        dialog = SettingsDialog(
+            session.settings,
+            session.credentials,
+            locked=session.locked,
+            keyring_available=bool(session.keyring_available) and not session.demo,
+            dispatcher=self.dispatcher,
+            parent=self,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.result_settings(), dialog.result_credentials(), dialog.session_only())
+
+    def apply_settings(self, settings: Settings, credentials: Credentials | None, session_only: bool) -> None:
+        """Use new settings (saved unless in demo mode) and new credentials (keyring, or memory)."""
+        session = self.session
+        old_lang = session.settings.lang
+        # Values set by POPBILL_* variables hold for this run only: the file keeps its own for them.
+        to_save = replace(settings, **{name: getattr(session.saved, name) for name in session.locked})
+        if to_save != session.saved and not session.demo and self._save_settings is not None:
+            try:
+                self._save_settings(to_save)
+                session.saved = to_save
+            except OSError as exc:
+                log.warning("settings not saved: %s", type(exc).__name__)
+        session.update(settings=settings_store.resolve({}, session.environ, to_save) if session.locked else settings)
+        settings = session.settings
+        changed = credentials is not None and credentials != session.credentials
+        if changed and session.source is not Source.ENV:
+            assert credentials is not None
+            if session.demo or session_only or not session.keyring_available:
+                session.update(credentials=credentials, source=Source.DEMO if session.demo else Source.SESSION)
+            else:
+                session.update(credentials=credentials)
+                lang, env, factory = settings.lang, settings.env, self._store_factory
+                self.dispatcher.submit(KEYRING_SAVE, lambda: factory(lang).save(env, credentials))
+        if settings.lang != old_lang:
+            self.set_language(settings.lang)
+        self.refresh_status()
+
+    # -- log pane -------------------------------------------------------------------------------------
+    def copy_selected(self) -> None:
+        rows = [index.row() for index in self.log_view.selectionModel().selectedRows()]
+        if not rows:
+            rows = list(range(self.log_model.rowCount()))
+        if rows:
+            QGuiApplication.clipboard().setText(self.log_model.rows_as_text(rows))
+
+    # -- confirmations and closing ----------------------------------------------------------------------
+    def _ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, defaultButton=QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Calls not started are dropped; a call in flight finishes (or times out) on its worker, and its
+        # result goes nowhere. The window does not wait for it.
+        self.dispatcher.shutdown(0)
+        event.accept()

@@ -1,0 +1,425 @@
+"""The window driven through real widgets (pytest-qt, offscreen) against the simulator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from keyring.errors import KeyringLocked
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
+from pytestqt.qtbot import QtBot
+
+from popbill_gui.app import create_window
+from popbill_gui.core.client import LinkCredentials
+from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+from popbill_gui.storage import settings as settings_store
+from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
+from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.session import Source
+
+ITEM_KEY = "024112415000000001"
+
+
+class Confirmations:
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    def __call__(self, title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.answer
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+@pytest.fixture
+def window_factory(qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring) -> Iterator[Callable[..., MainWindow]]:
+    made: list[MainWindow] = []
+
+    def make(
+        environ: dict[str, str] | None = None, *, store: SecretStore | None = None, demo: bool = False
+    ) -> MainWindow:
+        window = create_window(
+            demo=demo,
+            environ=environ or {},
+            settings_path=tmp_path / "settings.json",
+            store_factory=(lambda lang: store)
+            if store is not None
+            else (lambda lang: SecretStore(memory_keyring, lang)),
+        )
+        qtbot.addWidget(window)
+        window.confirm = Confirmations()
+        window.show()
+        qtbot.waitExposed(window)
+        if window.session.source is Source.PENDING:
+            qtbot.waitUntil(lambda: window.session.source is not Source.PENDING)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+        window.dispatcher.pool.waitForDone(5000)
+
+
+def sim_env(sim: Simulator, **extra: str) -> dict[str, str]:
+    return {
+        "POPBILL_BASE_URL": sim.base_url,
+        "POPBILL_AUTH_URL": sim.base_url,
+        "POPBILL_CORP_NUM": DEMO_CORP_NUM,
+        "POPBILL_LINK_ID": DEMO_LINK_ID,
+        "POPBILL_SECRET_KEY": DEMO_SECRET_KEY,
+        **extra,
+    }
+
+
+def w(window: MainWindow, cls: type, name: str):  # type: ignore[no-untyped-def]
+    found = window.findChild(cls, name)
+    assert found is not None, name
+    return found
+
+
+def type_text(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Type like a user, Hangul included (qtbot.keyClicks cannot send characters above U+00FF)."""
+    edit.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(edit, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def fill_resend(qtbot: QtBot, window: MainWindow, mgt_key: str = "INV-1", receiver: str = "a@example.com") -> None:
+    type_text(qtbot, w(window, QLineEdit, "resendMgtKey"), mgt_key)
+    type_text(qtbot, w(window, QLineEdit, "resendReceiver"), receiver)
+
+
+# ---- the contract: objectNames ----
+def test_object_names(window_factory: Callable[..., MainWindow], sim: Simulator) -> None:
+    window = window_factory(sim_env(sim))
+    assert window.tabs.widget(0).objectName() == "resendTab"
+    assert window.tabs.widget(1).objectName() == "assignTab"
+    for cls, name in [
+        (QComboBox, "resendMgtKeyType"),
+        (QLineEdit, "resendMgtKey"),
+        (QLineEdit, "resendReceiver"),
+        (QPushButton, "resendSend"),
+        (QLineEdit, "assignItemKey"),
+        (QComboBox, "assignMgtKeyType"),
+        (QLineEdit, "assignMgtKey"),
+        (QPushButton, "assignSend"),
+        (QTableView, "logView"),
+    ]:
+        w(window, cls, name)
+
+
+# ---- live checks gate the buttons ----
+def test_each_rule_gates_send(qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator) -> None:
+    window = window_factory(sim_env(sim))
+    send = w(window, QPushButton, "resendSend")
+    key, receiver = w(window, QLineEdit, "resendMgtKey"), w(window, QLineEdit, "resendReceiver")
+    message = w(window, QLabel, "resendMgtKeyMessage")
+    assert not send.isEnabled()
+    assert not message.isVisible()  # an untouched form does not open in red
+    fill_resend(qtbot, window)
+    assert send.isEnabled()
+    assert w(window, QLabel, "resendMgtKeyCounter").text() == "5/24"
+    type_text(qtbot, key, "문")
+    assert not send.isEnabled()
+    assert message.isVisible() and "문" in message.text()
+    key.setText("A" * 25)
+    assert not send.isEnabled() and "25" in message.text()
+    assert w(window, QLabel, "resendMgtKeyCounter").text() == "25/24"
+    key.setText("A" * 24)
+    assert send.isEnabled()
+    receiver.setText("not-an-address")
+    assert not send.isEnabled()
+    assert w(window, QLabel, "resendReceiverMessage").isVisible()
+
+    assign = w(window, QPushButton, "assignSend")
+    item = w(window, QLineEdit, "assignItemKey")
+    type_text(qtbot, item, ITEM_KEY[:-1])
+    type_text(qtbot, w(window, QLineEdit, "assignMgtKey"), "DOC-1")
+    assert w(window, QLabel, "assignItemKeyCounter").text() == "17/18"
+    assert not assign.isEnabled()
+    type_text(qtbot, item, "1")
+    assert assign.isEnabled()
+    type_text(qtbot, item, "1")
+    assert not assign.isEnabled() and "19" in w(window, QLabel, "assignItemKeyMessage").text()
+
+
+def test_pasted_spaces_are_trimmed(qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator) -> None:
+    window = window_factory(sim_env(sim))
+    edit = w(window, QLineEdit, "resendMgtKey")
+    edit.setFocus()
+    QGuiApplication.clipboard().setText("  INV-7\t")
+    edit.paste()
+    assert edit.text() == "INV-7"
+
+
+# ---- calls through workers into the log ----
+def test_resend_by_clicks_reaches_the_log(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    window = window_factory(sim_env(sim))
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    entry = window.log_model.entry(0)
+    assert (entry.ok, entry.code, entry.http_status, entry.message) == (True, 1, 200, "이메일 재전송 완료")
+    assert entry.keys == "SELL INV-1 → a@example.com"
+    assert sim.count("send_email") == 1
+
+
+def test_enter_sends_and_assign_always_confirms(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    window = window_factory(sim_env(sim))
+    window.tabs.setCurrentIndex(1)
+    type_text(qtbot, w(window, QLineEdit, "assignItemKey"), ITEM_KEY)
+    combo = w(window, QComboBox, "assignMgtKeyType")
+    combo.setCurrentIndex(combo.findData("BUY"))
+    type_text(qtbot, w(window, QLineEdit, "assignMgtKey"), "DOC-9")
+    window.confirm.answer = False  # type: ignore[attr-defined]
+    qtbot.keyClick(w(window, QLineEdit, "assignMgtKey"), Qt.Key.Key_Return)
+    assert len(window.confirm.asked) == 1  # type: ignore[attr-defined]
+    asked = window.confirm.asked[0]  # type: ignore[attr-defined]
+    assert "DOC-9" in asked and "BUY" in asked and ITEM_KEY in asked
+    assert sim.count("assign") == 0  # declined: nothing sent
+    window.confirm.answer = True  # type: ignore[attr-defined]
+    qtbot.keyClick(w(window, QLineEdit, "assignMgtKey"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    assert window.log_model.entry(0).ok and sim.state.assignments[0].mgt_key_type == "BUY"
+
+
+def test_double_submit_is_refused(qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator) -> None:
+    sim.latency_ms = 400
+    window = window_factory(sim_env(sim))
+    fill_resend(qtbot, window)
+    send = w(window, QPushButton, "resendSend")
+    qtbot.mouseClick(send, Qt.MouseButton.LeftButton)
+    assert not send.isEnabled()  # the same request is in flight
+    assert window.submit(window.resend_tab.request_key()) is False
+    qtbot.keyClick(w(window, QLineEdit, "resendReceiver"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1, timeout=10000)
+    assert send.isEnabled()
+    assert sim.count("send_email") == 1
+
+
+def test_close_during_a_call_neither_hangs_nor_crashes(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    sim.fault = "hang"
+    window = window_factory(sim_env(sim, POPBILL_TIMEOUT="30"))
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sim.count("send_email") == 1)
+    window.close()  # returns at once although the call is waiting
+    assert not window.isVisible()
+    assert window.submit(("resend_email", "SELL", "INV-2", "a@example.com")) is False  # nothing new starts
+    sim.stop()  # the hanging answer ends; its late result goes nowhere
+    assert window.dispatcher.pool.waitForDone(5000)
+    qtbot.wait(50)
+    assert window.log_model.rowCount() == 0
+
+
+@pytest.mark.parametrize(
+    ("fault", "needle"),
+    [
+        ("html-500", "error page"),
+        ("empty-502", "HTTP 502"),
+        ("non-json-200", "could not be read"),
+        ("no-code-json", "no result code"),
+        ("oversized", "too large"),
+        ("reset", "cut off"),
+        ("bad-gzip", "decompressed"),
+        ("token-refused", ""),
+        ("hang", "did not answer"),
+    ],
+)
+def test_every_failure_kind_is_a_row_and_the_window_keeps_working(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, fault: str, needle: str
+) -> None:
+    sim.fault = fault
+    window = window_factory(sim_env(sim, POPBILL_LANG="en", POPBILL_TIMEOUT="0.5"))
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1, timeout=10000)
+    entry = window.log_model.entry(0)
+    assert not entry.ok and entry.code is not None
+    assert needle in entry.message
+    assert window.log_model.data(window.log_model.index(0, 1)) == "Failed"
+    sim.fault = None
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 2, timeout=10000)
+    assert window.log_model.entry(1).ok
+
+
+def test_network_and_credential_failures_are_rows(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, closed_port: int
+) -> None:
+    window = window_factory(sim_env(sim, POPBILL_LANG="en", POPBILL_SECRET_KEY="c2VjcmV0LWtleS1mb3ItdGVzdA=="))
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    assert window.log_model.entry(0).code == -99010007 and window.log_model.entry(0).hint
+    url = f"http://127.0.0.1:{closed_port}"
+    window2 = window_factory({**sim_env(sim, POPBILL_LANG="en"), "POPBILL_BASE_URL": url, "POPBILL_AUTH_URL": url})
+    fill_resend(qtbot, window2)
+    qtbot.mouseClick(w(window2, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window2.log_model.rowCount() == 1)
+    assert "refused the connection" in window2.log_model.entry(0).message
+
+
+def test_no_credentials_is_a_row_not_a_crash(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    env = {k: v for k, v in sim_env(sim, POPBILL_LANG="en").items() if "LINK_ID" not in k and "SECRET" not in k}
+    window = window_factory(env)
+    assert window.session.source is Source.NONE  # the (empty) keyring was read on a worker
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    assert window.log_model.rowCount() == 1
+    assert "No credentials" in window.log_model.entry(0).message
+    assert sim.requests == []
+
+
+# ---- keyring, settings, session-only ----
+class LockedKeyring(MemoryKeyring):
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringLocked("locked")
+
+
+def test_locked_keyring_is_a_row(qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator) -> None:
+    env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_LANG": "en"}
+    window = window_factory(env, store=SecretStore(LockedKeyring(), "en"))
+    assert window.session.source is Source.NONE
+    assert any("locked" in window.log_model.entry(r).message for r in range(window.log_model.rowCount()))
+
+
+def test_keyring_unavailable_then_session_only(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_LANG": "en"}
+    window = window_factory(env, store=SecretStore(None, "en"))
+    assert window.session.keyring_available is False
+    assert "No usable keyring" in window.log_model.entry(0).message
+    settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM, lang="en")
+    window.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=True)
+    assert window.session.source is Source.SESSION
+    assert "this session only" in w(window, QLabel, "statusCredentials").text()
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 2)
+    assert window.log_model.entry(1).ok
+
+
+def test_settings_and_credentials_round_trip(
+    qtbot: QtBot,
+    window_factory: Callable[..., MainWindow],
+    sim: Simulator,
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+) -> None:
+    window = window_factory({})
+    new = settings_store.Settings(
+        base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM, user_id="clerk", lang="en", timeout=12
+    )
+    window.apply_settings(new, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
+    qtbot.waitUntil(lambda: window.session.source is Source.KEYRING)
+    assert settings_store.load(tmp_path / "settings.json") == new
+    assert DEMO_SECRET_KEY not in (tmp_path / "settings.json").read_text()
+    # A restart: a new window finds the settings in the file and the secret in the keyring.
+    again = window_factory({})
+    assert again.session.settings == new
+    assert again.session.source is Source.KEYRING
+    fill_resend(qtbot, again)
+    qtbot.mouseClick(w(again, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.log_model.rowCount() == 1)
+    assert again.log_model.entry(0).ok
+    assert sim.requests[-1].header("X-PB-UserID") == "clerk"
+
+
+def test_environment_overrides_saved_settings_and_skips_the_keyring(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, tmp_path: Path
+) -> None:
+    settings_store.save(settings_store.Settings(corp_num="1234567890", lang="en"), tmp_path / "settings.json")
+    asked: list[str] = []
+
+    def store(lang: str) -> SecretStore:
+        asked.append(lang)
+        raise AssertionError("the keyring must not be asked")
+
+    window = create_window(environ=sim_env(sim), settings_path=tmp_path / "settings.json", store_factory=store)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    assert window.session.settings.corp_num == DEMO_CORP_NUM
+    assert window.session.settings.lang == "en"  # not overridden: the saved value
+    assert window.session.source is Source.ENV and asked == []
+    assert "corp_num" in window.session.locked
+
+
+# ---- production, demo, language ----
+def test_production_is_unmistakable_and_first_send_confirmed(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    window = window_factory(sim_env(sim, POPBILL_ENV="production"))
+    assert "운영" in window.windowTitle() and "PRODUCTION" in window.windowTitle()
+    assert "PRODUCTION" in w(window, QLabel, "statusEnvironment").text()
+    assert "c62828" in w(window, QLabel, "environmentStrip").styleSheet()
+    fill_resend(qtbot, window)
+    window.confirm.answer = False  # type: ignore[attr-defined]
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    assert sim.count("send_email") == 0
+    window.confirm.answer = True  # type: ignore[attr-defined]
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 2)
+    assert len(window.confirm.asked) == 2  # type: ignore[attr-defined]  # declined once, then once per session
+    assert sim.requests[-1].path.startswith("/Taxinvoice/")
+    assert [r.path for r in sim.requests if r.kind == "token"] == ["/POPBILL/Token"]
+
+
+def test_demo_mode_by_clicks(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], memory_keyring: MemoryKeyring
+) -> None:
+    window = window_factory(demo=True)
+    assert "데모" in window.windowTitle() and "DEMO" in window.windowTitle()
+    assert window.session.source is Source.DEMO
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1, timeout=10000)
+    assert window.log_model.entry(0).ok
+    assert memory_keyring._items == {}  # the keyring untouched
+
+
+def test_language_switch(qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator) -> None:
+    window = window_factory(sim_env(sim))
+    assert window.tabs.tabText(0) == "이메일 재전송"
+    assert window.tabs.tabText(1) == "문서번호 할당"
+    type_text(qtbot, w(window, QLineEdit, "resendMgtKey"), "문")
+    assert "문서번호" in w(window, QLabel, "resendMgtKeyMessage").text()
+    window.set_language("en")
+    assert window.tabs.tabText(0) == "Resend Email"
+    assert "document ID" in w(window, QLabel, "resendMgtKeyMessage").text()
+    assert w(window, QPushButton, "resendSend").text().replace("&", "") == "Send"
+    window.set_language("ko")
+    assert window.tabs.tabText(0) == "이메일 재전송"
+
+
+def test_log_copy_and_clear(qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator) -> None:
+    window = window_factory(sim_env(sim, POPBILL_LANG="en"))
+    fill_resend(qtbot, window, mgt_key="NOTFOUND-1")
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    window.log_view.selectRow(0)
+    window.copy_selected()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0].split("\t")[:3] == ["Time", "Result", "Operation"]
+    assert "-11000005" in copied[1] and "Failed" in copied[1]
+    qtbot.mouseClick(w(window, QPushButton, "logClear"), Qt.MouseButton.LeftButton)
+    assert window.log_model.rowCount() == 0
