@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import pstats
+import re
 import signal
 import statistics
 import subprocess
@@ -183,6 +184,10 @@ def report_latency(latency_ms: float, calls: int, mine: Series, theirs: Series |
         f"  {'':5} {'total s':>8} {'calls/s':>8} {'loop s':>8} {'µs/call':>8} {'CPU µs/call':>11} "
         f"{'start-up+exit s':>15}  {'range':>13}"
     )
+    print(
+        "  (calls/s = calls / total, start-up included; loop = inside the process; CPU = the client process's "
+        "CPU in the loop)"
+    )
     for s in (mine, theirs):
         if s is None:
             continue
@@ -216,7 +221,9 @@ PHASES: list[tuple[int, str, str, str]] = [
     (1, "Transport.request", "popbill_gui/core/transport.py", "request"),
     (2, "requests Session.request", "requests/sessions.py", "request"),
     (3, "Request -> PreparedRequest (prepare_request)", "requests/sessions.py", "prepare_request"),
-    (3, "merge_environment_settings (env proxies, netrc, CA)", "requests/sessions.py", "merge_environment_settings"),
+    (4, "get_netrc_auth (trust_env: ~/.netrc looked up)", "requests/utils.py", "get_netrc_auth"),
+    (3, "merge_environment_settings (trust_env)", "requests/sessions.py", "merge_environment_settings"),
+    (4, "get_environ_proxies (os.environ scanned for proxies)", "requests/utils.py", "get_environ_proxies"),
     (3, "Session.send", "requests/sessions.py", "send"),
     (4, "HTTPAdapter.send", "requests/adapters.py", "send"),
     (5, "urllib3 urlopen (send + wait + read headers)", "urllib3/connectionpool.py", "urlopen"),
@@ -244,6 +251,11 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("email_validator + idna", ("email_validator/", "idna/")),
+    (
+        "os.environ scans, urllib.request proxy lookup, netrc",
+        ("<frozen os>", "<frozen _collections_abc>:__iter__", "urllib/request.py", "netrc.py", "posixpath.py"),
+    ),
+    ("typing (runtime Protocol isinstance checks in requests)", ("typing.py",)),
     ("requests", ("requests/",)),
     ("urllib3", ("urllib3/",)),
     ("http.client + email.parser (headers)", ("http/client.py", "email/")),
@@ -258,7 +270,7 @@ GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ),
     ("urllib.parse", ("urllib/parse.py",)),
     ("socket/ssl/selectors wrappers", ("socket.py", "ssl.py", "selectors.py")),
-    ("re", ("re/", "<method 'match'", "<method 'fullmatch'", "<method 'search'", "<method 'sub'")),
+    ("re", ("/re/", "re.Pattern")),
     (
         "contextvars/threading/locks",
         ("threading.py", "ContextVar", "<method 'acquire'", "<method 'release'", "_thread.lock"),
@@ -304,20 +316,49 @@ def report_profile(stats_file: str, calls: int, first_call: float) -> None:
             if func == name and filename.replace(os.sep, "/").endswith(suffix)
         )
         print(f"    {'  ' * depth}{label:<{60 - 2 * depth}} {cum / calls * 1e6:7.0f} µs  {cum / total:5.1%}")
-    print("  by where the code lives (self time):")
+    print("  by where the code lives (self time; a builtin's time goes to the group of its callers):")
     grouped: dict[str, float] = {}
     for key, entry in table.items():
-        where = _where(key)
-        group = next((g for g, marks in GROUPS if any(m in where for m in marks)), "other (stdlib, builtins)")
-        grouped[group] = grouped.get(group, 0.0) + entry[2]
+        for group, seconds in _attribute(key, entry):
+            grouped[group] = grouped.get(group, 0.0) + seconds
     for group, seconds in sorted(grouped.items(), key=lambda kv: -kv[1]):
         print(f"    {group:<58} {seconds / calls * 1e6:7.0f} µs  {seconds / total:5.1%}")
     print("  top 15 functions by self time:")
     top = sorted(table.items(), key=lambda kv: -kv[1][2])[:15]
     for key, entry in top:
-        where = _where(key)
-        short = where.split("site-packages/")[-1].split("/lib/python3")[-1].split(str(ROOT) + "/")[-1]
-        print(f"    {entry[2] / calls * 1e6:7.1f} µs {entry[1] / calls:6.1f} calls/call  {short}")
+        print(f"    {entry[2] / calls * 1e6:7.1f} µs {entry[1] / calls:6.1f} calls/call  {_short(_where(key))}")
+
+
+OTHER = "other (stdlib)"
+FuncKey = tuple[str, int, str]  # pstats' (file, line, function)
+StatEntry = tuple[int, int, float, float, dict[FuncKey, tuple[int, int, float, float]]]
+
+
+def _group_of(key: FuncKey) -> str | None:
+    where = _where(key)
+    return next((g for g, marks in GROUPS if any(m in where for m in marks)), None)
+
+
+def _attribute(key: FuncKey, entry: StatEntry) -> list[tuple[str, float]]:
+    """A function's self time by group; a builtin without a group of its own is split among its callers."""
+    group = _group_of(key)
+    if group is not None:
+        return [(group, entry[2])]
+    callers = entry[4]
+    if key[0] != "~" or not callers:
+        return [(OTHER, entry[2])]
+    # cProfile records, per caller, the builtin's own time spent for that caller.
+    shares = [(_group_of(caller) or OTHER, timing[2]) for caller, timing in callers.items()]
+    spent = sum(seconds for _, seconds in shares)
+    if spent <= 0:
+        return [(OTHER, entry[2])]
+    return [(g, entry[2] * seconds / spent) for g, seconds in shares]
+
+
+def _short(where: str) -> str:
+    where = re.sub(r"^.*/site-packages/", "", where)
+    where = re.sub(r"^.*/lib/python3\.\d+/", "", where)
+    return where.replace(str(ROOT).replace(os.sep, "/") + "/", "")
 
 
 # ---- main --------------------------------------------------------------------------------------------

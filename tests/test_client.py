@@ -439,3 +439,30 @@ def test_no_secret_in_logs_errors_or_reprs(
 def test_form_body_is_parseable(sim: Simulator, make_client: ClientFactory) -> None:
     make_client().assign_mgt_key(ITEM_KEY, "TRUSTEE", "A-B_C")
     assert parse_qs(api_requests(sim)[0].body.decode()) == {"MgtKey": ["A-B_C"]}
+
+
+def test_netrc_never_replaces_our_authorization(
+    sim: Simulator, make_client: ClientFactory, tmp_path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login someone password hunter2\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    assert make_client().resend_email("SELL", "K1", "a@example.com").code == 1
+    assert api_requests(sim)[0].header("Authorization").startswith("Bearer ")
+
+
+def test_ca_bundle_from_the_standard_variable(
+    tls_sim: tuple[Simulator, str], make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sim, ca_file = tls_sim
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca_file)
+    assert make_client(base_url=sim.base_url).resend_email("SELL", "K1", "a@example.com").code == 1
+
+
+def test_token_service_answers_in_the_chosen_language(sim: Simulator, make_client: ClientFactory) -> None:
+    wrong = "c2VjcmV0LWtleS1mb3ItdGVzdHMtMDEyMzQ1Njc4OWFi"
+    with pytest.raises(PopbillError) as caught:
+        make_client(secret_key=wrong, lang="en").issue_token()
+    assert caught.value.message.isascii()
+    assert sim.requests[0].header("Accept-Language") == "en-US"

@@ -63,3 +63,37 @@ def test_login_survives_a_new_process_and_is_in_no_file(sim: Simulator, tmp_path
     assert logout.returncode == 0 and "Removed" in logout.stdout
     after = cli(["check"], env)
     assert after.returncode == 4 and "No credentials" in after.stderr
+
+
+def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simulator, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from popbill_gui.app import create_window
+    from popbill_gui.core.client import LinkCredentials
+    from popbill_gui.storage import settings as settings_store
+    from popbill_gui.ui.session import Source
+
+    path = tmp_path / "settings.json"
+    first = create_window(environ={}, settings_path=path)
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.session.source is not Source.PENDING)
+    assert first.session.keyring_available is True
+    settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM)
+    first.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
+    qtbot.waitUntil(lambda: first.session.source is Source.KEYRING)  # saved on a worker
+    first.close()
+    try:
+        second = create_window(environ={}, settings_path=path)
+        qtbot.addWidget(second)
+        qtbot.waitUntil(lambda: second.session.source is not Source.PENDING)
+        assert second.session.source is Source.KEYRING
+        assert second.session.credentials == LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY)
+        second.resend_tab.mgt_key.edit.setText("K1")
+        second.resend_tab.receiver.edit.setText("a@example.com")
+        second.resend_tab.button.click()
+        qtbot.waitUntil(lambda: second.log_model.rowCount() == 1)
+        assert second.log_model.entry(0).ok
+        for file in tmp_path.rglob("*"):
+            if file.is_file():
+                assert DEMO_SECRET_KEY.encode() not in file.read_bytes(), file
+        second.close()
+    finally:
+        SecretStore(system_backend()).delete("test")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from keyring.errors import KeyringLocked
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 from pytestqt.qtbot import QtBot
@@ -423,3 +423,33 @@ def test_log_copy_and_clear(qtbot: QtBot, window_factory: Callable[..., MainWind
     assert "-11000005" in copied[1] and "Failed" in copied[1]
     qtbot.mouseClick(w(window, QPushButton, "logClear"), Qt.MouseButton.LeftButton)
     assert window.log_model.rowCount() == 0
+
+
+def test_settings_dialog_opens_from_the_menu_and_cancels(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    window = window_factory(sim_env(sim))
+    before = window.session.settings
+    seen: list[str] = []
+
+    def cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.objectName() if dialog else "")
+        if dialog:
+            dialog.reject()
+
+    QTimer.singleShot(100, cancel)
+    window.settings_action.trigger()
+    assert seen == ["settingsDialog"]
+    assert window.session.settings == before
+
+
+def test_switching_environment_reads_that_environments_credentials(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    SecretStore(memory_keyring).save("production", LinkCredentials("PROD_LINK", DEMO_SECRET_KEY))
+    window = window_factory({})
+    assert window.session.source is Source.NONE  # nothing saved for test
+    window.apply_settings(settings_store.Settings(env="production", corp_num=DEMO_CORP_NUM), None, session_only=False)
+    qtbot.waitUntil(lambda: window.session.source is Source.KEYRING)
+    assert window.session.credentials == LinkCredentials("PROD_LINK", DEMO_SECRET_KEY)

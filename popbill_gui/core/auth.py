@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from .environments import Environment
 from .errors import CLIENT_CODE, Kind, PopbillError
-from .messages import Lang, text
+from .messages import Lang, accept_language, text
 from .transport import Transport
 
 log = logging.getLogger(__name__)
@@ -165,6 +165,7 @@ class LinkhubAuth:
             "x-lh-date": date,
             "x-lh-version": LH_VERSION,
             "Content-Type": "application/json; charset=utf-8",
+            "Accept-Language": accept_language(self._transport.lang),
             "Authorization": f"LINKHUB {self._link_id} {signature(self._key, body, date, path, self._forwarded_ip)}",
         }
         if self._forwarded_ip is not None:

@@ -17,14 +17,13 @@ from .. import __version__
 from .auth import LinkhubAuth, PastedToken, Token, TokenSource
 from .environments import Environment
 from .errors import TOKEN_CODES, Kind, PopbillError
-from .messages import Lang, text
+from .messages import Lang, accept_language, text
 from .transport import Transport
 from .validation import Problem, check_assign, check_corp_num, check_resend, check_user_id, clean, is_path_safe
 
 Operation = Literal["resend_email", "assign_mgt_key"]
 API_VERSION = "1.0"
 USER_AGENT = f"popbill-gui/{__version__}"
-ACCEPT_LANGUAGE: dict[Lang, str] = {"ko": "ko-KR", "en": "en-US"}
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ class TaxinvoiceClient:
         if problems:
             raise PopbillError.invalid(problems, transport.lang)
         self._host = urlsplit(environment.base_url).hostname or "?"
-        self._headers = {"x-pb-version": API_VERSION, "Accept-Language": ACCEPT_LANGUAGE[transport.lang]}
+        self._headers = {"x-pb-version": API_VERSION, "Accept-Language": accept_language(transport.lang)}
         if clean(user_id):
             self._headers["X-PB-UserID"] = clean(user_id)
 

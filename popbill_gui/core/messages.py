@@ -246,6 +246,11 @@ def text(key: str, lang: Lang = "ko", **params: object) -> str:
         return template
 
 
+def accept_language(lang: Lang) -> str:
+    """The Accept-Language header that makes POPBiLL answer in `lang`."""
+    return "en-US" if lang == "en" else "ko-KR"
+
+
 def normalize_lang(value: str | None) -> Lang:
     """'en', 'en-US', 'EN' → 'en'; anything else (including None) → 'ko', the default."""
     return "en" if value and value.strip().lower().startswith("en") else "ko"

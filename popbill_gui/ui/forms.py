@@ -99,13 +99,16 @@ class _Tab(QWidget):
     def retranslate(self) -> None:
         raise NotImplementedError
 
-    @staticmethod
-    def _type_names(combo: QComboBox, tr: Callable[[str], str]) -> None:
-        names = {"SELL": tr("Sales (SELL)"), "BUY": tr("Purchase (BUY)"), "TRUSTEE": tr("Consignment (TRUSTEE)")}
+    def _type_names(self, combo: QComboBox) -> None:
+        names = {
+            "SELL": self.tr("Sales (SELL)"),
+            "BUY": self.tr("Purchase (BUY)"),
+            "TRUSTEE": self.tr("Consignment (TRUSTEE)"),
+        }
         for i in range(combo.count()):
             combo.setItemText(i, names[combo.itemData(i)])
-        combo.setToolTip(tr("The invoice's MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁)."))
-        combo.setAccessibleName(tr("Invoice type"))
+        combo.setToolTip(self.tr("The invoice's MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁)."))
+        combo.setAccessibleName(self.tr("Invoice type"))
 
 
 class ResendTab(_Tab):
@@ -131,21 +134,20 @@ class ResendTab(_Tab):
         return ("resend_email", str(self.mgt_key_type.currentData()), self.mgt_key.value(), self.receiver.value())
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.intro.setText(tr("Resend the notification mail of one e-Tax invoice to one e-mail address."))
+        self.intro.setText(self.tr("Resend the notification mail of one e-Tax invoice to one e-mail address."))
         for label, text in zip(
-            self.labels, (tr("&Type"), tr("&Document ID (MgtKey)"), tr("&Receiver e-mail")), strict=True
+            self.labels, (self.tr("&Type"), self.tr("&Document ID (MgtKey)"), self.tr("&Receiver e-mail")), strict=True
         ):
             label.setText(text)
-        self._type_names(self.mgt_key_type, tr)
-        self.mgt_key.edit.setAccessibleName(tr("Document ID (MgtKey)"))
-        self.mgt_key.edit.setToolTip(tr("1 to 24 characters: letters, digits, '-' and '_'."))
+        self._type_names(self.mgt_key_type)
+        self.mgt_key.edit.setAccessibleName(self.tr("Document ID (MgtKey)"))
+        self.mgt_key.edit.setToolTip(self.tr("1 to 24 characters: letters, digits, '-' and '_'."))
         self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
-        self.receiver.edit.setAccessibleName(tr("Receiver e-mail address"))
-        self.receiver.edit.setToolTip(tr("One e-mail address, e.g. name@example.com."))
+        self.receiver.edit.setAccessibleName(self.tr("Receiver e-mail address"))
+        self.receiver.edit.setToolTip(self.tr("One e-mail address, e.g. name@example.com."))
         self.receiver.edit.setPlaceholderText("name@example.com")
-        self.button.setText(tr("&Send"))
-        self.button.setAccessibleName(tr("Send the mail again"))
+        self.button.setText(self.tr("&Send"))
+        self.button.setAccessibleName(self.tr("Send the mail again"))
 
 
 class AssignTab(_Tab):
@@ -171,25 +173,26 @@ class AssignTab(_Tab):
         return ("assign_mgt_key", self.item_key.value(), str(self.mgt_key_type.currentData()), self.mgt_key.value())
 
     def retranslate(self) -> None:
-        tr = self.tr
         self.intro.setText(
-            tr(
+            self.tr(
                 "Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. "
                 "This cannot be undone."
             )
         )
-        for label, text in zip(self.labels, (tr("&ItemKey"), tr("&Type"), tr("&Document ID (MgtKey)")), strict=True):
+        for label, text in zip(
+            self.labels, (self.tr("&ItemKey"), self.tr("&Type"), self.tr("&Document ID (MgtKey)")), strict=True
+        ):
             label.setText(text)
-        self._type_names(self.mgt_key_type, tr)
-        self.item_key.edit.setAccessibleName(tr("ItemKey"))
+        self._type_names(self.mgt_key_type)
+        self.item_key.edit.setAccessibleName(self.tr("ItemKey"))
         self.item_key.edit.setToolTip(
-            tr("The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).")
+            self.tr("The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).")
         )
         self.item_key.edit.setPlaceholderText("024112415000000001")
-        self.mgt_key.edit.setAccessibleName(tr("Document ID (MgtKey) to assign"))
+        self.mgt_key.edit.setAccessibleName(self.tr("Document ID (MgtKey) to assign"))
         self.mgt_key.edit.setToolTip(
-            tr("1 to 24 characters: letters, digits, '-' and '_'. Unique per company and type.")
+            self.tr("1 to 24 characters: letters, digits, '-' and '_'. Unique per company and type.")
         )
         self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
-        self.button.setText(tr("&Assign"))
-        self.button.setAccessibleName(tr("Assign the document ID"))
+        self.button.setText(self.tr("&Assign"))
+        self.button.setAccessibleName(self.tr("Assign the document ID"))

@@ -186,47 +186,47 @@ class MainWindow(QMainWindow):
         return "production" if self.session.settings.env == "production" else "test"
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.tabs.setTabText(0, tr("Resend Email"))
-        self.tabs.setTabText(1, tr("Assign MgtKey"))
-        self.log_title.setText(tr("Log"))
-        self.copy_button.setText(tr("&Copy rows"))
-        self.copy_button.setToolTip(tr("Copy the selected rows (or all rows) as text for a spreadsheet."))
-        self.clear_button.setText(tr("C&lear log"))
-        self.copy_action.setText(tr("Copy"))
-        self.log_view.setAccessibleName(tr("Log of calls"))
-        self.file_menu.setTitle(tr("&File"))
-        self.settings_action.setText(tr("&Settings…"))
-        self.quit_action.setText(tr("&Quit"))
+        self.tabs.setTabText(0, self.tr("Resend Email"))
+        self.tabs.setTabText(1, self.tr("Assign MgtKey"))
+        self.log_title.setText(self.tr("Log"))
+        self.copy_button.setText(self.tr("&Copy rows"))
+        self.copy_button.setToolTip(self.tr("Copy the selected rows (or all rows) as text for a spreadsheet."))
+        self.clear_button.setText(self.tr("C&lear log"))
+        self.copy_action.setText(self.tr("Copy"))
+        self.log_view.setAccessibleName(self.tr("Log of calls"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.quit_action.setText(self.tr("&Quit"))
         self.log_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogModel.COLUMNS) - 1)
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        tr = self.tr
         kind = self.environment_kind()
         # The environment's name is shown in both languages: nobody may miss that this is production.
         names = {"test": "테스트 TEST", "production": "운영 PRODUCTION", "demo": "데모 DEMO"}
         strips = {
-            "test": tr("Test environment (연동 테스트): calls go to POPBiLL's test service."),
-            "production": tr("PRODUCTION (운영): mails go to real customers and document IDs are final."),
-            "demo": tr("DEMO (데모): connected to the built-in simulator. No account, nothing leaves this computer."),
+            "test": self.tr("Test environment (연동 테스트): calls go to POPBiLL's test service."),
+            "production": self.tr("PRODUCTION (운영): mails go to real customers and document IDs are final."),
+            "demo": self.tr(
+                "DEMO (데모): connected to the built-in simulator. No account, nothing leaves this computer."
+            ),
         }
         self.strip.setText(f"{names[kind]} — {strips[kind]}")
         self.strip.setStyleSheet(_STRIP_STYLES[kind])
         self.setWindowTitle(f"popbill-gui — {names[kind]}")
         self.status_env.setText(names[kind])
         self.status_env.setStyleSheet(_STRIP_STYLES[kind])
-        corp = self.session.settings.corp_num or tr("not set")
-        self.status_corp.setText(tr("CorpNum: %1").replace("%1", corp))
+        corp = self.session.settings.corp_num or self.tr("not set")
+        self.status_corp.setText(self.tr("CorpNum: %1").replace("%1", corp))
         sources = {
-            Source.NONE: tr("no credentials: open Settings"),
-            Source.PENDING: tr("reading the keyring…"),
-            Source.ENV: tr("from environment variables"),
-            Source.KEYRING: tr("in the keyring"),
-            Source.SESSION: tr("this session only"),
-            Source.DEMO: tr("demo credentials"),
+            Source.NONE: self.tr("no credentials: open Settings"),
+            Source.PENDING: self.tr("reading the keyring…"),
+            Source.ENV: self.tr("from environment variables"),
+            Source.KEYRING: self.tr("in the keyring"),
+            Source.SESSION: self.tr("this session only"),
+            Source.DEMO: self.tr("demo credentials"),
         }
-        self.status_credentials.setText(tr("Credentials: %1").replace("%1", sources[self.session.source]))
+        self.status_credentials.setText(self.tr("Credentials: %1").replace("%1", sources[self.session.source]))
 
     # -- calls ----------------------------------------------------------------------------------------
     def _refresh_tabs(self) -> None:
@@ -243,18 +243,18 @@ class MainWindow(QMainWindow):
         except PopbillError as exc:
             self._log_error(operation, self._keys_text(key), exc, None)
             return False
-        tr = self.tr
         if self.environment_kind() == "production" and not self._production_confirmed:
             if not self.confirm(
-                tr("Production"), tr("This is the PRODUCTION environment (운영): the call is real.\n\nContinue?")
+                self.tr("Production"),
+                self.tr("This is the PRODUCTION environment (운영): the call is real.\n\nContinue?"),
             ):
                 return False
             self._production_confirmed = True
         if operation == "assign_mgt_key":
             item_key, mgt_key_type, mgt_key = values
-            text = tr("Assign document ID %1 (%2) to the invoice with ItemKey %3?\n\nThis cannot be undone.")
+            text = self.tr("Assign document ID %1 (%2) to the invoice with ItemKey %3?\n\nThis cannot be undone.")
             text = text.replace("%1", mgt_key).replace("%2", mgt_key_type).replace("%3", item_key)
-            if not self.confirm(tr("Assign MgtKey"), text):
+            if not self.confirm(self.tr("Assign MgtKey"), text):
                 return False
             call: Callable[[], Any] = partial(client.assign_mgt_key, item_key, mgt_key_type, mgt_key)
         else:
@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings: Settings, credentials: Credentials | None, session_only: bool) -> None:
         """Use new settings (saved unless in demo mode) and new credentials (keyring, or memory)."""
         session = self.session
-        old_lang = session.settings.lang
+        old_lang, old_env = session.settings.lang, session.settings.env
         # Values set by POPBILL_* variables hold for this run only: the file keeps its own for them.
         to_save = replace(settings, **{name: getattr(session.saved, name) for name in session.locked})
         if to_save != session.saved and not session.demo and self._save_settings is not None:
@@ -396,6 +396,10 @@ class MainWindow(QMainWindow):
                 self.dispatcher.submit(KEYRING_SAVE, lambda: factory(lang).save(env, credentials))
         if settings.lang != old_lang:
             self.set_language(settings.lang)
+        if settings.env != old_env and not changed and session.source in (Source.KEYRING, Source.NONE):
+            # Credentials are kept per environment: switching test ↔ production reads the other entry.
+            session.update(source=Source.PENDING)
+            self._load_keyring()
         self.refresh_status()
 
     # -- log pane -------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from ..core.client import Credentials, LinkCredentials, TokenCredentials, open_c
 from ..core.environments import check_url
 from ..core.environments import resolve as resolve_environment
 from ..core.errors import PopbillError
-from ..core.messages import Lang, text
+from ..core.messages import Lang, normalize_lang, text
 from ..core.validation import Problem, check_corp_num, check_user_id, clean
 from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from .fields import Check, CheckedField
@@ -359,7 +359,7 @@ class SettingsDialog(QDialog):
             auth_url=url(self.auth_url),
             corp_num=check_corp_num(self.corp_num.edit.text()).value or None,
             user_id=self.user_id.value() or None,
-            lang=str(self.lang.currentData()),
+            lang=normalize_lang(str(self.lang.currentData())),
             timeout=float(self.timeout.value()),
         )
         return replace(chosen, **{name: getattr(self._initial, name) for name in self._locked if name in ENV_VARS})

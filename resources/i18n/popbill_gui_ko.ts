@@ -2,29 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
-    <name></name>
+    <name>AssignTab</name>
     <message>
-        <source>Sales (SELL)</source>
+        <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Purchase (BUY)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
+        <source>&amp;ItemKey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -33,42 +17,6 @@
     </message>
     <message>
         <source>&amp;Document ID (MgtKey)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Receiver e-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Document ID (MgtKey)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receiver e-mail address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One e-mail address, e.g. name@example.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the mail again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;ItemKey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -95,6 +43,72 @@
         <source>Assign the document ID</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>Resend Email</source>
         <translation type="unfinished"></translation>
@@ -204,11 +218,73 @@ This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable keyring on this computer: credentials can be kept for this session only (Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResendTab</name>
+    <message>
+        <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Document ID (MgtKey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Receiver e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document ID (MgtKey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One e-mail address, e.g. name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the mail again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Tick “Keep secrets for this session only” to use the secrets you typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Production: calls are real. Mail is really sent and document IDs are really assigned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Warning (you can still save): {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the credentials first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -484,87 +560,25 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
-    <name>LogModel</name>
+    <name>_Tab</name>
     <message>
-        <source>Time</source>
+        <source>Sales (SELL)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Result</source>
+        <source>Purchase (BUY)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Operation</source>
+        <source>Consignment (TRUSTEE)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keys</source>
+        <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HTTP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resend email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assign MgtKey</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keyring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Internal error (%1). The window keeps working.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No usable keyring on this computer: credentials can be kept for this session only (Settings).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Tick “Keep secrets for this session only” to use the secrets you typed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the credentials first.</source>
+        <source>Invoice type</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
