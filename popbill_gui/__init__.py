@@ -1,8 +1,4 @@
 """popbill-gui: resend e-Tax invoice mail and assign document IDs through POPBiLL."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("popbill-gui")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written; pyproject.toml reads it (importlib.metadata costs ~15 ms at start-up).
+__version__ = "0.1.0"

@@ -12,7 +12,7 @@ import logging
 import logging.handlers
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -22,15 +22,13 @@ from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHa
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
-from .core.client import LinkCredentials
 from .core.errors import PopbillError
-from .core.messages import Lang
+from .core.models import LinkCredentials
 from .storage import settings as settings_store
-from .storage.secrets import SecretStore, env_credentials
-from .storage.settings import APP_NAME, Settings, SettingsError
+from .storage.settings import APP_NAME, Settings, SettingsError, env_credentials
 from .ui import i18n
 from .ui.log_model import LogEntry
-from .ui.main_window import MainWindow
+from .ui.main_window import MainWindow, StoreFactory
 from .ui.session import Session, Source
 
 log = logging.getLogger(__name__)
@@ -66,7 +64,7 @@ def create_window(
     *,
     environ: Mapping[str, str] | None = None,
     settings_path: Path | None = None,
-    store_factory: Callable[[Lang], SecretStore] | None = None,
+    store_factory: StoreFactory | None = None,
 ) -> MainWindow:
     """The main window, ready to show; no event loop is started."""
     ensure_app()

@@ -26,8 +26,8 @@ from .core.errors import CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
 from .core.messages import Lang, normalize_lang, text
 from .core.validation import MGT_KEY_TYPES, Problem
 from .storage import settings as settings_mod
-from .storage.secrets import SecretStore, env_credentials
-from .storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError
+from .storage.secrets import SecretStore
+from .storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError, env_credentials
 
 EXIT_OK, EXIT_REFUSED, EXIT_INVALID, EXIT_UNREACHABLE, EXIT_CREDENTIALS = 0, 1, 2, 3, 4
 

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
 
 from popbill_gui.app import create_window, ensure_app
 

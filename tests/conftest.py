@@ -78,6 +78,15 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _no_translation_leaks() -> Iterator[None]:
+    # Windows install translators application-wide; each test starts from the source language again.
+    yield
+    from popbill_gui.ui import i18n
+
+    i18n.remove()
+
+
+@pytest.fixture(autouse=True)
 def _debug_logging(caplog: pytest.LogCaptureFixture) -> None:
     # Every test runs with DEBUG logging captured, so secret scans see everything that is logged.
     caplog.set_level(logging.DEBUG)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
-from typing import Literal
 from urllib.parse import quote, urlencode, urlsplit
 
 from .. import __version__
@@ -18,41 +16,21 @@ from .auth import LinkhubAuth, PastedToken, Token, TokenSource
 from .environments import Environment
 from .errors import TOKEN_CODES, Kind, PopbillError
 from .messages import Lang, accept_language, text
+from .models import CallResult, Credentials, LinkCredentials, Operation, TokenCredentials
 from .transport import Transport
 from .validation import Problem, check_assign, check_corp_num, check_resend, check_user_id, clean, is_path_safe
 
-Operation = Literal["resend_email", "assign_mgt_key"]
 API_VERSION = "1.0"
 USER_AGENT = f"popbill-gui/{__version__}"
 
-
-@dataclass(frozen=True)
-class LinkCredentials:
-    """A partner's LinkID and SecretKey."""
-
-    link_id: str
-    secret_key: str = field(repr=False)
-
-
-@dataclass(frozen=True)
-class TokenCredentials:
-    """A session token pasted by the user."""
-
-    token: str = field(repr=False)
-
-
-Credentials = LinkCredentials | TokenCredentials
-
-
-@dataclass(frozen=True)
-class CallResult:
-    """A call POPBiLL accepted: its code (1) and message verbatim."""
-
-    operation: Operation
-    code: int
-    message: str
-    http_status: int
-    duration: float
+__all__ = [
+    "CallResult",
+    "Credentials",
+    "LinkCredentials",
+    "TaxinvoiceClient",
+    "TokenCredentials",
+    "open_client",
+]
 
 
 def _path(*segments: str) -> str:

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Final
 
-from email_validator import EmailNotValidError, validate_email
-
 from .messages import Lang, text
 
 MGT_KEY_TYPES: Final = ("SELL", "BUY", "TRUSTEE")
@@ -91,6 +89,9 @@ def check_receiver(value: str | None, field_name: str = "receiver") -> list[Prob
         return [Problem(field_name, "receiver.required")]
     if _CONTROL.search(address):
         return [Problem(field_name, "receiver.invalid", {"reason": "control character"})]
+    # Imported on first use: it compiles large regular expressions, which the window's start-up need not wait for.
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         # Syntax only: a DNS look-up would be slow, fail offline and say nothing about the mailbox.
         validate_email(address, check_deliverability=False, allow_smtputf8=False)

@@ -13,14 +13,14 @@ import importlib
 import json
 import logging
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
 
-from ..core.client import Credentials, LinkCredentials, TokenCredentials
 from ..core.errors import CLIENT_CODE, Kind, PopbillError
 from ..core.messages import Lang, text
+from ..core.models import Credentials, LinkCredentials, TokenCredentials
 
 log = logging.getLogger(__name__)
 
@@ -137,20 +137,3 @@ class SecretStore:
         except KeyringError as exc:
             raise _keyring_error(exc, self.lang) from None
         return True
-
-
-def env_credentials(environ: Mapping[str, str], lang: Lang = "ko") -> Credentials | None:
-    """Credentials from POPBILL_TOKEN or POPBILL_LINK_ID + POPBILL_SECRET_KEY; None when none is set.
-
-    When these are set the keyring is neither needed nor asked.
-    """
-    token = environ.get("POPBILL_TOKEN", "").strip()
-    link_id = environ.get("POPBILL_LINK_ID", "").strip()
-    secret = environ.get("POPBILL_SECRET_KEY", "").strip()
-    if token:
-        return TokenCredentials(token)
-    if link_id or secret:
-        if not (link_id and secret):  # half set: a mistake worth naming, not a reason to ask the keyring
-            raise PopbillError.client(Kind.NO_CREDENTIALS, lang)
-        return LinkCredentials(link_id, secret)
-    return None

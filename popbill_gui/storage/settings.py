@@ -18,7 +18,9 @@ from pathlib import Path
 import platformdirs
 
 from ..core.environments import ENV_NAMES, HOST_VARIANTS
+from ..core.errors import Kind, PopbillError
 from ..core.messages import LANGS, Lang, normalize_lang
+from ..core.models import Credentials, LinkCredentials, TokenCredentials
 
 log = logging.getLogger(__name__)
 
@@ -145,3 +147,20 @@ def save(settings: Settings, path: Path | None = None) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def env_credentials(environ: Mapping[str, str], lang: Lang = "ko") -> Credentials | None:
+    """Credentials from POPBILL_TOKEN or POPBILL_LINK_ID + POPBILL_SECRET_KEY; None when none is set.
+
+    When these are set the keyring is neither needed nor asked.
+    """
+    token = environ.get("POPBILL_TOKEN", "").strip()
+    link_id = environ.get("POPBILL_LINK_ID", "").strip()
+    secret = environ.get("POPBILL_SECRET_KEY", "").strip()
+    if token:
+        return TokenCredentials(token)
+    if link_id or secret:
+        if not (link_id and secret):  # half set: a mistake worth naming, not a reason to ask the keyring
+            raise PopbillError.client(Kind.NO_CREDENTIALS, lang)
+        return LinkCredentials(link_id, secret)
+    return None

@@ -23,14 +23,21 @@ def qm_path(lang: Lang) -> Path:
     return QM_DIR / f"popbill_gui_{lang}.qm"
 
 
+def remove() -> None:
+    """Uninstall our translators (the source language, English, remains)."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in _installed:
+            app.removeTranslator(translator)
+    _installed.clear()
+
+
 def install(lang: Lang) -> bool:
     """Replace the installed translators with those of `lang`; False if ours could not be loaded."""
     app = QCoreApplication.instance()
     if app is None:
         return False
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
+    remove()
     ours = QTranslator(app)
     loaded = ours.load(str(qm_path(lang)))
     if loaded:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -32,17 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.client import CallResult, Credentials
 from ..core.errors import PopbillError
 from ..core.messages import Lang
+from ..core.models import CallResult, Credentials
 from ..storage import settings as settings_store
-from ..storage.secrets import SecretStore
 from ..storage.settings import Settings
 from . import i18n
 from .forms import AssignTab, ResendTab
 from .log_model import LogEntry, LogModel
 from .session import Session, Source
 from .workers import Dispatcher
+
+if TYPE_CHECKING:
+    from ..storage.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -51,13 +53,20 @@ KEYRING_SAVE = ("keyring", "save")
 OPERATIONS = ("resend_email", "assign_mgt_key")
 
 Confirm = Callable[[str, str], bool]
-StoreFactory = Callable[[Lang], SecretStore]
+StoreFactory = Callable[[Lang], "SecretStore"]
 
 _STRIP_STYLES = {
     "test": "background: #e3f2fd; color: #0d47a1;",
     "production": "background: #c62828; color: white; font-weight: bold;",
     "demo": "background: #fff3e0; color: #e65100; font-weight: bold;",
 }
+
+
+def _system_store(lang: Lang) -> SecretStore:
+    # Imported here, on the worker that reads the keyring: keyring's import is not start-up's business.
+    from ..storage.secrets import SecretStore
+
+    return SecretStore.system(lang)
 
 
 class MainWindow(QMainWindow):
@@ -71,7 +80,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
-        self._store_factory: StoreFactory = store_factory or (lambda lang: SecretStore.system(lang))
+        self._store_factory: StoreFactory = store_factory or _system_store
         self._save_settings = save_settings
         self._production_confirmed = False
         self.confirm: Confirm = self._ask  # tests replace it
@@ -107,9 +116,12 @@ class MainWindow(QMainWindow):
         self.log_view.verticalHeader().hide()
         self.log_view.setWordWrap(False)
         header = self.log_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(LogModel.COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(100)  # size columns by the rows near the end, not the whole log
+        # Qt's ResizeToContents mode does not follow rows added later; fit the short columns as rows come.
+        self.log_model.rowsInserted.connect(self._fit_log_columns)
         self.copy_action = QAction(self)
         self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -173,6 +185,7 @@ class MainWindow(QMainWindow):
             i18n.install(lang)
         for tab in (self.resend_tab, self.assign_tab):
             tab.set_lang(lang)
+            tab.retranslate()  # now, not when the posted LanguageChange arrives
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -205,10 +218,10 @@ class MainWindow(QMainWindow):
         # The environment's name is shown in both languages: nobody may miss that this is production.
         names = {"test": "테스트 TEST", "production": "운영 PRODUCTION", "demo": "데모 DEMO"}
         strips = {
-            "test": self.tr("Test environment (연동 테스트): calls go to POPBiLL's test service."),
-            "production": self.tr("PRODUCTION (운영): mails go to real customers and document IDs are final."),
+            "test": self.tr("Calls go to POPBiLL's test service (연동 테스트)."),
+            "production": self.tr("Mails go to real customers and document IDs are final."),
             "demo": self.tr(
-                "DEMO (데모): connected to the built-in simulator. No account, nothing leaves this computer."
+                "Connected to the built-in simulator: no account needed, nothing leaves this computer."
             ),
         }
         self.strip.setText(f"{names[kind]} — {strips[kind]}")
@@ -403,6 +416,12 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     # -- log pane -------------------------------------------------------------------------------------
+    def _fit_log_columns(self) -> None:
+        message = LogModel.COLUMNS.index("message")
+        for column in range(len(LogModel.COLUMNS)):
+            if column != message:
+                self.log_view.resizeColumnToContents(column)
+
     def copy_selected(self) -> None:
         rows = [index.row() for index in self.log_view.selectionModel().selectedRows()]
         if not rows:

@@ -11,12 +11,16 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from ..core.client import Credentials, LinkCredentials, TaxinvoiceClient, open_client
 from ..core.environments import Environment, resolve
 from ..core.errors import Kind, PopbillError
+from ..core.models import Credentials, LinkCredentials
 from ..core.validation import Problem
 from ..storage.settings import Settings
+
+if TYPE_CHECKING:
+    from ..core.client import TaxinvoiceClient
 
 
 class Source(str, Enum):
@@ -56,6 +60,9 @@ class Session:
             return self._client
 
     def _build(self) -> TaxinvoiceClient:
+        # Imported on the first call, not at start-up: requests and TLS are a third of the window's start.
+        from ..core.client import open_client
+
         s = self.settings
         if self.credentials is None:
             raise PopbillError.client(Kind.NO_CREDENTIALS, s.lang)

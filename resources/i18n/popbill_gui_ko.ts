@@ -5,581 +5,585 @@
     <name>AssignTab</name>
     <message>
         <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌 웹사이트에서 발행한 세금계산서를 팝빌번호(ItemKey)로 찾아 문서번호를 할당합니다. 할당한 문서번호는 되돌릴 수 없습니다.</translation>
     </message>
     <message>
         <source>&amp;ItemKey</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌번호(ItemKey)(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>문서유형(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Document ID (MgtKey)</source>
-        <translation type="unfinished"></translation>
+        <translation>문서번호(MgtKey)(&amp;D)</translation>
     </message>
     <message>
         <source>ItemKey</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌번호(ItemKey)</translation>
     </message>
     <message>
         <source>The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌이 세금계산서에 부여한 18자리 번호입니다. 웹사이트의 세금계산서 목록에서 확인할 수 있습니다.</translation>
     </message>
     <message>
         <source>Document ID (MgtKey) to assign</source>
-        <translation type="unfinished"></translation>
+        <translation>할당할 문서번호(MgtKey)</translation>
     </message>
     <message>
         <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
-        <translation type="unfinished"></translation>
+        <translation>영문자, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자까지 입력할 수 있습니다. 회사와 문서유형별로 중복될 수 없습니다.</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>할당(&amp;A)</translation>
     </message>
     <message>
         <source>Assign the document ID</source>
-        <translation type="unfinished"></translation>
+        <translation>문서번호 할당</translation>
     </message>
 </context>
 <context>
     <name>LogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>시각</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>결과</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>작업</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>대상</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>코드</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>소요 시간</translation>
     </message>
     <message>
         <source>Resend email</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일 재전송</translation>
     </message>
     <message>
         <source>Assign MgtKey</source>
-        <translation type="unfinished"></translation>
+        <translation>문서번호 할당</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 테스트</translation>
     </message>
     <message>
         <source>Keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>키링</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>설정</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>성공</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>실패</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Resend Email</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일 재전송</translation>
     </message>
     <message>
         <source>Assign MgtKey</source>
-        <translation type="unfinished"></translation>
+        <translation>문서번호 할당</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>로그</translation>
     </message>
     <message>
         <source>&amp;Copy rows</source>
-        <translation type="unfinished"></translation>
+        <translation>행 복사(&amp;C)</translation>
     </message>
     <message>
         <source>Copy the selected rows (or all rows) as text for a spreadsheet.</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 행(선택하지 않으면 전체 행)을 스프레드시트에 붙여 넣을 수 있는 텍스트로 복사합니다.</translation>
     </message>
     <message>
         <source>C&amp;lear log</source>
-        <translation type="unfinished"></translation>
+        <translation>로그 지우기(&amp;L)</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>복사</translation>
     </message>
     <message>
         <source>Log of calls</source>
-        <translation type="unfinished"></translation>
+        <translation>호출 로그</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>설정(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <source>Test environment (연동 테스트): calls go to POPBiLL&apos;s test service.</source>
-        <translation type="unfinished"></translation>
+        <source>Calls go to POPBiLL&apos;s test service (연동 테스트).</source>
+        <translation>팝빌 연동 테스트 서비스로 요청합니다.</translation>
     </message>
     <message>
-        <source>PRODUCTION (운영): mails go to real customers and document IDs are final.</source>
-        <translation type="unfinished"></translation>
+        <source>Mails go to real customers and document IDs are final.</source>
+        <translation>실제 거래처에 메일이 발송되며, 할당한 문서번호는 변경할 수 없습니다.</translation>
     </message>
     <message>
-        <source>DEMO (데모): connected to the built-in simulator. No account, nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <source>Connected to the built-in simulator: no account needed, nothing leaves this computer.</source>
+        <translation>내장 시뮬레이터에 연결되어 있습니다. 계정이 필요 없으며, 이 컴퓨터 밖으로는 아무것도 전송되지 않습니다.</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>미설정</translation>
     </message>
     <message>
         <source>CorpNum: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>사업자등록번호: %1</translation>
     </message>
     <message>
         <source>no credentials: open Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>인증 정보 없음: 설정에서 입력하십시오</translation>
     </message>
     <message>
         <source>reading the keyring…</source>
-        <translation type="unfinished"></translation>
+        <translation>키링을 읽는 중…</translation>
     </message>
     <message>
         <source>from environment variables</source>
-        <translation type="unfinished"></translation>
+        <translation>환경 변수에서 가져옴</translation>
     </message>
     <message>
         <source>in the keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>키링에 저장됨</translation>
     </message>
     <message>
         <source>this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>이번 세션에만 사용</translation>
     </message>
     <message>
         <source>demo credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>데모용 인증 정보</translation>
     </message>
     <message>
         <source>Credentials: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>인증 정보: %1</translation>
     </message>
     <message>
         <source>Production</source>
-        <translation type="unfinished"></translation>
+        <translation>운영 환경</translation>
     </message>
     <message>
         <source>This is the PRODUCTION environment (운영): the call is real.
 
 Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>운영(PRODUCTION) 환경입니다. 이 요청은 실제로 처리됩니다.
+
+계속하시겠습니까?</translation>
     </message>
     <message>
         <source>Assign document ID %1 (%2) to the invoice with ItemKey %3?
 
 This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌번호(ItemKey)가 %3인 세금계산서에 문서번호 %1 (%2)을(를) 할당하시겠습니까?
+
+할당한 문서번호는 되돌릴 수 없습니다.</translation>
     </message>
     <message>
         <source>Internal error (%1). The window keeps working.</source>
-        <translation type="unfinished"></translation>
+        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
     </message>
     <message>
         <source>No usable keyring on this computer: credentials can be kept for this session only (Settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에는 사용할 수 있는 키링(자격 증명 저장소)이 없습니다. 인증 정보는 이번 세션에만 보관할 수 있습니다(설정).</translation>
     </message>
 </context>
 <context>
     <name>ResendTab</name>
     <message>
         <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>전자세금계산서 1건의 알림 메일을 이메일 주소 1개로 재전송합니다.</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>문서유형(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Document ID (MgtKey)</source>
-        <translation type="unfinished"></translation>
+        <translation>문서번호(MgtKey)(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Receiver e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>수신 이메일(&amp;R)</translation>
     </message>
     <message>
         <source>Document ID (MgtKey)</source>
-        <translation type="unfinished"></translation>
+        <translation>문서번호(MgtKey)</translation>
     </message>
     <message>
         <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>영문자, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>Receiver e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>수신 이메일 주소</translation>
     </message>
     <message>
         <source>One e-mail address, e.g. name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일 주소 1개를 입력하십시오. 예: name@example.com</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>보내기(&amp;S)</translation>
     </message>
     <message>
         <source>Send the mail again</source>
-        <translation type="unfinished"></translation>
+        <translation>메일 재전송</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Tick “Keep secrets for this session only” to use the secrets you typed.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력한 비밀 정보를 사용하려면 “비밀 정보를 이번 세션에만 보관”을 선택하십시오.</translation>
     </message>
     <message>
         <source>Production: calls are real. Mail is really sent and document IDs are really assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>운영 환경: 모든 요청이 실제로 처리됩니다. 메일이 실제로 발송되고 문서번호가 실제로 할당됩니다.</translation>
     </message>
     <message>
         <source>Warning (you can still save): {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>경고(저장은 가능합니다): {0}</translation>
     </message>
     <message>
         <source>Enter the credentials first.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 인증 정보를 입력하십시오.</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>연결을 테스트하는 중…</translation>
     </message>
     <message>
         <source>A connection test is still running. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 테스트가 아직 진행 중입니다. 잠시 후 다시 시도하십시오.</translation>
     </message>
     <message>
         <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
-        <translation type="unfinished"></translation>
+        <translation>붙여 넣은 토큰은 그대로 사용합니다. 만료 시각을 알 수 없으며, 첫 요청 때 유효성을 확인합니다.</translation>
     </message>
     <message>
         <source>✔ Connection works. A session token was issued, valid until {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 연결에 성공했습니다. 세션 토큰이 발급되었습니다(유효 기한: {0}).</translation>
     </message>
     <message>
         <source>✖ Connection failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ 연결 실패: {0}</translation>
     </message>
     <message>
         <source>✖ The test failed unexpectedly ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ 테스트 중 예기치 않은 오류가 발생했습니다({0}).</translation>
     </message>
     <message>
         <source>Settings and connection</source>
-        <translation type="unfinished"></translation>
+        <translation>설정 및 연결</translation>
     </message>
     <message>
         <source>&amp;Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>환경(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>호스트(&amp;H)</translation>
     </message>
     <message>
         <source>Custom &amp;API URL</source>
-        <translation type="unfinished"></translation>
+        <translation>사용자 지정 API URL(&amp;A)</translation>
     </message>
     <message>
         <source>Custom token &amp;service URL</source>
-        <translation type="unfinished"></translation>
+        <translation>사용자 지정 토큰 서비스 URL(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Business registration number (CorpNum)</source>
-        <translation type="unfinished"></translation>
+        <translation>사업자등록번호(CorpNum)(&amp;B)</translation>
     </message>
     <message>
         <source>POPBiLL &amp;user ID</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌 사용자 ID(&amp;U)</translation>
     </message>
     <message>
         <source>Sign-in &amp;method</source>
-        <translation type="unfinished"></translation>
+        <translation>인증 방식(&amp;M)</translation>
     </message>
     <message>
         <source>Link&amp;ID</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkID(&amp;I)</translation>
     </message>
     <message>
         <source>Secret&amp;Key</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretKey(&amp;K)</translation>
     </message>
     <message>
         <source>Session &amp;token</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 토큰(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Read timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>응답 대기 시간(&amp;R)</translation>
     </message>
     <message>
         <source>테스트 (Test)</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트 (연동 테스트)</translation>
     </message>
     <message>
         <source>운영 (Production)</source>
-        <translation type="unfinished"></translation>
+        <translation>운영</translation>
     </message>
     <message>
         <source>Default hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>기본 호스트</translation>
     </message>
     <message>
         <source>Fixed-IP hosts (static)</source>
-        <translation type="unfinished"></translation>
+        <translation>고정 IP 호스트(static)</translation>
     </message>
     <message>
         <source>GA hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>GA 호스트</translation>
     </message>
     <message>
         <source>한국어</source>
         <comment>the Korean language, named in Korean</comment>
-        <translation type="unfinished"></translation>
+        <translation>한국어</translation>
     </message>
     <message>
         <source>English</source>
         <comment>the English language, named in English</comment>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>환경</translation>
     </message>
     <message>
         <source>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</source>
-        <translation type="unfinished"></translation>
+        <translation>테스트(연동 테스트)는 시험용이며, 운영은 실제로 메일을 발송하고 문서번호를 할당합니다.</translation>
     </message>
     <message>
         <source>Host set</source>
-        <translation type="unfinished"></translation>
+        <translation>호스트 종류</translation>
     </message>
     <message>
         <source>Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for firewalls that allow fixed addresses only.</source>
-        <translation type="unfinished"></translation>
+        <translation>사용할 팝빌 호스트입니다. 기본 호스트를 사용하거나, 고정 주소만 허용하는 방화벽 환경에서는 고정 IP(static) 또는 GA 호스트를 사용합니다.</translation>
     </message>
     <message>
         <source>Custom API URL</source>
-        <translation type="unfinished"></translation>
+        <translation>사용자 지정 API URL</translation>
     </message>
     <message>
         <source>Optional. Replaces the host set for API calls. Must start with https://; plain http:// only for this computer (the simulator).</source>
-        <translation type="unfinished"></translation>
+        <translation>선택 사항입니다. API 호출에 사용할 호스트를 이 주소로 대체합니다. https://로 시작해야 하며, http://는 이 컴퓨터(시뮬레이터)에서만 사용할 수 있습니다.</translation>
     </message>
     <message>
         <source>Custom token service URL</source>
-        <translation type="unfinished"></translation>
+        <translation>사용자 지정 토큰 서비스 URL</translation>
     </message>
     <message>
         <source>Optional. Replaces the token service host. Must start with https://; plain http:// only for this computer (the simulator).</source>
-        <translation type="unfinished"></translation>
+        <translation>선택 사항입니다. 토큰 서비스 호스트를 이 주소로 대체합니다. https://로 시작해야 하며, http://는 이 컴퓨터(시뮬레이터)에서만 사용할 수 있습니다.</translation>
     </message>
     <message>
         <source>Business registration number (CorpNum)</source>
-        <translation type="unfinished"></translation>
+        <translation>사업자등록번호(CorpNum)</translation>
     </message>
     <message>
         <source>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자 10자리이며 하이픈(-)은 자동으로 제거됩니다. LinkID와 SecretKey로 인증할 때 필수입니다. 검증번호가 맞지 않으면 경고만 표시합니다.</translation>
     </message>
     <message>
         <source>POPBiLL user ID</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌 사용자 ID</translation>
     </message>
     <message>
         <source>Optional. Up to 50 ASCII characters, no control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>선택 사항입니다. 제어 문자를 제외한 ASCII 문자로 최대 50자까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>언어</translation>
     </message>
     <message>
         <source>The language of this program&apos;s sentences and of POPBiLL&apos;s messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 프로그램의 화면 문구와 팝빌 메시지에 사용할 언어입니다.</translation>
     </message>
     <message>
         <source>Read timeout in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>응답 대기 시간(초)</translation>
     </message>
     <message>
         <source>How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>응답을 기다리는 시간으로, 1~600초 사이로 지정합니다. 연결은 최대 10초까지 기다립니다.</translation>
     </message>
     <message>
         <source>Set by the environment variable {0}, which overrides this setting here.</source>
-        <translation type="unfinished"></translation>
+        <translation>환경 변수 {0}에 설정된 값이 이 설정보다 우선 적용됩니다.</translation>
     </message>
     <message>
         <source>(from the host set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(호스트 종류에 따름)</translation>
     </message>
     <message>
         <source>(optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>(선택 사항)</translation>
     </message>
     <message>
         <source> s</source>
         <comment>seconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>초</translation>
     </message>
     <message>
         <source>LinkI&amp;D and SecretKey</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkID 및 SecretKey(&amp;D)</translation>
     </message>
     <message>
         <source>Sign in with LinkID and SecretKey</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkID와 SecretKey로 인증</translation>
     </message>
     <message>
         <source>The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌이 귀사에 발급한 LinkID와 SecretKey입니다. 토큰은 필요할 때 자동으로 발급됩니다.</translation>
     </message>
     <message>
         <source>&amp;Pasted session token</source>
-        <translation type="unfinished"></translation>
+        <translation>붙여 넣은 세션 토큰(&amp;P)</translation>
     </message>
     <message>
         <source>Sign in with a pasted session token</source>
-        <translation type="unfinished"></translation>
+        <translation>붙여 넣은 세션 토큰으로 인증</translation>
     </message>
     <message>
         <source>A ready session token; it is used as it is and never renewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 발급된 세션 토큰입니다. 그대로 사용하며 갱신하지 않습니다.</translation>
     </message>
     <message>
         <source>LinkID</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkID</translation>
     </message>
     <message>
         <source>The LinkID POPBiLL gave your company: letters and digits, no spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌이 귀사에 발급한 LinkID입니다. 공백 없이 영문자와 숫자로 입력하십시오.</translation>
     </message>
     <message>
         <source>SecretKey</source>
-        <translation type="unfinished"></translation>
+        <translation>SecretKey</translation>
     </message>
     <message>
         <source>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</source>
-        <translation type="unfinished"></translation>
+        <translation>팝빌이 발급한 SecretKey(base64 텍스트)를 그대로 붙여 넣으십시오. 입력한 값은 화면에 표시되지 않습니다. 비워 두면 저장된 값을 그대로 사용합니다.</translation>
     </message>
     <message>
         <source>(saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>(저장됨)</translation>
     </message>
     <message>
         <source>Session token</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 토큰</translation>
     </message>
     <message>
         <source>Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one.</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 토큰을 공백 없이 붙여 넣으십시오. 입력한 값은 화면에 표시되지 않습니다. 비워 두면 저장된 값을 그대로 사용합니다.</translation>
     </message>
     <message>
         <source>No keyring (the system&apos;s password store) is usable on this computer, so secrets cannot be saved. They can be kept for this session only: they are forgotten when the program closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에는 사용할 수 있는 키링(자격 증명 저장소)이 없어 비밀 정보를 저장할 수 없습니다. 이번 세션에만 보관할 수 있으며, 프로그램을 종료하면 삭제됩니다.</translation>
     </message>
     <message>
         <source>Keep secrets for this session onl&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀 정보를 이번 세션에만 보관(&amp;Y)</translation>
     </message>
     <message>
         <source>Keep secrets for this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>비밀 정보를 이번 세션에만 보관</translation>
     </message>
     <message>
         <source>Required to use a typed SecretKey or token when no keyring is usable. Nothing is written to disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>키링을 사용할 수 없을 때 입력한 SecretKey나 토큰을 사용하려면 선택해야 합니다. 디스크에는 아무것도 기록하지 않습니다.</translation>
     </message>
     <message>
         <source>Test co&amp;nnection</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 테스트(&amp;N)</translation>
     </message>
     <message>
         <source>Test the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 테스트</translation>
     </message>
     <message>
         <source>Issues a session token with these settings and shows until when it is valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 설정으로 세션 토큰을 발급하고 유효 기한을 표시합니다.</translation>
     </message>
     <message>
         <source>Connection test result</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 테스트 결과</translation>
     </message>
 </context>
 <context>
     <name>_Tab</name>
     <message>
         <source>Sales (SELL)</source>
-        <translation type="unfinished"></translation>
+        <translation>매출 (SELL)</translation>
     </message>
     <message>
         <source>Purchase (BUY)</source>
-        <translation type="unfinished"></translation>
+        <translation>매입 (BUY)</translation>
     </message>
     <message>
         <source>Consignment (TRUSTEE)</source>
-        <translation type="unfinished"></translation>
+        <translation>위수탁 (TRUSTEE)</translation>
     </message>
     <message>
         <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
-        <translation type="unfinished"></translation>
+        <translation>세금계산서의 문서유형(MgtKeyType)으로, SELL(매출), BUY(매입), TRUSTEE(위수탁) 중 하나입니다.</translation>
     </message>
     <message>
         <source>Invoice type</source>
-        <translation type="unfinished"></translation>
+        <translation>문서유형</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,40 @@
+"""Plain data the core hands around: credentials and the result of an accepted call.
+
+Kept apart from `client.py` so that the window can name them without importing requests at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Operation = Literal["resend_email", "assign_mgt_key"]
+
+
+@dataclass(frozen=True)
+class LinkCredentials:
+    """A partner's LinkID and SecretKey."""
+
+    link_id: str
+    secret_key: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class TokenCredentials:
+    """A session token pasted by the user."""
+
+    token: str = field(repr=False)
+
+
+Credentials = LinkCredentials | TokenCredentials
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """A call POPBiLL accepted: its code (1) and message verbatim."""
+
+    operation: Operation
+    code: int
+    message: str
+    http_status: int
+    duration: float
