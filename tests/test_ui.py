@@ -453,3 +453,29 @@ def test_switching_environment_reads_that_environments_credentials(
     window.apply_settings(settings_store.Settings(env="production", corp_num=DEMO_CORP_NUM), None, session_only=False)
     qtbot.waitUntil(lambda: window.session.source is Source.KEYRING)
     assert window.session.credentials == LinkCredentials("PROD_LINK", DEMO_SECRET_KEY)
+
+
+def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_session(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    from popbill_gui.ui import settings_dialog
+    from popbill_gui.ui.main_window import CONNECTION_TEST
+
+    assert CONNECTION_TEST == settings_dialog.TEST_KEY
+    window = window_factory(sim_env(sim, POPBILL_LANG="en"))
+    window.dispatcher.submit(CONNECTION_TEST, window.session.client().issue_token)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    assert window.log_model.entry(0).ok and "valid until" in window.log_model.entry(0).message
+
+    class Refusing(MemoryKeyring):
+        def set_password(self, service: str, username: str, password: str) -> None:
+            from keyring.errors import PasswordSetError
+
+            raise PasswordSetError("no")
+
+    env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_LANG": "en"}
+    other = window_factory(env, store=SecretStore(Refusing(), "en"))
+    settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM, lang="en")
+    other.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
+    qtbot.waitUntil(lambda: other.session.source is Source.SESSION)
+    assert other.log_model.entry(other.log_model.rowCount() - 1).operation == "keyring"

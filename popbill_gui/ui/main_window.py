@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 
 KEYRING_LOAD = ("keyring", "load")
 KEYRING_SAVE = ("keyring", "save")
+CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: its results are logged here too
 OPERATIONS = ("resend_email", "assign_mgt_key")
 
 Confirm = Callable[[str, str], bool]
@@ -290,6 +291,11 @@ class MainWindow(QMainWindow):
             self.session.update(source=Source.KEYRING)
             self.refresh_status()
             return
+        if key == CONNECTION_TEST and hasattr(result, "expiry_text"):
+            message = self.tr("Connection works: a session token was issued, valid until %1.")
+            entry = LogEntry(datetime.now(), "connection", "", True, 1, message.replace("%1", result.expiry_text()))
+            self.log_model.add(replace(entry, duration=seconds))
+            return
         if isinstance(result, CallResult):
             self.log_model.add(
                 LogEntry(
@@ -310,7 +316,10 @@ class MainWindow(QMainWindow):
             self.session.keyring_available = False
             self.session.update(source=Source.NONE)
             self.refresh_status()
-        operation = key[0] if isinstance(key, tuple) and key else "?"
+        if key == KEYRING_SAVE:  # the credentials stay usable, in memory, and the row says why
+            self.session.update(source=Source.SESSION)
+            self.refresh_status()
+        operation = "connection" if key == CONNECTION_TEST else key[0] if isinstance(key, tuple) and key else "?"
         self._log_error(str(operation), self._keys_text(key), error, seconds)
 
     def _log_error(self, operation: str, keys: str, error: object, seconds: float | None) -> None:

@@ -222,6 +222,10 @@ This cannot be undone.</source>
 This cannot be undone.</translation>
     </message>
     <message>
+        <source>Connection works: a session token was issued, valid until %1.</source>
+        <translation>Connection works: a session token was issued, valid until %1.</translation>
+    </message>
+    <message>
         <source>Internal error (%1). The window keeps working.</source>
         <translation>Internal error (%1). The window keeps working.</translation>
     </message>

@@ -222,6 +222,10 @@ This cannot be undone.</source>
 할당한 문서번호는 되돌릴 수 없습니다.</translation>
     </message>
     <message>
+        <source>Connection works: a session token was issued, valid until %1.</source>
+        <translation>연결되었습니다. 세션 토큰이 발급되었으며 %1까지 유효합니다.</translation>
+    </message>
+    <message>
         <source>Internal error (%1). The window keeps working.</source>
         <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
     </message>
