@@ -13,12 +13,15 @@ import logging.handlers
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
@@ -30,6 +33,9 @@ from .ui import i18n
 from .ui.log_model import LogEntry
 from .ui.main_window import MainWindow, StoreFactory
 from .ui.session import Session, Source
+
+if TYPE_CHECKING:
+    from .simulator import Simulator
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +53,44 @@ def ensure_app() -> QApplication:
 
 
 class DemoWindow(MainWindow):
-    """The main window bound to an in-process simulator, stopped with the window."""
+    """The main window bound to an in-process simulator: started once the window is on screen (its imports
+    need not delay the first paint), or at the first call if that comes sooner; stopped with the window."""
 
-    def __init__(self, session: Session, simulator: object) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(session, save_settings=None)
-        self.simulator = simulator
+        self.simulator: Simulator | None = None
+        self._closed = False
 
-    def closeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().closeEvent(event)  # type: ignore[arg-type]
-        # A call still waiting on the simulator now fails at once instead of running out its timeout.
-        self.simulator.stop()  # type: ignore[attr-defined]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # After the first paint (a zero timer would run before it); a click that comes sooner starts it itself.
+        QTimer.singleShot(100, self.ensure_simulator)
+
+    def ensure_simulator(self) -> None:
+        if self.simulator is not None or self._closed:
+            return
+        from .simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+
+        self.simulator = Simulator(latency_ms=150).start()  # a little latency: the demo should feel like a network
+        url = self.simulator.base_url
+        settings = replace(self.session.settings, base_url=url, auth_url=url, corp_num=DEMO_CORP_NUM)
+        self.session.update(settings=settings, credentials=LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
+        self.refresh_status()
+
+    def submit(self, key: tuple[str, ...]) -> bool:
+        self.ensure_simulator()
+        return super().submit(key)
+
+    def open_settings(self) -> None:
+        self.ensure_simulator()
+        super().open_settings()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        super().closeEvent(event)
+        if self.simulator is not None:
+            # A call still waiting on the simulator now fails at once instead of running out its timeout.
+            self.simulator.stop()
 
 
 def create_window(
@@ -80,20 +114,10 @@ def create_window(
 
     window: MainWindow
     if demo:
-        from .simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
-
-        simulator = Simulator(latency_ms=150).start()  # a little latency: the demo should feel like a network
-        settings = Settings(
-            env="test",
-            base_url=simulator.base_url,
-            auth_url=simulator.base_url,
-            corp_num=DEMO_CORP_NUM,
-            lang=settings.lang,
-            timeout=settings.timeout,
-        )
-        session = Session(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), Source.DEMO)
+        settings = Settings(env="test", lang=settings.lang, timeout=settings.timeout)
+        session = Session(settings, None, Source.DEMO)
         i18n.install(settings.lang)
-        window = DemoWindow(session, simulator)
+        window = DemoWindow(session)
     else:
         session = Session(settings, locked=locked, saved=saved, environ=dict(environ))
         try:
@@ -151,7 +175,7 @@ class _FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.painted and event.type() == QEvent.Type.Paint:
-            if watched is self.window or (hasattr(watched, "window") and watched.window() is self.window):  # type: ignore[union-attr]
+            if watched is self.window or (hasattr(watched, "window") and watched.window() is self.window):
                 self.painted = True
                 QTimer.singleShot(0, QApplication.quit)
         return False

@@ -11,8 +11,7 @@ import logging
 from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import datetime
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PopbillError
+from ..core.errors import Kind, PopbillError
 from ..core.messages import Lang
 from ..core.models import CallResult, Credentials
 from ..storage import settings as settings_store
@@ -194,6 +193,10 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    @property
+    def lang(self) -> Lang:
+        return self.session.settings.lang
+
     def environment_kind(self) -> str:
         if self.session.demo:
             return "demo"
@@ -221,9 +224,7 @@ class MainWindow(QMainWindow):
         strips = {
             "test": self.tr("Calls go to POPBiLL's test service (연동 테스트)."),
             "production": self.tr("Mails go to real customers and document IDs are final."),
-            "demo": self.tr(
-                "Connected to the built-in simulator: no account needed, nothing leaves this computer."
-            ),
+            "demo": self.tr("Connected to the built-in simulator: no account needed, nothing leaves this computer."),
         }
         self.strip.setText(f"{names[kind]} — {strips[kind]}")
         self.strip.setStyleSheet(_STRIP_STYLES[kind])
@@ -252,10 +253,8 @@ class MainWindow(QMainWindow):
         operation, *values = key
         if self.dispatcher.in_flight(key):
             return False
-        try:
-            client = self.session.client()
-        except PopbillError as exc:
-            self._log_error(operation, self._keys_text(key), exc, None)
+        if self.session.credentials is None:
+            self._log_error(operation, self._keys_text(key), PopbillError.client(Kind.NO_CREDENTIALS, self.lang), None)
             return False
         if self.environment_kind() == "production" and not self._production_confirmed:
             if not self.confirm(
@@ -270,9 +269,15 @@ class MainWindow(QMainWindow):
             text = text.replace("%1", mgt_key).replace("%2", mgt_key_type).replace("%3", item_key)
             if not self.confirm(self.tr("Assign MgtKey"), text):
                 return False
-            call: Callable[[], Any] = partial(client.assign_mgt_key, item_key, mgt_key_type, mgt_key)
-        else:
-            call = partial(client.resend_email, *values)
+        session = self.session
+
+        # The client is built (and, the first time, requests imported) on the worker, not on the GUI thread.
+        def call() -> CallResult:
+            client = session.client()
+            if operation == "assign_mgt_key":
+                return client.assign_mgt_key(*values)
+            return client.resend_email(*values)
+
         return self.dispatcher.submit(key, call)
 
     @staticmethod
@@ -356,7 +361,7 @@ class MainWindow(QMainWindow):
         self.dispatcher.submit(KEYRING_LOAD, load)
 
     def _keyring_loaded(self, result: object) -> None:
-        available, credentials = result  # type: ignore[misc]
+        available, credentials = cast(tuple[bool, Credentials | None], result)
         self.session.keyring_available = available
         if credentials is not None:
             self.session.update(credentials=credentials, source=Source.KEYRING)
