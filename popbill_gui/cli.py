@@ -123,18 +123,6 @@ def read_settings(args: argparse.Namespace, environ: dict[str, str]) -> Settings
         raise UsageError(str(exc)) from None
 
 
-def credentials_from(
-    environ: dict[str, str], store_factory: Callable[[], SecretStore], env: str, lang: Lang
-) -> Credentials:
-    """Environment variables first (then the keyring is not asked at all), else the keyring entry."""
-    found = env_credentials(environ, lang)
-    if found is None:
-        found = store_factory().load(env)
-    if found is None:
-        raise PopbillError.client(Kind.NO_CREDENTIALS, lang)
-    return found
-
-
 class Cli:
     """One run of popbill-cli; streams and the keyring are injectable for tests."""
 
@@ -202,10 +190,18 @@ class Cli:
 
     def _client(self, s: Settings) -> TaxinvoiceClient:
         env = self._environment(s)
-        credentials = credentials_from(self.environ, lambda: self._store_factory(s.lang), s.env, s.lang)
+        # Environment variables first (then the keyring is not asked at all), else the keyring entry.
+        credentials = env_credentials(self.environ, s.lang)
+        store = None
+        if credentials is None:
+            store = self._store_factory(s.lang)
+            credentials = store.load(s.env)
+        if credentials is None:
+            raise PopbillError.client(Kind.NO_CREDENTIALS, s.lang)
         corp_num = s.corp_num or ""
         if isinstance(credentials, LinkCredentials) and not corp_num:
             raise PopbillError.invalid([Problem("corp_num", "corp_num.required")], s.lang)
+        cached, keep = store.token_keeping(s.env, credentials, corp_num) if store else (None, None)
         return open_client(
             env,
             corp_num,
@@ -215,6 +211,8 @@ class Cli:
             connect_timeout=s.connect_timeout,
             read_timeout=s.timeout,
             ca_bundle=s.ca_bundle,
+            cached_token=cached,
+            on_token=keep,
         )
 
     def call(self, args: argparse.Namespace, s: Settings) -> int:

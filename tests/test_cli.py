@@ -37,9 +37,7 @@ def demo_env(sim: Simulator, **extra: str) -> dict[str, str]:
 
 
 def run(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [CLI, *args], env=env, input=stdin, capture_output=True, text=True, timeout=60, check=False
-    )
+    result = subprocess.run([CLI, *args], env=env, input=stdin, capture_output=True, text=True, timeout=60, check=False)
     assert "Traceback" not in result.stderr + result.stdout
     assert DEMO_SECRET_KEY not in result.stderr + result.stdout
     return result
@@ -121,8 +119,9 @@ def test_exit_3_unreachable_or_not_understood(sim: Simulator, fault: str) -> Non
 def test_exit_3_hang_with_timeout(sim: Simulator) -> None:
     sim.fault = "hang"
     start = time.monotonic()
-    result = run(["resend-email", "--type", "SELL", "--mgt-key", "K", "--receiver", "a@b.co", "--timeout", "0.5"],
-                 demo_env(sim))
+    result = run(
+        ["resend-email", "--type", "SELL", "--mgt-key", "K", "--receiver", "a@b.co", "--timeout", "0.5"], demo_env(sim)
+    )
     assert result.returncode == 3 and time.monotonic() - start < 10
 
 
@@ -210,3 +209,14 @@ def test_options_override_environment(sim: Simulator) -> None:
     code, out, _ = cli("resend-email", "--type", "SELL", "--mgt-key", "K1", "--receiver", "a@b.co", "--lang", "en")
     assert code == 0 and out.isascii()
     assert sim.requests[-1].header("Accept-Language") == "en-US"
+
+
+def test_the_session_token_is_kept_in_the_keyring_between_runs(sim: Simulator) -> None:
+    cli = Harness(base_env(sim.base_url))
+    assert cli("login", "--link-id", DEMO_LINK_ID, stdin=DEMO_SECRET_KEY + "\n")[0] == 0
+    for key in ("K1", "K2", "K3"):  # three processes' worth of runs
+        assert cli("resend-email", "--type", "SELL", "--mgt-key", key, "--receiver", "a@b.co")[0] == 0
+    assert sim.count("token") == 1
+    assert any(user == "test/token" for _, user in cli.backend._items)
+    assert cli("logout")[0] == 0
+    assert cli.backend._items == {}

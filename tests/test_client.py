@@ -442,7 +442,10 @@ def test_form_body_is_parseable(sim: Simulator, make_client: ClientFactory) -> N
 
 
 def test_netrc_never_replaces_our_authorization(
-    sim: Simulator, make_client: ClientFactory, tmp_path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    sim: Simulator,
+    make_client: ClientFactory,
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     netrc = tmp_path / "netrc"
     netrc.write_text("machine 127.0.0.1 login someone password hunter2\n")
@@ -466,3 +469,25 @@ def test_token_service_answers_in_the_chosen_language(sim: Simulator, make_clien
         make_client(secret_key=wrong, lang="en").issue_token()
     assert caught.value.message.isascii()
     assert sim.requests[0].header("Accept-Language") == "en-US"
+
+
+def test_a_kept_token_is_reused_and_a_new_one_is_handed_back(sim: Simulator, make_client: ClientFactory) -> None:
+    first = make_client()
+    first.resend_email("SELL", "K1", "a@example.com")
+    kept = first.tokens.token()
+    handed: list = []
+    second = make_client(cached_token=kept, on_token=handed.append)
+    second.resend_email("SELL", "K2", "a@example.com")
+    assert sim.count("token") == 1 and handed == []  # reused: no new token
+    sim.revoke_tokens()
+    second.resend_email("SELL", "K3", "a@example.com")
+    assert sim.count("token") == 2
+    assert len(handed) == 1 and handed[0] != kept
+
+    def broken(token: object) -> None:
+        raise RuntimeError("keyring went away")
+
+    expired = type(kept)(kept.value, time.time() - 10)
+    third = make_client(cached_token=expired, on_token=broken)
+    assert third.resend_email("SELL", "K4", "a@example.com").code == 1  # keeping failed, the call did not
+    assert sim.count("token") == 3

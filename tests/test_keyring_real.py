@@ -51,6 +51,10 @@ def test_login_survives_a_new_process_and_is_in_no_file(sim: Simulator, tmp_path
         sent = cli(["resend-email", "--type", "SELL", "--mgt-key", "K1", "--receiver", "a@example.com"], env)
         assert sent.returncode == 0, sent.stderr
         assert sim.count("send_email") == 1
+        # A third process reuses the session token the second one kept in the keyring.
+        again = cli(["resend-email", "--type", "SELL", "--mgt-key", "K2", "--receiver", "a@example.com"], env)
+        assert again.returncode == 0, again.stderr
+        assert (sim.count("token"), sim.count("send_email")) == (1, 2)
         assert SecretStore(system_backend()).load("test") is not None
         # The secret is in no file this run could have written: the home, the temp dir, the data dir.
         roots = [home, tmp_path, Path(os.environ.get("XDG_DATA_HOME", home))]

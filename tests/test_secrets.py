@@ -77,3 +77,22 @@ def test_system_backend_is_chosen_from_the_known_list_only(monkeypatch: pytest.M
 def test_memory_keyring_is_never_auto_selected() -> None:
     assert MemoryKeyring.priority < 0
     assert isinstance(MemoryKeyring(), KeyringBackend)
+
+
+def test_session_token_is_kept_for_its_link_id_and_corp_num_only() -> None:
+    from popbill_gui.core.models import Token
+
+    store = SecretStore(MemoryKeyring())
+    store.save_token("test", "LINK", "1248100998", Token("tok-1", 2_000_000_000.0))
+    assert store.load_token("test", "LINK", "1248100998") == Token("tok-1", 2_000_000_000.0)
+    assert store.load_token("test", "OTHER", "1248100998") is None
+    assert store.load_token("test", "LINK", "1234567890") is None
+    assert store.load_token("production", "LINK", "1248100998") is None
+    store.save("test", LinkCredentials("LINK", "c2VjcmV0"))
+    cached, keep = store.token_keeping("test", LinkCredentials("LINK", "c2VjcmV0"), "124-81-00998")
+    assert cached == Token("tok-1", 2_000_000_000.0) and keep is not None
+    keep(Token("tok-2", 2_000_000_100.0))
+    assert store.load_token("test", "LINK", "1248100998") == Token("tok-2", 2_000_000_100.0)
+    assert store.token_keeping("test", TokenCredentials("pasted"), "1248100998") == (None, None)
+    assert store.delete("test") is True
+    assert store.load_token("test", "LINK", "1248100998") is None  # logout forgets the token too

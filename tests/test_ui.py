@@ -479,3 +479,19 @@ def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_s
     other.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
     qtbot.waitUntil(lambda: other.session.source is Source.SESSION)
     assert other.log_model.entry(other.log_model.rowCount() - 1).operation == "keyring"
+
+
+def test_a_restart_reuses_the_session_token_kept_in_the_keyring(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, memory_keyring: MemoryKeyring
+) -> None:
+    SecretStore(memory_keyring).save("test", LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
+    env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_CORP_NUM": DEMO_CORP_NUM}
+    for run in range(2):
+        window = window_factory(env)
+        assert window.session.source is Source.KEYRING
+        fill_resend(qtbot, window, mgt_key=f"K{run}")
+        qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda window=window: window.log_model.rowCount() == 1)
+        assert window.log_model.entry(0).ok
+        window.close()
+    assert sim.count("token") == 1 and sim.count("send_email") == 2

@@ -18,7 +18,6 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -26,6 +25,7 @@ from urllib.parse import urlsplit
 from .environments import Environment
 from .errors import CLIENT_CODE, Kind, PopbillError
 from .messages import Lang, accept_language, text
+from .models import Token
 from .transport import Transport
 
 log = logging.getLogger(__name__)
@@ -37,19 +37,6 @@ CLOCK_CODE = -99010004  # token request dated outside the accepted window
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # LinkIDs and tokens travel in the Authorization header: printable ASCII without spaces only.
 _HEADER_WORD = re.compile(r"[\x21-\x7e]+")
-
-
-@dataclass(frozen=True)
-class Token:
-    """A session token and when it expires (None: unknown, for a pasted token)."""
-
-    value: str = field(repr=False)
-    expires_at: float | None = None  # POSIX seconds, server clock
-
-    def expiry_text(self) -> str:
-        if self.expires_at is None:
-            return "?"
-        return datetime.fromtimestamp(self.expires_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 class TokenSource(Protocol):
@@ -108,6 +95,8 @@ class LinkhubAuth:
         forwarded_ip: str | None = None,
         renew_margin: float = RENEW_MARGIN,
         clock: Callable[[], float] = time.time,
+        cached: Token | None = None,
+        on_issued: Callable[[Token], None] | None = None,
     ) -> None:
         self._transport = transport
         self._env = environment
@@ -123,7 +112,9 @@ class LinkhubAuth:
         self._margin = renew_margin
         self._clock = clock
         self._offset = 0.0  # server clock minus ours, learned from GET /Time after a clock refusal
-        self._token: Token | None = None
+        # A token kept from an earlier run (the keyring) is used until it is due for renewal like any other.
+        self._token: Token | None = cached
+        self._on_issued = on_issued
         self._lock = threading.Lock()
         self.issued = 0  # how many tokens were issued: tests and benchmarks read it
 
@@ -139,6 +130,11 @@ class LinkhubAuth:
             current = self._token
             if current is None or current.expires_at is None or self.now() >= current.expires_at - self._margin:
                 self._token = current = self._issue()
+                if self._on_issued is not None:
+                    try:
+                        self._on_issued(current)
+                    except Exception as exc:  # noqa: BLE001 -- keeping a copy is a convenience; the call goes on
+                        log.warning("the new token was not kept (%s)", type(exc).__name__)
             return current
 
     def invalidate(self, token: Token) -> None:

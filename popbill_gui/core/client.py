@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from urllib.parse import quote, urlencode, urlsplit
 
 from .. import __version__
-from .auth import LinkhubAuth, PastedToken, Token, TokenSource
+from .auth import LinkhubAuth, PastedToken, TokenSource
 from .environments import Environment
 from .errors import TOKEN_CODES, Kind, PopbillError
 from .messages import Lang, accept_language, text
-from .models import CallResult, Credentials, LinkCredentials, Operation, TokenCredentials
+from .models import CallResult, Credentials, LinkCredentials, Operation, Token, TokenCredentials
 from .transport import Transport
 from .validation import Problem, check_assign, check_corp_num, check_resend, check_user_id, clean, is_path_safe
 
@@ -139,8 +140,14 @@ def open_client(
     read_timeout: float = 30.0,
     ca_bundle: str | None = None,
     connect_retries: int = 2,
+    cached_token: Token | None = None,
+    on_token: Callable[[Token], None] | None = None,
 ) -> TaxinvoiceClient:
-    """A client with its own transport and token source; nothing is sent until the first call."""
+    """A client with its own transport and token source; nothing is sent until the first call.
+
+    `cached_token` (a token kept from an earlier run) is used while it is valid; `on_token` is called with
+    every token issued, on the thread that issued it, so a caller can keep it in the keyring.
+    """
     transport = Transport(
         user_agent=USER_AGENT,
         lang=lang,
@@ -156,5 +163,13 @@ def open_client(
         corp = check_corp_num(corp_num)
         if corp.problems:
             raise PopbillError.invalid(corp.problems, lang)
-        tokens = LinkhubAuth(transport, environment, credentials.link_id, credentials.secret_key, corp.value)
+        tokens = LinkhubAuth(
+            transport,
+            environment,
+            credentials.link_id,
+            credentials.secret_key,
+            corp.value,
+            cached=cached_token,
+            on_issued=on_token,
+        )
     return TaxinvoiceClient(transport, environment, tokens, user_id=user_id)

@@ -1,4 +1,4 @@
-"""Plain data the core hands around: credentials and the result of an accepted call.
+"""Plain data the core hands around: credentials, session tokens and the result of an accepted call.
 
 Kept apart from `client.py` so that the window can name them without importing requests at start-up.
 """
@@ -6,6 +6,7 @@ Kept apart from `client.py` so that the window can name them without importing r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Literal
 
 Operation = Literal["resend_email", "assign_mgt_key"]
@@ -27,6 +28,19 @@ class TokenCredentials:
 
 
 Credentials = LinkCredentials | TokenCredentials
+
+
+@dataclass(frozen=True)
+class Token:
+    """A session token and when it expires (None: unknown, for a pasted token)."""
+
+    value: str = field(repr=False)
+    expires_at: float | None = None  # POSIX seconds, server clock
+
+    def expiry_text(self) -> str:
+        if self.expires_at is None:
+            return "?"
+        return datetime.fromtimestamp(self.expires_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,20 @@ import json
 import logging
 import sys
 from collections.abc import Callable
+from functools import partial
 
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, KeyringLocked, NoKeyringError, PasswordDeleteError
 
 from ..core.errors import CLIENT_CODE, Kind, PopbillError
 from ..core.messages import Lang, text
-from ..core.models import Credentials, LinkCredentials, TokenCredentials
+from ..core.models import Credentials, LinkCredentials, Token, TokenCredentials
+from ..core.validation import check_corp_num
 
 log = logging.getLogger(__name__)
 
 SERVICE = "popbill-gui"
+TokenKeeper = Callable[[Token], None]
 
 # (module, class) per platform, most preferred first.
 _CANDIDATES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -128,12 +131,53 @@ class SecretStore:
             return None
 
     def delete(self, env: str) -> bool:
-        """Remove the entry; False when there was none."""
+        """Remove the credentials and the kept session token; False when there were no credentials."""
         backend = self._backend()
         try:
+            if backend.get_password(SERVICE, f"{env}/token") is not None:
+                backend.delete_password(SERVICE, f"{env}/token")
             if backend.get_password(SERVICE, f"{env}/credentials") is None:
                 return False
             backend.delete_password(SERVICE, f"{env}/credentials")
         except KeyringError as exc:
             raise _keyring_error(exc, self.lang) from None
         return True
+
+    # The last session token, so that the next run (or the next popbill-cli) need not ask for a new one.
+    # It is bound to the LinkID and CorpNum it was issued for and is a secret like the SecretKey.
+    def save_token(self, env: str, link_id: str, corp_num: str, token: Token) -> None:
+        payload = {"link_id": link_id, "corp_num": corp_num, "token": token.value, "expires_at": token.expires_at}
+        try:
+            self._backend().set_password(SERVICE, f"{env}/token", json.dumps(payload))
+        except KeyringError as exc:
+            raise _keyring_error(exc, self.lang) from None
+
+    def load_token(self, env: str, link_id: str, corp_num: str) -> Token | None:
+        """The kept token if it was issued for this LinkID and CorpNum (its expiry is checked by its user)."""
+        try:
+            raw = self._backend().get_password(SERVICE, f"{env}/token")
+        except KeyringError as exc:
+            raise _keyring_error(exc, self.lang) from None
+        try:
+            data = json.loads(raw) if raw else None
+            if not data or data.get("link_id") != link_id or data.get("corp_num") != corp_num:
+                return None
+            return Token(str(data["token"]), float(data["expires_at"]))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def token_keeping(
+        self, env: str, credentials: Credentials, corp_num: str
+    ) -> tuple[Token | None, TokenKeeper | None]:
+        """The token kept for these credentials (None if none or unreadable) and a function that keeps the next.
+
+        For open_client(cached_token=..., on_token=...). Pasted tokens are not kept: they are saved as credentials.
+        """
+        if not isinstance(credentials, LinkCredentials):
+            return None, None
+        corp = check_corp_num(corp_num).value
+        try:
+            cached = self.load_token(env, credentials.link_id, corp)
+        except PopbillError:
+            cached = None
+        return cached, partial(self.save_token, env, credentials.link_id, corp)

@@ -293,6 +293,7 @@ class MainWindow(QMainWindow):
             self._keyring_loaded(result)
             return
         if key == KEYRING_SAVE:
+            self.session.store = cast("SecretStore", result)
             self.session.update(source=Source.KEYRING)
             self.refresh_status()
             return
@@ -352,17 +353,17 @@ class MainWindow(QMainWindow):
         lang, env = self.session.settings.lang, self.session.settings.env
         factory = self._store_factory
 
-        def load() -> tuple[bool, Credentials | None]:
+        def load() -> tuple[SecretStore, Credentials | None]:
             store = factory(lang)
-            if not store.available:
-                return False, None
-            return True, store.load(env)
+            return store, store.load(env) if store.available else None
 
         self.dispatcher.submit(KEYRING_LOAD, load)
 
     def _keyring_loaded(self, result: object) -> None:
-        available, credentials = cast(tuple[bool, Credentials | None], result)
+        store, credentials = cast(tuple["SecretStore", Credentials | None], result)
+        available = store.available
         self.session.keyring_available = available
+        self.session.store = store if available else None
         if credentials is not None:
             self.session.update(credentials=credentials, source=Source.KEYRING)
         else:
@@ -420,7 +421,13 @@ class MainWindow(QMainWindow):
             else:
                 session.update(credentials=credentials)
                 lang, env, factory = settings.lang, settings.env, self._store_factory
-                self.dispatcher.submit(KEYRING_SAVE, lambda: factory(lang).save(env, credentials))
+
+                def save() -> SecretStore:
+                    store = factory(lang)
+                    store.save(env, credentials)
+                    return store
+
+                self.dispatcher.submit(KEYRING_SAVE, save)
         if settings.lang != old_lang:
             self.set_language(settings.lang)
         if settings.env != old_env and not changed and session.source in (Source.KEYRING, Source.NONE):

@@ -8,19 +8,20 @@ from the keyring (loaded on a worker by the window), from memory in session-only
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from ..core.environments import Environment, resolve
 from ..core.errors import Kind, PopbillError
-from ..core.models import Credentials, LinkCredentials
+from ..core.models import Credentials, LinkCredentials, Token
 from ..core.validation import Problem
 from ..storage.settings import Settings
 
 if TYPE_CHECKING:
     from ..core.client import TaxinvoiceClient
+    from ..storage.secrets import SecretStore
 
 
 class Source(str, Enum):
@@ -41,6 +42,7 @@ class Session:
     locked: set[str] = field(default_factory=set)  # settings fixed by POPBILL_* variables
     saved: Settings = field(default_factory=Settings)  # what the settings file holds
     environ: Mapping[str, str] = field(default_factory=dict, repr=False)
+    store: SecretStore | None = field(default=None, repr=False)  # the keyring the credentials came from
     _client: TaxinvoiceClient | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -68,6 +70,7 @@ class Session:
             raise PopbillError.client(Kind.NO_CREDENTIALS, s.lang)
         if isinstance(self.credentials, LinkCredentials) and not s.corp_num:
             raise PopbillError.invalid([Problem("corp_num", "corp_num.required")], s.lang)
+        cached, keep = self._token_keeping()
         return open_client(
             self.environment(),
             s.corp_num or "",
@@ -77,7 +80,16 @@ class Session:
             connect_timeout=s.connect_timeout,
             read_timeout=s.timeout,
             ca_bundle=s.ca_bundle,
+            cached_token=cached,
+            on_token=keep,
         )
+
+    def _token_keeping(self) -> tuple[Token | None, Callable[[Token], None] | None]:
+        # With keyring credentials the session token is kept there too, so a restart reuses it. This runs
+        # on the worker that builds the client: reading and writing the keyring may block.
+        if self.source is not Source.KEYRING or self.store is None or self.credentials is None:
+            return None, None
+        return self.store.token_keeping(self.settings.env, self.credentials, self.settings.corp_num or "")
 
     def update(
         self, settings: Settings | None = None, credentials: Credentials | None = None, source: Source | None = None

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.auth import PastedToken, Token, decode_secret
+from ..core.auth import PastedToken, decode_secret
 from ..core.client import Credentials, LinkCredentials, TokenCredentials, open_client
 from ..core.environments import check_url
 from ..core.environments import resolve as resolve_environment
 from ..core.errors import PopbillError
 from ..core.messages import Lang, normalize_lang, text
+from ..core.models import Token
 from ..core.validation import Problem, check_corp_num, check_user_id, clean
 from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from .fields import Check, CheckedField
