@@ -9,7 +9,7 @@ import pytest
 from keyring.errors import KeyringLocked
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.app import create_window
@@ -495,3 +495,31 @@ def test_a_restart_reuses_the_session_token_kept_in_the_keyring(
         assert window.log_model.entry(0).ok
         window.close()
     assert sim.count("token") == 1 and sim.count("send_email") == 2
+
+
+@pytest.mark.parametrize(
+    ("tab_index", "names"),
+    [
+        (0, ["resendMgtKeyType", "resendMgtKey", "resendReceiver", "resendSend"]),
+        (1, ["assignItemKey", "assignMgtKeyType", "assignMgtKey", "assignSend"]),
+    ],
+)
+def test_keyboard_only_tab_order_mnemonics_and_names(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, tab_index: int, names: list[str]
+) -> None:
+    window = window_factory(sim_env(sim, POPBILL_LANG="en"))
+    tab = window.tabs.widget(tab_index)
+    widgets = [tab.findChild(QWidget, name) for name in names]
+    # Tab moves from each input to the next in reading order, then to the button.
+    def next_tab_stop(widget: QWidget) -> QWidget:
+        current = widget.nextInFocusChain()
+        while not (current.focusPolicy() & Qt.FocusPolicy.TabFocus and current.isVisibleTo(tab)):
+            current = current.nextInFocusChain()
+        return current
+
+    assert [next_tab_stop(x).objectName() for x in widgets[:-1]] == names[1:]
+    for label in tab.labels:  # every label has a mnemonic and a buddy it focuses
+        assert "&" in label.text() and label.buddy() in widgets
+    for widget in widgets[:-1]:
+        assert widget.accessibleName() and widget.toolTip()
+    assert "&" in widgets[-1].text()
