@@ -20,12 +20,13 @@ from typing import IO, Any, NoReturn
 
 from . import __version__
 from .core.auth import PastedToken, decode_secret
-from .core.client import CallResult, Credentials, LinkCredentials, TaxinvoiceClient, TokenCredentials, open_client
+from .core.client import CallResult, Credentials, LinkCredentials, TaxinvoiceClient, TokenCredentials
 from .core.environments import Environment, resolve
 from .core.errors import CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
 from .core.messages import Lang, normalize_lang, text
 from .core.validation import MGT_KEY_TYPES, Problem
 from .storage import settings as settings_mod
+from .storage.connection import open_configured_client
 from .storage.secrets import SecretStore
 from .storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError, env_credentials
 
@@ -189,31 +190,14 @@ class Cli:
         return resolve(s.env, s.hosts, s.base_url, s.auth_url, s.lang)  # type: ignore[arg-type]
 
     def _client(self, s: Settings) -> TaxinvoiceClient:
-        env = self._environment(s)
+        self._environment(s)  # settings first: a bad URL is named before the keyring is asked
         # Environment variables first (then the keyring is not asked at all), else the keyring entry.
         credentials = env_credentials(self.environ, s.lang)
         store = None
         if credentials is None:
             store = self._store_factory(s.lang)
             credentials = store.load(s.env)
-        if credentials is None:
-            raise PopbillError.client(Kind.NO_CREDENTIALS, s.lang)
-        corp_num = s.corp_num or ""
-        if isinstance(credentials, LinkCredentials) and not corp_num:
-            raise PopbillError.invalid([Problem("corp_num", "corp_num.required")], s.lang)
-        cached, keep = store.token_keeping(s.env, credentials, corp_num) if store else (None, None)
-        return open_client(
-            env,
-            corp_num,
-            credentials,
-            user_id=s.user_id,
-            lang=s.lang,
-            connect_timeout=s.connect_timeout,
-            read_timeout=s.timeout,
-            ca_bundle=s.ca_bundle,
-            cached_token=cached,
-            on_token=keep,
-        )
+        return open_configured_client(s, credentials, store)
 
     def call(self, args: argparse.Namespace, s: Settings) -> int:
         # Check the input before anything else (credentials, keyring), so bad input is named at once.

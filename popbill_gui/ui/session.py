@@ -8,15 +8,13 @@ from the keyring (loaded on a worker by the window), from memory in session-only
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from ..core.environments import Environment, resolve
-from ..core.errors import Kind, PopbillError
-from ..core.models import Credentials, LinkCredentials, Token
-from ..core.validation import Problem
+from ..core.models import Credentials
 from ..storage.settings import Settings
 
 if TYPE_CHECKING:
@@ -63,33 +61,12 @@ class Session:
 
     def _build(self) -> TaxinvoiceClient:
         # Imported on the first call, not at start-up: requests and TLS are a third of the window's start.
-        from ..core.client import open_client
+        from ..storage.connection import open_configured_client
 
-        s = self.settings
-        if self.credentials is None:
-            raise PopbillError.client(Kind.NO_CREDENTIALS, s.lang)
-        if isinstance(self.credentials, LinkCredentials) and not s.corp_num:
-            raise PopbillError.invalid([Problem("corp_num", "corp_num.required")], s.lang)
-        cached, keep = self._token_keeping()
-        return open_client(
-            self.environment(),
-            s.corp_num or "",
-            self.credentials,
-            user_id=s.user_id,
-            lang=s.lang,
-            connect_timeout=s.connect_timeout,
-            read_timeout=s.timeout,
-            ca_bundle=s.ca_bundle,
-            cached_token=cached,
-            on_token=keep,
-        )
-
-    def _token_keeping(self) -> tuple[Token | None, Callable[[Token], None] | None]:
-        # With keyring credentials the session token is kept there too, so a restart reuses it. This runs
-        # on the worker that builds the client: reading and writing the keyring may block.
-        if self.source is not Source.KEYRING or self.store is None or self.credentials is None:
-            return None, None
-        return self.store.token_keeping(self.settings.env, self.credentials, self.settings.corp_num or "")
+        # With keyring credentials the session token is kept there too, so a restart reuses it. This runs on
+        # the worker that builds the client: reading and writing the keyring may block.
+        store = self.store if self.source is Source.KEYRING else None
+        return open_configured_client(self.settings, self.credentials, store)
 
     def update(
         self, settings: Settings | None = None, credentials: Credentials | None = None, source: Source | None = None

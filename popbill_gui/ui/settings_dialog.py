@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.auth import PastedToken, decode_secret
-from ..core.client import Credentials, LinkCredentials, TokenCredentials, open_client
+from ..core.client import Credentials, LinkCredentials, TokenCredentials
 from ..core.environments import check_url
-from ..core.environments import resolve as resolve_environment
 from ..core.errors import PopbillError
 from ..core.messages import Lang, normalize_lang, text
 from ..core.models import Token
 from ..core.validation import Problem, check_corp_num, check_user_id, clean
+from ..storage.connection import open_configured_client
 from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from .fields import Check, CheckedField
 from .workers import Dispatcher
@@ -458,17 +458,7 @@ class SettingsDialog(QDialog):
         s = self.result_settings()
 
         def issue_token() -> Token:
-            environment = resolve_environment(s.env, s.hosts, s.base_url, s.auth_url, s.lang)  # type: ignore[arg-type]
-            client = open_client(
-                environment,
-                s.corp_num or "",
-                credentials,
-                user_id=s.user_id,
-                lang=s.lang,
-                connect_timeout=min(s.timeout, 10.0),
-                read_timeout=s.timeout,
-                ca_bundle=s.ca_bundle,
-            )
+            client = open_configured_client(s, credentials)
             try:
                 return client.issue_token()
             finally:
