@@ -394,6 +394,13 @@ def test_demo_mode_by_clicks(
     qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1, timeout=10000)
     assert window.log_model.entry(0).ok
+    window.tabs.setCurrentIndex(1)
+    type_text(qtbot, w(window, QLineEdit, "assignItemKey"), ITEM_KEY)
+    type_text(qtbot, w(window, QLineEdit, "assignMgtKey"), "DEMO-1")
+    qtbot.mouseClick(w(window, QPushButton, "assignSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 2, timeout=10000)
+    assert window.log_model.entry(1).ok and window.log_model.entry(1).operation == "assign_mgt_key"
+    assert window.simulator is not None and window.simulator.state.assignments[0].mgt_key == "DEMO-1"
     assert memory_keyring._items == {}  # the keyring untouched
 
 
