@@ -12,6 +12,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -56,8 +57,8 @@ class DemoWindow(MainWindow):
     """The main window bound to an in-process simulator: started once the window is on screen (its imports
     need not delay the first paint), or at the first call if that comes sooner; stopped with the window."""
 
-    def __init__(self, session: Session) -> None:
-        super().__init__(session, save_settings=None)
+    def __init__(self, session: Session, history_path: Path | None) -> None:
+        super().__init__(session, save_settings=None, history_path=history_path)
         self.simulator: Simulator | None = None
         self._closed = False
 
@@ -99,10 +100,19 @@ def create_window(
     environ: Mapping[str, str] | None = None,
     settings_path: Path | None = None,
     store_factory: StoreFactory | None = None,
+    history_path: Path | None = None,
 ) -> MainWindow:
-    """The main window, ready to show; no event loop is started."""
+    """The main window, ready to show; no event loop is started.
+
+    The call history is `history_path`, else POPBILL_HISTORY, else the platform's data folder; the demo keeps
+    its own throw-away history so that it never mixes with real calls.
+    """
     ensure_app()
     environ = os.environ if environ is None else environ
+    if history_path is None and environ.get("POPBILL_HISTORY"):
+        history_path = Path(environ["POPBILL_HISTORY"])
+    if history_path is None and demo:
+        history_path = Path(tempfile.mkdtemp(prefix="popbill-gui-demo-")) / "history.sqlite3"
     notes: list[str] = []
     saved = Settings() if demo else settings_store.load(settings_path)
     try:
@@ -117,7 +127,7 @@ def create_window(
         settings = Settings(env="test", lang=settings.lang, timeout=settings.timeout)
         session = Session(settings, None, Source.DEMO)
         i18n.install(settings.lang)
-        window = DemoWindow(session)
+        window = DemoWindow(session, history_path)
     else:
         session = Session(settings, locked=locked, saved=saved, environ=dict(environ))
         try:
@@ -131,7 +141,10 @@ def create_window(
             session.update(source=Source.PENDING)  # the window reads the keyring on a worker
         i18n.install(settings.lang)
         window = MainWindow(
-            session, store_factory=store_factory, save_settings=partial(settings_store.save, path=settings_path)
+            session,
+            store_factory=store_factory,
+            save_settings=partial(settings_store.save, path=settings_path),
+            history_path=history_path,
         )
     for note in notes:
         window.log_model.add(LogEntry(datetime.now(), "settings", "", False, None, note))

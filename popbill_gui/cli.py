@@ -16,9 +16,11 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import IO, Any, NoReturn
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
+from .batch.model import InputRow, Operation, RowOutcome, RowState
 from .core.auth import PastedToken, decode_secret
 from .core.client import CallResult, Credentials, LinkCredentials, TaxinvoiceClient, TokenCredentials
 from .core.environments import Environment, resolve
@@ -29,6 +31,10 @@ from .storage import settings as settings_mod
 from .storage.connection import open_configured_client
 from .storage.secrets import SecretStore
 from .storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError, env_credentials
+
+if TYPE_CHECKING:
+    from .batch.runner import BatchResult, BatchRunner, Progress
+    from .storage.history import History
 
 EXIT_OK, EXIT_REFUSED, EXIT_INVALID, EXIT_UNREACHABLE, EXIT_CREDENTIALS = 0, 1, 2, 3, 4
 
@@ -92,6 +98,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_settings(p)
 
     p = sub.add_parser("logout", help="remove the saved credentials of the environment from the keyring")
+    _add_settings(p)
+
+    p = sub.add_parser("batch", help="one call per row of a CSV or Excel file, journaled and resumable")
+    p.add_argument("operation", choices=("resend-email", "assign-mgtkey"))
+    p.add_argument("file", metavar="FILE", help="CSV (UTF-8 or CP949) or .xlsx with a header row")
+    p.add_argument("--concurrency", type=int, default=4, metavar="N", help="calls at once, 1-16 (default 4)")
+    p.add_argument("--out", metavar="RESULTS", help="write every row's result to RESULTS.csv or RESULTS.xlsx")
+    p.add_argument("--resume", action="store_true", help="continue the interrupted batch of this file")
+    p.add_argument("--skip-invalid", action="store_true", help="send the valid rows, skip the invalid ones")
+    p.add_argument(
+        "--resend-unknown", action="store_true", help="resend-email only: send again rows whose outcome is unknown"
+    )
     _add_settings(p)
 
     p = sub.add_parser("simulator", help="run the POPBiLL simulator on loopback until stopped")
@@ -162,6 +180,7 @@ class Cli:
                 "check": self.check,
                 "login": self.login,
                 "logout": self.logout,
+                "batch": self.batch,
             }
             return handler[args.command](args, settings)
         except UsageError as exc:
@@ -265,6 +284,125 @@ class Cli:
         removed = self._store_factory(s.lang).delete(s.env)
         self.out(text("cli.removed" if removed else "cli.nothing_saved", s.lang, env=s.env))
         return EXIT_OK
+
+    def _history(self) -> History:
+        from .storage.history import History
+
+        path = self.environ.get("POPBILL_HISTORY")
+        return History(Path(path) if path else None)
+
+    def batch(self, args: argparse.Namespace, s: Settings) -> int:
+        from .batch.export import result_table, write_results
+        from .batch.reader import BatchFileError, read_batch
+        from .batch.runner import MAX_CONCURRENCY, BatchRunner, Stop
+
+        lang = s.lang
+        operation: Operation = "resend_email" if args.operation == "resend-email" else "assign_mgt_key"
+        if not 1 <= args.concurrency <= MAX_CONCURRENCY:
+            raise UsageError(f"--concurrency must be 1 to {MAX_CONCURRENCY}, not {args.concurrency}")
+        if args.resend_unknown and operation == "assign_mgt_key":
+            raise UsageError("--resend-unknown is for resend-email only: AssignMgtKey is never sent twice")
+        if args.out and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
+            raise UsageError("--out must name a .csv or .xlsx file")
+        try:
+            file = read_batch(args.file, operation)
+        except BatchFileError as exc:
+            self.err(f"popbill-cli: {exc.describe(lang)}")
+            return EXIT_INVALID
+        invalid = file.invalid_rows
+        if invalid and not args.skip_invalid:
+            self.err(text("batch.file_refused", lang, count=len(invalid)))
+            for row in invalid:
+                for problem in row.problems:
+                    self.err(f"  {row.row}: {problem.field}: {problem.describe(lang)}")
+            return EXIT_INVALID
+        history = self._history()
+        try:
+            unfinished = history.unfinished_batches(file.fingerprint())
+            if unfinished and not args.resume:
+                self.err(text("batch.interrupted_exists", lang, batch=unfinished[0].id))
+                return EXIT_INVALID
+            with self._client(s) as client:
+                if args.resume and unfinished:
+                    batch_id = unfinished[0].id
+                    history.recover(batch_id)
+                    states = {j.row: j.outcome.state for j in history.batch_rows(batch_id)}
+                    wanted = {RowState.PENDING} | ({RowState.UNKNOWN} if args.resend_unknown else set())
+                    to_send = [r for r in file.valid_rows if states.get(r.row) in wanted]
+                else:
+                    batch_id = history.create_batch(
+                        operation=operation,
+                        source=str(args.file),
+                        fingerprint=file.fingerprint(),
+                        environment=s.env,
+                        corp_num=s.corp_num or "",
+                        rows=file.rows,
+                        concurrency=args.concurrency,
+                        skip_invalid=args.skip_invalid,
+                    )
+                    to_send = file.valid_rows
+                result = self._run_batch(
+                    BatchRunner(client, history, operation, concurrency=args.concurrency), batch_id, to_send
+                )
+            outcomes = {j.row: j.outcome for j in history.batch_rows(batch_id)}
+            if result.stop is Stop.COMPLETED:
+                history.finish_batch(batch_id, "completed")
+            if args.out:
+                written = write_results(args.out, result_table(operation, file.rows, outcomes, lang))
+                self.err(text("batch.results_written", lang, path=str(written)))
+        finally:
+            history.close()
+        return self._batch_summary(result, outcomes, lang)
+
+    def _run_batch(self, runner: BatchRunner, batch_id: int, rows: Sequence[InputRow]) -> BatchResult:
+        """Run on a thread so Ctrl+C can cancel: no new call starts, calls in flight finish and are journaled."""
+        show = self.stderr.isatty()
+
+        def progress(outcome: RowOutcome, p: Progress) -> None:
+            if show:
+                eta = f"{p.eta:.0f}s" if p.eta is not None else "?"
+                self.stderr.write(
+                    f"\r{p.finished}/{p.total} ok {p.done} failed {p.failed} check {p.unknown} "
+                    f"{p.rate:.1f}/s eta {eta}   "
+                )
+                self.stderr.flush()
+
+        runner.on_row = progress
+        box: list[BatchResult] = []
+        thread = threading.Thread(target=lambda: box.append(runner.run(batch_id, rows)), name="batch", daemon=True)
+        thread.start()
+        while thread.is_alive():
+            try:
+                thread.join(0.2)
+            except KeyboardInterrupt:
+                runner.cancel()
+                self.err("\n" + text("batch.cancelling", self.lang))
+        if show:
+            self.stderr.write("\n")
+        return box[0]
+
+    def _batch_summary(self, result: BatchResult, outcomes: dict[int, RowOutcome], lang: Lang) -> int:
+        from .batch.export import state_text
+        from .batch.runner import Stop
+
+        counts = {state: sum(1 for o in outcomes.values() if o.state is state) for state in RowState}
+        for outcome in sorted(outcomes.values(), key=lambda o: o.row):
+            if outcome.state in (RowState.FAILED, RowState.UNKNOWN):
+                code = "" if outcome.code is None else f"[{outcome.code}] "
+                self.out(f"{outcome.row}\t{state_text(outcome.state, lang)}\t{code}{outcome.message}")
+        summary = ", ".join(f"{state_text(state, lang)} {n}" for state, n in counts.items() if n)
+        self.err(summary)
+        if result.error is not None and result.stop is not Stop.COMPLETED:
+            self.err(text("batch.stopped", lang) + f" [{result.error.code}] {result.error.message}")
+            if result.error.hint:
+                self.err(f"  → {result.error.hint}")
+        if result.stop is Stop.UNREACHABLE:
+            return EXIT_UNREACHABLE
+        if result.stop is Stop.CREDENTIALS:
+            return EXIT_CREDENTIALS
+        if result.stop is Stop.CANCELLED:
+            return 130
+        return EXIT_OK if counts[RowState.DONE] == len(outcomes) else EXIT_REFUSED
 
     def simulator(self, args: argparse.Namespace) -> int:
         from .simulator import AUTH_FAULTS, DEMO_LINK_ID, DEMO_SECRET_KEY, FAULTS, Simulator

@@ -78,6 +78,17 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Settings, history and logs of a test go to its own folders, never the user's (platformdirs reads these).
+    base = tmp_path_factory.mktemp("xdg")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        if name == "XDG_DATA_HOME" and os.environ.get("POPBILL_REAL_KEYRING") == "1":
+            continue  # the private gnome-keyring of scripts/dev test keeps its data there
+        monkeypatch.setenv(name, str(base / name.lower()))
+    monkeypatch.delenv("POPBILL_HISTORY", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _no_translation_leaks() -> Iterator[None]:
     # Windows install translators application-wide; each test starts from the source language again.
     yield

@@ -43,7 +43,11 @@ def window_factory(qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring) 
     made: list[MainWindow] = []
 
     def make(
-        environ: dict[str, str] | None = None, *, store: SecretStore | None = None, demo: bool = False
+        environ: dict[str, str] | None = None,
+        *,
+        store: SecretStore | None = None,
+        demo: bool = False,
+        history: str | None = None,
     ) -> MainWindow:
         window = create_window(
             demo=demo,
@@ -52,6 +56,8 @@ def window_factory(qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring) 
             store_factory=(lambda lang: store)
             if store is not None
             else (lambda lang: SecretStore(memory_keyring, lang)),
+            # Each window its own history unless a test restarts "the same" program.
+            history_path=tmp_path / f"{history or f'history-{len(made)}'}.sqlite3",
         )
         qtbot.addWidget(window)
         window.confirm = Confirmations()
@@ -517,6 +523,7 @@ def test_keyboard_only_tab_order_mnemonics_and_names(
     window = window_factory(sim_env(sim, POPBILL_LANG="en"))
     tab = window.tabs.widget(tab_index)
     widgets = [tab.findChild(QWidget, name) for name in names]
+
     # Tab moves from each input to the next in reading order, then to the button.
     def next_tab_stop(widget: QWidget) -> QWidget:
         current = widget.nextInFocusChain()
@@ -530,3 +537,28 @@ def test_keyboard_only_tab_order_mnemonics_and_names(
     for widget in widgets[:-1]:
         assert widget.accessibleName() and widget.toolTip()
     assert "&" in widgets[-1].text()
+
+
+def test_calls_go_to_the_history_and_come_back_at_the_next_start(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, tmp_path: Path
+) -> None:
+    from popbill_gui.storage.history import History
+
+    first = window_factory(sim_env(sim, POPBILL_LANG="en"), history="shared")
+    fill_resend(qtbot, first, mgt_key="NOTFOUND-3")
+    qtbot.mouseClick(w(first, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: first.log_model.rowCount() == 1)
+    first.close()
+    (record,) = History(tmp_path / "shared.sqlite3").recent()
+    assert (record.operation, record.mgt_key, record.receiver, record.code, record.ok) == (
+        "resend_email",
+        "NOTFOUND-3",
+        "a@example.com",
+        -11000005,
+        False,
+    )
+    assert record.environment == "test" and record.corp_num == DEMO_CORP_NUM
+    second = window_factory(sim_env(sim, POPBILL_LANG="en"), history="shared")
+    qtbot.waitUntil(lambda: second.log_model.rowCount() == 1)
+    entry = second.log_model.entry(0)
+    assert entry.code == -11000005 and entry.keys == "SELL NOTFOUND-3 → a@example.com"

@@ -8,9 +8,12 @@ same dispatcher, so nothing that can block (network, an unlock prompt) runs on t
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Hashable
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..batch.model import COLUMNS
 from ..core.errors import Kind, PopbillError
 from ..core.messages import Lang
 from ..core.models import CallResult, Credentials
@@ -43,12 +47,15 @@ from .session import Session, Source
 from .workers import Dispatcher
 
 if TYPE_CHECKING:
+    from ..storage.history import CallRecord, History
     from ..storage.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
 KEYRING_LOAD = ("keyring", "load")
 KEYRING_SAVE = ("keyring", "save")
+HISTORY_LOAD = ("history", "load")
+RECENT_ON_START = 200  # calls from the history shown in the log pane at start
 CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: its results are logged here too
 OPERATIONS = ("resend_email", "assign_mgt_key")
 
@@ -76,10 +83,14 @@ class MainWindow(QMainWindow):
         *,
         store_factory: StoreFactory | None = None,
         save_settings: Callable[[Settings], None] | None = settings_store.save,
+        history_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
+        self._history_path = history_path
+        self._history: History | None = None
+        self._history_lock = threading.Lock()
         self._store_factory: StoreFactory = store_factory or _system_store
         self._save_settings = save_settings
         self._production_confirmed = False
@@ -92,6 +103,16 @@ class MainWindow(QMainWindow):
         self.set_language(session.settings.lang, install=False)
         if session.source is Source.PENDING:
             self._load_keyring()
+        self.dispatcher.submit(HISTORY_LOAD, lambda: self.history().recent(RECENT_ON_START))
+
+    def history(self) -> History:
+        """The call history (SQLite), opened on first use; safe to call from workers."""
+        with self._history_lock:
+            if self._history is None:
+                from ..storage.history import History
+
+                self._history = History(self._history_path)
+            return self._history
 
     # -- construction ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -271,14 +292,47 @@ class MainWindow(QMainWindow):
                 return False
         session = self.session
 
-        # The client is built (and, the first time, requests imported) on the worker, not on the GUI thread.
+        # The client is built (and, the first time, requests imported) on the worker, not on the GUI thread;
+        # the history is written there too.
         def call() -> CallResult:
-            client = session.client()
-            if operation == "assign_mgt_key":
-                return client.assign_mgt_key(*values)
-            return client.resend_email(*values)
+            start = time.monotonic()
+            try:
+                client = session.client()
+                if operation == "assign_mgt_key":
+                    result = client.assign_mgt_key(*values)
+                else:
+                    result = client.resend_email(*values)
+            except PopbillError as exc:
+                self._record(operation, values, exc.http_status, exc.code, exc.message, time.monotonic() - start, False)
+                raise
+            self._record(operation, values, result.http_status, result.code, result.message, result.duration, True)
+            return result
 
         return self.dispatcher.submit(key, call)
+
+    def _record(
+        self, operation: str, values: list[str], http: int | None, code: int, message: str, seconds: float, ok: bool
+    ) -> None:
+        """One call into the history (on the worker); a history that cannot be written never fails the call."""
+        s = self.session.settings
+        keys = dict(zip(COLUMNS[operation], values, strict=True))  # type: ignore[index]
+        try:
+            self.history().record_call(
+                environment="demo" if self.session.demo else s.env,
+                corp_num=s.corp_num or "",
+                operation=operation,
+                mgt_key_type=keys.get("mgt_key_type", ""),
+                mgt_key=keys.get("mgt_key", ""),
+                item_key=keys.get("item_key", ""),
+                receiver=keys.get("receiver", ""),
+                http_status=http,
+                code=code,
+                message=message,
+                duration=seconds,
+                ok=ok,
+            )
+        except Exception as exc:  # noqa: BLE001 -- the call happened; only its record is lost, and the log says so
+            log.warning("the call was not written to the history (%s)", type(exc).__name__)
 
     @staticmethod
     def _keys_text(key: Hashable) -> str:
@@ -289,6 +343,9 @@ class MainWindow(QMainWindow):
         return ""
 
     def _on_succeeded(self, key: Hashable, result: object, seconds: float) -> None:
+        if key == HISTORY_LOAD:
+            self._show_history(cast("list[CallRecord]", result))
+            return
         if key == KEYRING_LOAD:
             self._keyring_loaded(result)
             return
@@ -437,6 +494,30 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     # -- log pane -------------------------------------------------------------------------------------
+    def _show_history(self, records: list[CallRecord]) -> None:
+        """The recent history goes above whatever this session has logged already."""
+        now_rows = [self.log_model.entry(r) for r in range(self.log_model.rowCount())]
+        self.log_model.clear()
+        for record in records:
+            keys = {"mgt_key_type": record.mgt_key_type, "mgt_key": record.mgt_key, "receiver": record.receiver}
+            keys["item_key"] = record.item_key
+            key = (record.operation, *(keys[c] for c in COLUMNS.get(record.operation, ())))  # type: ignore[call-overload]
+            self.log_model.add(
+                LogEntry(
+                    datetime.fromtimestamp(record.time),
+                    record.operation,
+                    self._keys_text(key),
+                    record.ok,
+                    record.code,
+                    record.message,
+                    record.http_status,
+                    record.duration,
+                )
+            )
+        for entry in now_rows:
+            self.log_model.add(entry)
+        self.log_view.scrollToBottom()
+
     def _fit_log_columns(self) -> None:
         message = LogModel.COLUMNS.index("message")
         for column in range(len(LogModel.COLUMNS)):

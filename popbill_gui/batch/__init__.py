@@ -1,0 +1,1 @@
+"""Batches: rows from CSV or Excel, validated whole, run with bounded concurrency, journaled, exported."""

@@ -1,0 +1,55 @@
+"""What a batch is made of: the rows read from a file, their state while running, and the outcome.
+
+Qt-free, shared by the reader, the runner, the history journal, the CLI and the window's batch tab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+from ..core.validation import Problem
+
+Operation = Literal["resend_email", "assign_mgt_key"]
+OPERATIONS: tuple[Operation, ...] = ("resend_email", "assign_mgt_key")
+
+# The columns each operation needs, by canonical name, in the order results are exported.
+COLUMNS: dict[Operation, tuple[str, ...]] = {
+    "resend_email": ("mgt_key_type", "mgt_key", "receiver"),
+    "assign_mgt_key": ("item_key", "mgt_key_type", "mgt_key"),
+}
+
+
+@dataclass(frozen=True)
+class InputRow:
+    """One data row of the file: its row number as the spreadsheet shows it (header = 1) and its values."""
+
+    row: int
+    values: dict[str, str]  # canonical column name → value as read (trimmed of surrounding white space)
+    problems: list[Problem] = field(default_factory=list)  # the core's rules and the file-level ones
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+class RowState(str, Enum):
+    PENDING = "pending"  # not started
+    SENDING = "sending"  # journaled as leaving; after a crash its outcome is unknown
+    DONE = "done"  # POPBiLL accepted it (code 1)
+    FAILED = "failed"  # refused by POPBiLL or failed on this side with a clear answer
+    UNKNOWN = "unknown"  # may or may not have been carried out: check on the website (확인 필요)
+    SKIPPED = "skipped"  # invalid and skipped by the user's choice, or never sent because the batch stopped
+
+
+@dataclass
+class RowOutcome:
+    """A row's state and the answer it got (code and message verbatim, or the client-side sentence)."""
+
+    row: int
+    state: RowState = RowState.PENDING
+    code: int | None = None
+    message: str = ""
+    http_status: int | None = None
+    duration: float | None = None

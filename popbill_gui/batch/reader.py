@@ -1,0 +1,333 @@
+"""Reading a batch file: CSV or Excel, every row validated before anything is sent.
+
+A file that cannot be used as a whole (unreadable, wrong type or encoding, columns missing, no rows, too big)
+raises `BatchFileError`: nothing is sent. Otherwise every data row comes back as an `InputRow` with its row
+number as the spreadsheet shows it (header = row 1 when it is the first line) and all its problems: the core's
+rules for the operation and the file-level ones (duplicates). Whether invalid rows refuse the file or are
+skipped is the caller's choice.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from ..core.messages import Lang, text
+from ..core.validation import Problem, check_assign, check_resend
+from .model import COLUMNS, OPERATIONS, InputRow, Operation
+
+MAX_ROWS: Final = 100_000
+MAX_BYTES: Final = 50 * 1024 * 1024
+CSV_SUFFIXES: Final = (".csv", ".txt")
+XLSX_SUFFIXES: Final = (".xlsx",)
+_SNIFF_CHARS: Final = 64 * 1024
+_DELIMITERS: Final = ",;\t"
+# A number cell of 16 digits or more has passed through a double: Excel keeps only 15 significant digits.
+_EXACT_DIGITS_BELOW: Final = 1e15
+
+# Canonical column → its header names (English, Korean), as the messages name them.
+HEADER_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "mgt_key_type": ("MgtKeyType", "문서유형"),
+    "mgt_key": ("MgtKey", "문서번호"),
+    "receiver": ("Receiver", "수신메일"),
+    "item_key": ("ItemKey", "팝빌번호"),
+}
+_ALIASES: Final[dict[str, str]] = {name.casefold(): column for column, names in HEADER_NAMES.items() for name in names}
+
+
+class BatchFileError(Exception):
+    """The file as a whole cannot be used: nothing is sent. `key` is a `messages.CATALOG` key."""
+
+    def __init__(self, key: str, params: dict[str, object] | None = None) -> None:
+        super().__init__(key, params or {})
+        self.key = key
+        self.params: dict[str, object] = dict(params or {})
+
+    def describe(self, lang: Lang = "ko") -> str:
+        return text(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.describe("en")
+
+
+@dataclass(frozen=True)
+class BatchFile:
+    """The rows of one file for one operation, in file order, each with its problems."""
+
+    path: Path
+    operation: Operation
+    rows: list[InputRow]
+    encoding: str | None  # "utf-8-sig", "utf-8" or "cp949" for CSV; None for Excel
+
+    @property
+    def invalid_rows(self) -> list[InputRow]:
+        return [row for row in self.rows if not row.valid]
+
+    @property
+    def valid_rows(self) -> list[InputRow]:
+        return [row for row in self.rows if row.valid]
+
+    def fingerprint(self) -> str:
+        """Identifies "the same file" for --resume: the operation and every row's number and values, in order.
+
+        The same content read from CSV or from Excel gives the same fingerprint; any changed value, added,
+        removed or moved row gives another one (row numbers are included, so a journal keyed by row number
+        can never be applied to rows that moved).
+        """
+        columns = COLUMNS[self.operation]
+        payload = [self.operation, [[row.row, [row.values.get(c, "") for c in columns]] for row in self.rows]]
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def read_batch(path: str | Path, operation: Operation) -> BatchFile:
+    """Read and validate `path` for `operation`; raises BatchFileError when the file cannot be used at all."""
+    if operation not in OPERATIONS:
+        raise ValueError(f"unknown operation: {operation!r}")
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
+        raise BatchFileError("batch.unsupported", {"name": path.name, "suffix": suffix})
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    _check_size(size)
+
+    encoding: str | None
+    if suffix in CSV_SUFFIXES:
+        content, encoding = _decode(path, _read_bytes(path))
+        records = _csv_records(content)
+    else:
+        encoding = None
+        records = _xlsx_records(path)
+    try:
+        rows = _rows(records, operation, path.name)
+    finally:
+        records.close()  # an Excel workbook stays open until its generator is closed
+    return BatchFile(path=path, operation=operation, rows=rows, encoding=encoding)
+
+
+# ---- the file's bytes and records ----
+
+
+def _unreadable(path: Path, exc: OSError) -> BatchFileError:
+    return BatchFileError("batch.unreadable", {"name": path.name, "reason": exc.strerror or str(exc)})
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        mib = 1024 * 1024
+        raise BatchFileError("batch.too_large", {"size_mb": f"{size / mib:.1f}", "limit_mb": MAX_BYTES // mib})
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the size on disk may have changed, or be unknown (a pipe)
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    _check_size(len(data))
+    return data
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM) first, then CP949, both strict: no character is ever guessed."""
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return content, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    try:
+        return data.decode("cp949"), "cp949"
+    except UnicodeDecodeError:
+        raise BatchFileError("batch.encoding", {"name": path.name}) from None
+
+
+def _delimiter(content: str) -> str:
+    """The delimiter csv.Sniffer finds in a sample (comma, semicolon or tab), checked against the header line."""
+    sample = content[:_SNIFF_CHARS]
+    if len(content) > _SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]  # whole lines only
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        delimiter = ","
+    # The header holds at least three columns, so its delimiter must appear in its line; the Sniffer can be
+    # misled by a few rows (e.g. commas inside values), the header line cannot.
+    header = next((line for line in sample.splitlines() if line.strip(" \t,;")), "")
+    if header and delimiter not in header:
+        counts = {d: header.count(d) for d in _DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        delimiter = best if counts[best] else ","
+    return delimiter
+
+
+Records = Generator[tuple[int, Sequence[object]], None, None]
+
+
+def _csv_records(content: str) -> Records:
+    """(row number, cells) per CSV record; a blank line is a record too, so numbers match Excel's rows."""
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=_delimiter(content), quotechar='"')
+    number = 0
+    try:
+        for number, record in enumerate(reader, start=1):
+            yield number, record
+    except csv.Error as exc:
+        raise BatchFileError("batch.bad_csv", {"row": number + 1, "reason": str(exc)}) from exc
+
+
+def _xlsx_records(path: Path) -> Records:
+    """(row number, cell values) per row of the first sheet; openpyxl yields missing rows as empty ones."""
+    # Imported on first use: the window's start-up need not wait for openpyxl.
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    except Exception as exc:  # a damaged or foreign file fails in many ways inside openpyxl
+        raise _bad_xlsx(path, exc) from exc
+    try:
+        sheets = workbook.worksheets
+        if not sheets:
+            return
+        sheet = sheets[0]
+        # The stored dimension may be wrong (files from other programs); without it every row is read.
+        reset = getattr(sheet, "reset_dimensions", None)
+        if reset is not None:
+            reset()
+        try:
+            yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+        except Exception as exc:  # as above, while the sheet's XML is parsed row by row
+            raise _bad_xlsx(path, exc) from exc
+    finally:
+        workbook.close()
+
+
+def _bad_xlsx(path: Path, exc: Exception) -> BatchFileError:
+    return BatchFileError("batch.bad_xlsx", {"name": path.name, "reason": f"{type(exc).__name__}: {exc}"})
+
+
+def _cell_text(value: object) -> str:
+    """A cell as text, trimmed; a whole number without '.0' or exponent, None as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).upper()  # as Excel shows it: TRUE / FALSE
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value).strip()
+
+
+def _imprecise_number(value: object) -> bool:
+    """A number cell whose digits after the 15th may have been lost (Excel and openpyxl store a double)."""
+    return isinstance(value, float) and math.isfinite(value) and abs(value) >= _EXACT_DIGITS_BELOW
+
+
+# ---- header, rows and rules ----
+
+
+def _header_text(value: object) -> str:
+    return _cell_text(value).strip("\ufeff\u200b").strip().casefold()
+
+
+def _columns(cells: Sequence[object], operation: Operation) -> dict[str, int]:
+    """Canonical column → its index, from the header row; refuses a column named twice or a missing one."""
+    found: dict[str, int] = {}
+    headers: dict[str, list[str]] = {}
+    for index, cell in enumerate(cells):
+        column = _ALIASES.get(_header_text(cell))
+        if column is None:
+            continue  # an unknown or empty header cell: the column is ignored
+        headers.setdefault(column, []).append(_cell_text(cell))
+        found.setdefault(column, index)
+    for column, names in headers.items():
+        if len(names) > 1:
+            raise BatchFileError(
+                "batch.duplicate_column",
+                {"column": _both_names(column), "headers": ", ".join(repr(n) for n in names)},
+            )
+    missing = [column for column in COLUMNS[operation] if column not in found]
+    if missing:
+        raise BatchFileError(
+            "batch.missing_columns",
+            {"columns": ", ".join(_both_names(c) for c in missing), "missing": missing},
+        )
+    return found
+
+
+def _both_names(column: str) -> str:
+    english, korean = HEADER_NAMES[column]
+    return f"{english}/{korean}"
+
+
+def _rows(records: Records, operation: Operation, name: str) -> list[InputRow]:
+    columns: dict[str, int] | None = None
+    wanted = COLUMNS[operation]
+    read: list[tuple[int, dict[str, str], list[Problem]]] = []
+    for number, cells in records:
+        if all(_cell_text(cell) == "" for cell in cells):
+            continue  # a fully empty row: skipped, but still counted in the numbering
+        if columns is None:
+            columns = _columns(cells, operation)
+            continue
+        if len(read) >= MAX_ROWS:
+            raise BatchFileError("batch.too_many_rows", {"limit": MAX_ROWS})
+        raw = {c: (cells[i] if i < len(cells) else None) for c, i in columns.items() if c in wanted}
+        values = {c: _cell_text(raw[c]) for c in wanted}
+        problems = _rules(operation, values)
+        if "item_key" in raw and _imprecise_number(raw["item_key"]):
+            problems.append(Problem("item_key", "batch.item_key_number"))
+        read.append((number, values, problems))
+    if not read:
+        raise BatchFileError("batch.empty", {"name": name})
+    _duplicates(operation, read)
+    return [InputRow(row=number, values=values, problems=problems) for number, values, problems in read]
+
+
+def _rules(operation: Operation, values: dict[str, str]) -> list[Problem]:
+    if operation == "resend_email":
+        return check_resend(values["mgt_key_type"], values["mgt_key"], values["receiver"])
+    return check_assign(values["item_key"], values["mgt_key_type"], values["mgt_key"])
+
+
+def _duplicates(operation: Operation, read: list[tuple[int, dict[str, str], list[Problem]]]) -> None:
+    """File-level rules: a Problem on each later duplicate, naming the row where the value first appeared.
+
+    MgtKeys and addresses are compared ignoring case: two keys or mailboxes differing only in case are
+    almost certainly the same one typed twice.
+    """
+    if operation == "assign_mgt_key":
+        item_keys: dict[str, int] = {}
+        mgt_keys: dict[tuple[str, str], int] = {}
+        for number, values, problems in read:
+            item_key = values["item_key"]
+            if item_key:
+                first = item_keys.setdefault(item_key, number)
+                if first != number:
+                    problems.append(Problem("item_key", "batch.duplicate_item_key", {"first_row": first}))
+            if values["mgt_key"]:
+                key = (values["mgt_key_type"], values["mgt_key"].casefold())
+                first = mgt_keys.setdefault(key, number)
+                if first != number:
+                    problems.append(Problem("mgt_key", "batch.duplicate_mgt_key", {"first_row": first}))
+    else:
+        requests: dict[tuple[str, str, str], int] = {}
+        for number, values, problems in read:
+            if not (values["mgt_key"] and values["receiver"]):
+                continue
+            request = (values["mgt_key_type"], values["mgt_key"].casefold(), values["receiver"].casefold())
+            first = requests.setdefault(request, number)
+            if first != number:
+                problems.append(Problem("receiver", "batch.duplicate_request", {"first_row": first}))

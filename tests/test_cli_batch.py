@@ -1,0 +1,199 @@
+"""popbill-cli batch: files from Excel and CP949 CSV, exit codes, stops, and a SIGKILL mid-run resumed."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from popbill_gui.batch.model import RowState
+from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+from popbill_gui.storage.history import History
+
+CLI = str(Path(sys.executable).with_name("popbill-cli"))
+
+
+def env_for(sim: Simulator, tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POPBILL_")}
+    env.update(
+        POPBILL_BASE_URL=sim.base_url,
+        POPBILL_AUTH_URL=sim.base_url,
+        POPBILL_CORP_NUM=DEMO_CORP_NUM,
+        POPBILL_LINK_ID=DEMO_LINK_ID,
+        POPBILL_SECRET_KEY=DEMO_SECRET_KEY,
+        POPBILL_HISTORY=str(tmp_path / "history.sqlite3"),
+        POPBILL_LANG="en",
+    )
+    env.update(extra)
+    return env
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([CLI, "batch", *args], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert "Traceback" not in result.stderr + result.stdout
+    assert DEMO_SECRET_KEY not in result.stderr + result.stdout
+    return result
+
+
+def cp949_resend_csv(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    # What Korean Excel writes: CP949 with Korean headers.
+    with path.open("w", encoding="cp949", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["문서유형", "문서번호", "수신메일"])
+        writer.writerows(rows)
+    return path
+
+
+def assign_xlsx(path: Path, rows: list[tuple[object, str, str]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ItemKey", "MgtKeyType", "MgtKey"])
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def item_key(i: int) -> str:
+    return f"0241124{i:011d}"
+
+
+def test_cp949_csv_resend_then_results_file(sim: Simulator, tmp_path: Path) -> None:
+    source = cp949_resend_csv(tmp_path / "메일.csv", [("SELL", f"INV-{i}", f"a{i}@example.com") for i in range(12)])
+    out = tmp_path / "results.csv"
+    result = run(["resend-email", str(source), "--out", str(out)], env_for(sim, tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert len(sim.state.sent_mails) == 12 and sim.count("token") == 1
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0][:4] == ["Row", "MgtKeyType", "MgtKey", "Receiver"]
+    assert [line[0] for line in table[1:]] == [str(i) for i in range(2, 14)]  # the spreadsheet's row numbers
+    assert all(line[5] == "1" for line in table[1:])
+    calls = History(tmp_path / "history.sqlite3").recent(limit=None)
+    assert len(calls) == 12 and all(c.ok for c in calls)
+
+
+def test_xlsx_assign(sim: Simulator, tmp_path: Path) -> None:
+    numbers = assign_xlsx(tmp_path / "numbers.xlsx", [(int(item_key(i)), "SELL", f"DOC-{i}") for i in range(1, 6)])
+    refused = run(["assign-mgtkey", str(numbers)], env_for(sim, tmp_path))
+    assert refused.returncode == 2 and "Format the cells as Text" in refused.stderr  # digits may be lost
+    assert sim.requests == []
+    source = assign_xlsx(tmp_path / "assign.xlsx", [(item_key(i), "SELL", f"DOC-{i}") for i in range(1, 6)])
+    out = tmp_path / "results.xlsx"
+    result = run(["assign-mgtkey", str(source), "--out", str(out), "--concurrency", "2"], env_for(sim, tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(a.item_key for a in sim.state.assignments) == [item_key(i) for i in range(1, 6)]
+    sheet = load_workbook(out).active
+    lines = list(sheet.iter_rows(values_only=True))
+    assert lines[1][1] == item_key(1)  # an 18-digit ItemKey stays text, not 2.4E+16
+
+
+def test_a_file_with_invalid_rows_is_refused_whole(sim: Simulator, tmp_path: Path) -> None:
+    source = cp949_resend_csv(tmp_path / "bad.csv", [("SELL", "OK-1", "a@b.co"), ("sell", "문서/1", "nobody")])
+    result = run(["resend-email", str(source)], env_for(sim, tmp_path))
+    assert result.returncode == 2
+    assert "3: mgt_key_type" in result.stderr and "3: receiver" in result.stderr
+    assert sim.requests == []
+    skipped = run(["resend-email", str(source), "--skip-invalid"], env_for(sim, tmp_path))
+    assert skipped.returncode == 1  # not every row succeeded: one was skipped
+    assert len(sim.state.sent_mails) == 1
+
+
+def test_unreadable_file_and_bad_options(sim: Simulator, tmp_path: Path) -> None:
+    (tmp_path / "x.pdf").write_bytes(b"%PDF")
+    assert run(["resend-email", str(tmp_path / "x.pdf")], env_for(sim, tmp_path)).returncode == 2
+    source = cp949_resend_csv(tmp_path / "ok.csv", [("SELL", "K1", "a@b.co")])
+    assert run(["resend-email", str(source), "--concurrency", "17"], env_for(sim, tmp_path)).returncode == 2
+    assign = assign_xlsx(tmp_path / "a.xlsx", [(item_key(1), "SELL", "D1")])
+    assert run(["assign-mgtkey", str(assign), "--resend-unknown"], env_for(sim, tmp_path)).returncode == 2
+    assert sim.requests == []
+
+
+def test_a_refusal_for_every_row_stops_at_once(sim: Simulator, tmp_path: Path) -> None:
+    source = cp949_resend_csv(tmp_path / "p.csv", [("SELL", f"NOPOINT-{i}", "a@b.co") for i in range(40)])
+    result = run(["resend-email", str(source), "--concurrency", "2"], env_for(sim, tmp_path))
+    assert result.returncode == 1
+    assert "-99005001" in result.stderr and "Top up" in result.stderr
+    assert sim.count("send_email") <= 2  # not forty refusals: the batch stopped
+
+
+def test_unreachable_stops_with_3_and_resumes(sim: Simulator, tmp_path: Path) -> None:
+    source = cp949_resend_csv(tmp_path / "u.csv", [("SELL", f"K{i}", "a@b.co") for i in range(5)])
+    sim.fault = "html-500"
+    first = run(["resend-email", str(source)], env_for(sim, tmp_path))
+    assert first.returncode == 3
+    again = run(["resend-email", str(source)], env_for(sim, tmp_path))
+    assert again.returncode == 2 and "--resume" in again.stderr  # never silently a second batch
+    sim.fault = None
+    resumed = run(["resend-email", str(source), "--resume"], env_for(sim, tmp_path))
+    assert resumed.returncode == 1  # the row that got the error page needs checking
+    assert "check" in resumed.stdout.lower()
+    sent = Counter(r.path for r in sim.requests if r.kind == "send_email")
+    assert all(n == 1 for n in sent.values()) and len(sent) == 5
+
+
+def test_wrong_credentials_stop_with_4(sim: Simulator, tmp_path: Path) -> None:
+    source = cp949_resend_csv(tmp_path / "c.csv", [("SELL", "K1", "a@b.co")])
+    env = env_for(sim, tmp_path, POPBILL_SECRET_KEY="c2VjcmV0LWtleS1mb3ItdGVzdHMtMDEyMzQ1Njc4OWFi")
+    assert run(["resend-email", str(source)], env).returncode == 4
+    assert sim.count("send_email") == 0
+
+
+def test_killed_mid_run_and_resumed_never_assigns_twice(sim: Simulator, tmp_path: Path) -> None:
+    rows = 40
+    source = assign_xlsx(tmp_path / "big.xlsx", [(item_key(i), "SELL", f"DOC-{i}") for i in range(rows)])
+    sim.latency_ms = 60
+    env = env_for(sim, tmp_path)
+    proc = subprocess.Popen(
+        [CLI, "batch", "assign-mgtkey", str(source), "--concurrency", "4"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while sim.count("assign") < 12 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)  # no cleanup, no journal flush: the power cut
+    proc.wait(timeout=10)
+    sent_before = sim.count("assign")
+    assert 12 <= sent_before < rows
+
+    sim.latency_ms = 0
+    resumed = run(["assign-mgtkey", str(source), "--resume"], env)
+    assert resumed.returncode in (0, 1), resumed.stderr
+    per_item = Counter(r.path.split("/")[2] for r in sim.requests if r.kind == "assign")
+    assert max(per_item.values()) == 1  # no ItemKey reached the simulator twice
+    journal = History(Path(env["POPBILL_HISTORY"]))
+    assert journal.unfinished_batches() == []  # the resumed batch completed
+    states = {j.row: j.outcome.state for j in journal.batch_rows(1)}
+    assert len(states) == rows
+    assert set(states.values()) <= {RowState.DONE, RowState.UNKNOWN}
+    unknown = [row for row, state in states.items() if state is RowState.UNKNOWN]
+    assert len(unknown) <= 4  # at most the calls in flight when the process died: flagged, not resent
+    assigned = {a.item_key for a in sim.state.assignments}
+    done_keys = {j.values["item_key"] for j in journal.batch_rows(1) if j.outcome.state is RowState.DONE}
+    assert done_keys <= assigned and len(done_keys) == rows - len(unknown)
+    assert "check" in resumed.stdout.lower() or not unknown
+
+
+@pytest.mark.parametrize("operation", ["resend-email", "assign-mgtkey"])
+def test_results_written_even_when_stopped(sim: Simulator, tmp_path: Path, operation: str) -> None:
+    if operation == "resend-email":
+        source = cp949_resend_csv(tmp_path / "s.csv", [("SELL", "NOIP-1", "a@b.co"), ("SELL", "K2", "a@b.co")])
+    else:
+        source = assign_xlsx(tmp_path / "s.xlsx", [(item_key(1), "SELL", "NOIP-1"), (item_key(2), "SELL", "D2")])
+    out = tmp_path / "r.csv"
+    result = run([operation, str(source), "--out", str(out), "--concurrency", "1"], env_for(sim, tmp_path))
+    assert result.returncode == 1
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert len(table) == 3  # every input row, sent or not
+    assert table[1][5] == "-99910006"
