@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
@@ -228,11 +229,25 @@ class Cli:
             problems = check_assign(args.item_key, args.type, args.mgt_key)
         if problems:
             raise PopbillError.invalid(problems, s.lang)
+        operation = "resend_email" if args.command == "resend-email" else "assign_mgt_key"
+        keys = {"mgt_key_type": args.type.strip(), "mgt_key": args.mgt_key.strip()}
+        keys.update(
+            {"receiver": args.receiver.strip()} if operation == "resend_email" else {"item_key": args.item_key.strip()}
+        )
+        start = time.monotonic()
         with self._client(s) as client:
-            if args.command == "resend-email":
-                result = client.resend_email(args.type, args.mgt_key, args.receiver)
-            else:
-                result = client.assign_mgt_key(args.item_key, args.type, args.mgt_key)
+            try:
+                if operation == "resend_email":
+                    result = client.resend_email(args.type, args.mgt_key, args.receiver)
+                else:
+                    result = client.assign_mgt_key(args.item_key, args.type, args.mgt_key)
+            except PopbillError as exc:
+                if exc.kind not in CREDENTIAL_KINDS:  # the call was tried: it belongs in the history
+                    self._record(
+                        s, operation, keys, exc.http_status, exc.code, exc.message, time.monotonic() - start, False
+                    )
+                raise
+        self._record(s, operation, keys, result.http_status, result.code, result.message, result.duration, True)
         if args.json:
             self.out(json.dumps(result_json(result), ensure_ascii=False))
         else:
@@ -284,6 +299,40 @@ class Cli:
         removed = self._store_factory(s.lang).delete(s.env)
         self.out(text("cli.removed" if removed else "cli.nothing_saved", s.lang, env=s.env))
         return EXIT_OK
+
+    def _record(
+        self,
+        s: Settings,
+        operation: str,
+        keys: dict[str, str],
+        http: int | None,
+        code: int,
+        message: str,
+        seconds: float,
+        ok: bool,
+    ) -> None:
+        """One call into the history; a history that cannot be written never changes the outcome."""
+        try:
+            history = self._history()
+            try:
+                history.record_call(
+                    environment=s.env,
+                    corp_num=s.corp_num or "",
+                    operation=operation,
+                    mgt_key_type=keys.get("mgt_key_type", ""),
+                    mgt_key=keys.get("mgt_key", ""),
+                    item_key=keys.get("item_key", ""),
+                    receiver=keys.get("receiver", ""),
+                    http_status=http,
+                    code=code,
+                    message=message,
+                    duration=seconds,
+                    ok=ok,
+                )
+            finally:
+                history.close()
+        except Exception as exc:  # noqa: BLE001 -- say so, once, and go on
+            self.err(f"popbill-cli: the call was not written to the history ({type(exc).__name__})")
 
     def _history(self) -> History:
         from .storage.history import History

@@ -220,3 +220,15 @@ def test_the_session_token_is_kept_in_the_keyring_between_runs(sim: Simulator) -
     assert any(user == "test/token" for _, user in cli.backend._items)
     assert cli("logout")[0] == 0
     assert cli.backend._items == {}
+
+
+def test_single_calls_are_written_to_the_history(sim: Simulator, tmp_path: Path) -> None:
+    from popbill_gui.storage.history import History
+
+    env = demo_env(sim, POPBILL_HISTORY=str(tmp_path / "h.sqlite3"))
+    assert run(["resend-email", "--type", "SELL", "--mgt-key", "K1", "--receiver", "a@b.co"], env).returncode == 0
+    assign = ["assign-mgtkey", "--item-key", ITEM_KEY, "--type", "BUY", "--mgt-key", "TAKEN-1"]
+    assert run(assign, env).returncode == 1
+    ok, refused = History(tmp_path / "h.sqlite3").recent()
+    assert (ok.operation, ok.mgt_key, ok.receiver, ok.code, ok.ok) == ("resend_email", "K1", "a@b.co", 1, True)
+    assert (refused.item_key, refused.mgt_key_type, refused.code, refused.ok) == (ITEM_KEY, "BUY", -11001038, False)
