@@ -562,3 +562,83 @@ def test_calls_go_to_the_history_and_come_back_at_the_next_start(
     qtbot.waitUntil(lambda: second.log_model.rowCount() == 1)
     entry = second.log_model.entry(0)
     assert entry.code == -11000005 and entry.keys == "SELL NOTFOUND-3 → a@example.com"
+
+
+def _resend_csv(path: Path, count: int) -> Path:
+    lines = ["문서유형,문서번호,수신메일"] + [f"SELL,INV-{i},a{i}@example.com" for i in range(count)]
+    path.write_text("\n".join(lines) + "\n", encoding="cp949")
+    return path
+
+
+def test_a_dropped_file_goes_to_the_batch_tab_and_the_run_is_logged(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = window_factory(sim_env(sim, POPBILL_LANG="en"))
+    source = _resend_csv(tmp_path / "drop.csv", 5)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(drop)
+    assert window.tabs.currentWidget() is window.batch_tab
+    assert window.batch_tab.start()
+    qtbot.waitUntil(lambda: not window.batch_tab.busy and len(sim.state.sent_mails) == 5, timeout=15000)
+    qtbot.waitUntil(
+        lambda: any(window.log_model.entry(r).operation == "batch" for r in range(window.log_model.rowCount()))
+    )
+    row = next(
+        window.log_model.entry(r)
+        for r in range(window.log_model.rowCount())
+        if window.log_model.entry(r).operation == "batch"
+    )
+    assert row.ok and "done 5" in row.message
+
+
+def test_an_interrupted_batch_is_offered_for_resuming_at_start(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, tmp_path: Path
+) -> None:
+    from popbill_gui.batch.reader import read_batch
+    from popbill_gui.storage.history import History
+
+    source = _resend_csv(tmp_path / "half.csv", 6)
+    file = read_batch(source, "resend_email")
+    with History(tmp_path / "shared.sqlite3") as journal:
+        batch_id = journal.create_batch(
+            operation="resend_email",
+            source=str(source),
+            fingerprint=file.fingerprint(),
+            environment="test",
+            corp_num=DEMO_CORP_NUM,
+            rows=file.rows,
+            concurrency=2,
+        )
+        journal.mark_sending(batch_id, 2)  # in flight when "the power went out"
+    window = window_factory(sim_env(sim, POPBILL_LANG="en"), history="shared")
+    bar = w(window, QWidget, "resumeBar")
+    qtbot.waitUntil(bar.isVisible)
+    assert "half.csv" in window.resume_label.text() and "6 of 6" in window.resume_label.text()
+    qtbot.mouseClick(w(window, QPushButton, "resumeButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.batch_tab.busy and len(sim.state.sent_mails) == 5, timeout=15000)
+    assert not bar.isVisible()
+    assert "INV-0" not in {m.mgt_key for m in sim.state.sent_mails}  # the row in flight is flagged, not resent
+
+
+def test_history_dialog_opens_from_the_menu(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    window = window_factory(sim_env(sim))
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.objectName() if dialog else "")
+        if dialog:
+            dialog.reject()
+
+    QTimer.singleShot(100, close_it)
+    window.history_action.trigger()
+    assert seen == ["historyDialog"]

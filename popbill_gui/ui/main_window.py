@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QMimeData, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,20 +34,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..batch.model import COLUMNS
+from ..batch.export import state_text
+from ..batch.model import COLUMNS, RowState
 from ..core.errors import Kind, PopbillError
 from ..core.messages import Lang
 from ..core.models import CallResult, Credentials
 from ..storage import settings as settings_store
 from ..storage.settings import Settings
 from . import i18n
+from .batch_tab import BatchTab
 from .forms import AssignTab, ResendTab
 from .log_model import LogEntry, LogModel
 from .session import Session, Source
 from .workers import Dispatcher
 
 if TYPE_CHECKING:
-    from ..storage.history import CallRecord, History
+    from ..storage.history import BatchInfo, CallRecord, History
     from ..storage.secrets import SecretStore
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,14 @@ def _system_store(lang: Lang) -> SecretStore:
     from ..storage.secrets import SecretStore
 
     return SecretStore.system(lang)
+
+
+def _dropped_file(mime: QMimeData) -> str | None:
+    """The one local .csv/.xlsx file being dropped, if that is what it is."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) == 1 and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).suffix.lower() in (".csv", ".xlsx"):
+        return urls[0].toLocalFile()
+    return None
 
 
 class MainWindow(QMainWindow):
@@ -103,7 +113,9 @@ class MainWindow(QMainWindow):
         self.set_language(session.settings.lang, install=False)
         if session.source is Source.PENDING:
             self._load_keyring()
-        self.dispatcher.submit(HISTORY_LOAD, lambda: self.history().recent(RECENT_ON_START))
+        self.dispatcher.submit(
+            HISTORY_LOAD, lambda: (self.history().recent(RECENT_ON_START), self.history().unfinished_batches())
+        )
 
     def history(self) -> History:
         """The call history (SQLite), opened on first use; safe to call from workers."""
@@ -123,8 +135,12 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.resend_tab = ResendTab(self.dispatcher.in_flight, self.tabs)
         self.assign_tab = AssignTab(self.dispatcher.in_flight, self.tabs)
+        self.batch_tab = BatchTab(self.session, self.history, lambda title, text: self.confirm(title, text), self.tabs)
         self.tabs.addTab(self.resend_tab, "")
         self.tabs.addTab(self.assign_tab, "")
+        self.tabs.addTab(self.batch_tab, "")
+        self.batch_tab.finished.connect(self._on_batch_finished)
+        self.setAcceptDrops(True)  # a file dropped anywhere on the window goes to the batch tab
         self.resend_tab.submitted.connect(self.submit)
         self.assign_tab.submitted.connect(self.submit)
 
@@ -175,6 +191,22 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.strip)
+        # Offered, not forced: an interrupted batch found in the journal at start-up.
+        self.resume_bar = QWidget(self)
+        self.resume_bar.setObjectName("resumeBar")
+        self.resume_bar.setStyleSheet("background: #fff8e1;")
+        self.resume_label = QLabel(self.resume_bar)
+        self.resume_label.setWordWrap(True)
+        self.resume_button = QPushButton(self.resume_bar)
+        self.resume_button.setObjectName("resumeButton")
+        self.resume_button.clicked.connect(self._resume_offered)
+        bar_layout = QHBoxLayout(self.resume_bar)
+        bar_layout.addWidget(self.resume_label, 1)
+        bar_layout.addWidget(self.resume_button)
+        self.resume_bar.hide()
+        self._resume_id: int | None = None
+        self._resume_info: BatchInfo | None = None
+        layout.addWidget(self.resume_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -194,7 +226,12 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.history_action = QAction(self)
+        self.history_action.setObjectName("historyAction")
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.triggered.connect(self.open_history)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.history_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.resize(900, 620)
@@ -207,6 +244,8 @@ class MainWindow(QMainWindow):
         for tab in (self.resend_tab, self.assign_tab):
             tab.set_lang(lang)
             tab.retranslate()  # now, not when the posted LanguageChange arrives
+        self.batch_tab.set_lang(lang)
+        self.batch_tab.retranslate()
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -226,6 +265,10 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Resend Email"))
         self.tabs.setTabText(1, self.tr("Assign MgtKey"))
+        self.tabs.setTabText(2, self.tr("Batch"))
+        self.history_action.setText(self.tr("&History…"))
+        self.resume_button.setText(self.tr("&Resume"))
+        self._show_resume_offer()
         self.log_title.setText(self.tr("Log"))
         self.copy_button.setText(self.tr("&Copy rows"))
         self.copy_button.setToolTip(self.tr("Copy the selected rows (or all rows) as text for a spreadsheet."))
@@ -344,7 +387,9 @@ class MainWindow(QMainWindow):
 
     def _on_succeeded(self, key: Hashable, result: object, seconds: float) -> None:
         if key == HISTORY_LOAD:
-            self._show_history(cast("list[CallRecord]", result))
+            records, unfinished = cast("tuple[list[CallRecord], list[BatchInfo]]", result)
+            self._show_history(records)
+            self._offer_resume(unfinished)
             return
         if key == KEYRING_LOAD:
             self._keyring_loaded(result)
@@ -531,6 +576,63 @@ class MainWindow(QMainWindow):
         if rows:
             QGuiApplication.clipboard().setText(self.log_model.rows_as_text(rows))
 
+    # -- batches and history --------------------------------------------------------------------------
+    def _offer_resume(self, unfinished: list[BatchInfo]) -> None:
+        resumable = [b for b in unfinished if b.counts.get(RowState.PENDING, 0) or b.counts.get(RowState.SENDING, 0)]
+        if resumable and not self.batch_tab.busy:
+            self._resume_info = resumable[0]
+            self._resume_id = resumable[0].id
+            self._show_resume_offer()
+
+    def _show_resume_offer(self) -> None:
+        info = self._resume_info
+        if info is None or self._resume_id is None:
+            self.resume_bar.hide()
+            return
+        left = info.counts.get(RowState.PENDING, 0) + info.counts.get(RowState.SENDING, 0)
+        text = self.tr("An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?")
+        self.resume_label.setText(
+            text.replace("%1", Path(info.source).name).replace("%2", str(left)).replace("%3", str(info.total))
+        )
+        self.resume_bar.show()
+
+    def _resume_offered(self) -> None:
+        if self._resume_id is None:
+            return
+        batch_id, self._resume_id = self._resume_id, None
+        self.resume_bar.hide()
+        self.tabs.setCurrentWidget(self.batch_tab)
+        self.batch_tab.resume(batch_id)
+
+    def _on_batch_finished(self, result: object) -> None:
+        outcomes = getattr(result, "outcomes", {}) or {}
+        counts = {state: sum(1 for o in outcomes.values() if o.state is state) for state in RowState}
+        summary = ", ".join(f"{state_text(state, self.lang)} {n}" for state, n in counts.items() if n)
+        error = getattr(result, "error", None)
+        ok = error is None and counts[RowState.DONE] == len(outcomes)
+        message = self.tr("Batch #%1: %2").replace("%1", str(getattr(result, "batch_id", "?"))).replace("%2", summary)
+        entry = LogEntry(datetime.now(), "batch", "", ok, None, message)
+        if isinstance(error, PopbillError):
+            entry = replace(entry, code=error.code, message=f"{message} — {error.message}", hint=error.hint)
+        self.log_model.add(entry)
+        self.log_view.scrollToBottom()
+
+    def open_history(self) -> None:
+        from .history_dialog import HistoryDialog
+
+        HistoryDialog(self.history(), self.lang, self).exec()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_file(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_file(event.mimeData())
+        if path:
+            self.tabs.setCurrentWidget(self.batch_tab)
+            self.batch_tab.load_file(path)
+            event.acceptProposedAction()
+
     # -- confirmations and closing ----------------------------------------------------------------------
     def _ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text, defaultButton=QMessageBox.StandardButton.No)
@@ -538,6 +640,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Calls not started are dropped; a call in flight finishes (or times out) on its worker, and its
-        # result goes nowhere. The window does not wait for it.
+        # result goes nowhere. The window does not wait for it. A batch stops taking rows (resumable).
+        self.batch_tab.shutdown()
         self.dispatcher.shutdown(0)
         event.accept()

@@ -1,0 +1,399 @@
+"""The history dialog: every recorded call, single or batch, filtered by words, operation, result and dates, exported.
+
+The records come from `storage.history.History.recent` (SQLite, fast enough for the GUI thread); the export goes
+through `batch.export.write_results` (CSV with BOM so Excel opens it, or XLSX; written atomically).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as day_start
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..batch.export import write_results
+from ..core.errors import hint_for
+from ..core.messages import Lang
+from ..storage.history import CallRecord, HistoryError
+from .log_model import LogModel
+
+if TYPE_CHECKING:
+    from ..storage.history import History
+
+Index = QModelIndex | QPersistentModelIndex
+
+LIMIT: Final = 5000  # records shown at most (the newest); the export takes every record the filters match
+DEFAULT_DAYS: Final = 30
+TEXT_DELAY_MS: Final = 250  # typing in the search field queries once the typing pauses
+
+
+def time_text(record: CallRecord) -> str:
+    """The call's time, local, ISO 8601 with the offset (unambiguous in a file)."""
+    return datetime.fromtimestamp(record.time).astimezone().isoformat(timespec="seconds")
+
+
+def keys_text(record: CallRecord) -> str:
+    """The keys of the call, as the log pane writes them."""
+    document = " ".join(part for part in (record.mgt_key_type, record.mgt_key) if part)
+    if record.item_key:
+        return f"{record.item_key} ← {document}" if document else record.item_key
+    return document
+
+
+class HistoryModel(QAbstractTableModel):
+    """One row per call record, oldest first; success and failure differ by icon and words."""
+
+    COLUMNS = (
+        "time",
+        "environment",
+        "corp_num",
+        "operation",
+        "result",
+        "keys",
+        "receiver",
+        "http",
+        "code",
+        "message",
+        "duration",
+    )
+
+    def __init__(self, lang: Lang = "ko", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[CallRecord] = []
+        self.lang: Lang = lang
+
+    def set_records(self, records: Sequence[CallRecord]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> CallRecord:
+        return self._records[row]
+
+    def header_texts(self) -> list[str]:
+        return [
+            self.tr("Time"),
+            self.tr("Environment"),
+            self.tr("CorpNum"),
+            self.tr("Operation"),
+            self.tr("Result"),
+            self.tr("Keys"),
+            self.tr("Receiver"),
+            self.tr("HTTP"),
+            self.tr("Code"),
+            self.tr("Message"),
+            self.tr("Duration (ms)"),
+        ]
+
+    def environment_text(self, environment: str) -> str:
+        names = {"test": self.tr("Test"), "production": self.tr("Production"), "demo": self.tr("Demo")}
+        return names.get(environment, environment)
+
+    def values(self, record: CallRecord) -> list[object]:
+        """The record's cells as an export writes them: numbers stay numbers."""
+        return [
+            time_text(record),
+            self.environment_text(record.environment),
+            record.corp_num,
+            LogModel.operation_text(record.operation),
+            self.tr("OK") if record.ok else self.tr("Failed"),
+            keys_text(record),
+            record.receiver,
+            "" if record.http_status is None else record.http_status,
+            "" if record.code is None else record.code,
+            record.message,
+            "" if record.duration is None else round(record.duration * 1000),
+        ]
+
+    def cell_text(self, record: CallRecord, column: int) -> str:
+        if self.COLUMNS[column] == "time":  # the screen needs no offset: every time shown is local
+            return datetime.fromtimestamp(record.time).strftime("%Y-%m-%d %H:%M:%S")
+        return str(self.values(record)[column])
+
+    # -- Qt model -------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 -- Qt's own signature
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        texts = self.header_texts()
+        return texts[section] if 0 <= section < len(texts) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
+            return None
+        record = self._records[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell_text(record, index.column())
+        if role == Qt.ItemDataRole.DecorationRole and column == "result":
+            pixmap = (
+                QStyle.StandardPixmap.SP_DialogApplyButton if record.ok else QStyle.StandardPixmap.SP_MessageBoxCritical
+            )
+            return QApplication.style().standardIcon(pixmap)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "result":
+            return QColor("#1b5e20") if record.ok else QColor("#b71c1c")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "message":
+            hint = hint_for(record.code, self.lang) if record.code is not None and not record.ok else None
+            return f"{record.message} → {hint}" if hint else record.message or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("http", "code", "duration"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+@dataclass(frozen=True)
+class Filters:
+    operation: str | None  # None: every operation
+    ok: bool | None  # None: successes and failures
+    text: str | None
+    since: float  # POSIX seconds, inclusive
+    until: float  # exclusive
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _midnight(day: date) -> float:
+    """The local start of `day`, as POSIX seconds."""
+    return datetime.combine(day, day_start.min).timestamp()
+
+
+class HistoryDialog(QDialog):
+    """The recorded calls, newest last; filters query the history again, Export writes what they match."""
+
+    def __init__(self, history: History, lang: Lang, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.history = history
+        self.lang: Lang = lang
+        self._note = ""
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(TEXT_DELAY_MS)
+        self._text_timer.timeout.connect(self.refresh)
+        self._build()
+        self.retranslate()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.text_label = QLabel(self)
+        self.text = QLineEdit(self)
+        self.text.setObjectName("historyText")
+        self.text.setClearButtonEnabled(True)
+        self.text_label.setBuddy(self.text)
+        self.operation = QComboBox(self)
+        self.operation.setObjectName("historyOperation")
+        for value in ("", "resend_email", "assign_mgt_key"):
+            self.operation.addItem("", value)
+        self.result_combo = QComboBox(self)
+        self.result_combo.setObjectName("historyResult")
+        for value in ("", "ok", "failed"):
+            self.result_combo.addItem("", value)
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(self)
+        self.date_from.setObjectName("historyFrom")
+        self.date_to = QDateEdit(self)
+        self.date_to.setObjectName("historyTo")
+        for edit, day in ((self.date_from, today.addDays(-DEFAULT_DAYS)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(day)
+        self.from_label = QLabel(self)
+        self.from_label.setBuddy(self.date_from)
+        self.to_label = QLabel(self)
+        self.to_label.setBuddy(self.date_to)
+
+        self.model = HistoryModel(self.lang, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("historyView")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(200)
+        header.setSectionResizeMode(HistoryModel.COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
+        self.model.modelReset.connect(self._fit_columns)
+
+        self.count = QLabel(self)
+        self.count.setObjectName("historyCount")
+        self.count.setWordWrap(True)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("historyExport")
+        self.export_button.clicked.connect(self.export_records)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.text_label)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.operation)
+        filters.addWidget(self.result_combo)
+        filters.addWidget(self.from_label)
+        filters.addWidget(self.date_from)
+        filters.addWidget(self.to_label)
+        filters.addWidget(self.date_to)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        self.resize(1000, 560)
+
+        self.text.textChanged.connect(self._text_timer.start)
+        self.text.returnPressed.connect(self.refresh)
+        self.operation.currentIndexChanged.connect(self.refresh)
+        self.result_combo.currentIndexChanged.connect(self.refresh)
+        self.date_from.dateChanged.connect(self._from_changed)
+        self.date_to.dateChanged.connect(self._to_changed)
+
+    def _fit_columns(self) -> None:
+        message = HistoryModel.COLUMNS.index("message")
+        for column in range(len(HistoryModel.COLUMNS)):
+            if column != message:
+                self.view.resizeColumnToContents(column)
+
+    # -- language -------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("History"))
+        self.text_label.setText(self.tr("&Search"))
+        self.text.setPlaceholderText(self.tr("Document ID, ItemKey, e-mail or message"))
+        self.text.setAccessibleName(self.tr("Search the keys, the receiver and the message"))
+        for combo, names in (
+            (
+                self.operation,
+                {"": self.tr("All operations"), "resend_email": self.tr("Resend email"),
+                 "assign_mgt_key": self.tr("Assign MgtKey")},
+            ),
+            (self.result_combo, {"": self.tr("All results"), "ok": self.tr("Succeeded"), "failed": self.tr("Failed")}),
+        ):  # fmt: skip
+            for i in range(combo.count()):
+                combo.setItemText(i, names[combo.itemData(i)])
+        self.operation.setAccessibleName(self.tr("Operation"))
+        self.result_combo.setAccessibleName(self.tr("Result"))
+        self.from_label.setText(self.tr("&From"))
+        self.to_label.setText(self.tr("&To"))
+        self.view.setAccessibleName(self.tr("Recorded calls"))
+        self.export_button.setText(self.tr("E&xport…"))
+        self.export_button.setToolTip(self.tr("Write the records the filters match to CSV or Excel."))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HistoryModel.COLUMNS) - 1)
+        self._show_count()
+
+    # -- filters --------------------------------------------------------------------------------------
+    def _from_changed(self, value: QDate) -> None:
+        if value > self.date_to.date():
+            self.date_to.setDate(value)  # refreshes
+        else:
+            self.refresh()
+
+    def _to_changed(self, value: QDate) -> None:
+        if value < self.date_from.date():
+            self.date_from.setDate(value)  # refreshes
+        else:
+            self.refresh()
+
+    def filters(self) -> Filters:
+        """The filters as `History.recent` takes them: from the start of one day to the end of the other, local."""
+        result = self.result_combo.currentData()
+        return Filters(
+            operation=self.operation.currentData() or None,
+            ok=None if not result else result == "ok",
+            text=self.text.text().strip() or None,
+            since=_midnight(_to_date(self.date_from.date())),
+            until=_midnight(_to_date(self.date_to.date()) + timedelta(days=1)),
+        )
+
+    def _query(self, limit: int | None) -> list[CallRecord]:
+        f = self.filters()
+        return self.history.recent(limit, operation=f.operation, ok=f.ok, text=f.text, since=f.since, until=f.until)
+
+    def refresh(self) -> None:
+        """Query the history again with the current filters."""
+        self._text_timer.stop()
+        self._note = ""
+        try:
+            records = self._query(LIMIT)
+        except HistoryError as exc:
+            records = []
+            self._note = self.tr("The history cannot be read: %1").replace("%1", str(exc))
+        self.model.set_records(records)
+        self.view.scrollToBottom()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        if shown >= LIMIT:
+            text = self.tr("The newest %1 records are shown: narrow the filters to see older ones.")
+        else:
+            text = self.tr("%1 records.")
+        text = text.replace("%1", str(shown))
+        self.count.setText(f"{text} {self._note}" if self._note else text)
+        self.export_button.setEnabled(shown > 0)
+
+    # -- export ---------------------------------------------------------------------------------------
+    def table(self) -> list[list[object]]:
+        """Header and one line per record the filters match (all of them, not only those shown), oldest first."""
+        header: list[object] = list(self.model.header_texts())
+        return [header, *(self.model.values(r) for r in self._query(None))]
+
+    def export_records(self) -> None:
+        """What the Export button does: ask where, then write."""
+        excel, csv_filter = self.tr("Excel (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)")
+        suggested = str(Path.home() / f"popbill-history-{date.today().isoformat()}.xlsx")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export history"), suggested, f"{excel};;{csv_filter}")
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
+            path += ".csv" if chosen == csv_filter else ".xlsx"
+        self.export_to(path)
+
+    def export_to(self, path: str) -> bool:
+        """Write the filtered records to `path` (.csv or .xlsx); False (the reason shown) if not written."""
+        try:
+            written = write_results(path, self.table())
+        except (OSError, ValueError, HistoryError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self._note = self.tr("The records were not written: %1").replace("%1", reason)
+            self._show_count()
+            return False
+        self._note = self.tr("Written to %1.").replace("%1", str(written))
+        self._show_count()
+        return True

@@ -1,0 +1,659 @@
+"""The batch tab and the history dialog driven through real widgets (pytest-qt, offscreen) against the simulator.
+
+Every test uses its own History in tmp_path: the user's real history is never touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from popbill_gui.batch.export import result_table, state_text
+from popbill_gui.batch.model import RowOutcome, RowState
+from popbill_gui.batch.reader import read_batch
+from popbill_gui.batch.runner import BatchResult, Stop
+from popbill_gui.core.client import LinkCredentials
+from popbill_gui.core.errors import hint_for
+from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+from popbill_gui.storage.history import History
+from popbill_gui.storage.settings import Settings
+from popbill_gui.ui.batch_tab import BatchTab
+from popbill_gui.ui.history_dialog import HistoryDialog
+from popbill_gui.ui.session import Session, Source
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+KO_RESEND_HEADER = ("문서유형", "문서번호", "수신메일")
+RUN_TIMEOUT = 20000
+
+
+class Confirmations:
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, str]] = []
+
+    def __call__(self, title: str, text: str) -> bool:
+        self.asked.append((title, text))
+        return self.answer
+
+
+# ---- fixtures: files, history, the tab ----
+def write_cp949_csv(path: Path, rows: Sequence[Sequence[str]], header: Sequence[str] = KO_RESEND_HEADER) -> Path:
+    """What Korean Excel writes for 'CSV (쉼표로 분리)': CP949, CRLF, Korean headers."""
+    lines = [",".join(header), *(",".join(row) for row in rows)]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp949"))
+    return path
+
+
+def resend_rows(count: int, prefix: str = "INV") -> list[tuple[str, str, str]]:
+    return [("SELL", f"{prefix}-{i}", f"user{i}@example.com") for i in range(1, count + 1)]
+
+
+def item_key(i: int) -> str:
+    return f"0241124150000{i:05d}"
+
+
+def write_assign_xlsx(path: Path, count: int) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["ItemKey", "MgtKeyType", "MgtKey"])
+    for i in range(1, count + 1):
+        sheet.append([item_key(i), "SELL", f"DOC-{i}"])  # ItemKeys as text cells, as they must be
+    workbook.save(path)
+    return path
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Iterator[History]:
+    with History(tmp_path / "h.sqlite3") as hist:
+        yield hist
+
+
+@pytest.fixture
+def make_tab(qtbot: QtBot, sim: Simulator, history: History) -> Iterator[Callable[..., BatchTab]]:
+    made: list[BatchTab] = []
+
+    def make(*, env: str = "test", lang: str = "ko", answer: bool = True) -> BatchTab:
+        settings = Settings(env=env, lang=lang, base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM)  # type: ignore[arg-type]
+        session = Session(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), Source.ENV)
+        tab = BatchTab(session, lambda: history, Confirmations(answer))
+        qtbot.addWidget(tab)
+        made.append(tab)
+        return tab
+
+    yield make
+    for tab in made:  # no run may outlive its test (the history and the simulator close next)
+        if tab.busy:
+            tab.cancel()
+            qtbot.waitUntil(lambda tab=tab: not tab.busy, timeout=RUN_TIMEOUT)
+        tab.shutdown()
+
+
+def w(parent: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
+    found = parent.findChild(cls, name)
+    assert found is not None, name
+    return found
+
+
+def asked(tab: BatchTab) -> list[tuple[str, str]]:
+    confirm = tab.confirm
+    assert isinstance(confirm, Confirmations)
+    return confirm.asked
+
+
+def column(tab: BatchTab, name: str) -> list[str]:
+    """One preview column's texts, top to bottom."""
+    model = tab.model
+    index = model.columns().index(name)
+    return [str(model.data(model.index(r, index))) for r in range(model.rowCount())]
+
+
+def run(qtbot: QtBot, tab: BatchTab, action: Callable[[], bool]) -> BatchResult:
+    """Press Start (or resume) and wait for the batch to end."""
+    with qtbot.waitSignal(tab.finished, timeout=RUN_TIMEOUT) as blocker:
+        assert action() is True
+    result = blocker.args[0]
+    assert isinstance(result, BatchResult)
+    assert not tab.busy
+    return result
+
+
+def click(qtbot: QtBot, button: QPushButton) -> bool:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return True
+
+
+def mails(sim: Simulator) -> list[str]:
+    return [mail.mgt_key for mail in sim.state.sent_mails]
+
+
+# ---- the contract: objectNames and defaults ----
+def test_object_names_and_defaults(make_tab: Callable[..., BatchTab]) -> None:
+    tab = make_tab()
+    assert tab.objectName() == "batchTab"
+    operation = w(tab, QComboBox, "batchOperation")
+    assert [operation.itemData(i) for i in range(operation.count())] == ["resend_email", "assign_mgt_key"]
+    for cls, name in [
+        (QPushButton, "batchChoose"),
+        (QLabel, "batchFile"),
+        (QTableView, "batchPreview"),
+        (QCheckBox, "batchSkipInvalid"),
+        (QCheckBox, "batchResendUnknown"),
+        (QPushButton, "batchStart"),
+        (QPushButton, "batchCancel"),
+        (QProgressBar, "batchProgress"),
+        (QLabel, "batchStatus"),
+        (QPushButton, "batchExport"),
+    ]:
+        w(tab, cls, name)
+    spin = w(tab, QSpinBox, "batchConcurrency")
+    assert (spin.minimum(), spin.maximum(), spin.value()) == (1, 16, 4)
+    assert tab.acceptDrops()
+    assert not w(tab, QPushButton, "batchStart").isEnabled()
+    assert not w(tab, QPushButton, "batchCancel").isEnabled()
+    assert not w(tab, QPushButton, "batchExport").isEnabled()
+    assert w(tab, QLabel, "batchStatus").text()  # says what to do first
+
+
+# ---- the file: preview, validation, refusal ----
+def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path
+) -> None:
+    rows = [("SELL", "INV-1", "a@example.com"), ("SELL", "문서1", "b@example.com"), ("BUY", "INV-3", "not-an-address")]
+    rows.append(("TRUSTEE", "INV-4", "d@example.com"))
+    path = write_cp949_csv(tmp_path / "메일.csv", rows)
+    tab = make_tab()
+    assert tab.load_file(str(path)) is True
+    assert w(tab, QLabel, "batchFile").text() == str(path)
+    file = read_batch(path, "resend_email")
+    model = tab.model
+    assert model.rowCount() == 4
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())][1:4] == list(
+        KO_RESEND_HEADER
+    )
+    assert column(tab, "row") == ["2", "3", "4", "5"]  # as the spreadsheet numbers them (header = 1)
+    assert column(tab, "mgt_key") == ["INV-1", "문서1", "INV-3", "INV-4"]
+    checks = column(tab, "check")
+    assert checks[0] == checks[3] == "OK"
+    for position in (1, 2):  # invalid: the problem in words, and an icon of its own
+        assert checks[position] == " / ".join(p.describe("ko") for p in file.rows[position].problems)
+        assert checks[position] != "OK"
+    check = model.columns().index("check")
+    good_icon = model.data(model.index(0, check), Qt.ItemDataRole.DecorationRole)
+    bad_icon = model.data(model.index(1, check), Qt.ItemDataRole.DecorationRole)
+    assert good_icon is not None and bad_icon is not None
+    assert good_icon.cacheKey() != bad_icon.cacheKey()  # type: ignore[attr-defined]
+    assert "문" in checks[1]
+
+    start = w(tab, QPushButton, "batchStart")
+    status = w(tab, QLabel, "batchStatus")
+    assert not start.isEnabled()
+    assert "2 rows are invalid" in status.text() and "Skip invalid rows" in status.text()
+    assert tab.start() is False and sim.count("send_email") == 0
+    w(tab, QCheckBox, "batchSkipInvalid").setChecked(True)
+    assert start.isEnabled()
+
+    result = run(qtbot, tab, lambda: click(qtbot, start))
+    assert result.stop is Stop.COMPLETED
+    assert asked(tab) == []  # the test environment asks nothing for mails
+    assert sorted(mails(sim)) == ["INV-1", "INV-4"]
+    assert column(tab, "state") == [
+        state_text(s, "ko") for s in (RowState.DONE, RowState.SKIPPED, RowState.SKIPPED)
+    ] + [state_text(RowState.DONE, "ko")]
+
+
+def test_refused_file_and_operation_change_rereads(
+    make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path
+) -> None:
+    path = write_assign_xlsx(tmp_path / "assign.xlsx", 3)
+    tab = make_tab(lang="en")
+    assert tab.load_file(str(path)) is False  # an assign file read for Resend email: columns missing
+    status = w(tab, QLabel, "batchStatus").text()
+    assert "Receiver" in status and "nothing will be sent" in status
+    assert tab.model.rowCount() == 0 and not w(tab, QPushButton, "batchStart").isEnabled()
+    combo = w(tab, QComboBox, "batchOperation")
+    combo.setCurrentIndex(combo.findData("assign_mgt_key"))  # the same file is read again for the new operation
+    assert tab.model.rowCount() == 3
+    assert column(tab, "item_key") == [item_key(1), item_key(2), item_key(3)]
+    assert w(tab, QPushButton, "batchStart").isEnabled()
+    assert not w(tab, QCheckBox, "batchResendUnknown").isEnabled()  # AssignMgtKey is never sent twice
+    assert tab.load_file(str(tmp_path / "missing.csv")) is False
+    assert "missing.csv" in w(tab, QLabel, "batchStatus").text()
+    assert sim.count("assign") == 0
+
+
+# ---- runs ----
+def test_resend_batch_completes(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path
+) -> None:
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(12))
+    tab = make_tab(lang="en")
+    assert tab.load_file(str(path))
+    result = run(qtbot, tab, tab.start)
+    assert result.stop is Stop.COMPLETED and result.error is None
+    assert set(column(tab, "state")) == {state_text(RowState.DONE, "en")}
+    assert set(column(tab, "code")) == {"1"}
+    assert Counter(mails(sim)) == Counter(f"INV-{i}" for i in range(1, 13))  # every row once
+    assert sorted(m.receiver for m in sim.state.sent_mails) == sorted(f"user{i}@example.com" for i in range(1, 13))
+    progress = w(tab, QProgressBar, "batchProgress")
+    assert progress.value() == progress.maximum() == 12
+    status = w(tab, QLabel, "batchStatus").text()
+    assert "Finished." in status and "Done 12 · failed 0 · check 0 · left 0" in status
+    history = tab._history()
+    assert history.unfinished_batches() == []
+    assert tab.batch_id is not None and history.batch(tab.batch_id).status == "completed"
+    assert history.batch(tab.batch_id).environment == "test"
+    assert len(history.recent(None, batch_id=tab.batch_id)) == 12
+    # Sent: pressing Start again would send every mail twice; choosing the file again is needed.
+    assert not w(tab, QPushButton, "batchStart").isEnabled()
+    assert tab.start() is False and sim.count("send_email") == 12
+    assert tab.load_file(str(path)) and w(tab, QPushButton, "batchStart").isEnabled()
+
+
+def test_assign_batch_always_confirms_and_declining_sends_nothing(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+) -> None:
+    path = write_assign_xlsx(tmp_path / "assign.xlsx", 5)
+    tab = make_tab(answer=False)
+    combo = w(tab, QComboBox, "batchOperation")
+    combo.setCurrentIndex(combo.findData("assign_mgt_key"))
+    assert tab.load_file(str(path))
+    assert tab.start() is False
+    assert len(asked(tab)) == 1
+    _title, text = asked(tab)[0]
+    assert "5" in text and "cannot be undone" in text and "PRODUCTION" not in text
+    assert sim.count("assign") == 0 and sim.count("token") == 0
+    assert history.unfinished_batches() == [] and history.recent(None) == []  # nothing journaled either
+
+    tab.confirm.answer = True  # type: ignore[attr-defined]
+    result = run(qtbot, tab, tab.start)
+    assert result.stop is Stop.COMPLETED
+    assert len(asked(tab)) == 2
+    assert [(a.item_key, a.mgt_key) for a in sorted(sim.state.assignments, key=lambda a: a.mgt_key)] == [
+        (item_key(i), f"DOC-{i}") for i in range(1, 6)
+    ]
+    assert sim.count("assign") == 5
+
+
+def test_production_confirms_every_batch(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path
+) -> None:
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(3))
+    tab = make_tab(env="production", answer=False)
+    assert tab.load_file(str(path))
+    assert tab.start() is False
+    assert "PRODUCTION" in asked(tab)[0][1] and "3" in asked(tab)[0][1]
+    assert sim.count("send_email") == 0
+    tab.confirm.answer = True  # type: ignore[attr-defined]
+    assert run(qtbot, tab, tab.start).stop is Stop.COMPLETED
+    assert sim.count("send_email") == 3
+    assert tab._history().batch(tab.batch_id or 0).environment == "production"
+
+
+def test_cancel_mid_run_then_start_resumes_without_sending_twice(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+) -> None:
+    sim.latency_ms = 200
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(8))
+    tab = make_tab(lang="en")
+    assert tab.load_file(str(path))
+    w(tab, QSpinBox, "batchConcurrency").setValue(1)
+    with qtbot.waitSignal(tab.finished, timeout=RUN_TIMEOUT) as blocker:
+        assert tab.start()
+        assert tab.busy and w(tab, QPushButton, "batchCancel").isEnabled()
+        assert not w(tab, QPushButton, "batchStart").isEnabled()
+        qtbot.waitUntil(lambda: sim.count("send_email") >= 1, timeout=RUN_TIMEOUT)
+        qtbot.mouseClick(w(tab, QPushButton, "batchCancel"), Qt.MouseButton.LeftButton)
+        assert "Cancelling" in w(tab, QLabel, "batchStatus").text()
+    result = blocker.args[0]
+    assert result.stop is Stop.CANCELLED
+    sent = mails(sim)
+    assert 1 <= len(sent) < 8 and len(set(sent)) == len(sent)
+    batch_id = result.batch_id
+    info = history.batch(batch_id)
+    assert info.unfinished  # resumable
+    assert info.counts[RowState.DONE] == len(sent)  # the call in flight finished and was recorded
+    assert info.counts[RowState.PENDING] == 8 - len(sent)
+    assert column(tab, "state").count(state_text(RowState.PENDING, "en")) == 8 - len(sent)
+    assert "Cancelled" in w(tab, QLabel, "batchStatus").text()
+
+    # Start again: the interrupted batch is offered for resuming instead of a new one that would resend.
+    sim.latency_ms = 0
+    result = run(qtbot, tab, tab.start)
+    assert "interrupted batch" in asked(tab)[0][1]
+    assert result.stop is Stop.COMPLETED and result.batch_id == batch_id
+    assert Counter(mails(sim)) == Counter(f"INV-{i}" for i in range(1, 9))  # every row exactly once
+    assert sim.count("send_email") == 8
+    assert history.unfinished_batches() == []
+
+
+def test_account_wide_refusal_stops_the_batch_with_one_message(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+) -> None:
+    path = write_cp949_csv(tmp_path / "nopoint.csv", resend_rows(30, prefix="NOPOINT"))
+    tab = make_tab(lang="en")
+    assert tab.load_file(str(path))
+    result = run(qtbot, tab, tab.start)
+    assert result.stop is Stop.REFUSED_ALL
+    assert result.error is not None and result.error.code == -99005001
+    info = history.batch(result.batch_id)
+    assert 1 <= info.counts[RowState.FAILED] <= 4  # at most the calls already in flight
+    assert info.counts[RowState.PENDING] >= 26 and info.unfinished
+    status = w(tab, QLabel, "batchStatus").text()
+    assert status.count("-99005001") == 1
+    hint = hint_for(-99005001, "en")
+    assert hint is not None and hint in status
+    assert "Stopped" in status and "resume" in status
+    assert sim.count("send_email") == info.counts[RowState.FAILED]
+
+
+# ---- resuming an interrupted batch ----
+def interrupted_batch(history: History, path: Path, env: str = "test") -> int:
+    """A batch as a killed process leaves it: row 2 done, row 3 marked sending without an answer, 4-6 pending."""
+    file = read_batch(path, "resend_email")
+    batch_id = history.create_batch(
+        operation="resend_email",
+        source=str(path),
+        fingerprint=file.fingerprint(),
+        environment=env,
+        corp_num=DEMO_CORP_NUM,
+        rows=file.rows,
+        concurrency=2,
+    )
+    history.mark_sending(batch_id, 2)
+    history.mark_result(batch_id, 2, RowOutcome(2, RowState.DONE, 1, "done before the crash", 200, 0.01))
+    history.mark_sending(batch_id, 3)
+    return batch_id
+
+
+def test_resume_flags_unknown_rows_and_sends_only_pending_ones(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+) -> None:
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(5))
+    batch_id = interrupted_batch(history, path)
+    tab = make_tab(lang="en")
+    result = run(qtbot, tab, lambda: tab.resume(batch_id))
+    assert result.stop is Stop.COMPLETED and result.batch_id == batch_id
+    assert w(tab, QLabel, "batchFile").text() == str(path)
+    sent = [r.path for r in sim.requests if r.kind == "send_email"]
+    assert len(sent) == 3 and len(set(sent)) == 3
+    assert sorted(mails(sim)) == ["INV-3", "INV-4", "INV-5"]  # rows 4-6; not row 2 (done) nor row 3 (unknown)
+    states = column(tab, "state")
+    assert states[1] == state_text(RowState.UNKNOWN, "en")  # check on the website
+    assert states[0] == states[2] == states[3] == states[4] == state_text(RowState.DONE, "en")
+    status = w(tab, QLabel, "batchStatus").text()
+    assert "check them on the POPBiLL website" in status
+    assert history.batch_rows(batch_id)[1].outcome.state is RowState.UNKNOWN
+
+
+def test_resume_resends_unknown_mails_only_when_ticked(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+) -> None:
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(5))
+    batch_id = interrupted_batch(history, path)
+    tab = make_tab()
+    w(tab, QCheckBox, "batchResendUnknown").setChecked(True)
+    assert run(qtbot, tab, lambda: tab.resume(batch_id)).stop is Stop.COMPLETED
+    assert sorted(mails(sim)) == ["INV-2", "INV-3", "INV-4", "INV-5"]
+    assert set(column(tab, "state")) == {state_text(RowState.DONE, "ko")}
+
+
+def test_resume_refuses_a_changed_or_missing_file_and_another_environment(
+    make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+) -> None:
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(5))
+    batch_id = interrupted_batch(history, path)
+    tab = make_tab(lang="en")
+    write_cp949_csv(path, resend_rows(6))
+    assert tab.resume(batch_id) is False
+    assert "has changed" in w(tab, QLabel, "batchStatus").text()
+    path.unlink()
+    assert tab.resume(batch_id) is False
+    assert "cannot be read" in w(tab, QLabel, "batchStatus").text()
+    production = make_tab(env="production", lang="en")
+    write_cp949_csv(path, resend_rows(5))
+    assert production.resume(batch_id) is False
+    assert "test environment" in w(production, QLabel, "batchStatus").text()
+    assert sim.count("send_email") == 0 and history.batch(batch_id).unfinished
+
+
+# ---- results ----
+def test_export_csv_and_xlsx_every_row_in_order(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [
+        ("SELL", "INV-1", "a@example.com"),
+        ("SELL", "NOTFOUND-2", "b@example.com"),  # refused by POPBiLL: -11000005
+        ("SELL", "bad key", "c@example.com"),  # invalid: skipped
+        ("BUY", "INV-4", "d@example.com"),
+    ]
+    path = write_cp949_csv(tmp_path / "mails.csv", rows)
+    tab = make_tab()
+    assert tab.load_file(str(path))
+    w(tab, QCheckBox, "batchSkipInvalid").setChecked(True)
+    assert run(qtbot, tab, tab.start).stop is Stop.COMPLETED
+    expected = result_table("resend_email", read_batch(path, "resend_email").rows, tab.model.outcomes(), "ko")
+    export = w(tab, QPushButton, "batchExport")
+    assert export.isEnabled()
+
+    for name in ("results.csv", "results.xlsx"):
+        target = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, target=target, **k: (str(target), ""))
+        qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+        assert target.exists()
+        if name.endswith(".csv"):
+            assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel opens UTF-8 with a BOM
+            with target.open(encoding="utf-8-sig", newline="") as handle:
+                table = list(csv.reader(handle))
+        else:
+            book = openpyxl.load_workbook(target, read_only=True)
+            sheet = book.worksheets[0]
+            table = [["" if v is None else str(v) for v in line] for line in sheet.iter_rows(values_only=True)]
+            book.close()
+        assert table == [[str(v) for v in line] for line in expected]
+        assert [line[0] for line in table[1:]] == ["2", "3", "4", "5"]  # every input row, in file order
+        assert [line[4] for line in table[1:]] == [
+            state_text(s, "ko") for s in (RowState.DONE, RowState.FAILED, RowState.SKIPPED, RowState.DONE)
+        ]
+        assert table[2][5] == "-11000005"
+        assert str(target) in w(tab, QLabel, "batchStatus").text()
+
+
+# ---- drag and drop, language ----
+def test_a_dropped_file_is_loaded(qtbot: QtBot, make_tab: Callable[..., BatchTab], tmp_path: Path) -> None:
+    path = write_cp949_csv(tmp_path / "dropped.csv", resend_rows(2))
+    other = tmp_path / "notes.pdf"
+    other.write_bytes(b"%PDF")
+    tab = make_tab()
+
+    def drag(target: Path) -> QDragEnterEvent:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(target))])
+        event = QDragEnterEvent(
+            QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(tab, event)
+        return event
+
+    assert not drag(other).isAccepted()
+    assert drag(path).isAccepted()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    drop = QDropEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(tab, drop)
+    assert w(tab, QLabel, "batchFile").text() == str(path)
+    assert tab.model.rowCount() == 2
+
+
+def test_set_lang_describes_problems_in_the_new_language(make_tab: Callable[..., BatchTab], tmp_path: Path) -> None:
+    path = write_cp949_csv(tmp_path / "mails.csv", [("SELL", "문서", "a@example.com")])
+    tab = make_tab()
+    assert tab.load_file(str(path))
+    problem = read_batch(path, "resend_email").rows[0].problems[0]
+    assert column(tab, "check") == [problem.describe("ko")]
+    tab.set_lang("en")
+    assert column(tab, "check") == [problem.describe("en")]
+    assert tab.model.headerData(2, Qt.Orientation.Horizontal) == "MgtKey"
+
+
+# ---- the history dialog ----
+@pytest.fixture
+def filled_history(history: History) -> History:
+    now = time.time()
+    common = {"environment": "test", "corp_num": DEMO_CORP_NUM}
+    history.record_call(
+        **common,
+        operation="resend_email",
+        mgt_key_type="SELL",
+        mgt_key="INV-1",
+        receiver="a@example.com",
+        http_status=200,
+        code=1,
+        message="이메일 재전송 완료",
+        duration=0.123,
+        ok=True,
+        time=now - 3600,
+    )
+    history.record_call(
+        **common,
+        operation="assign_mgt_key",
+        mgt_key_type="BUY",
+        mgt_key="DOC-9",
+        item_key=item_key(9),
+        http_status=400,
+        code=-11005018,
+        message="이미 문서번호가 할당된 세금계산서입니다.",
+        duration=0.05,
+        ok=False,
+        time=now - 60,
+    )
+    history.record_call(  # 40 days ago: outside the default range
+        **common,
+        operation="resend_email",
+        mgt_key_type="SELL",
+        mgt_key="OLD-1",
+        receiver="old@example.com",
+        code=1,
+        ok=True,
+        time=now - 40 * 86400,
+    )
+    return history
+
+
+def test_history_dialog_filters(qtbot: QtBot, filled_history: History) -> None:
+    dialog = HistoryDialog(filled_history, "en")
+    qtbot.addWidget(dialog)
+    assert dialog.objectName() == "historyDialog"
+    view = w(dialog, QTableView, "historyView")
+    model = view.model()
+    date_from = w(dialog, QDateEdit, "historyFrom")
+    date_to = w(dialog, QDateEdit, "historyTo")
+    assert date_from.date().daysTo(date_to.date()) == 30
+    assert model.rowCount() == 2  # the last 30 days
+    assert model.data(model.index(0, 5)) == "SELL INV-1"
+    assert model.data(model.index(1, 5)) == f"{item_key(9)} ← BUY DOC-9"
+    assert model.data(model.index(1, 4)) == "Failed"
+
+    text = w(dialog, QLineEdit, "historyText")
+    text.setText("INV-1")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.data(model.index(0, 6)) == "a@example.com"
+    text.setText("할당")  # the message is searched too
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.data(model.index(0, 8)) == "-11005018")
+    text.clear()
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+
+    result = w(dialog, QComboBox, "historyResult")
+    result.setCurrentIndex(result.findData("failed"))
+    assert model.rowCount() == 1 and model.data(model.index(0, 3)) == "Assign MgtKey"
+    result.setCurrentIndex(result.findData("ok"))
+    assert model.rowCount() == 1 and model.data(model.index(0, 3)) == "Resend email"
+    result.setCurrentIndex(result.findData(""))
+    operation = w(dialog, QComboBox, "historyOperation")
+    operation.setCurrentIndex(operation.findData("assign_mgt_key"))
+    assert model.rowCount() == 1
+    operation.setCurrentIndex(operation.findData(""))
+    date_from.setDate(date_from.date().addDays(-30))
+    assert model.rowCount() == 3
+    assert "3" in w(dialog, QLabel, "historyCount").text()
+
+
+def test_history_dialog_exports_the_filtered_records(
+    qtbot: QtBot, filled_history: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = HistoryDialog(filled_history, "en")
+    qtbot.addWidget(dialog)
+    result = w(dialog, QComboBox, "historyResult")
+    result.setCurrentIndex(result.findData("ok"))
+    target = tmp_path / "history.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(w(dialog, QPushButton, "historyExport"), Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == [
+        "Time",
+        "Environment",
+        "CorpNum",
+        "Operation",
+        "Result",
+        "Keys",
+        "Receiver",
+        "HTTP",
+        "Code",
+        "Message",
+        "Duration (ms)",
+    ]
+    assert len(table) == 2  # the failed call and the old one are filtered out
+    line = table[1]
+    when = datetime.fromisoformat(line[0])
+    assert when.tzinfo is not None and abs(when - (datetime.now().astimezone() - timedelta(hours=1))) < timedelta(
+        minutes=5
+    )
+    assert line[1:] == [
+        "Test",
+        DEMO_CORP_NUM,
+        "Resend email",
+        "OK",
+        "SELL INV-1",
+        "a@example.com",
+        "200",
+        "1",
+        "이메일 재전송 완료",
+        "123",
+    ]
+
+    result.setCurrentIndex(result.findData(""))
+    xlsx = tmp_path / "history.xlsx"
+    assert dialog.export_to(str(xlsx))
+    book = openpyxl.load_workbook(xlsx, read_only=True)
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    assert len(rows) == 3 and rows[2][5] == f"{item_key(9)} ← BUY DOC-9" and rows[2][8] == -11005018
