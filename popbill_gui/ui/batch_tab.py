@@ -65,7 +65,9 @@ Index = QModelIndex | QPersistentModelIndex
 Confirm = Callable[[str, str], bool]
 
 DROP_SUFFIXES: Final = (".csv", ".xlsx")
-STATUS_INTERVAL_MS: Final = 100  # the status line is redrawn at most this often while rows arrive
+# Rows' outcomes reach the preview in batches, at most this often: a fast batch (hundreds of rows a second) must
+# not flood the event loop with one signal and one repaint per row.
+DRAIN_INTERVAL_MS: Final = 100
 _OK_COLOR: Final = "#1b5e20"
 _BAD_COLOR: Final = "#b71c1c"
 _CHECK_COLOR: Final = "#8a5300"
@@ -118,16 +120,24 @@ class PreviewModel(QAbstractTableModel):
         self._outcomes = None if outcomes is None else dict(outcomes)
         self.endResetModel()
 
-    def update_outcome(self, outcome: RowOutcome) -> None:
-        """One row's outcome as it arrives."""
-        if self._outcomes is None:
-            self.set_outcomes({outcome.row: outcome})
+    def update_outcomes(self, outcomes: Sequence[RowOutcome]) -> None:
+        """Rows' outcomes as they arrive: one change signal for all of them."""
+        if not outcomes:
             return
-        self._outcomes[outcome.row] = outcome
-        position = self._positions.get(outcome.row)
-        if position is not None:
+        if self._outcomes is None:
+            self.set_outcomes({outcome.row: outcome for outcome in outcomes})
+            return
+        positions = []
+        for outcome in outcomes:
+            self._outcomes[outcome.row] = outcome
+            position = self._positions.get(outcome.row)
+            if position is not None:
+                positions.append(position)
+        if positions:
             columns = self.columns()
-            self.dataChanged.emit(self.index(position, columns.index("state")), self.index(position, len(columns) - 1))
+            self.dataChanged.emit(
+                self.index(min(positions), columns.index("state")), self.index(max(positions), len(columns) - 1)
+            )
 
     def outcomes(self) -> dict[int, RowOutcome]:
         return dict(self._outcomes or {})
@@ -264,7 +274,7 @@ class _Relay(QObject):
     """Created on the GUI thread: the batch's threads emit through it, so Qt queues every signal to the GUI."""
 
     started = Signal(int)  # the batch's id, once journaled
-    row = Signal(object, object)  # RowOutcome, Progress (copies: the runner keeps changing its own)
+    rows_ready = Signal()  # rows' outcomes wait in the job's inbox (sent once until the GUI takes them)
     ended = Signal(object)  # BatchResult
     crashed = Signal(object)  # an unexpected exception: the batch stopped where it was (resumable)
 
@@ -294,6 +304,8 @@ class _BatchJob:
         self._lock = threading.Lock()
         self._cancelled = False
         self._runner: BatchRunner | None = None
+        self._inbox: list[RowOutcome] = []
+        self._progress: Progress | None = None
 
     def cancel(self) -> None:
         with self._lock:
@@ -303,8 +315,20 @@ class _BatchJob:
             runner.cancel()
 
     def _on_row(self, outcome: RowOutcome, progress: Progress) -> None:
-        # On a runner thread: emit only, never touch a widget.
-        self.relay.row.emit(replace(outcome), replace(progress))
+        # On a runner thread: never touch a widget. Copies, since the runner goes on changing its own; one signal
+        # when the inbox stops being empty, not one per row.
+        with self._lock:
+            self._inbox.append(replace(outcome))
+            self._progress = replace(progress)
+            first = len(self._inbox) == 1
+        if first:
+            self.relay.rows_ready.emit()
+
+    def take_rows(self) -> tuple[list[RowOutcome], Progress | None]:
+        """The outcomes reported since the last call, and the latest progress (GUI thread)."""
+        with self._lock:
+            rows, self._inbox = self._inbox, []
+            return rows, self._progress
 
     def run(self) -> None:
         plan = self.plan
@@ -367,10 +391,10 @@ class BatchTab(QWidget):
         self._progress: Progress | None = None
         self._status: Callable[[], str] = lambda: ""
         self._note: Callable[[], str] | None = None
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.setInterval(STATUS_INTERVAL_MS)
-        self._status_timer.timeout.connect(self._show_status)
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(DRAIN_INTERVAL_MS)
+        self._drain_timer.timeout.connect(self._drain)
         self._build()
         self.setAcceptDrops(True)
         self.retranslate()
@@ -493,6 +517,13 @@ class BatchTab(QWidget):
     def current_operation(self) -> Operation:
         return cast("Operation", self.operation.currentData())
 
+    def set_operation(self, operation: Operation) -> None:
+        """Choose the operation as the combo box does (the loaded file is read again for it)."""
+        index = self.operation.findData(operation)
+        if index < 0:
+            raise ValueError(f"unknown operation: {operation!r}")
+        self.operation.setCurrentIndex(index)
+
     def _environment(self) -> str:
         return "demo" if self.session.demo else self.session.settings.env
 
@@ -535,7 +566,6 @@ class BatchTab(QWidget):
     # -- status line ----------------------------------------------------------------------------------
     def _set_status(self, producer: Callable[[], str]) -> None:
         """Show a status; kept as a function so a language change can say it again in the new language."""
-        self._status_timer.stop()
         self._status = producer
         self._note = None
         self._show_status()
@@ -979,7 +1009,7 @@ class BatchTab(QWidget):
     def _launch(self, history: History, plan: _Plan) -> None:
         relay = _Relay()  # no Qt parent: the job holds it, so a late report never reaches a deleted object
         relay.started.connect(self._on_started)
-        relay.row.connect(self._on_row)
+        relay.rows_ready.connect(self._on_rows_ready)
         relay.ended.connect(self._on_ended)
         relay.crashed.connect(self._on_crashed)
         job = _BatchJob(self.session, history, plan, relay)
@@ -1007,19 +1037,27 @@ class BatchTab(QWidget):
         known = self.model.outcomes()  # rows reported before this arrived keep their newer state
         self.model.set_outcomes({j.row: known.get(j.row, j.outcome) for j in journal})
 
-    def _on_row(self, outcome: RowOutcome, progress: Progress) -> None:
-        if self._closed:
+    def _on_rows_ready(self) -> None:
+        if not self._closed and not self._drain_timer.isActive():
+            self._drain_timer.start()
+
+    def _drain(self) -> None:
+        """Show the outcomes that arrived since the last time: preview, progress bar, status line."""
+        job = self._job
+        if job is None or self._closed:
             return
-        self.model.update_outcome(outcome)
-        self._progress = progress
-        self.progress.setValue(progress.finished)
-        if not self._status_timer.isActive():
-            self._status_timer.start()
+        outcomes, progress = job.take_rows()
+        self.model.update_outcomes(outcomes)
+        if progress is not None:
+            self._progress = progress
+            self.progress.setValue(progress.finished)
+        self._show_status()
 
     def _on_ended(self, result: BatchResult) -> None:
         if self._closed:
             return
-        self._status_timer.stop()
+        self._drain()  # the last rows, before the journal is read
+        self._drain_timer.stop()
         self._job = None
         self._cancelling = False
         outcomes = self.model.outcomes()
@@ -1040,7 +1078,8 @@ class BatchTab(QWidget):
     def _on_crashed(self, error: object) -> None:
         if self._closed:
             return
-        self._status_timer.stop()
+        self._drain()
+        self._drain_timer.stop()
         self._job = None
         self._cancelling = False
         self.refresh()
@@ -1097,6 +1136,6 @@ class BatchTab(QWidget):
         """The window is closing: cancel and don't wait. Calls in flight finish on their threads, and are
         journaled; their reports reach nobody."""
         self._closed = True
-        self._status_timer.stop()
+        self._drain_timer.stop()
         if self._job is not None:
             self._job.cancel()

@@ -45,6 +45,483 @@
     </message>
 </context>
 <context>
+    <name>BatchTab</name>
+    <message>
+        <source>A batch is running.</source>
+        <translation>A batch is running.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file (or drop it here).</source>
+        <translation>Choose a CSV or Excel file (or drop it here).</translation>
+    </message>
+    <message>
+        <source>This file has been sent. Choose it again to send it again.</source>
+        <translation>This file has been sent. Choose it again to send it again.</translation>
+    </message>
+    <message>
+        <source>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
+        <translation>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</translation>
+    </message>
+    <message>
+        <source>No valid row to send.</source>
+        <translation>No valid row to send.</translation>
+    </message>
+    <message>
+        <source>Send one call per valid row of the file.</source>
+        <translation>Send one call per valid row of the file.</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 valid, %3 invalid.</source>
+        <translation>%1 rows read: %2 valid, %3 invalid.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Done %1 · failed %2 · check %3 · left %4</source>
+        <translation>Done %1 · failed %2 · check %3 · left %4</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 rows/s</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>about %1 left</translation>
+    </message>
+    <message>
+        <source>Cancelling: no new call is sent; the calls in flight finish and are recorded…</source>
+        <translation>Cancelling: no new call is sent; the calls in flight finish and are recorded…</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Not started: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent.</source>
+        <translation>Cancelled: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Finished.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 rows were not sent. Press Start to resume the batch.</source>
+        <translation>Cancelled: %1 rows were not sent. Press Start to resume the batch.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Stopped: %1</translation>
+    </message>
+    <message>
+        <source>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</source>
+        <translation>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</translation>
+    </message>
+    <message>
+        <source>skipped %1</source>
+        <translation>skipped %1</translation>
+    </message>
+    <message>
+        <source>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</source>
+        <translation>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</translation>
+    </message>
+    <message>
+        <source>Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a header row. Every row is checked before anything is sent.</source>
+        <translation>Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a header row. Every row is checked before anything is sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Operation</source>
+        <translation>&amp;Operation</translation>
+    </message>
+    <message>
+        <source>Resend email</source>
+        <translation>Resend email</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>Assign MgtKey</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>C&amp;hoose file…</translation>
+    </message>
+    <message>
+        <source>A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.</source>
+        <translation>A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Skip &amp;invalid rows</source>
+        <translation>Skip &amp;invalid rows</translation>
+    </message>
+    <message>
+        <source>Send the valid rows only; the invalid ones are listed as skipped.</source>
+        <translation>Send the valid rows only; the invalid ones are listed as skipped.</translation>
+    </message>
+    <message>
+        <source>Re-send mails whose outcome is &amp;unknown</source>
+        <translation>Re-send mails whose outcome is &amp;unknown</translation>
+    </message>
+    <message>
+        <source>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</source>
+        <translation>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</translation>
+    </message>
+    <message>
+        <source>Calls at a &amp;time</source>
+        <translation>Calls at a &amp;time</translation>
+    </message>
+    <message>
+        <source>How many calls run at once (1 to %1).</source>
+        <translation>How many calls run at once (1 to %1).</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>Rows of the file</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <source>Send no new call; the calls in flight finish and are recorded.</source>
+        <translation>Send no new call; the calls in flight finish and are recorded.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport results…</source>
+        <translation>E&amp;xport results…</translation>
+    </message>
+    <message>
+        <source>Every row of the file in its order with its status, code and message, as CSV or Excel.</source>
+        <translation>Every row of the file in its order with its status, code and message, as CSV or Excel.</translation>
+    </message>
+    <message>
+        <source>Choose a batch file</source>
+        <translation>Choose a batch file</translation>
+    </message>
+    <message>
+        <source>CSV or Excel (*.csv *.xlsx)</source>
+        <translation>CSV or Excel (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>A batch is running: wait for it to end, or cancel it.</source>
+        <translation>A batch is running: wait for it to end, or cancel it.</translation>
+    </message>
+    <message>
+        <source>The file cannot be used, nothing will be sent: %1</source>
+        <translation>The file cannot be used, nothing will be sent: %1</translation>
+    </message>
+    <message>
+        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
+        <translation>This is the PRODUCTION environment (운영): the calls are real.</translation>
+    </message>
+    <message>
+        <source>Assign document IDs to %1 invoices, as listed in the file?
+
+This cannot be undone: an invoice keeps its document ID.</source>
+        <translation>Assign document IDs to %1 invoices, as listed in the file?
+
+This cannot be undone: an invoice keeps its document ID.</translation>
+    </message>
+    <message>
+        <source>%1 notification mails will be sent to real customers.
+
+Continue?</source>
+        <translation>%1 notification mails will be sent to real customers.
+
+Continue?</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>The history cannot be used, so nothing is sent: %1</source>
+        <translation>The history cannot be used, so nothing is sent: %1</translation>
+    </message>
+    <message>
+        <source>The credentials are still being read from the keyring: try again.</source>
+        <translation>The credentials are still being read from the keyring: try again.</translation>
+    </message>
+    <message>
+        <source>The history cannot be used: %1</source>
+        <translation>The history cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.
+
+Resume it? The rows already sent are not sent again.</source>
+        <translation>This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.
+
+Resume it? The rows already sent are not sent again.</translation>
+    </message>
+    <message>
+        <source>Interrupted batch</source>
+        <translation>Interrupted batch</translation>
+    </message>
+    <message>
+        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
+        <translation>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</translation>
+    </message>
+    <message>
+        <source>Not started: nothing was sent.</source>
+        <translation>Not started: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>The batch cannot be resumed: %1</source>
+        <translation>The batch cannot be resumed: %1</translation>
+    </message>
+    <message>
+        <source>Batch %1 has already finished: nothing to resume.</source>
+        <translation>Batch %1 has already finished: nothing to resume.</translation>
+    </message>
+    <message>
+        <source>Batch %1 was started in the %2 environment for CorpNum %3: switch to them in Settings to resume it.</source>
+        <translation>Batch %1 was started in the %2 environment for CorpNum %3: switch to them in Settings to resume it.</translation>
+    </message>
+    <message>
+        <source>Batch %1 cannot be resumed by this version.</source>
+        <translation>Batch %1 cannot be resumed by this version.</translation>
+    </message>
+    <message>
+        <source>Batch %1 cannot be resumed: its file cannot be read. %2</source>
+        <translation>Batch %1 cannot be resumed: its file cannot be read. %2</translation>
+    </message>
+    <message>
+        <source>Batch %1 cannot be resumed: its file %2 has changed since the batch started. Put the original file back, or check the rows on the POPBiLL website.</source>
+        <translation>Batch %1 cannot be resumed: its file %2 has changed since the batch started. Put the original file back, or check the rows on the POPBiLL website.</translation>
+    </message>
+    <message>
+        <source>Not resumed: nothing was sent.</source>
+        <translation>Not resumed: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
+        <translation>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>The results were not written: %1</source>
+        <translation>The results were not written: %1</translation>
+    </message>
+    <message>
+        <source>Results written to %1.</source>
+        <translation>Results written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Document ID, ItemKey, e-mail or message</source>
+        <translation>Document ID, ItemKey, e-mail or message</translation>
+    </message>
+    <message>
+        <source>Search the keys, the receiver and the message</source>
+        <translation>Search the keys, the receiver and the message</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>All operations</translation>
+    </message>
+    <message>
+        <source>Resend email</source>
+        <translation>Resend email</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>Assign MgtKey</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>All results</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>Recorded calls</source>
+        <translation>Recorded calls</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>Write the records the filters match to CSV or Excel.</source>
+        <translation>Write the records the filters match to CSV or Excel.</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>The history cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The newest %1 records are shown: narrow the filters to see older ones.</source>
+        <translation>The newest %1 records are shown: narrow the filters to see older ones.</translation>
+    </message>
+    <message>
+        <source>%1 records.</source>
+        <translation>%1 records.</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Export history</translation>
+    </message>
+    <message>
+        <source>The records were not written: %1</source>
+        <translation>The records were not written: %1</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>Written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>CorpNum</source>
+        <translation>CorpNum</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>Duration (ms)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+</context>
+<context>
     <name>LogModel</name>
     <message>
         <source>Time</source>
@@ -116,6 +593,18 @@
     <message>
         <source>Assign MgtKey</source>
         <translation>Assign MgtKey</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
     </message>
     <message>
         <source>Log</source>
@@ -232,6 +721,41 @@ This cannot be undone.</translation>
     <message>
         <source>No usable keyring on this computer: credentials can be kept for this session only (Settings).</source>
         <translation>No usable keyring on this computer: credentials can be kept for this session only (Settings).</translation>
+    </message>
+    <message>
+        <source>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</source>
+        <translation>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</translation>
+    </message>
+    <message>
+        <source>Batch #%1: %2</source>
+        <translation>Batch #%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,483 @@
     </message>
 </context>
 <context>
+    <name>BatchTab</name>
+    <message>
+        <source>A batch is running.</source>
+        <translation>일괄 처리가 진행 중입니다.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV or Excel file (or drop it here).</source>
+        <translation>CSV 또는 엑셀 파일을 고르세요(여기로 끌어다 놓아도 됩니다).</translation>
+    </message>
+    <message>
+        <source>This file has been sent. Choose it again to send it again.</source>
+        <translation>이 파일은 이미 보냈습니다. 다시 보내려면 파일을 다시 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
+        <translation>잘못된 행이 %1개 있어 아무것도 보낼 수 없습니다. 파일을 고치거나, 올바른 행만 보내려면 “잘못된 행 건너뛰기”를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No valid row to send.</source>
+        <translation>보낼 수 있는 올바른 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Send one call per valid row of the file.</source>
+        <translation>파일의 올바른 행마다 요청을 하나씩 보냅니다.</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 valid, %3 invalid.</source>
+        <translation>%1행을 읽었습니다: 올바른 행 %2, 잘못된 행 %3.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>Done %1 · failed %2 · check %3 · left %4</source>
+        <translation>완료 %1 · 실패 %2 · 확인 필요 %3 · 남음 %4</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>시작하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>초당 %1행</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>약 %1 남음</translation>
+    </message>
+    <message>
+        <source>Cancelling: no new call is sent; the calls in flight finish and are recorded…</source>
+        <translation>취소하는 중: 새 요청은 보내지 않고, 이미 보낸 요청은 끝까지 기다려 기록합니다…</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>시작하지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent.</source>
+        <translation>취소했습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 rows were not sent. Press Start to resume the batch.</source>
+        <translation>취소했습니다. %1행은 보내지 않았습니다. 이어서 보내려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>중단했습니다: %1</translation>
+    </message>
+    <message>
+        <source>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</source>
+        <translation>이 거부는 모든 행에 똑같이 일어나므로 %1행은 보내지 않았습니다. 원인을 해결한 뒤 시작을 눌러 이어서 보내세요.</translation>
+    </message>
+    <message>
+        <source>skipped %1</source>
+        <translation>건너뜀 %1</translation>
+    </message>
+    <message>
+        <source>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</source>
+        <translation>%1행은 처리되었는지 알 수 없습니다. 팝빌 사이트에서 확인하세요(확인 필요).</translation>
+    </message>
+    <message>
+        <source>Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a header row. Every row is checked before anything is sent.</source>
+        <translation>여러 세금계산서의 메일 재전송이나 문서번호 할당을 한 번에 합니다. 첫 줄에 머리글이 있는 CSV 또는 엑셀 파일을 쓰며, 보내기 전에 모든 행을 검사합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Operation</source>
+        <translation>작업(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Resend email</source>
+        <translation>이메일 재전송</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>문서번호 할당</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>파일 선택(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.</source>
+        <translation>CSV(UTF-8 또는 CP949) 또는 엑셀(.xlsx) 파일입니다. 여기로 끌어다 놓아도 됩니다.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>선택한 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Skip &amp;invalid rows</source>
+        <translation>잘못된 행 건너뛰기(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Send the valid rows only; the invalid ones are listed as skipped.</source>
+        <translation>올바른 행만 보내고, 잘못된 행은 건너뜀으로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Re-send mails whose outcome is &amp;unknown</source>
+        <translation>결과를 알 수 없는 메일 다시 보내기(&amp;U)</translation>
+    </message>
+    <message>
+        <source>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</source>
+        <translation>이메일 재전송 일괄 처리를 이어서 할 때, 보내졌는지 알 수 없는 행을 다시 보냅니다. 문서번호는 절대 두 번 할당하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Calls at a &amp;time</source>
+        <translation>동시 요청 수(&amp;T)</translation>
+    </message>
+    <message>
+        <source>How many calls run at once (1 to %1).</source>
+        <translation>한 번에 보내는 요청 수(1~%1).</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>파일의 행</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>진행률</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>취소(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Send no new call; the calls in flight finish and are recorded.</source>
+        <translation>새 요청은 보내지 않고, 이미 보낸 요청은 끝까지 기다려 기록합니다.</translation>
+    </message>
+    <message>
+        <source>E&amp;xport results…</source>
+        <translation>결과 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Every row of the file in its order with its status, code and message, as CSV or Excel.</source>
+        <translation>파일의 모든 행을 순서대로 상태, 코드, 메시지와 함께 CSV 또는 엑셀로 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Choose a batch file</source>
+        <translation>일괄 처리 파일 선택</translation>
+    </message>
+    <message>
+        <source>CSV or Excel (*.csv *.xlsx)</source>
+        <translation>CSV 또는 엑셀 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>A batch is running: wait for it to end, or cancel it.</source>
+        <translation>일괄 처리가 진행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
+    </message>
+    <message>
+        <source>The file cannot be used, nothing will be sent: %1</source>
+        <translation>이 파일은 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
+        <translation>운영(PRODUCTION) 환경입니다. 요청이 실제로 처리됩니다.</translation>
+    </message>
+    <message>
+        <source>Assign document IDs to %1 invoices, as listed in the file?
+
+This cannot be undone: an invoice keeps its document ID.</source>
+        <translation>파일에 적힌 대로 세금계산서 %1건에 문서번호를 할당할까요?
+
+되돌릴 수 없습니다. 할당한 문서번호는 그 세금계산서에 계속 남습니다.</translation>
+    </message>
+    <message>
+        <source>%1 notification mails will be sent to real customers.
+
+Continue?</source>
+        <translation>실제 거래처에 알림 메일 %1건을 보냅니다.
+
+계속할까요?</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>운영 환경</translation>
+    </message>
+    <message>
+        <source>The history cannot be used, so nothing is sent: %1</source>
+        <translation>이력을 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>The credentials are still being read from the keyring: try again.</source>
+        <translation>아직 키링에서 인증 정보를 읽는 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The history cannot be used: %1</source>
+        <translation>이력을 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.
+
+Resume it? The rows already sent are not sent again.</source>
+        <translation>이 파일에는 중단된 일괄 처리가 있습니다: 완료 %1행, 아직 보내지 않음 %2행, 확인 필요 %3행.
+
+이어서 할까요? 이미 보낸 행은 다시 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Interrupted batch</source>
+        <translation>중단된 일괄 처리</translation>
+    </message>
+    <message>
+        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
+        <translation>시작하지 않았습니다. 이 파일에는 중단된 일괄 처리가 있습니다. 이어서 하면 나머지만 보내고, 새로 시작하면 이미 보낸 행을 다시 보내게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Not started: nothing was sent.</source>
+        <translation>시작하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The batch cannot be resumed: %1</source>
+        <translation>일괄 처리를 이어서 할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Batch %1 has already finished: nothing to resume.</source>
+        <translation>일괄 처리 %1은(는) 이미 끝났습니다. 이어서 할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 was started in the %2 environment for CorpNum %3: switch to them in Settings to resume it.</source>
+        <translation>일괄 처리 %1은(는) %2 환경, 사업자등록번호 %3(으)로 시작했습니다. 이어서 하려면 설정에서 같은 환경과 번호로 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>Batch %1 cannot be resumed by this version.</source>
+        <translation>이 버전에서는 일괄 처리 %1을(를) 이어서 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch %1 cannot be resumed: its file cannot be read. %2</source>
+        <translation>일괄 처리 %1을(를) 이어서 할 수 없습니다. 파일을 읽을 수 없습니다. %2</translation>
+    </message>
+    <message>
+        <source>Batch %1 cannot be resumed: its file %2 has changed since the batch started. Put the original file back, or check the rows on the POPBiLL website.</source>
+        <translation>일괄 처리 %1을(를) 이어서 할 수 없습니다. 시작한 뒤 파일 %2이(가) 바뀌었습니다. 원래 파일을 되돌려 놓거나, 팝빌 사이트에서 행을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Not resumed: nothing was sent.</source>
+        <translation>이어서 하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
+        <translation>내부 오류(%1)로 일괄 처리가 멈췄습니다. 이미 보낸 행은 기록되어 있으니 시작을 눌러 이어서 하세요.</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>엑셀 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>결과 내보내기</translation>
+    </message>
+    <message>
+        <source>The results were not written: %1</source>
+        <translation>결과를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Results written to %1.</source>
+        <translation>결과를 %1에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>이력</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Document ID, ItemKey, e-mail or message</source>
+        <translation>문서번호, 팝빌번호, 이메일 또는 메시지</translation>
+    </message>
+    <message>
+        <source>Search the keys, the receiver and the message</source>
+        <translation>문서번호, 팝빌번호, 수신메일, 메시지에서 찾기</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>모든 작업</translation>
+    </message>
+    <message>
+        <source>Resend email</source>
+        <translation>이메일 재전송</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>문서번호 할당</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>모든 결과</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>시작일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>종료일(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Recorded calls</source>
+        <translation>기록된 요청</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the records the filters match to CSV or Excel.</source>
+        <translation>필터에 맞는 기록을 CSV 또는 엑셀로 저장합니다.</translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation>이력을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The newest %1 records are shown: narrow the filters to see older ones.</source>
+        <translation>최근 기록 %1건을 보여 줍니다. 더 오래된 기록을 보려면 필터를 좁히세요.</translation>
+    </message>
+    <message>
+        <source>%1 records.</source>
+        <translation>기록 %1건.</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>엑셀 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>이력 내보내기</translation>
+    </message>
+    <message>
+        <source>The records were not written: %1</source>
+        <translation>기록을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>%1에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경</translation>
+    </message>
+    <message>
+        <source>CorpNum</source>
+        <translation>사업자등록번호</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>작업</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>수신메일</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>소요 시간(ms)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>성공</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
     <name>LogModel</name>
     <message>
         <source>Time</source>
@@ -116,6 +593,18 @@
     <message>
         <source>Assign MgtKey</source>
         <translation>문서번호 할당</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>일괄 처리</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>기록(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>이어서 하기(&amp;R)</translation>
     </message>
     <message>
         <source>Log</source>
@@ -232,6 +721,41 @@ This cannot be undone.</source>
     <message>
         <source>No usable keyring on this computer: credentials can be kept for this session only (Settings).</source>
         <translation>이 컴퓨터에는 사용할 수 있는 키링(자격 증명 저장소)이 없습니다. 인증 정보는 이번 세션에만 보관할 수 있습니다(설정).</translation>
+    </message>
+    <message>
+        <source>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</source>
+        <translation>중단된 일괄 작업이 있습니다: %1 (%3행 중 %2행 미완료). 이어서 할까요?</translation>
+    </message>
+    <message>
+        <source>Batch #%1: %2</source>
+        <translation>일괄 처리 #%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>정상</translation>
     </message>
 </context>
 <context>
