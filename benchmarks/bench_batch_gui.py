@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = create_window(environ=environ, settings_path=tmp / "settings.json")
     if hasattr(window, "confirm"):
         window.confirm = yes
-    tab = window.findChild(QWidget, "batchTab")
+    tab: Any = window.findChild(QWidget, "batchTab")
     if tab is not None and isinstance(tab, batch_tab_class):
         report["route"] = "window (objectName batchTab)"
     else:

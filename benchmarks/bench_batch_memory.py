@@ -24,6 +24,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 # The modules a batch run uses, imported before the baseline: their code is not the batch's growth.
 from popbill_gui.batch.reader import read_batch
@@ -67,10 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     client.issue_token()  # token issued, connection open: what every run has before the first row
     gc.collect()
 
-    tracer = None
+    tracer: Any = None
     if args.tracemalloc:
-        import tracemalloc as tracer
+        import tracemalloc
 
+        tracer = tracemalloc
         tracer.start()
     marks: dict[str, dict[str, int]] = {"before": memory_kib()}
     times: dict[str, float] = {}
