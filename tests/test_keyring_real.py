@@ -76,7 +76,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
     from popbill_gui.ui.session import Source
 
     path = tmp_path / "settings.json"
-    first = create_window(environ={}, settings_path=path)
+    first = create_window(environ={}, settings_path=path, history_path=tmp_path / "history.sqlite3")
     qtbot.addWidget(first)
     qtbot.waitUntil(lambda: first.session.source is not Source.PENDING)
     assert first.session.keyring_available is True
@@ -85,7 +85,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
     qtbot.waitUntil(lambda: first.session.source is Source.KEYRING)  # saved on a worker
     first.close()
     try:
-        second = create_window(environ={}, settings_path=path)
+        second = create_window(environ={}, settings_path=path, history_path=tmp_path / "history.sqlite3")
         qtbot.addWidget(second)
         qtbot.waitUntil(lambda: second.session.source is not Source.PENDING)
         assert second.session.source is Source.KEYRING
@@ -93,7 +93,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
         second.resend_tab.mgt_key.edit.setText("K1")
         second.resend_tab.receiver.edit.setText("a@example.com")
         second.resend_tab.button.click()
-        qtbot.waitUntil(lambda: second.log_model.rowCount() == 1)
+        qtbot.waitUntil(lambda: second.log_model.rowCount() == 1)  # its own history: nothing from before
         assert second.log_model.entry(0).ok
         for file in tmp_path.rglob("*"):
             if file.is_file():

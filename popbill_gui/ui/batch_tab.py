@@ -434,6 +434,8 @@ class BatchTab(QWidget):
         self.preview = QTableView(self)
         self.preview.setObjectName("batchPreview")
         self.preview.setModel(self.model)
+        # Fit columns to a sample of rows, not to all of them: 10,000 rows would stall the window for seconds.
+        self.preview.horizontalHeader().setResizeContentsPrecision(200)
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().hide()
@@ -442,7 +444,8 @@ class BatchTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setResizeContentsPrecision(200)
-        self.model.modelReset.connect(self._fit_columns)
+        # Columns are fitted when a file is loaded, not when the state columns appear at start and end:
+        # measuring a thousand rows' texts then stalled the window for ~100 ms (benchmarks/bench_batch.py).
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("batchProgress")
@@ -783,6 +786,7 @@ class BatchTab(QWidget):
             return False
         self._file = file
         self.model.set_file(file.operation, file.rows)
+        self._fit_columns()
         self.refresh()
         self._set_status(self._idle_text)
         return True
@@ -991,6 +995,7 @@ class BatchTab(QWidget):
         self._completed = False
         self._batch_id = batch_id
         self.model.set_file(operation, file.rows)
+        self._fit_columns()
         self.model.set_outcomes({j.row: j.outcome for j in journal})
         self.refresh()
 
