@@ -30,12 +30,12 @@ from .core.messages import Lang, normalize_lang, text
 from .core.validation import MGT_KEY_TYPES, Problem
 from .storage import settings as settings_mod
 from .storage.connection import open_configured_client
-from .storage.secrets import SecretStore
 from .storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError, env_credentials
 
 if TYPE_CHECKING:
     from .batch.runner import BatchResult, BatchRunner, Progress
     from .storage.history import History
+    from .storage.secrets import SecretStore
 
 EXIT_OK, EXIT_REFUSED, EXIT_INVALID, EXIT_UNREACHABLE, EXIT_CREDENTIALS = 0, 1, 2, 3, 4
 
@@ -143,6 +143,13 @@ def read_settings(args: argparse.Namespace, environ: dict[str, str]) -> Settings
         raise UsageError(str(exc)) from None
 
 
+def _system_store(lang: Lang) -> SecretStore:
+    # Imported when the keyring is needed: credentials from the environment never pay for it.
+    from .storage.secrets import SecretStore
+
+    return SecretStore.system(lang)
+
+
 class Cli:
     """One run of popbill-cli; streams and the keyring are injectable for tests."""
 
@@ -158,7 +165,7 @@ class Cli:
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
-        self._store_factory = store_factory or (lambda lang: SecretStore.system(lang))
+        self._store_factory = store_factory or _system_store
         self.lang: Lang = normalize_lang(self.environ.get("POPBILL_LANG"))
 
     def out(self, line: str) -> None:
