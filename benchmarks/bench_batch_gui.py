@@ -181,6 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = create_window(environ=environ, settings_path=tmp / "settings.json")
     if hasattr(window, "confirm"):
         window.confirm = yes
+    page = getattr(window, "batch_page", None)
+    if page is not None:
+        window.tabs.setCurrentWidget(page)  # as a user does: the tab is built when first shown
     tab: Any = window.findChild(QWidget, "batchTab")
     if tab is not None and isinstance(tab, batch_tab_class):
         report["route"] = "window (objectName batchTab)"

@@ -8,9 +8,11 @@ popbill-gui --smoke-test    build, show, wait for the first paint, exit 0 printi
 from __future__ import annotations
 
 import argparse
+import atexit
 import logging
 import logging.handlers
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -112,7 +114,9 @@ def create_window(
     if history_path is None and environ.get("POPBILL_HISTORY"):
         history_path = Path(environ["POPBILL_HISTORY"])
     if history_path is None and demo:
-        history_path = Path(tempfile.mkdtemp(prefix="popbill-gui-demo-")) / "history.sqlite3"
+        folder = tempfile.mkdtemp(prefix="popbill-gui-demo-")
+        atexit.register(shutil.rmtree, folder, True)  # the demo's history goes with the demo
+        history_path = Path(folder) / "history.sqlite3"
     notes: list[str] = []
     saved = Settings() if demo else settings_store.load(settings_path)
     try:

@@ -78,6 +78,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
     path = tmp_path / "settings.json"
     first = create_window(environ={}, settings_path=path, history_path=tmp_path / "history.sqlite3")
     qtbot.addWidget(first)
+    first.show()  # the keyring is read once the window is on screen
     qtbot.waitUntil(lambda: first.session.source is not Source.PENDING)
     assert first.session.keyring_available is True
     settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM)
@@ -87,6 +88,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
     try:
         second = create_window(environ={}, settings_path=path, history_path=tmp_path / "history.sqlite3")
         qtbot.addWidget(second)
+        second.show()
         qtbot.waitUntil(lambda: second.session.source is not Source.PENDING)
         assert second.session.source is Source.KEYRING
         assert second.session.credentials == LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY)

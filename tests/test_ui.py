@@ -584,7 +584,7 @@ def test_a_dropped_file_goes_to_the_batch_tab_and_the_run_is_logged(
         QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
     )
     window.dropEvent(drop)
-    assert window.tabs.currentWidget() is window.batch_tab
+    assert window.tabs.currentWidget() is window.batch_page
     assert window.batch_tab.start()
     qtbot.waitUntil(lambda: not window.batch_tab.busy and len(sim.state.sent_mails) == 5, timeout=15000)
     qtbot.waitUntil(
@@ -642,3 +642,17 @@ def test_history_dialog_opens_from_the_menu(
     QTimer.singleShot(100, close_it)
     window.history_action.trigger()
     assert seen == ["historyDialog"]
+
+
+def test_the_batch_tab_is_built_when_first_shown(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    window = window_factory(sim_env(sim, POPBILL_LANG="en"))
+    assert window.findChild(QWidget, "batchTab") is None  # not paid for at start-up
+    assert window.tabs.tabText(2) == "Batch"
+    window.tabs.setCurrentIndex(2)
+    tab = window.findChild(QWidget, "batchTab")
+    assert tab is not None and tab.isVisibleTo(window)
+    assert window.findChild(QPushButton, "batchStart") is not None
+    window.set_language("ko")
+    assert window.tabs.tabText(2) == "일괄 처리"

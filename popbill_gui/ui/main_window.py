@@ -16,8 +16,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QMimeData, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -42,7 +50,6 @@ from ..core.models import CallResult, Credentials
 from ..storage import settings as settings_store
 from ..storage.settings import Settings
 from . import i18n
-from .batch_tab import BatchTab
 from .forms import AssignTab, ResendTab
 from .log_model import LogEntry, LogModel
 from .session import Session, Source
@@ -51,6 +58,7 @@ from .workers import Dispatcher
 if TYPE_CHECKING:
     from ..storage.history import BatchInfo, CallRecord, History
     from ..storage.secrets import SecretStore
+    from .batch_tab import BatchTab
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +66,7 @@ KEYRING_LOAD = ("keyring", "load")
 KEYRING_SAVE = ("keyring", "save")
 HISTORY_LOAD = ("history", "load")
 RECENT_ON_START = 200  # calls from the history shown in the log pane at start
+STARTUP_WORK_DELAY_MS = 150
 CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: its results are logged here too
 OPERATIONS = ("resend_email", "assign_mgt_key")
 
@@ -111,7 +120,18 @@ class MainWindow(QMainWindow):
         self.dispatcher.busy_changed.connect(self._refresh_tabs)
         self._build()
         self.set_language(session.settings.lang, install=False)
-        if session.source is Source.PENDING:
+        self._started = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            # After the first paint: the keyring and the history (their imports, D-Bus, SQLite) run on workers,
+            # but they still compete with the window's first frame for the interpreter.
+            QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._start_background_work)
+
+    def _start_background_work(self) -> None:
+        if self.session.source is Source.PENDING:
             self._load_keyring()
         self.dispatcher.submit(
             HISTORY_LOAD, lambda: (self.history().recent(RECENT_ON_START), self.history().unfinished_batches())
@@ -135,11 +155,16 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.resend_tab = ResendTab(self.dispatcher.in_flight, self.tabs)
         self.assign_tab = AssignTab(self.dispatcher.in_flight, self.tabs)
-        self.batch_tab = BatchTab(self.session, self.history, lambda title, text: self.confirm(title, text), self.tabs)
+        # The batch tab is built when first needed (shown, a file dropped, a resume): most sessions are single
+        # calls, and its modules cost a third of the window's start-up and ~10 MB (benchmarks/bench_gui.py).
+        self.batch_page = QWidget(self.tabs)
+        self.batch_page.setObjectName("batchPage")
+        QVBoxLayout(self.batch_page).setContentsMargins(0, 0, 0, 0)
+        self._batch_tab: BatchTab | None = None
         self.tabs.addTab(self.resend_tab, "")
         self.tabs.addTab(self.assign_tab, "")
-        self.tabs.addTab(self.batch_tab, "")
-        self.batch_tab.finished.connect(self._on_batch_finished)
+        self.tabs.addTab(self.batch_page, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setAcceptDrops(True)  # a file dropped anywhere on the window goes to the batch tab
         self.resend_tab.submitted.connect(self.submit)
         self.assign_tab.submitted.connect(self.submit)
@@ -244,8 +269,9 @@ class MainWindow(QMainWindow):
         for tab in (self.resend_tab, self.assign_tab):
             tab.set_lang(lang)
             tab.retranslate()  # now, not when the posted LanguageChange arrives
-        self.batch_tab.set_lang(lang)
-        self.batch_tab.retranslate()
+        if self._batch_tab is not None:
+            self._batch_tab.set_lang(lang)
+            self._batch_tab.retranslate()
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -577,9 +603,29 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().setText(self.log_model.rows_as_text(rows))
 
     # -- batches and history --------------------------------------------------------------------------
+    @property
+    def batch_tab(self) -> BatchTab:
+        """The batch tab (objectName batchTab), built on first use inside its page."""
+        if self._batch_tab is None:
+            from .batch_tab import BatchTab
+
+            tab = BatchTab(self.session, self.history, lambda title, text: self.confirm(title, text), self.batch_page)
+            tab.set_lang(self.lang)
+            tab.finished.connect(self._on_batch_finished)
+            layout = self.batch_page.layout()
+            assert layout is not None
+            layout.addWidget(tab)
+            tab.show()  # the page may be on screen already: a late child is not shown by itself
+            self._batch_tab = tab
+        return self._batch_tab
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.batch_page:
+            self.batch_tab  # noqa: B018 -- building it is the point
+
     def _offer_resume(self, unfinished: list[BatchInfo]) -> None:
         resumable = [b for b in unfinished if b.counts.get(RowState.PENDING, 0) or b.counts.get(RowState.SENDING, 0)]
-        if resumable and not self.batch_tab.busy:
+        if resumable and not (self._batch_tab is not None and self._batch_tab.busy):
             self._resume_info = resumable[0]
             self._resume_id = resumable[0].id
             self._show_resume_offer()
@@ -601,7 +647,7 @@ class MainWindow(QMainWindow):
             return
         batch_id, self._resume_id = self._resume_id, None
         self.resume_bar.hide()
-        self.tabs.setCurrentWidget(self.batch_tab)
+        self.tabs.setCurrentWidget(self.batch_page)
         self.batch_tab.resume(batch_id)
 
     def _on_batch_finished(self, result: object) -> None:
@@ -629,7 +675,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         path = _dropped_file(event.mimeData())
         if path:
-            self.tabs.setCurrentWidget(self.batch_tab)
+            self.tabs.setCurrentWidget(self.batch_page)
             self.batch_tab.load_file(path)
             event.acceptProposedAction()
 
@@ -641,6 +687,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Calls not started are dropped; a call in flight finishes (or times out) on its worker, and its
         # result goes nowhere. The window does not wait for it. A batch stops taking rows (resumable).
-        self.batch_tab.shutdown()
+        if self._batch_tab is not None:
+            self._batch_tab.shutdown()
         self.dispatcher.shutdown(0)
         event.accept()
