@@ -1,4 +1,5 @@
-"""Take the README's screenshot of the real window in demo mode: `xvfb-run -a .venv/bin/python scripts/screenshot.py`.
+"""Take the README's screenshots of the real window in demo mode:
+`xvfb-run -a .venv/bin/python scripts/screenshot.py docs/screenshot.png docs/batch.png`.
 
 It types into the resend tab, sends twice (one success, one refusal), waits for the log rows and saves
 docs/screenshot.png. Run it on a machine with a Korean font (fonts-nanum) so Hangul renders.
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QCheckBox
 
 from popbill_gui.app import create_window, ensure_app
 
@@ -23,9 +25,38 @@ def wait_until(condition, timeout_ms: int = 10000) -> None:  # type: ignore[no-u
         waited += 20
 
 
+def batch_shot(out: Path) -> bool:
+    """The batch tab after a run of a small CP949 file with one invalid row skipped and one refusal."""
+    import tempfile
+
+    window = create_window(demo=True, environ={"POPBILL_LANG": "ko"})
+    window.resize(960, 640)
+    window.show()
+    window.confirm = lambda title, text: True
+    folder = Path(tempfile.mkdtemp())
+    rows = [f"SELL,INV-2026-{i:04d},staff{i}@example.com" for i in range(1, 9)]
+    rows[3] = "SELL,INV-2026/0004,staff4@example.com"  # invalid: shown with its reason, skipped
+    rows[5] = "SELL,NOTFOUND-0006,staff6@example.com"  # refused by the simulator
+    (folder / "메일재전송.csv").write_text("문서유형,문서번호,수신메일\n" + "\n".join(rows) + "\n", encoding="cp949")
+    window.tabs.setCurrentWidget(window.batch_page)
+    tab = window.batch_tab
+    wait_until(lambda: window.simulator is not None, 2000)  # type: ignore[attr-defined]
+    tab.load_file(str(folder / "메일재전송.csv"))
+    tab.findChild(QCheckBox, "batchSkipInvalid").setChecked(True)
+    tab.start()
+    wait_until(lambda: not tab.busy, 15000)
+    wait_until(lambda: False, 300)
+    ok = window.grab().save(str(out))
+    window.close()
+    return ok
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
     app = ensure_app()
+    if len(sys.argv) > 2:
+        ok = batch_shot(Path(sys.argv[2]))
+        print(sys.argv[2] if ok else "batch screenshot failed")
     window = create_window(demo=True, environ={"POPBILL_LANG": "ko"})
     window.resize(960, 640)
     window.show()

@@ -90,6 +90,7 @@ class LogModel(QAbstractTableModel):
             "connection": QCoreApplication.translate("LogModel", "Test connection"),
             "keyring": QCoreApplication.translate("LogModel", "Keyring"),
             "settings": QCoreApplication.translate("LogModel", "Settings"),
+            "batch": QCoreApplication.translate("LogModel", "Batch"),
         }
         return names.get(operation, operation)
 

@@ -211,7 +211,8 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tabs)
         splitter.addWidget(log_box)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)  # the form (and a batch's preview) gets the room; the log the rest
+        splitter.setStretchFactor(1, 2)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -576,6 +576,10 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Settings</translation>
     </message>
     <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>

@@ -576,6 +576,10 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>설정</translation>
     </message>
     <message>
+        <source>Batch</source>
+        <translation>일괄 처리</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>성공</translation>
     </message>
