@@ -166,11 +166,14 @@ class BatchRunner:
         except PopbillError as exc:
             return BatchResult(batch_id, _stop_for(exc) or Stop.UNREACHABLE, outcomes, exc)
 
-        threads = [threading.Thread(target=worker, name=f"batch-{i}", daemon=True) for i in range(self.concurrency)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        if self.concurrency == 1:
+            worker()  # the caller's thread is the one worker: no hand-off between threads per row
+        else:
+            threads = [threading.Thread(target=worker, name=f"batch-{i}", daemon=True) for i in range(self.concurrency)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
         if self._before_send_error is not None and not stop:
             error = self._before_send_error
             stop.append((_stop_for(error) or Stop.UNREACHABLE, error))
