@@ -322,14 +322,11 @@ class Cli:
         try:
             history = self._history()
             try:
-                history.record_call(
+                history.record_request(
                     environment=s.env,
                     corp_num=s.corp_num or "",
                     operation=operation,
-                    mgt_key_type=keys.get("mgt_key_type", ""),
-                    mgt_key=keys.get("mgt_key", ""),
-                    item_key=keys.get("item_key", ""),
-                    receiver=keys.get("receiver", ""),
+                    keys=keys,
                     http_status=http,
                     code=code,
                     message=message,

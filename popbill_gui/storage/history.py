@@ -18,7 +18,7 @@ import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -304,6 +304,35 @@ class History:
             return work(conn)
 
     # --- call records ---
+
+    def record_request(
+        self,
+        *,
+        environment: str,
+        corp_num: str,
+        operation: str,
+        keys: Mapping[str, str],
+        http_status: int | None,
+        code: int | None,
+        message: str,
+        duration: float | None,
+        ok: bool,
+    ) -> int:
+        """record_call with the request's keys as a mapping (mgt_key_type, mgt_key, item_key, receiver)."""
+        return self.record_call(
+            environment=environment,
+            corp_num=corp_num,
+            operation=operation,
+            mgt_key_type=keys.get("mgt_key_type", ""),
+            mgt_key=keys.get("mgt_key", ""),
+            item_key=keys.get("item_key", ""),
+            receiver=keys.get("receiver", ""),
+            http_status=http_status,
+            code=code,
+            message=message,
+            duration=duration,
+            ok=ok,
+        )
 
     def record_call(
         self,

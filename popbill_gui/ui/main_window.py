@@ -385,16 +385,12 @@ class MainWindow(QMainWindow):
     ) -> None:
         """One call into the history (on the worker); a history that cannot be written never fails the call."""
         s = self.session.settings
-        keys = dict(zip(COLUMNS[operation], values, strict=True))  # type: ignore[index]
         try:
-            self.history().record_call(
+            self.history().record_request(
                 environment="demo" if self.session.demo else s.env,
                 corp_num=s.corp_num or "",
                 operation=operation,
-                mgt_key_type=keys.get("mgt_key_type", ""),
-                mgt_key=keys.get("mgt_key", ""),
-                item_key=keys.get("item_key", ""),
-                receiver=keys.get("receiver", ""),
+                keys=dict(zip(COLUMNS[operation], values, strict=True)),  # type: ignore[index]
                 http_status=http,
                 code=code,
                 message=message,
