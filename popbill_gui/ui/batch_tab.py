@@ -54,6 +54,7 @@ from ..batch.runner import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, BatchResult, Ba
 from ..core.errors import Kind, PopbillError, hint_for
 from ..core.messages import Lang
 from ..storage.history import HistoryError
+from .export_dialog import ask_export_path
 from .session import Session, Source
 
 if TYPE_CHECKING:
@@ -1112,13 +1113,9 @@ class BatchTab(QWidget):
         if file is None or self.busy:
             return
         suggested = str(file.path.with_name(f"{file.path.stem}-results.xlsx"))
-        excel, csv_filter = self.tr("Excel (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)")
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export results"), suggested, f"{excel};;{csv_filter}")
-        if not path:
-            return
-        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
-            path += ".csv" if chosen == csv_filter else ".xlsx"
-        self.export_to(path)
+        path = ask_export_path(self, self.tr("Export results"), suggested)
+        if path:
+            self.export_to(path)
 
     def export_to(self, path: str) -> bool:
         """Write the results (CSV with BOM, or XLSX, by the extension) atomically; False (reason shown) if not."""

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from ..batch.export import write_results
 from ..core.errors import hint_for
 from ..core.messages import Lang
 from ..storage.history import CallRecord, HistoryError
+from .export_dialog import ask_export_path
 from .log_model import LogModel
 
 if TYPE_CHECKING:
@@ -376,14 +376,10 @@ class HistoryDialog(QDialog):
 
     def export_records(self) -> None:
         """What the Export button does: ask where, then write."""
-        excel, csv_filter = self.tr("Excel (*.xlsx)"), self.tr("CSV, UTF-8 (*.csv)")
         suggested = str(Path.home() / f"popbill-history-{date.today().isoformat()}.xlsx")
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export history"), suggested, f"{excel};;{csv_filter}")
-        if not path:
-            return
-        if Path(path).suffix.lower() not in (".csv", ".xlsx"):
-            path += ".csv" if chosen == csv_filter else ".xlsx"
-        self.export_to(path)
+        path = ask_export_path(self, self.tr("Export history"), suggested)
+        if path:
+            self.export_to(path)
 
     def export_to(self, path: str) -> bool:
         """Write the filtered records to `path` (.csv or .xlsx); False (the reason shown) if not written."""

@@ -331,14 +331,6 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</translation>
     </message>
     <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV, UTF-8 (*.csv)</translation>
-    </message>
-    <message>
         <source>Export results</source>
         <translation>Export results</translation>
     </message>
@@ -349,6 +341,17 @@ Resume it? The rows already sent are not sent again.</translation>
     <message>
         <source>Results written to %1.</source>
         <translation>Results written to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -432,14 +435,6 @@ Resume it? The rows already sent are not sent again.</translation>
     <message>
         <source>%1 records.</source>
         <translation>%1 records.</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Export history</source>

@@ -331,14 +331,6 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>내부 오류(%1)로 일괄 처리가 멈췄습니다. 이미 보낸 행은 기록되어 있으니 시작을 눌러 이어서 하세요.</translation>
     </message>
     <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>엑셀 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV, UTF-8 (*.csv)</translation>
-    </message>
-    <message>
         <source>Export results</source>
         <translation>결과 내보내기</translation>
     </message>
@@ -349,6 +341,17 @@ Resume it? The rows already sent are not sent again.</source>
     <message>
         <source>Results written to %1.</source>
         <translation>결과를 %1에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>엑셀 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -432,14 +435,6 @@ Resume it? The rows already sent are not sent again.</source>
     <message>
         <source>%1 records.</source>
         <translation>기록 %1건.</translation>
-    </message>
-    <message>
-        <source>Excel (*.xlsx)</source>
-        <translation>엑셀 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV, UTF-8 (*.csv)</source>
-        <translation>CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Export history</source>
