@@ -656,3 +656,17 @@ def test_the_batch_tab_is_built_when_first_shown(
     assert window.findChild(QPushButton, "batchStart") is not None
     window.set_language("ko")
     assert window.tabs.tabText(2) == "일괄 처리"
+
+
+def test_calls_made_before_the_history_is_read_are_not_shown_twice(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    window = window_factory(sim_env(sim))
+    window._started = True  # keep the start-up history read back until a call has been logged and recorded
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    window._start_background_work()  # the history now holds that call: it must not come back as a second row
+    qtbot.waitUntil(lambda: not window.dispatcher.busy)
+    qtbot.wait(50)
+    assert window.log_model.rowCount() == 1

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.set_language(session.settings.lang, install=False)
         self._started = False
+        self._opened_at = time.time()  # the history shown at start ends here: later calls are logged already
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -134,7 +135,11 @@ class MainWindow(QMainWindow):
         if self.session.source is Source.PENDING:
             self._load_keyring()
         self.dispatcher.submit(
-            HISTORY_LOAD, lambda: (self.history().recent(RECENT_ON_START), self.history().unfinished_batches())
+            HISTORY_LOAD,
+            lambda: (
+                self.history().recent(RECENT_ON_START, until=self._opened_at),
+                self.history().unfinished_batches(),
+            ),
         )
 
     def history(self) -> History:
