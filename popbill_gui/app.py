@@ -2,7 +2,7 @@
 
 popbill-gui                 the window, with saved settings and POPBILL_* overrides
 popbill-gui --demo          against the simulator started in-process, demo credentials, keyring untouched
-popbill-gui --smoke-test    build, show, wait for the first paint, exit 0 printing nothing (CI, packages)
+popbill-gui --smoke-test    show the window, check it is whole (ui/smoke.py), exit 0 printing nothing (CI, packages)
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_MS = 15000
+ICON_PATH = Path(__file__).resolve().parent / "icons" / "popbill-gui.png"
 
 
 def ensure_app() -> QApplication:
@@ -52,6 +53,8 @@ def ensure_app() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # The PNG, not the SVG: no image plugin to load before the first paint. Every window inherits it.
+    app.setWindowIcon(QIcon(str(ICON_PATH)))
     return app
 
 
@@ -182,22 +185,6 @@ def _setup_logging() -> None:
     qInstallMessageHandler(lambda kind, _context, message: qt_log.log(levels.get(kind, logging.WARNING), message))
 
 
-class _FirstPaint(QObject):
-    """Quits the event loop at the first paint of the window or any of its children."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.painted = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.painted and event.type() == QEvent.Type.Paint:
-            if watched is self.window or (hasattr(watched, "window") and watched.window() is self.window):
-                self.painted = True
-                QTimer.singleShot(0, QApplication.quit)
-        return False
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="popbill-gui", description="POPBiLL e-Tax invoice tools (window)")
     parser.add_argument("--demo", action="store_true", help="run against the built-in simulator, no account needed")
@@ -209,15 +196,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         app = ensure_app()
         window = create_window(demo=args.demo)
         if args.smoke_test:
-            watcher = _FirstPaint(window)
+            from .ui.smoke import SmokeTest
+
+            watcher = SmokeTest(window, demo=args.demo, timeout_ms=SMOKE_TIMEOUT_MS)
             app.installEventFilter(watcher)
-            QTimer.singleShot(SMOKE_TIMEOUT_MS, app.quit)
         window.show()
         code = app.exec()
         if args.smoke_test:
             window.close()
-            if not watcher.painted:
-                print(f"popbill-gui: the window was not painted within {SMOKE_TIMEOUT_MS // 1000} s", file=sys.stderr)
+            for problem in watcher.problems:
+                print(f"popbill-gui --smoke-test: {problem}", file=sys.stderr)
+            if watcher.problems:
                 return 1
     except Exception as exc:
         log.exception("popbill-gui failed")

@@ -23,6 +23,11 @@ def qm_path(lang: Lang) -> Path:
     return QM_DIR / f"popbill_gui_{lang}.qm"
 
 
+def loaded_files() -> list[str]:
+    """The file names of the translations now installed (the packaged-program checks look for both)."""
+    return [Path(translator.filePath()).name for translator in _installed]
+
+
 def remove() -> None:
     """Uninstall our translators (the source language, English, remains)."""
     app = QCoreApplication.instance()

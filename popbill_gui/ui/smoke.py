@@ -1,0 +1,83 @@
+"""The smoke test behind `popbill-gui --smoke-test`: is this build (from source or packaged) whole?
+
+It shows the window and waits for its first paint, then checks that the translations of the window's language
+were found (a packaged program that lost its .qm files would otherwise just speak English), and in demo mode
+makes one real call: the resend form's call, on a worker thread, over a socket to the in-process simulator.
+That one call needs requests, the TLS and e-mail modules, the thread pool and the history database, the parts
+a frozen build most often loses. Problems are collected, not raised, so the program can print them and exit 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from . import i18n
+from .main_window import MainWindow
+
+SMOKE_CALL = ("resend_email", "SELL", "SMOKE-TEST-1", "smoke-test@example.com")
+
+
+class SmokeTest(QObject):
+    """Install on the application before the window is shown; `on_done` (quitting the event loop) runs once."""
+
+    def __init__(
+        self, window: MainWindow, *, demo: bool, timeout_ms: int, on_done: Callable[[], None] = QApplication.quit
+    ) -> None:
+        super().__init__(window)
+        self.on_done = on_done
+        self.window = window
+        self.demo = demo
+        self.painted = False
+        self.finished = False
+        self.problems: list[str] = []
+        self._first_row = 0
+        self._seconds = timeout_ms / 1000
+        QTimer.singleShot(timeout_ms, self._time_out)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            if watched is self.window or (hasattr(watched, "window") and watched.window() is self.window):
+                self.painted = True
+                QTimer.singleShot(0, self._after_paint)
+        return False
+
+    def _after_paint(self) -> None:
+        lang = self.window.lang
+        missing = [name for name in (f"popbill_gui_{lang}.qm", f"qtbase_{lang}.qm") if name not in i18n.loaded_files()]
+        if missing:
+            self.problems.append(f"translations not loaded: {', '.join(missing)}")
+        if not self.demo:
+            self._finish()
+            return
+        model = self.window.log_model
+        self._first_row = model.rowCount()
+        model.rowsInserted.connect(self._on_rows)
+        if not self.window.submit(SMOKE_CALL):
+            self.problems.append("the demo call was not started")
+            self._finish()
+
+    def _on_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(max(first, self._first_row), last + 1):
+            entry = self.window.log_model.entry(row)
+            if entry.operation == SMOKE_CALL[0]:
+                if not entry.ok:
+                    self.problems.append(f"the demo call failed: {entry.code} {entry.message}")
+                self._finish()
+                return
+
+    def _time_out(self) -> None:
+        if self.finished:
+            return
+        if not self.painted:
+            self.problems.append(f"the window was not painted within {self._seconds:g} s")
+        else:
+            self.problems.append(f"the demo call had no answer within {self._seconds:g} s")
+        self._finish()
+
+    def _finish(self) -> None:
+        if not self.finished:
+            self.finished = True
+            QTimer.singleShot(0, self.on_done)

@@ -1,0 +1,94 @@
+"""`popbill-gui --smoke-test`: the check CI and the packaged-program check rely on must catch a broken build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from popbill_gui.app import create_window
+from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
+from popbill_gui.ui import i18n
+from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.smoke import SMOKE_CALL, SmokeTest
+
+
+def run_smoke(qtbot: QtBot, window: MainWindow, demo: bool, timeout_ms: int = 10000) -> SmokeTest:
+    done: list[bool] = []
+    watcher = SmokeTest(window, demo=demo, timeout_ms=timeout_ms, on_done=lambda: done.append(True))
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(watcher)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: bool(done), timeout=timeout_ms + 5000)
+    finally:
+        app.removeEventFilter(watcher)
+        window.close()
+        window.dispatcher.pool.waitForDone(5000)
+    assert done == [True]  # once
+    return watcher
+
+
+def make_window(tmp_path: Path, demo: bool, lang: str = "ko") -> MainWindow:
+    return create_window(
+        demo=demo,
+        environ={"POPBILL_LANG": lang},
+        settings_path=tmp_path / "settings.json",
+        store_factory=lambda lang: SecretStore(MemoryKeyring(), lang),
+        history_path=tmp_path / "history.sqlite3",
+    )
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_demo_smoke_makes_one_real_call(qtbot: QtBot, tmp_path: Path, lang: str) -> None:
+    window = make_window(tmp_path, demo=True, lang=lang)
+    watcher = run_smoke(qtbot, window, demo=True)
+    assert watcher.problems == []
+    assert watcher.painted
+    assert window.simulator is not None
+    calls = [r.path for r in window.simulator.requests if r.kind not in ("token", "time")]
+    assert len(calls) == 1 and calls[0].endswith(f"/{SMOKE_CALL[1]}/{SMOKE_CALL[2]}")
+    assert f"popbill_gui_{window.lang}.qm" in i18n.loaded_files()
+    assert not window.windowIcon().pixmap(32, 32).isNull()  # the app's own icon, found where it is installed
+
+
+def test_smoke_reports_a_failed_demo_call(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(tmp_path, demo=True)
+    window.ensure_simulator()
+    assert window.simulator is not None
+    window.simulator.fault = "html-500"
+    watcher = run_smoke(qtbot, window, demo=True)
+    assert len(watcher.problems) == 1 and watcher.problems[0].startswith("the demo call failed")
+
+
+def test_smoke_reports_missing_translations(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "QM_DIR", tmp_path / "nowhere")  # what a package that lost its .qm files sees
+    window = make_window(tmp_path, demo=False)
+    watcher = run_smoke(qtbot, window, demo=False)
+    assert watcher.problems == ["translations not loaded: popbill_gui_ko.qm"]
+
+
+def test_smoke_reports_no_answer(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(tmp_path, demo=True)
+    window.ensure_simulator()
+    assert window.simulator is not None
+    window.simulator.latency_ms = 5000  # longer than the smoke test waits
+    watcher = run_smoke(qtbot, window, demo=True, timeout_ms=1500)
+    assert watcher.problems == ["the demo call had no answer within 1.5 s"]
+
+
+def test_smoke_test_command(tmp_path: Path) -> None:
+    """The command CI runs: exit 0 and not one character printed; a real process, as the packaged program."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    for args in (["--demo", "--smoke-test"], ["--smoke-test"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "popbill_gui", *args], capture_output=True, text=True, env=env, timeout=120
+        )
+        assert (out.returncode, out.stdout, out.stderr) == (0, "", "")
