@@ -5,11 +5,17 @@ were found (a packaged program that lost its .qm files would otherwise just spea
 makes one real call: the resend form's call, on a worker thread, over a socket to the in-process simulator.
 That one call needs requests, the TLS and e-mail modules, the thread pool and the history database, the parts
 a frozen build most often loses. Problems are collected, not raised, so the program can print them and exit 1.
+
+For benchmarks/bench_package.py (frozen against source start-up), POPBILL_SMOKE_PAINT_FILE names a file that gets
+the time.monotonic() of the first paint; on Linux that clock is the same in every process.
 """
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -41,6 +47,9 @@ class SmokeTest(QObject):
         if not self.painted and event.type() == QEvent.Type.Paint:
             if watched is self.window or (hasattr(watched, "window") and watched.window() is self.window):
                 self.painted = True
+                paint_file = os.environ.get("POPBILL_SMOKE_PAINT_FILE")
+                if paint_file:
+                    Path(paint_file).write_text(repr(time.monotonic()), encoding="ascii")
                 QTimer.singleShot(0, self._after_paint)
         return False
 
