@@ -18,8 +18,9 @@
 
 Qt runs on the offscreen platform (QT_QPA_PLATFORM=offscreen) unless --xvfb is given and ``xvfb-run`` exists:
 then this whole script re-runs once under one Xvfb server (xcb platform), so the server's start-up is never
-inside a measured time. The children's XDG_STATE_HOME points to a temp dir, so the log file that the app's
-logging setup opens is not the user's. Figures only: nothing here passes or fails, the exit status is 0.
+inside a measured time. The children's XDG_STATE_HOME and XDG_DATA_HOME point to a temp dir, so the log file
+and the history the app opens are not the user's (and the event-loop window has its own empty history too).
+Figures only: nothing here passes or fails, the exit status is 0.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def child_env(platform: str, tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("POPBILL_")}
     env["QT_QPA_PLATFORM"] = platform
     env["XDG_STATE_HOME"] = str(tmp / "state")  # app._setup_logging writes its log file there (Linux)
+    env["XDG_DATA_HOME"] = str(tmp / "data")  # the history read after the first paint: an empty one, not the user's
     from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY
 
     env.update(POPBILL_LINK_ID=DEMO_LINK_ID, POPBILL_SECRET_KEY=DEMO_SECRET_KEY, POPBILL_CORP_NUM=DEMO_CORP_NUM)
@@ -163,7 +165,10 @@ def measure_event_loop(latency_ms: float, timer_ms: int, idle_s: float) -> Loop:
             "POPBILL_LINK_ID": DEMO_LINK_ID,
             "POPBILL_SECRET_KEY": DEMO_SECRET_KEY,
         }
-        window = create_window(environ=environ, settings_path=Path(tmp) / "settings.json")
+        # Its own history: the user's would be shown in the log after the first paint and count as the answer.
+        window = create_window(
+            environ=environ, settings_path=Path(tmp) / "settings.json", history_path=Path(tmp) / "history.sqlite3"
+        )
         try:
             window.confirm = lambda *_args: True
             baseline_rows = window.log_model.rowCount()
