@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.app import create_window
+from popbill_gui.core.models import LinkCredentials
+from popbill_gui.simulator import DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
 from popbill_gui.ui import i18n
 from popbill_gui.ui.main_window import MainWindow
@@ -36,12 +38,15 @@ def run_smoke(qtbot: QtBot, window: MainWindow, demo: bool, timeout_ms: int = 10
     return watcher
 
 
-def make_window(tmp_path: Path, demo: bool, lang: str = "ko") -> MainWindow:
+def make_window(
+    tmp_path: Path, demo: bool, lang: str = "ko", keyring: MemoryKeyring | None = None, **environ: str
+) -> MainWindow:
+    keyring = MemoryKeyring() if keyring is None else keyring
     return create_window(
         demo=demo,
-        environ={"POPBILL_LANG": lang},
+        environ={"POPBILL_LANG": lang, **environ},
         settings_path=tmp_path / "settings.json",
-        store_factory=lambda lang: SecretStore(MemoryKeyring(), lang),
+        store_factory=lambda lang: SecretStore(keyring, lang),
         history_path=tmp_path / "history.sqlite3",
     )
 
@@ -65,7 +70,7 @@ def test_smoke_reports_a_failed_demo_call(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.simulator is not None
     window.simulator.fault = "html-500"
     watcher = run_smoke(qtbot, window, demo=True)
-    assert len(watcher.problems) == 1 and watcher.problems[0].startswith("the demo call failed")
+    assert len(watcher.problems) == 1 and watcher.problems[0].startswith("the test call failed: ")
 
 
 def test_smoke_reports_missing_translations(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,7 +86,44 @@ def test_smoke_reports_no_answer(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.simulator is not None
     window.simulator.latency_ms = 5000  # longer than the smoke test waits
     watcher = run_smoke(qtbot, window, demo=True, timeout_ms=1500)
-    assert watcher.problems == ["the demo call had no answer within 1.5 s"]
+    assert watcher.problems == ["the test call had no answer within 1.5 s"]
+
+
+@pytest.fixture
+def expect_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POPBILL_SMOKE_EXPECT", "keyring")
+
+
+def sim_settings(sim: Simulator) -> dict[str, str]:
+    return {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_CORP_NUM": "1234567890"}
+
+
+def test_keyring_smoke_reads_the_keyring_and_calls_with_it(
+    qtbot: QtBot, tmp_path: Path, expect_keyring: None, sim: Simulator
+) -> None:
+    keyring = MemoryKeyring()
+    SecretStore(keyring).save("test", LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
+    window = make_window(tmp_path, demo=False, keyring=keyring, **sim_settings(sim))
+    watcher = run_smoke(qtbot, window, demo=False)
+    assert watcher.problems == []
+    assert sim.count("send_email") == 1 and sim.count("token") == 1
+
+
+def test_keyring_smoke_reports_an_empty_keyring(
+    qtbot: QtBot, tmp_path: Path, expect_keyring: None, sim: Simulator
+) -> None:
+    window = make_window(tmp_path, demo=False, **sim_settings(sim))
+    watcher = run_smoke(qtbot, window, demo=False)
+    assert watcher.problems == ["credentials not read from the keyring (source: none)"]
+    assert sim.count("send_email") == 0
+
+
+def test_keyring_smoke_never_calls_production(qtbot: QtBot, tmp_path: Path, expect_keyring: None) -> None:
+    keyring = MemoryKeyring()
+    SecretStore(keyring).save("production", LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
+    window = make_window(tmp_path, demo=False, keyring=keyring, POPBILL_ENV="production")
+    watcher = run_smoke(qtbot, window, demo=False)
+    assert watcher.problems == ["no test call in the production environment"]
 
 
 def test_smoke_test_command(tmp_path: Path) -> None:

@@ -6,6 +6,11 @@ makes one real call: the resend form's call, on a worker thread, over a socket t
 That one call needs requests, the TLS and e-mail modules, the thread pool and the history database, the parts
 a frozen build most often loses. Problems are collected, not raised, so the program can print them and exit 1.
 
+POPBILL_SMOKE_EXPECT=keyring (packaging/check, after `popbill-cli login` into a real Secret Service) asks more of
+a normal (not demo) window: it must read its credentials from the keyring, and then make the same call with them
+to the configured server (never in production). That proves the window's own copy of the keyring backends, which
+a packaged program carries apart from the command line's.
+
 For benchmarks/bench_package.py (frozen against source start-up), POPBILL_SMOKE_PAINT_FILE names a file that gets
 the time.monotonic() of the first paint; on Linux that clock is the same in every process.
 """
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import i18n
 from .main_window import MainWindow
+from .session import Source
 
 SMOKE_CALL = ("resend_email", "SELL", "SMOKE-TEST-1", "smoke-test@example.com")
 
@@ -58,22 +64,45 @@ class SmokeTest(QObject):
         missing = [name for name in (f"popbill_gui_{lang}.qm", f"qtbase_{lang}.qm") if name not in i18n.loaded_files()]
         if missing:
             self.problems.append(f"translations not loaded: {', '.join(missing)}")
-        if not self.demo:
+        if self.demo:
+            self._call()
+        elif os.environ.get("POPBILL_SMOKE_EXPECT") == "keyring":
+            self._await_keyring()
+        else:
             self._finish()
+
+    def _await_keyring(self) -> None:
+        source = self.window.session.source
+        if source is Source.PENDING:  # read on a worker after the first paint
+            QTimer.singleShot(50, self._await_keyring)
             return
+        if source is not Source.KEYRING:
+            model = self.window.log_model
+            notes = [
+                model.entry(row).message for row in range(model.rowCount()) if model.entry(row).operation == "keyring"
+            ]
+            self.problems.append(" ".join([f"credentials not read from the keyring (source: {source.value})", *notes]))
+            self._finish()
+        elif self.window.environment_kind() == "production":
+            self.problems.append("no test call in the production environment")
+            self._finish()
+        else:
+            self._call()
+
+    def _call(self) -> None:
         model = self.window.log_model
         self._first_row = model.rowCount()
         model.rowsInserted.connect(self._on_rows)
         if not self.window.submit(SMOKE_CALL):
-            self.problems.append("the demo call was not started")
+            self.problems.append("the test call was not started")
             self._finish()
 
     def _on_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
         for row in range(max(first, self._first_row), last + 1):
             entry = self.window.log_model.entry(row)
-            if entry.operation == SMOKE_CALL[0]:
+            if entry.operation == SMOKE_CALL[0] and SMOKE_CALL[2] in entry.keys:  # not a row of the history
                 if not entry.ok:
-                    self.problems.append(f"the demo call failed: {entry.code} {entry.message}")
+                    self.problems.append(f"the test call failed: {entry.code} {entry.message}")
                 self._finish()
                 return
 
@@ -81,9 +110,12 @@ class SmokeTest(QObject):
         if self.finished:
             return
         if not self.painted:
-            self.problems.append(f"the window was not painted within {self._seconds:g} s")
+            waited_for = "the window was not painted"
+        elif self.window.session.source is Source.PENDING:
+            waited_for = "the keyring was not read"
         else:
-            self.problems.append(f"the demo call had no answer within {self._seconds:g} s")
+            waited_for = "the test call had no answer"
+        self.problems.append(f"{waited_for} within {self._seconds:g} s")
         self._finish()
 
     def _finish(self) -> None:
