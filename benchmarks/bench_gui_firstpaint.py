@@ -104,6 +104,8 @@ def main() -> int:
     app.installEventFilter(watcher)
     QTimer.singleShot(args.timeout_ms, app.quit)
     window.show()
+    if args.kind != "bare" and hasattr(gui_app, "_open_log_file"):  # main() opens the log file after the paint
+        QTimer.singleShot(gui_app.LOG_FILE_DELAY_MS, gui_app._open_log_file)
     report["t_shown"] = time.perf_counter()
     app.exec()
     app.removeEventFilter(watcher)

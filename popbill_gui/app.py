@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import atexit
 import logging
-import logging.handlers
 import os
 import shutil
 import sys
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_MS = 15000
+LOG_FILE_DELAY_MS = 200  # after the first paint (a zero timer would run before it)
 ICON_PATH = Path(__file__).resolve().parent / "icons" / "popbill-gui.png"
 
 
@@ -159,20 +159,26 @@ def create_window(
 
 
 # -- the program ---------------------------------------------------------------------------------------
+class _EarlyRecords(logging.Handler):
+    """Keeps what is logged before the log file is open (see _open_log_file)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_early = _EarlyRecords()
+
+
 def _setup_logging() -> None:
-    """Log to a file in the platform's log directory; nothing is printed on a console."""
-    handlers: list[logging.Handler] = []
-    try:
-        log_dir = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handlers.append(
-            logging.handlers.RotatingFileHandler(
-                log_dir / "popbill-gui.log", maxBytes=1 << 20, backupCount=2, encoding="utf-8"
-            )
-        )
-    except OSError:
-        handlers.append(logging.NullHandler())
-    logging.basicConfig(level=logging.INFO, handlers=handlers, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    """Log to a file in the platform's log directory; nothing is printed on a console.
+
+    Qt's messages go to the log from the start; the file itself is opened by _open_log_file, after the first
+    paint: logging.handlers (with socket, pickle, queue) is 7 ms of imports the window need not wait for."""
+    logging.basicConfig(level=logging.INFO, handlers=[_early], force=True)
     logging.captureWarnings(True)
     qt_log = logging.getLogger("qt")
     levels = {
@@ -183,6 +189,28 @@ def _setup_logging() -> None:
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }
     qInstallMessageHandler(lambda kind, _context, message: qt_log.log(levels.get(kind, logging.WARNING), message))
+
+
+def _open_log_file() -> None:
+    """Replace the early handler with the rotating log file, and write what was kept until now. Idempotent."""
+    root = logging.getLogger()
+    if _early not in root.handlers:
+        return
+    from logging.handlers import RotatingFileHandler
+
+    handler: logging.Handler
+    try:
+        log_dir = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(log_dir / "popbill-gui.log", maxBytes=1 << 20, backupCount=2, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.removeHandler(_early)
+    for record in _early.records:
+        handler.handle(record)
+    _early.records.clear()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -201,6 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             watcher = SmokeTest(window, demo=args.demo, timeout_ms=SMOKE_TIMEOUT_MS)
             app.installEventFilter(watcher)
         window.show()
+        QTimer.singleShot(LOG_FILE_DELAY_MS, _open_log_file)
         code = app.exec()
         if args.smoke_test:
             window.close()
@@ -209,9 +238,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if watcher.problems:
                 return 1
     except Exception as exc:
+        _open_log_file()
         log.exception("popbill-gui failed")
         print(f"popbill-gui: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+    _open_log_file()  # a window closed within LOG_FILE_DELAY_MS still leaves its log
     if not window.dispatcher.shutdown(2000):
         # A call is still waiting on the network: the window is gone, don't keep the process for it.
         logging.shutdown()

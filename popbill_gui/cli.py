@@ -435,7 +435,7 @@ class Cli:
         return box[0]
 
     def _batch_summary(self, result: BatchResult, outcomes: dict[int, RowOutcome], lang: Lang) -> int:
-        from .batch.export import state_text
+        from .batch.model import state_text
         from .batch.runner import Stop
 
         counts = {state: sum(1 for o in outcomes.values() if o.state is state) for state in RowState}

@@ -134,3 +134,31 @@ def test_smoke_test_command(tmp_path: Path) -> None:
             [sys.executable, "-m", "popbill_gui", *args], capture_output=True, text=True, env=env, timeout=120
         )
         assert (out.returncode, out.stdout, out.stderr) == (0, "", "")
+
+
+def test_log_file_opens_after_the_paint_and_keeps_what_came_before(tmp_path: Path) -> None:
+    """The log file waits until after the first paint (its imports cost start-up); nothing logged before is lost,
+    and nothing reaches the console, Qt's own messages included."""
+    script = """
+import logging, sys
+from pathlib import Path
+from PySide6.QtCore import qWarning
+from popbill_gui import app
+app._setup_logging()
+logging.getLogger("popbill_gui.check").warning("before the file")
+qWarning("a Qt warning before the file")
+log_file = Path(sys.argv[1]) / "popbill-gui" / "log" / "popbill-gui.log"
+assert not log_file.exists()
+app._open_log_file()
+app._open_log_file()  # idempotent: one handler, records written once
+logging.getLogger("popbill_gui.check").info("after")
+print(log_file.read_text(encoding="utf-8"), end="")
+"""
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0 and out.stderr == "", out.stderr
+    messages = [line.split(": ", 1)[1] for line in out.stdout.splitlines()]
+    assert messages == ["before the file", "a Qt warning before the file", "after"]
+    assert " WARNING qt: " in out.stdout.splitlines()[1]

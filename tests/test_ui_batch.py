@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.batch.export import result_table, state_text
-from popbill_gui.batch.model import RowOutcome, RowState
+from popbill_gui.batch.export import result_table
+from popbill_gui.batch.model import RowOutcome, RowState, state_text
 from popbill_gui.batch.reader import read_batch
 from popbill_gui.batch.runner import BatchResult, Stop
 from popbill_gui.core.client import LinkCredentials

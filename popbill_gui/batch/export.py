@@ -12,8 +12,8 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..core.messages import Lang, text
-from .model import COLUMNS, InputRow, Operation, RowOutcome, RowState
+from ..core.messages import Lang
+from .model import COLUMNS, InputRow, Operation, RowOutcome, RowState, state_text
 
 # Header names as the reader accepts them, so a results file can be fed back in.
 HEADERS: dict[str, tuple[str, str]] = {
@@ -26,10 +26,6 @@ HEADERS: dict[str, tuple[str, str]] = {
     "code": ("코드", "Code"),
     "message": ("메시지", "Message"),
 }
-
-
-def state_text(state: RowState, lang: Lang = "ko") -> str:
-    return text(f"batch.state.{state.value}", lang)
 
 
 def result_table(

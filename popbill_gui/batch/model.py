@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
+from ..core.messages import Lang, text
 from ..core.validation import Problem
 
 Operation = Literal["resend_email", "assign_mgt_key"]
@@ -53,3 +54,8 @@ class RowOutcome:
     message: str = ""
     http_status: int | None = None
     duration: float | None = None
+
+
+def state_text(state: RowState, lang: Lang = "ko") -> str:
+    """A row state in words ("완료", "done")."""
+    return text(f"batch.state.{state.value}", lang)

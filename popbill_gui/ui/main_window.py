@@ -42,8 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..batch.export import state_text
-from ..batch.model import COLUMNS, RowState
+from ..batch.model import COLUMNS, RowState, state_text
 from ..core.errors import Kind, PopbillError
 from ..core.messages import Lang
 from ..core.models import CallResult, Credentials
