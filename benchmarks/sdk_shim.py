@@ -9,6 +9,11 @@ import http.client
 import types
 from urllib.parse import urlsplit
 
+# Copies of popbill_gui.simulator's demo credentials (the SDK's venv has no popbill_gui to import them from).
+DEMO_LINK_ID = "POPBILL_GUI_DEMO"
+DEMO_SECRET_KEY = "7imtb8WN0L00WXbRqA6BbJJcvWRMAzQQIpmtSJ96Fgg="
+DEMO_CORP_NUM = "1248100998"
+
 
 def point_sdk_at(base_url: str) -> None:
     """Send the SDK's token requests and API calls to base_url ("http://127.0.0.1:PORT")."""

@@ -13,12 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sdk_shim import point_sdk_at
-
-# Copies of popbill_gui.simulator's demo credentials.
-DEMO_LINK_ID = "POPBILL_GUI_DEMO"
-DEMO_SECRET_KEY = "7imtb8WN0L00WXbRqA6BbJJcvWRMAzQQIpmtSJ96Fgg="
-DEMO_CORP_NUM = "1248100998"
+from sdk_shim import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, point_sdk_at
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -832,22 +832,20 @@ class BatchTab(QWidget):
             return self.confirm(self.tr("Production"), f"{production}\n\n{text}")
         return True
 
-    def _open_history(self) -> History | None:
+    def _history_to_send_with(self) -> History | None:
+        """The history journal, when there are credentials to send with and it opens; None (reason shown) if not."""
+        if self.session.source is Source.PENDING:
+            self._set_status(lambda: self.tr("The credentials are still being read from the keyring: try again."))
+            return None
+        if self.session.credentials is None:
+            self._set_status(lambda: PopbillError.client(Kind.NO_CREDENTIALS, self._lang).message)
+            return None
         try:
             return self._history()
         except HistoryError as exc:
             error = str(exc)
             self._set_status(lambda: self.tr("The history cannot be used, so nothing is sent: %1").replace("%1", error))
             return None
-
-    def _credentials_missing(self) -> bool:
-        if self.session.source is Source.PENDING:
-            self._set_status(lambda: self.tr("The credentials are still being read from the keyring: try again."))
-            return True
-        if self.session.credentials is None:
-            self._set_status(lambda: PopbillError.client(Kind.NO_CREDENTIALS, self._lang).message)
-            return True
-        return False
 
     def start(self) -> bool:
         """What the Start button does; False if nothing was started (the reason shown)."""
@@ -857,9 +855,7 @@ class BatchTab(QWidget):
             self.refresh()
             self._set_status(lambda: self._start_blocker() or "")
             return False
-        if self._credentials_missing():
-            return False
-        history = self._open_history()
+        history = self._history_to_send_with()
         if history is None:
             return False
         fingerprint = file.fingerprint()
@@ -922,9 +918,7 @@ class BatchTab(QWidget):
         if self.busy:
             self._set_status(lambda: self.tr("A batch is running: wait for it to end, or cancel it."))
             return False
-        if self._credentials_missing():
-            return False
-        history = self._open_history()
+        history = self._history_to_send_with()
         if history is None:
             return False
         try:
