@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TS_DIR = ROOT / "resources" / "i18n"
 QM_DIR = ROOT / "popbill_gui" / "i18n"
 LANGS = ("ko", "en")

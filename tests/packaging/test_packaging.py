@@ -15,7 +15,7 @@ from pathlib import Path
 import PySide6
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("lean_icu", REPO / "packaging" / "lean_icu.py")
 assert spec is not None and spec.loader is not None
 lean_icu = importlib.util.module_from_spec(spec)

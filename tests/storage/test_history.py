@@ -26,7 +26,7 @@ from popbill_gui.storage.history import (
     JournalRow,
 )
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SECRET_WORDS = ("token", "secret", "password", "passwd", "credential", "link_id", "linkid")
 
 

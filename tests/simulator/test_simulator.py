@@ -32,7 +32,7 @@ from popbill_gui.simulator import (
     Simulator,
 )
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ITEM_KEY = "202611240000000001"
 OTHER_CORP = "1234567890"
 
