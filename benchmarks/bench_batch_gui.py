@@ -326,9 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             watchdog.halt.set()
         modal_timer.stop()
         window.close()
-        dispatcher = getattr(window, "dispatcher", None)
-        if dispatcher is not None:
-            dispatcher.shutdown(3000)
+        jobs = getattr(window, "jobs", None)
+        if jobs is not None:
+            jobs.shutdown(3000)
     return emit(report)
 
 

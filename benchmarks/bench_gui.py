@@ -154,7 +154,7 @@ def measure_event_loop(latency_ms: float, timer_ms: int, idle_s: float) -> Loop:
     result = Loop()
     app = ensure_app()
     # A local loop for each phase: QApplication.quit() would close the window (Qt 6), and its closeEvent shuts
-    # the dispatcher down.
+    # the job runner down.
     loop = QEventLoop()
     sim = Simulator(latency_ms=latency_ms).start()
     with tempfile.TemporaryDirectory(prefix="bench_gui_") as tmp:
@@ -258,7 +258,7 @@ def measure_event_loop(latency_ms: float, timer_ms: int, idle_s: float) -> Loop:
             result.row = f"{'ok' if entry.ok else 'FAILED'} [{entry.code}] {entry.message}"
         finally:
             window.close()
-            window.dispatcher.shutdown(3000)
+            window.jobs.shutdown(3000)
             sim.stop()
     return result
 

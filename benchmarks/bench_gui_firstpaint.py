@@ -111,9 +111,9 @@ def main() -> int:
     app.removeEventFilter(watcher)
     print(json.dumps(report), flush=True)
     window.close()
-    dispatcher = getattr(window, "dispatcher", None)
-    if dispatcher is not None:
-        dispatcher.shutdown(2000)
+    jobs = getattr(window, "jobs", None)
+    if jobs is not None:
+        jobs.shutdown(2000)
     return 0 if watcher.done else 1
 
 

@@ -27,13 +27,12 @@ from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
-from .core.errors import PopbillError
-from .core.models import LinkCredentials
+from .service import LinkCredentials, PopbillError, Request, Service, StoreFactory
 from .storage import settings as settings_store
-from .storage.settings import APP_NAME, Settings, SettingsError, env_credentials
+from .storage.settings import APP_NAME, Settings, SettingsError
 from .ui import i18n
 from .ui.log_model import LogEntry
-from .ui.main_window import MainWindow, StoreFactory
+from .ui.main_window import MainWindow
 from .ui.session import Session, Source
 
 if TYPE_CHECKING:
@@ -62,8 +61,8 @@ class DemoWindow(MainWindow):
     """The main window bound to an in-process simulator: started once the window is on screen (its imports
     need not delay the first paint), or at the first call if that comes sooner; stopped with the window."""
 
-    def __init__(self, session: Session, history_path: Path | None) -> None:
-        super().__init__(session, save_settings=None, history_path=history_path)
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, save_settings=None)
         self.simulator: Simulator | None = None
         self._closed = False
 
@@ -80,12 +79,12 @@ class DemoWindow(MainWindow):
         self.simulator = Simulator(latency_ms=150).start()  # a little latency: the demo should feel like a network
         url = self.simulator.base_url
         settings = replace(self.session.settings, base_url=url, auth_url=url, corp_num=DEMO_CORP_NUM)
-        self.session.update(settings=settings, credentials=LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
+        self.service.configure(settings=settings, credentials=LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
         self.refresh_status()
 
-    def submit(self, key: tuple[str, ...]) -> bool:
+    def submit(self, request: Request) -> bool:
         self.ensure_simulator()
-        return super().submit(key)
+        return super().submit(request)
 
     def open_settings(self) -> None:
         self.ensure_simulator()
@@ -114,8 +113,8 @@ def create_window(
     """
     ensure_app()
     environ = os.environ if environ is None else environ
-    if history_path is None and environ.get("POPBILL_HISTORY"):
-        history_path = Path(environ["POPBILL_HISTORY"])
+    if history_path is None:
+        history_path = settings_store.history_path(environ)
     if history_path is None and demo:
         folder = tempfile.mkdtemp(prefix="popbill-gui-demo-")
         atexit.register(shutil.rmtree, folder, True)  # the demo's history goes with the demo
@@ -132,27 +131,19 @@ def create_window(
     window: MainWindow
     if demo:
         settings = Settings(env="test", lang=settings.lang, timeout=settings.timeout)
-        session = Session(settings, None, Source.DEMO)
+        service = Service(settings, history_path=history_path, demo=True)
         i18n.install(settings.lang)
-        window = DemoWindow(session, history_path)
+        window = DemoWindow(Session(service, Source.DEMO))
     else:
-        session = Session(settings, locked=locked, saved=saved, environ=dict(environ))
+        service = Service(settings, store_factory=store_factory, history_path=history_path)
+        session = Session(service, Source.PENDING, locked=locked, saved=saved, environ=dict(environ))
         try:
-            credentials = env_credentials(environ, settings.lang)
+            if service.use_environment_credentials(environ):
+                session.source = Source.ENV  # the keyring is never asked
         except PopbillError as exc:
-            notes.append(exc.message)
-            credentials = None
-        if credentials is not None:
-            session.update(credentials=credentials, source=Source.ENV)
-        else:
-            session.update(source=Source.PENDING)  # the window reads the keyring on a worker
+            notes.append(exc.message)  # half a pair of variables: named, and the keyring is read instead
         i18n.install(settings.lang)
-        window = MainWindow(
-            session,
-            store_factory=store_factory,
-            save_settings=partial(settings_store.save, path=settings_path),
-            history_path=history_path,
-        )
+        window = MainWindow(session, save_settings=partial(settings_store.save, path=settings_path))
     for note in notes:
         window.log_model.add(LogEntry(datetime.now(), "settings", "", False, None, note))
     return window
@@ -243,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"popbill-gui: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     _open_log_file()  # a window closed within LOG_FILE_DELAY_MS still leaves its log
-    if not window.dispatcher.shutdown(2000):
+    if not window.jobs.shutdown(2000):
         # A call is still waiting on the network: the window is gone, don't keep the process for it.
         logging.shutdown()
         os._exit(code)

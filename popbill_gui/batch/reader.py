@@ -16,12 +16,13 @@ import json
 import math
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Final
 
 from ..core.messages import Lang, text
 from ..core.validation import Problem, check_assign, check_resend
-from .model import COLUMNS, OPERATIONS, InputRow, Operation
+from .model import COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState
 
 MAX_ROWS: Final = 100_000
 MAX_BYTES: Final = 50 * 1024 * 1024
@@ -66,13 +67,19 @@ class BatchFile:
     rows: list[InputRow]
     encoding: str | None  # "utf-8-sig", "utf-8" or "cp949" for CSV; None for Excel
 
-    @property
+    # Cached (a frozen dataclass still has a __dict__ for cached_property): the window asks for these on every
+    # refresh, and a file may hold 100,000 rows.
+    @cached_property
     def invalid_rows(self) -> list[InputRow]:
         return [row for row in self.rows if not row.valid]
 
-    @property
+    @cached_property
     def valid_rows(self) -> list[InputRow]:
         return [row for row in self.rows if row.valid]
+
+    def initial_outcomes(self) -> dict[int, RowOutcome]:
+        """Every row's outcome before anything is sent, as a new batch journals it: pending, or skipped if invalid."""
+        return {row.row: RowOutcome(row.row, RowState.PENDING if row.valid else RowState.SKIPPED) for row in self.rows}
 
     def fingerprint(self) -> str:
         """Identifies "the same file" for --resume: the operation and every row's number and values, in order.
@@ -81,6 +88,10 @@ class BatchFile:
         removed or moved row gives another one (row numbers are included, so a journal keyed by row number
         can never be applied to rows that moved).
         """
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
         columns = COLUMNS[self.operation]
         payload = [self.operation, [[row.row, [row.values.get(c, "") for c in columns]] for row in self.rows]]
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))

@@ -19,11 +19,11 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from ..core.errors import ACCOUNT_WIDE_CODES, CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
+from .journal import Journal, JournalError
 from .model import InputRow, Operation, RowOutcome, RowState
 
 if TYPE_CHECKING:
     from ..core.client import TaxinvoiceClient
-    from ..storage.history import History
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class BatchRunner:
     def __init__(
         self,
         client: TaxinvoiceClient,
-        history: History,
+        journal: Journal,
         operation: Operation,
         *,
         concurrency: int = DEFAULT_CONCURRENCY,
@@ -107,7 +107,7 @@ class BatchRunner:
         if not 1 <= concurrency <= MAX_CONCURRENCY:
             raise ValueError(f"concurrency must be 1 to {MAX_CONCURRENCY}")
         self.client = client
-        self.history = history
+        self.journal = journal
         self.operation = operation
         self.concurrency = concurrency
         self.on_row = on_row
@@ -189,7 +189,13 @@ class BatchRunner:
             with self._lock:
                 self._before_send_error = self._before_send_error or exc
             return None
-        self.history.mark_sending(batch_id, row.row)
+        try:
+            self.journal.mark_sending(batch_id, row.row)
+        except JournalError as exc:
+            # The journal says this row must not be sent (done, in flight elsewhere, unknown assign): skip it,
+            # never crash the batch over it and never send it.
+            log.warning("row %s of batch %s skipped: %s", row.row, batch_id, exc)
+            return None
         start = time.monotonic()
         outcome = RowOutcome(row.row)
         error: PopbillError | None = None
@@ -213,5 +219,5 @@ class BatchRunner:
             outcome.message = str(getattr(result, "message", ""))
             outcome.http_status = getattr(result, "http_status", 200)
         outcome.duration = time.monotonic() - start
-        self.history.mark_result(batch_id, row.row, outcome)
+        self.journal.mark_result(batch_id, row.row, outcome)
         return outcome, error

@@ -9,12 +9,10 @@ to share between worker threads. The SecretKey and tokens never appear in a repr
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import hmac
 import json
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -27,6 +25,7 @@ from .errors import CLIENT_CODE, Kind, PopbillError
 from .messages import Lang, accept_language, text
 from .models import Token
 from .transport import Transport
+from .validation import HEADER_WORD, secret_key_bytes
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +34,6 @@ SCOPES: tuple[str, ...] = ("member", "110")  # 110: e-Tax invoice
 RENEW_MARGIN = 60.0  # seconds before expiry at which a cached token is renewed
 CLOCK_CODE = -99010004  # token request dated outside the accepted window
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-# LinkIDs and tokens travel in the Authorization header: printable ASCII without spaces only.
-_HEADER_WORD = re.compile(r"[\x21-\x7e]+")
 
 
 class TokenSource(Protocol):
@@ -51,10 +48,7 @@ class TokenSource(Protocol):
 
 def decode_secret(secret_key: str, lang: Lang = "ko") -> bytes:
     """The SecretKey's bytes; a key that is not base64 is refused without repeating it."""
-    try:
-        key = base64.b64decode(secret_key.strip(), validate=True)
-    except (binascii.Error, ValueError):
-        key = b""
+    key = secret_key_bytes(secret_key)
     if not key:
         raise PopbillError(CLIENT_CODE, text("secret_key.invalid", lang), None, Kind.NO_CREDENTIALS, lang=lang)
     return key
@@ -102,7 +96,7 @@ class LinkhubAuth:
         self._env = environment
         self._link_id = link_id.strip()
         lang = transport.lang
-        if not _HEADER_WORD.fullmatch(self._link_id):
+        if not HEADER_WORD.fullmatch(self._link_id):
             key = "link_id.invalid" if self._link_id else "link_id.required"
             raise PopbillError(CLIENT_CODE, text(key, lang), None, Kind.NO_CREDENTIALS, lang=lang)
         self._key = decode_secret(secret_key, transport.lang)
@@ -200,7 +194,7 @@ class PastedToken:
 
     def __init__(self, value: str, lang: Lang = "ko") -> None:
         value = value.strip()
-        if not _HEADER_WORD.fullmatch(value):
+        if not HEADER_WORD.fullmatch(value):
             raise PopbillError(CLIENT_CODE, text("token.invalid", lang), None, Kind.NO_CREDENTIALS, lang=lang)
         self._token = Token(value)
 

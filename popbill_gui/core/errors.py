@@ -132,6 +132,7 @@ class PopbillError(Exception):
         self.lang: Lang = lang
         self.problems = list(problems)
         self._hint = hint
+        self.duration: float | None = None  # seconds from the call's start, when the service measured it
 
     @classmethod
     def client(cls, kind: Kind, lang: Lang = "ko", http_status: int | None = None, **params: object) -> PopbillError:

@@ -309,6 +309,41 @@ CATALOG: dict[str, tuple[str, str]] = {
         "An interrupted batch of this file exists (#{batch}). Run again with --resume to continue it.",
     ),
     "batch.results_written": ("결과를 저장했습니다: {path}", "Results written to {path}"),
+    "batch.nothing_to_resume": (
+        "이 파일에는 {env} 환경, 사업자등록번호 {corp_num}(으)로 중단된 일괄 작업이 없어 이어서 할 것이 없습니다. "
+        "아무것도 보내지 않았습니다.",
+        "Nothing to resume: this file has no interrupted batch for the {env} environment and CorpNum {corp_num}. "
+        "Nothing was sent.",
+    ),
+    "batch.other_account": (
+        "일괄 처리 #{batch}은(는) {env} 환경, 사업자등록번호 {corp_num}(으)로 시작했습니다. "
+        "같은 환경과 번호로만 이어서 할 수 있습니다.",
+        "Batch #{batch} was started in the {env} environment for CorpNum {corp_num}: it can be resumed only with "
+        "that environment and CorpNum.",
+    ),
+    "batch.finished": (
+        "일괄 처리 #{batch}은(는) 이미 끝났습니다. 이어서 할 것이 없습니다.",
+        "Batch #{batch} has already finished: nothing to resume.",
+    ),
+    "batch.unknown_operation": (
+        "이 버전에서는 일괄 처리 #{batch}을(를) 이어서 할 수 없습니다.",
+        "Batch #{batch} cannot be resumed by this version.",
+    ),
+    "batch.source_unreadable": (
+        "일괄 처리 #{batch}을(를) 이어서 할 수 없습니다. 파일을 읽을 수 없습니다. {reason}",
+        "Batch #{batch} cannot be resumed: its file cannot be read. {reason}",
+    ),
+    "batch.file_changed": (
+        "일괄 처리 #{batch}을(를) 이어서 할 수 없습니다. 시작한 뒤 파일 {path}이(가) 바뀌었습니다. "
+        "원래 파일을 되돌려 놓거나, 팝빌 사이트에서 행을 확인하세요.",
+        "Batch #{batch} cannot be resumed: its file {path} has changed since the batch started. Put the original "
+        "file back, or check the rows on the POPBiLL website.",
+    ),
+    "batch.history_unusable": (
+        "이력을 쓸 수 없어 아무것도 보내지 않습니다: {reason}",
+        "The history cannot be used, so nothing is sent: {reason}",
+    ),
+
     "batch.cancelling": (
         "취소합니다. 보내는 중인 요청은 끝까지 기록합니다.",
         "Cancelling: no new call starts; calls in flight finish and are recorded.",

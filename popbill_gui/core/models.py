@@ -42,6 +42,12 @@ class Token:
             return "?"
         return datetime.fromtimestamp(self.expires_at, timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
 
+    def local_expiry_text(self) -> str:
+        """The expiry in this computer's time zone, as a clerk reads a clock ("2026-11-30 18:11:28 KST")."""
+        if self.expires_at is None:
+            return "?"
+        return datetime.fromtimestamp(self.expires_at).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+
 
 @dataclass(frozen=True)
 class CallResult:

@@ -7,6 +7,8 @@ otherwise left exactly as typed: no silent upper-casing, no character replacemen
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -25,6 +27,8 @@ PATH_SAFE: Final = re.compile(r"[A-Za-z0-9_-]+")
 _MGT_KEY_ALLOWED: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CORP_WEIGHTS: Final = (1, 3, 7, 1, 3, 7, 1, 3, 5)
+# LinkIDs and tokens travel in the Authorization header: printable ASCII without spaces only.
+HEADER_WORD: Final = re.compile(r"[\x21-\x7e]+")
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,33 @@ def check_corp_num(value: str | None, field_name: str = "corp_num") -> CorpNumCh
     # A failed check digit only warns: the vendor's own test examples use 1234567890.
     warnings = [] if corp_num_checksum_ok(digits) else [Problem(field_name, "corp_num.checksum")]
     return CorpNumCheck(digits, [], warnings)
+
+
+def check_link_id(value: str | None, field_name: str = "link_id") -> list[Problem]:
+    link_id = clean(value)
+    if not link_id:
+        return [Problem(field_name, "link_id.required")]
+    return [] if HEADER_WORD.fullmatch(link_id) else [Problem(field_name, "link_id.invalid")]
+
+
+def secret_key_bytes(value: str | None) -> bytes:
+    """The SecretKey's bytes (base64-decoded), or b"" when it is not usable."""
+    try:
+        return base64.b64decode(clean(value), validate=True)
+    except (binascii.Error, ValueError):
+        return b""
+
+
+def check_secret_key(value: str | None, field_name: str = "secret_key") -> list[Problem]:
+    """A SecretKey is base64 text, as POPBiLL issues it; the problem never repeats the value."""
+    if not clean(value):
+        return [Problem(field_name, "secret_key.required")]
+    return [] if secret_key_bytes(value) else [Problem(field_name, "secret_key.invalid")]
+
+
+def check_token(value: str | None, field_name: str = "token") -> list[Problem]:
+    """A pasted session token: one word of printable ASCII (it travels in a header)."""
+    return [] if HEADER_WORD.fullmatch(clean(value)) else [Problem(field_name, "token.invalid")]
 
 
 def check_resend(mgt_key_type: str | None, mgt_key: str | None, receiver: str | None) -> list[Problem]:

@@ -1,10 +1,9 @@
-"""The call history and the batch journal: one SQLite file (WAL) in the platform's data directory.
+"""The call history: one SQLite file (WAL) in the platform's data directory, and the plumbing others write with.
 
 Every call, single or batch, is one `CallRecord`: time, environment, CorpNum, operation, keys, receiver,
-HTTP status, code, message, duration. A batch is journaled row by row: each row is marked "sending" and
-committed durably before its request leaves, then done, failed or unknown after the answer (with its call
-record, in the same transaction). After a crash, `recover` turns the rows left "sending" into "unknown", so
-nothing whose outcome is unknown is ever sent again by mistake.
+HTTP status, code, message, duration. The same file holds the batch journal (`batch/journal.py`), which writes
+through `History.write` and `History.insert_call` so that a row's outcome and its call record are one transaction.
+The schema (both parts) is versioned here, as SQL only: this module knows no batch types.
 
 Never a secret here: the methods take no token, SecretKey or password, and the schema has no column for one.
 Qt-free and thread-safe: one connection, guarded by a lock, shared by the worker threads. Other processes
@@ -14,31 +13,27 @@ writes, and writers wait for each other (busy timeout).
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from time import time as _now
 from typing import Any, Final
 
 import platformdirs
 
-from ..batch.model import OPERATIONS, InputRow, RowOutcome, RowState
-from ..core.validation import Problem
+from .errors import HistoryError
 from .settings import APP_NAME
+
+__all__ = ["CallRecord", "History", "HistoryError", "default_path"]
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 1
 BUSY_TIMEOUT: Final = 30.0  # seconds a writer waits for another process's transaction to end
-
-RUNNING: Final = "running"
-FINISHED_STATUSES: Final = ("completed", "stopped", "cancelled")
-BATCH_STATUSES: Final = (RUNNING, *FINISHED_STATUSES)
 
 # Migrations: _MIGRATIONS[n] takes a database from user_version n to n + 1. Append, never edit.
 _MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
@@ -100,17 +95,6 @@ _CALL_COLUMNS: Final = (
 )
 # What recent(text=...) searches: the keys, the receiver and the message.
 _TEXT_COLUMNS: Final = ("mgt_key_type", "mgt_key", "item_key", "receiver", "message")
-_BATCH_COLUMNS: Final = (
-    "id, created, operation, source, fingerprint, environment, corp_num, concurrency, status, finished"
-)
-
-
-class HistoryError(Exception):
-    """The history cannot be used: unreadable or newer file, or closed. The message names the file."""
-
-
-class JournalError(HistoryError):
-    """A journal request that cannot be honoured: no such batch or row, or a row that must not be sent again."""
 
 
 @dataclass(frozen=True)
@@ -133,44 +117,6 @@ class CallRecord:
     row: int | None  # the spreadsheet row number, for batch calls
 
 
-@dataclass(frozen=True)
-class BatchInfo:
-    id: int
-    created: float  # POSIX seconds
-    operation: str
-    source: str  # the file path as given
-    fingerprint: str
-    environment: str
-    corp_num: str
-    concurrency: int
-    status: str  # "running" / "completed" / "stopped" / "cancelled"
-    counts: dict[RowState, int]  # every RowState, zero included
-    finished: float | None = None  # when finish_batch was called
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    @property
-    def unfinished(self) -> bool:
-        return self.status == RUNNING
-
-
-@dataclass(frozen=True)
-class JournalRow:
-    """One journaled input row: its spreadsheet row number, its values, its outcome so far."""
-
-    row: int
-    values: dict[str, str]
-    outcome: RowOutcome
-    problems: list[Problem] = field(default_factory=list)  # as given to create_batch (the skipped rows' reasons)
-    attempts: int = 0  # how many times it was marked "sending"
-
-    def input_row(self) -> InputRow:
-        """The row as the reader gave it, to send it again on a resume."""
-        return InputRow(self.row, dict(self.values), list(self.problems))
-
-
 def default_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "history.sqlite3"
 
@@ -179,26 +125,6 @@ def _like(text: str) -> str:
     """`text` as a LIKE pattern matching it anywhere, with its own % _ and \\ taken literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
-
-
-def _problems_json(problems: Sequence[Problem]) -> str:
-    # default=str: a parameter that JSON cannot hold (rare) is kept as its text, which is all a message needs.
-    return json.dumps(
-        [{"field": p.field, "key": p.key, "params": p.params} for p in problems], ensure_ascii=False, default=str
-    )
-
-
-def _problems_from(text: str) -> list[Problem]:
-    try:
-        data = json.loads(text)
-        return [Problem(str(p["field"]), str(p["key"]), dict(p.get("params") or {})) for p in data]
-    except (ValueError, TypeError, KeyError, AttributeError):
-        return []
-
-
-def _values_from(text: str) -> dict[str, str]:
-    data = json.loads(text)
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 class History:
@@ -299,8 +225,14 @@ class History:
             if durable:
                 conn.execute("PRAGMA synchronous = NORMAL")
 
-    def _write(self, work: Callable[[sqlite3.Connection], Any], *, durable: bool = False) -> Any:
+    def write(self, work: Callable[[sqlite3.Connection], Any], *, durable: bool = False) -> Any:
+        """Run `work(connection)` in one write transaction, under the lock; `durable`: see _transaction."""
         with self._locked(), self._transaction(durable=durable) as conn:
+            return work(conn)
+
+    def read(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run `work(connection)` under the lock, outside a write transaction."""
+        with self._locked() as conn:
             return work(conn)
 
     # --- call records ---
@@ -371,11 +303,12 @@ class History:
             batch_id,
             row,
         )
-        result: int = self._write(lambda conn: self._insert_call(conn, values))
+        result: int = self.write(lambda conn: self.insert_call(conn, values))
         return result
 
     @staticmethod
-    def _insert_call(conn: sqlite3.Connection, values: Sequence[object]) -> int:
+    def insert_call(conn: sqlite3.Connection, values: Sequence[object]) -> int:
+        """Insert one call record inside a transaction of `write` (values in the order of record_call)."""
         cursor = conn.execute(
             "INSERT INTO calls (time, environment, corp_num, operation, mgt_key_type, mgt_key, item_key, receiver,"
             " http_status, code, message, duration, ok, batch_id, row_num) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -432,263 +365,6 @@ class History:
         with self._locked() as conn:
             rows = conn.execute(sql, args).fetchall()
         return [_call_record(r) for r in reversed(rows)]
-
-    # --- the batch journal ---
-
-    def create_batch(
-        self,
-        *,
-        operation: str,
-        source: str,
-        fingerprint: str,
-        environment: str,
-        corp_num: str,
-        rows: Sequence[InputRow],
-        concurrency: int,
-        skip_invalid: bool = False,
-    ) -> int:
-        """Journal a new batch, every row pending (invalid rows skipped), in one durable transaction.
-
-        Raises ValueError, journaling nothing, for an unknown operation, a row number given twice, or an invalid
-        row when `skip_invalid` is false (a file with an invalid row is refused whole).
-        """
-        if operation not in OPERATIONS:
-            raise ValueError(f"unknown batch operation {operation!r}")
-        if concurrency < 1:
-            raise ValueError("concurrency must be at least 1")
-        numbers = [r.row for r in rows]
-        if len(set(numbers)) != len(numbers):
-            raise ValueError("a row number is given twice")
-        invalid = [r.row for r in rows if not r.valid]
-        if invalid and not skip_invalid:
-            raise ValueError(f"invalid rows and skip_invalid is false: {invalid[:10]}")
-        now = _now()
-
-        def work(conn: sqlite3.Connection) -> int:
-            cursor = conn.execute(
-                "INSERT INTO batches (created, operation, source, fingerprint, environment, corp_num, concurrency,"
-                " status) VALUES (?,?,?,?,?,?,?,?)",
-                (now, operation, source, fingerprint, environment, corp_num, int(concurrency), RUNNING),
-            )
-            batch_id = int(cursor.lastrowid or 0)
-            conn.executemany(
-                "INSERT INTO batch_rows (batch_id, row_num, input_values, problems, state, updated)"
-                " VALUES (?,?,?,?,?,?)",
-                (
-                    (
-                        batch_id,
-                        r.row,
-                        json.dumps(r.values, ensure_ascii=False),
-                        _problems_json(r.problems),
-                        (RowState.PENDING if r.valid else RowState.SKIPPED).value,
-                        now,
-                    )
-                    for r in rows
-                ),
-            )
-            return batch_id
-
-        batch_id: int = self._write(work, durable=True)
-        return batch_id
-
-    def unfinished_batches(self, fingerprint: str | None = None) -> list[BatchInfo]:
-        """Batches not marked finished (status "running"), newest first; only this file's when given."""
-        sql = f"SELECT {_BATCH_COLUMNS} FROM batches WHERE status = ?"  # noqa: S608 -- fixed column names
-        args: list[object] = [RUNNING]
-        if fingerprint is not None:
-            sql += " AND fingerprint = ?"
-            args.append(fingerprint)
-        sql += " ORDER BY created DESC, id DESC"
-        with self._locked() as conn:
-            return [self._batch_info(conn, r) for r in conn.execute(sql, args).fetchall()]
-
-    def batch(self, batch_id: int) -> BatchInfo:
-        with self._locked() as conn:
-            return self._batch_info(conn, self._batch_row(conn, batch_id))
-
-    def batch_rows(self, batch_id: int) -> list[JournalRow]:
-        """Every row of the batch, in row-number order (the file's order)."""
-        with self._locked() as conn:
-            self._batch_row(conn, batch_id)
-            rows = conn.execute(
-                "SELECT row_num, input_values, problems, state, code, message, http_status, duration, attempts"
-                " FROM batch_rows WHERE batch_id = ? ORDER BY row_num",
-                (batch_id,),
-            ).fetchall()
-        return [
-            JournalRow(
-                row=int(r[0]),
-                values=_values_from(r[1]),
-                outcome=RowOutcome(int(r[0]), RowState(r[3]), r[4], r[5], r[6], r[7]),
-                problems=_problems_from(r[2]),
-                attempts=int(r[8]),
-            )
-            for r in rows
-        ]
-
-    def mark_sending(self, batch_id: int, row: int) -> None:
-        """Mark the row as leaving, committed durably: call it right BEFORE its request is sent.
-
-        Raises JournalError, marking nothing, when the row must not be sent: no such row, already sending (a
-        crash not recovered, or two workers on one row), already done, or unknown in an AssignMgtKey batch (it
-        may have been assigned: never again). Pending, failed and skipped rows may be sent, and unknown ones of
-        a SendEmail batch (when the user asks to re-send them).
-        """
-
-        def work(conn: sqlite3.Connection) -> None:
-            operation = self._batch_row(conn, batch_id)[2]
-            found = conn.execute(
-                "SELECT state FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
-            ).fetchone()
-            if found is None:
-                raise JournalError(f"batch {batch_id} has no row {row}")
-            state = RowState(found[0])
-            if state in (RowState.SENDING, RowState.DONE) or (
-                state is RowState.UNKNOWN and operation == "assign_mgt_key"
-            ):
-                raise JournalError(f"row {row} of batch {batch_id} is {state.value}: it must not be sent again")
-            conn.execute(
-                "UPDATE batch_rows SET state = ?, code = NULL, message = '', http_status = NULL, duration = NULL,"
-                " attempts = attempts + 1, updated = ? WHERE batch_id = ? AND row_num = ?",
-                (RowState.SENDING.value, _now(), batch_id, row),
-            )
-
-        self._write(work, durable=True)
-
-    def mark_result(self, batch_id: int, row: int, outcome: RowOutcome) -> None:
-        """The row's answer (done / failed / unknown, or pending again when the request surely never left),
-        and its call record, in one transaction."""
-        if outcome.row != row:
-            raise ValueError(f"the outcome is for row {outcome.row}, not {row}")
-        if outcome.state is RowState.SENDING:
-            raise ValueError("mark_sending marks a row as sending")
-        now = _now()
-
-        def work(conn: sqlite3.Connection) -> None:
-            batch = self._batch_row(conn, batch_id)
-            found = conn.execute(
-                "SELECT input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
-            ).fetchone()
-            if found is None:
-                raise JournalError(f"batch {batch_id} has no row {row}")
-            conn.execute(
-                "UPDATE batch_rows SET state = ?, code = ?, message = ?, http_status = ?, duration = ?, updated = ?"
-                " WHERE batch_id = ? AND row_num = ?",
-                (
-                    outcome.state.value,
-                    outcome.code,
-                    outcome.message,
-                    outcome.http_status,
-                    outcome.duration,
-                    now,
-                    batch_id,
-                    row,
-                ),
-            )
-            values = _values_from(found[0])
-            self._insert_call(
-                conn,
-                (
-                    now,
-                    batch[5],  # environment
-                    batch[6],  # corp_num
-                    batch[2],  # operation
-                    values.get("mgt_key_type", ""),
-                    values.get("mgt_key", ""),
-                    values.get("item_key", ""),
-                    values.get("receiver", ""),
-                    outcome.http_status,
-                    outcome.code,
-                    outcome.message,
-                    outcome.duration,
-                    int(outcome.state is RowState.DONE),
-                    batch_id,
-                    row,
-                ),
-            )
-
-        self._write(work)
-
-    def mark_skipped(self, batch_id: int, rows: Iterable[int], message: str = "") -> None:
-        """Mark these rows skipped (never sent because the batch stopped); only pending rows change."""
-        numbers = [int(r) for r in rows]
-        now = _now()
-
-        def work(conn: sqlite3.Connection) -> None:
-            self._batch_row(conn, batch_id)
-            conn.executemany(
-                "UPDATE batch_rows SET state = ?, message = ?, updated = ?"
-                " WHERE batch_id = ? AND row_num = ? AND state = ?",
-                ((RowState.SKIPPED.value, message, now, batch_id, n, RowState.PENDING.value) for n in numbers),
-            )
-
-        self._write(work)
-
-    def recover(self, batch_id: int) -> list[int]:
-        """After a crash: the rows left "sending" become "unknown" (check on the website); their row numbers."""
-
-        def work(conn: sqlite3.Connection) -> list[int]:
-            self._batch_row(conn, batch_id)
-            found = [
-                int(r[0])
-                for r in conn.execute(
-                    "SELECT row_num FROM batch_rows WHERE batch_id = ? AND state = ? ORDER BY row_num",
-                    (batch_id, RowState.SENDING.value),
-                ).fetchall()
-            ]
-            conn.execute(
-                "UPDATE batch_rows SET state = ?, updated = ? WHERE batch_id = ? AND state = ?",
-                (RowState.UNKNOWN.value, _now(), batch_id, RowState.SENDING.value),
-            )
-            return found
-
-        result: list[int] = self._write(work)
-        return result
-
-    def finish_batch(self, batch_id: int, status: str) -> None:
-        """Mark the batch finished: "completed", "stopped" or "cancelled" (then no longer offered for resuming)."""
-        if status not in FINISHED_STATUSES:
-            raise ValueError(f"a batch finishes as one of {', '.join(FINISHED_STATUSES)}, not {status!r}")
-
-        def work(conn: sqlite3.Connection) -> None:
-            self._batch_row(conn, batch_id)
-            conn.execute("UPDATE batches SET status = ?, finished = ? WHERE id = ?", (status, _now(), batch_id))
-
-        self._write(work)
-
-    # --- helpers (the caller holds the lock) ---
-
-    @staticmethod
-    def _batch_row(conn: sqlite3.Connection, batch_id: int) -> tuple[Any, ...]:
-        found = conn.execute(
-            f"SELECT {_BATCH_COLUMNS} FROM batches WHERE id = ?",  # noqa: S608 -- fixed column names
-            (batch_id,),
-        ).fetchone()
-        if found is None:
-            raise JournalError(f"no batch {batch_id} in the history")
-        return tuple(found)
-
-    @staticmethod
-    def _batch_info(conn: sqlite3.Connection, r: Sequence[Any]) -> BatchInfo:
-        counts = dict.fromkeys(RowState, 0)
-        for state, count in conn.execute(
-            "SELECT state, COUNT(*) FROM batch_rows WHERE batch_id = ? GROUP BY state", (r[0],)
-        ).fetchall():
-            counts[RowState(state)] = int(count)
-        return BatchInfo(
-            id=int(r[0]),
-            created=float(r[1]),
-            operation=str(r[2]),
-            source=str(r[3]),
-            fingerprint=str(r[4]),
-            environment=str(r[5]),
-            corp_num=str(r[6]),
-            concurrency=int(r[7]),
-            status=str(r[8]),
-            counts=counts,
-            finished=None if r[9] is None else float(r[9]),
-        )
-
 
 def _call_record(r: Sequence[Any]) -> CallRecord:
     return CallRecord(

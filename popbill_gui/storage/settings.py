@@ -149,6 +149,12 @@ def save(settings: Settings, path: Path | None = None) -> None:
         raise
 
 
+def history_path(environ: Mapping[str, str]) -> Path | None:
+    """The history file POPBILL_HISTORY names, or None for the default (the platform's data folder)."""
+    value = environ.get("POPBILL_HISTORY", "").strip()
+    return Path(value) if value else None
+
+
 def env_credentials(environ: Mapping[str, str], lang: Lang = "ko") -> Credentials | None:
     """Credentials from POPBILL_TOKEN or POPBILL_LINK_ID + POPBILL_SECRET_KEY; None when none is set.
 

@@ -1,1 +1,1 @@
-"""Everything Qt: the main window, the tabs, the log pane, dialogs, workers and translations."""
+"""Everything Qt: the main window, the tabs, the log pane, dialogs, the job runner and translations."""

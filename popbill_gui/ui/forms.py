@@ -1,7 +1,7 @@
 """The two tabs: Resend Email (이메일 재전송) and Assign MgtKey (문서번호 할당).
 
-Each tab only collects and checks input; it says "submit" with plain values and the main window decides
-(confirmation, worker, log). The button is enabled only when every field passes the core's rules and the
+Each tab only collects and checks input; it says "submit" with a typed request (`service.requests`) and the main
+window decides (confirmation, job, log). The button is enabled only when every field passes the core's rules and the
 same request is not already in flight; Enter in any field does what the button does.
 """
 
@@ -22,13 +22,14 @@ from ..core.validation import (
     check_mgt_key,
     check_receiver,
 )
+from ..service import AssignRequest, Request, ResendRequest
 from .fields import CheckedField
 
 InFlight = Callable[[Hashable], bool]
 
 
 class _Tab(QWidget):
-    submitted = Signal(object)  # the request key: (operation, *values)
+    submitted = Signal(object)  # the Request
 
     def __init__(self, in_flight: InFlight, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,8 +69,12 @@ class _Tab(QWidget):
         field.edit.returnPressed.connect(self.try_submit)
         self.fields.append(field)
 
-    def request_key(self) -> tuple[str, ...]:
+    def request(self) -> Request:
         raise NotImplementedError
+
+    def request_key(self) -> tuple[str, ...]:
+        """What identifies "the same request" (the window refuses a second one in flight)."""
+        return self.request().key
 
     def _tab_order(self, *widgets: QWidget) -> None:
         # Widgets were created out of order (the button first); keyboard users follow the form.
@@ -85,7 +90,7 @@ class _Tab(QWidget):
     def try_submit(self) -> None:
         self.refresh()
         if self.button.isEnabled():
-            self.submitted.emit(self.request_key())
+            self.submitted.emit(self.request())
 
     def set_lang(self, lang: Lang) -> None:
         for f in self.fields:
@@ -130,8 +135,8 @@ class ResendTab(_Tab):
         self.retranslate()
         self.refresh()
 
-    def request_key(self) -> tuple[str, ...]:
-        return ("resend_email", str(self.mgt_key_type.currentData()), self.mgt_key.value(), self.receiver.value())
+    def request(self) -> ResendRequest:
+        return ResendRequest(str(self.mgt_key_type.currentData()), self.mgt_key.value(), self.receiver.value())
 
     def retranslate(self) -> None:
         self.intro.setText(self.tr("Resend the notification mail of one e-Tax invoice to one e-mail address."))
@@ -169,8 +174,8 @@ class AssignTab(_Tab):
         self.retranslate()
         self.refresh()
 
-    def request_key(self) -> tuple[str, ...]:
-        return ("assign_mgt_key", self.item_key.value(), str(self.mgt_key_type.currentData()), self.mgt_key.value())
+    def request(self) -> AssignRequest:
+        return AssignRequest(self.item_key.value(), str(self.mgt_key_type.currentData()), self.mgt_key.value())
 
     def retranslate(self) -> None:
         self.intro.setText(

@@ -1,47 +1,56 @@
 """The history dialog: every recorded call, single or batch, filtered by words, operation, result and dates, exported.
 
-The records come from `storage.history.History.recent` (SQLite, fast enough for the GUI thread); the export goes
-through `batch.export.write_results` (CSV with BOM so Excel opens it, or XLSX; written atomically).
+The records come from the service (`Service.recent_calls`), queried on the window's job runner: SQLite may wait on
+another process's write, and the window must not. The export goes through `batch.export.write_results` (CSV with BOM
+so Excel opens it, or XLSX; written atomically), on a job too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from datetime import time as day_start
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..batch.export import write_results
 from ..core.errors import hint_for
 from ..core.messages import Lang
-from ..storage.history import CallRecord, HistoryError
+from ..service import HistoryError, Service
 from .export_dialog import ask_export_path
+from .jobs import JobRunner
 from .log_model import LogModel
+from .tables import setup_table
 
 if TYPE_CHECKING:
-    from ..storage.history import History
+    from ..service.records import CallRecord
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -189,12 +198,17 @@ def _midnight(day: date) -> float:
 class HistoryDialog(QDialog):
     """The recorded calls, newest last; filters query the history again, Export writes what they match."""
 
-    def __init__(self, history: History, lang: Lang, parent: QWidget | None = None) -> None:
+    loaded = Signal()  # a query's records are shown
+    exported = Signal(bool)  # an export ended: True when the file was written
+
+    def __init__(self, service: Service, jobs: JobRunner, lang: Lang, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
-        self.history = history
+        self.service = service
+        self.jobs = jobs
         self.lang: Lang = lang
         self._note = ""
+        self._queries = 0  # the number of the newest query: older answers are stale
         self._text_timer = QTimer(self)
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(TEXT_DELAY_MS)
@@ -232,17 +246,7 @@ class HistoryDialog(QDialog):
         self.to_label.setBuddy(self.date_to)
 
         self.model = HistoryModel(self.lang, self)
-        self.view = QTableView(self)
-        self.view.setObjectName("historyView")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(200)
-        header.setSectionResizeMode(HistoryModel.COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
+        self.view = setup_table(self, "historyView", self.model, stretch="message")
         self.model.modelReset.connect(self._fit_columns)
 
         self.count = QLabel(self)
@@ -341,22 +345,36 @@ class HistoryDialog(QDialog):
             until=_midnight(_to_date(self.date_to.date()) + timedelta(days=1)),
         )
 
-    def _query(self, limit: int | None) -> list[CallRecord]:
-        f = self.filters()
-        return self.history.recent(limit, operation=f.operation, ok=f.ok, text=f.text, since=f.since, until=f.until)
+    def _query(self, limit: int | None) -> Callable[[], list[CallRecord]]:
+        """The query of the current filters, as work for a job (it reads no widget)."""
+        f, recent = self.filters(), self.service.recent_calls
+        return lambda: recent(limit, operation=f.operation, ok=f.ok, text=f.text, since=f.since, until=f.until)
 
     def refresh(self) -> None:
-        """Query the history again with the current filters."""
+        """Query the history again with the current filters (on a job; the table fills when it answers)."""
         self._text_timer.stop()
-        self._note = ""
-        try:
-            records = self._query(LIMIT)
-        except HistoryError as exc:
-            records = []
-            self._note = self.tr("The history cannot be read: %1").replace("%1", str(exc))
+        self._queries += 1
+        number = self._queries
+
+        def shown(records: list[CallRecord]) -> None:
+            if number == self._queries:
+                self._note = ""
+                self._show(records)
+
+        def failed(error: Exception) -> None:
+            if number != self._queries:
+                return
+            reason = str(error) if isinstance(error, HistoryError) else type(error).__name__
+            self._note = self.tr("The history cannot be read: %1").replace("%1", reason)
+            self._show([])
+
+        self.jobs.submit(self._query(LIMIT), shown, failed)
+
+    def _show(self, records: list[CallRecord]) -> None:
         self.model.set_records(records)
         self.view.scrollToBottom()
         self._show_count()
+        self.loaded.emit()
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()
@@ -369,10 +387,10 @@ class HistoryDialog(QDialog):
         self.export_button.setEnabled(shown > 0)
 
     # -- export ---------------------------------------------------------------------------------------
-    def table(self) -> list[list[object]]:
-        """Header and one line per record the filters match (all of them, not only those shown), oldest first."""
+    def table_of(self, records: list[CallRecord]) -> list[list[object]]:
+        """Header and one line per record, as an export writes them."""
         header: list[object] = list(self.model.header_texts())
-        return [header, *(self.model.values(r) for r in self._query(None))]
+        return [header, *(self.model.values(r) for r in records)]
 
     def export_records(self) -> None:
         """What the Export button does: ask where, then write."""
@@ -382,14 +400,24 @@ class HistoryDialog(QDialog):
             self.export_to(path)
 
     def export_to(self, path: str) -> bool:
-        """Write the filtered records to `path` (.csv or .xlsx); False (the reason shown) if not written."""
-        try:
-            written = write_results(path, self.table())
-        except (OSError, ValueError, HistoryError) as exc:
+        """Write every record the filters match (not only those shown), oldest first, to `path` (.csv or .xlsx),
+        on a job; the count line says where they went or why not."""
+        from ..batch.export import write_results
+
+        query, table_of = self._query(None), self.table_of
+
+        def written(target: Path) -> None:
+            self._note = self.tr("Written to %1.").replace("%1", str(target))
+            self._show_count()
+            self.exported.emit(True)
+
+        def failed(exc: Exception) -> None:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            if not isinstance(exc, (OSError, ValueError, HistoryError)):
+                reason = type(exc).__name__
             self._note = self.tr("The records were not written: %1").replace("%1", reason)
             self._show_count()
-            return False
-        self._note = self.tr("Written to %1.").replace("%1", str(written))
-        self._show_count()
-        return True
+            self.exported.emit(False)
+
+        # The header's words are taken here, on the GUI thread; the rows' words are plain functions of a record.
+        return self.jobs.submit(lambda: write_results(path, table_of(query())), written, failed)

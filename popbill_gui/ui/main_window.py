@@ -1,36 +1,27 @@
-"""The main window: environment strip, the two tabs, the log pane and the status bar.
+"""The main window: environment strip, the tabs, the log pane and the status bar.
 
-Data flows one way: a tab submits plain values → the shared client runs on a worker (`Dispatcher`) → the
-result comes back as a signal on the GUI thread → a row in the log. Keyring reads and writes go through the
-same dispatcher, so nothing that can block (network, an unlock prompt) runs on the GUI thread.
+Data flows one way: a tab submits a typed request → the service (`service.Service.call`) runs it on the job runner
+(`jobs.JobRunner`) → the job's own callback gets the result on the GUI thread → a row in the log. Keyring reads and
+writes and the history go through the same runner, so nothing that can block (network, an unlock prompt, a locked
+database) runs on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-    QShowEvent,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -42,48 +33,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..batch.model import COLUMNS, RowState, state_text
-from ..core.errors import Kind, PopbillError
 from ..core.messages import Lang
-from ..core.models import CallResult, Credentials
+from ..service import AssignRequest, BatchReport, CallResult, Credentials, Kind, PopbillError, Request, Token
 from ..storage import settings as settings_store
 from ..storage.settings import Settings
 from . import i18n
 from .forms import AssignTab, ResendTab
+from .jobs import JobRunner
 from .log_model import LogEntry, LogModel
+from .log_pane import LogPane, error_entry
 from .session import Session, Source
-from .workers import Dispatcher
 
 if TYPE_CHECKING:
-    from ..storage.history import BatchInfo, CallRecord, History
-    from ..storage.secrets import SecretStore
+    from ..service.records import BatchInfo, CallRecord
     from .batch_tab import BatchTab
 
 log = logging.getLogger(__name__)
 
 KEYRING_LOAD = ("keyring", "load")
 KEYRING_SAVE = ("keyring", "save")
-HISTORY_LOAD = ("history", "load")
 RECENT_ON_START = 200  # calls from the history shown in the log pane at start
 STARTUP_WORK_DELAY_MS = 150
-CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: its results are logged here too
-OPERATIONS = ("resend_email", "assign_mgt_key")
+CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: one connection test at a time, dialog or window
 
 Confirm = Callable[[str, str], bool]
-StoreFactory = Callable[[Lang], "SecretStore"]
 
 _STRIP_STYLES = {
     "test": "background: #e3f2fd; color: #0d47a1;",
     "production": "background: #c62828; color: white; font-weight: bold;",
     "demo": "background: #fff3e0; color: #e65100; font-weight: bold;",
 }
-
-
-def _system_store(lang: Lang) -> SecretStore:
-    # Imported here, on the worker that reads the keyring: keyring's import is not start-up's business.
-    from ..storage.secrets import SecretStore
-
-    return SecretStore.system(lang)
 
 
 def _dropped_file(mime: QMimeData) -> str | None:
@@ -99,24 +78,17 @@ class MainWindow(QMainWindow):
         self,
         session: Session,
         *,
-        store_factory: StoreFactory | None = None,
         save_settings: Callable[[Settings], None] | None = settings_store.save,
-        history_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
-        self._history_path = history_path
-        self._history: History | None = None
-        self._history_lock = threading.Lock()
-        self._store_factory: StoreFactory = store_factory or _system_store
+        self.service = session.service
         self._save_settings = save_settings
         self._production_confirmed = False
         self.confirm: Confirm = self._ask  # tests replace it
-        self.dispatcher = Dispatcher(self)
-        self.dispatcher.succeeded.connect(self._on_succeeded)
-        self.dispatcher.failed.connect(self._on_failed)
-        self.dispatcher.busy_changed.connect(self._refresh_tabs)
+        self.jobs = JobRunner(self)
+        self.jobs.busy_changed.connect(self._refresh_tabs)
         self._build()
         self.set_language(session.settings.lang, install=False)
         self._started = False
@@ -126,29 +98,19 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._started:
             self._started = True
-            # After the first paint: the keyring and the history (their imports, D-Bus, SQLite) run on workers,
+            # After the first paint: the keyring and the history (their imports, D-Bus, SQLite) run on jobs,
             # but they still compete with the window's first frame for the interpreter.
             QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._start_background_work)
 
     def _start_background_work(self) -> None:
         if self.session.source is Source.PENDING:
             self._load_keyring()
-        self.dispatcher.submit(
-            HISTORY_LOAD,
-            lambda: (
-                self.history().recent(RECENT_ON_START, until=self._opened_at),
-                self.history().unfinished_batches(),
-            ),
+        service, until = self.service, self._opened_at
+        self.jobs.submit(
+            lambda: (service.recent_calls(RECENT_ON_START, until=until), service.unfinished_batches()),
+            self._history_loaded,
+            lambda error: self._log_failure("history", "", error),
         )
-
-    def history(self) -> History:
-        """The call history (SQLite), opened on first use; safe to call from workers."""
-        with self._history_lock:
-            if self._history is None:
-                from ..storage.history import History
-
-                self._history = History(self._history_path)
-            return self._history
 
     # -- construction ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -157,8 +119,8 @@ class MainWindow(QMainWindow):
         self.strip.setMargin(6)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
-        self.resend_tab = ResendTab(self.dispatcher.in_flight, self.tabs)
-        self.assign_tab = AssignTab(self.dispatcher.in_flight, self.tabs)
+        self.resend_tab = ResendTab(self.jobs.in_flight, self.tabs)
+        self.assign_tab = AssignTab(self.jobs.in_flight, self.tabs)
         # The batch tab is built when first needed (shown, a file dropped, a resume): most sessions are single
         # calls, and its modules cost a third of the window's start-up and ~10 MB (benchmarks/bench_gui.py).
         self.batch_page = QWidget(self.tabs)
@@ -172,49 +134,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a file dropped anywhere on the window goes to the batch tab
         self.resend_tab.submitted.connect(self.submit)
         self.assign_tab.submitted.connect(self.submit)
-
-        self.log_model = LogModel(self)
-        self.log_view = QTableView(self)
-        self.log_view.setObjectName("logView")
-        self.log_view.setModel(self.log_model)
-        self.log_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.log_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.log_view.verticalHeader().hide()
-        self.log_view.setWordWrap(False)
-        header = self.log_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(LogModel.COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(100)  # size columns by the rows near the end, not the whole log
-        # Qt's ResizeToContents mode does not follow rows added later; fit the short columns as rows come.
-        self.log_model.rowsInserted.connect(self._fit_log_columns)
-        self.copy_action = QAction(self)
-        self.copy_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.copy_action.triggered.connect(self.copy_selected)
-        self.log_view.addAction(self.copy_action)
-        self.copy_button = QPushButton(self)
-        self.copy_button.setObjectName("logCopy")
-        self.copy_button.clicked.connect(self.copy_selected)
-        self.clear_button = QPushButton(self)
-        self.clear_button.setObjectName("logClear")
-        self.clear_button.clicked.connect(self.log_model.clear)
-        self.log_title = QLabel(self)
-
-        log_box = QWidget(self)
-        log_layout = QVBoxLayout(log_box)
-        log_layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.addWidget(self.log_title)
-        bar.addStretch(1)
-        bar.addWidget(self.copy_button)
-        bar.addWidget(self.clear_button)
-        log_layout.addLayout(bar)
-        log_layout.addWidget(self.log_view)
+        self.log_pane = LogPane(self)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.tabs)
-        splitter.addWidget(log_box)
+        splitter.addWidget(self.log_pane)
         splitter.setStretchFactor(0, 3)  # the form (and a batch's preview) gets the room; the log the rest
         splitter.setStretchFactor(1, 2)
         central = QWidget(self)
@@ -234,7 +158,6 @@ class MainWindow(QMainWindow):
         bar_layout.addWidget(self.resume_label, 1)
         bar_layout.addWidget(self.resume_button)
         self.resume_bar.hide()
-        self._resume_id: int | None = None
         self._resume_info: BatchInfo | None = None
         layout.addWidget(self.resume_bar)
         layout.addWidget(splitter, 1)
@@ -266,6 +189,17 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.resize(900, 620)
 
+    @property
+    def log_model(self) -> LogModel:
+        return self.log_pane.model
+
+    @property
+    def log_view(self) -> QTableView:
+        return self.log_pane.view
+
+    def copy_selected(self) -> None:
+        self.log_pane.copy_selected()
+
     # -- language and environment ----------------------------------------------------------------------
     def set_language(self, lang: Lang, *, install: bool = True) -> None:
         """Switch the UI and the core's sentences; Qt sends LanguageChange, which retranslates."""
@@ -277,6 +211,7 @@ class MainWindow(QMainWindow):
         if self._batch_tab is not None:
             self._batch_tab.set_lang(lang)
             self._batch_tab.retranslate()
+        self.log_pane.retranslate()
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -289,9 +224,7 @@ class MainWindow(QMainWindow):
         return self.session.settings.lang
 
     def environment_kind(self) -> str:
-        if self.session.demo:
-            return "demo"
-        return "production" if self.session.settings.env == "production" else "test"
+        return self.session.environment_name
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Resend Email"))
@@ -300,16 +233,9 @@ class MainWindow(QMainWindow):
         self.history_action.setText(self.tr("&History…"))
         self.resume_button.setText(self.tr("&Resume"))
         self._show_resume_offer()
-        self.log_title.setText(self.tr("Log"))
-        self.copy_button.setText(self.tr("&Copy rows"))
-        self.copy_button.setToolTip(self.tr("Copy the selected rows (or all rows) as text for a spreadsheet."))
-        self.clear_button.setText(self.tr("C&lear log"))
-        self.copy_action.setText(self.tr("Copy"))
-        self.log_view.setAccessibleName(self.tr("Log of calls"))
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
-        self.log_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogModel.COLUMNS) - 1)
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -343,13 +269,13 @@ class MainWindow(QMainWindow):
         self.resend_tab.refresh()
         self.assign_tab.refresh()
 
-    def submit(self, key: tuple[str, ...]) -> bool:
-        """Run one call on a worker; False if it was not started (refused, cancelled or in flight)."""
-        operation, *values = key
-        if self.dispatcher.in_flight(key):
+    def submit(self, request: Request) -> bool:
+        """Run one call on a job; False if it was not started (refused, declined or already in flight)."""
+        if self.jobs.in_flight(request.key):
             return False
         if self.session.credentials is None:
-            self._log_error(operation, self._keys_text(key), PopbillError.client(Kind.NO_CREDENTIALS, self.lang), None)
+            error = PopbillError.client(Kind.NO_CREDENTIALS, self.lang)
+            self.log_pane.add(error_entry(request.operation, request.describe(), error))
             return False
         if self.environment_kind() == "production" and not self._production_confirmed:
             if not self.confirm(
@@ -358,159 +284,77 @@ class MainWindow(QMainWindow):
             ):
                 return False
             self._production_confirmed = True
-        if operation == "assign_mgt_key":
-            item_key, mgt_key_type, mgt_key = values
-            text = self.tr("Assign document ID %1 (%2) to the invoice with ItemKey %3?\n\nThis cannot be undone.")
-            text = text.replace("%1", mgt_key).replace("%2", mgt_key_type).replace("%3", item_key)
+        if isinstance(request, AssignRequest):
+            keys = request.keys()
+            text = (
+                self.tr("Assign document ID %1 (%2) to the invoice with ItemKey %3?\n\nThis cannot be undone.")
+                .replace("%1", keys["mgt_key"])
+                .replace("%2", keys["mgt_key_type"])
+                .replace("%3", keys["item_key"])
+            )
             if not self.confirm(self.tr("Assign MgtKey"), text):
                 return False
-        session = self.session
+        # The client is opened (and, the first time, requests imported) on the job, not on the GUI thread; the
+        # service records the call in the history there too.
+        return self.jobs.submit(
+            partial(self.service.call, request),
+            partial(self._call_done, request),
+            partial(self._log_failure, request.operation, request.describe()),
+            key=request.key,
+        )
 
-        # The client is built (and, the first time, requests imported) on the worker, not on the GUI thread;
-        # the history is written there too.
-        def call() -> CallResult:
-            start = time.monotonic()
-            try:
-                client = session.client()
-                if operation == "assign_mgt_key":
-                    result = client.assign_mgt_key(*values)
-                else:
-                    result = client.resend_email(*values)
-            except PopbillError as exc:
-                self._record(operation, values, exc.http_status, exc.code, exc.message, time.monotonic() - start, False)
-                raise
-            self._record(operation, values, result.http_status, result.code, result.message, result.duration, True)
-            return result
+    def _call_done(self, request: Request, result: CallResult) -> None:
+        entry = LogEntry(
+            datetime.now(), result.operation, request.describe(), True, result.code, result.message,
+            result.http_status, result.duration,
+        )  # fmt: skip
+        self.log_pane.add(entry)
 
-        return self.dispatcher.submit(key, call)
-
-    def _record(
-        self, operation: str, values: list[str], http: int | None, code: int, message: str, seconds: float, ok: bool
-    ) -> None:
-        """One call into the history (on the worker); a history that cannot be written never fails the call."""
-        s = self.session.settings
-        try:
-            self.history().record_request(
-                environment="demo" if self.session.demo else s.env,
-                corp_num=s.corp_num or "",
-                operation=operation,
-                keys=dict(zip(COLUMNS[operation], values, strict=True)),  # type: ignore[index]
-                http_status=http,
-                code=code,
-                message=message,
-                duration=seconds,
-                ok=ok,
-            )
-        except Exception as exc:  # noqa: BLE001 -- the call happened; only its record is lost, and the log says so
-            log.warning("the call was not written to the history (%s)", type(exc).__name__)
-
-    @staticmethod
-    def _keys_text(key: Hashable) -> str:
-        if isinstance(key, tuple) and key and key[0] == "resend_email":
-            return f"{key[1]} {key[2]} → {key[3]}"
-        if isinstance(key, tuple) and key and key[0] == "assign_mgt_key":
-            return f"{key[1]} ← {key[2]} {key[3]}"
-        return ""
-
-    def _on_succeeded(self, key: Hashable, result: object, seconds: float) -> None:
-        if key == HISTORY_LOAD:
-            records, unfinished = cast("tuple[list[CallRecord], list[BatchInfo]]", result)
-            self._show_history(records)
-            self._offer_resume(unfinished)
-            return
-        if key == KEYRING_LOAD:
-            self._keyring_loaded(result)
-            return
-        if key == KEYRING_SAVE:
-            self.session.store = cast("SecretStore", result)
-            self.session.update(source=Source.KEYRING)
-            self.refresh_status()
-            return
-        if key == CONNECTION_TEST and hasattr(result, "expiry_text"):
-            message = self.tr("Connection works: a session token was issued, valid until %1.")
-            entry = LogEntry(datetime.now(), "connection", "", True, 1, message.replace("%1", result.expiry_text()))
-            self.log_model.add(replace(entry, duration=seconds))
-            return
-        if isinstance(result, CallResult):
-            self.log_model.add(
-                LogEntry(
-                    datetime.now(),
-                    result.operation,
-                    self._keys_text(key),
-                    True,
-                    result.code,
-                    result.message,
-                    result.http_status,
-                    seconds,
-                )
-            )
-            self.log_view.scrollToBottom()
-
-    def _on_failed(self, key: Hashable, error: object, seconds: float) -> None:
-        if key == KEYRING_LOAD:
-            self.session.keyring_available = False
-            self.session.update(source=Source.NONE)
-            self.refresh_status()
-        if key == KEYRING_SAVE:  # the credentials stay usable, in memory, and the row says why
-            self.session.update(source=Source.SESSION)
-            self.refresh_status()
-        operation = "connection" if key == CONNECTION_TEST else key[0] if isinstance(key, tuple) and key else "?"
-        self._log_error(str(operation), self._keys_text(key), error, seconds)
-
-    def _log_error(self, operation: str, keys: str, error: object, seconds: float | None) -> None:
+    def _log_failure(self, operation: str, keys: str, error: Exception) -> None:
         if isinstance(error, PopbillError):
-            entry = LogEntry(
-                datetime.now(),
-                operation,
-                keys,
-                False,
-                error.code,
-                error.message,
-                error.http_status,
-                seconds,
-                error.hint,
-            )
-        else:  # a bug: say so in one line, never a crash
-            log.exception("unexpected failure", exc_info=error if isinstance(error, BaseException) else None)
-            message = self.tr("Internal error (%1). The window keeps working.").replace("%1", type(error).__name__)
-            entry = LogEntry(datetime.now(), operation, keys, False, None, message, None, seconds)
-        self.log_model.add(entry)
-        self.log_view.scrollToBottom()
+            self.log_pane.add(error_entry(operation, keys, error))
+            return
+        # A bug: say so in one line, never a crash.
+        log.error("unexpected failure", exc_info=error)
+        message = self.tr("Internal error (%1). The window keeps working.").replace("%1", type(error).__name__)
+        self.log_pane.add(LogEntry(datetime.now(), operation, keys, False, None, message))
+
+    def test_connection(self) -> bool:
+        """Issue a token with the settings in use (Test connection, from the window); the outcome is logged."""
+        return self.jobs.submit(
+            self.service.issue_token,
+            self.log_connection_test,
+            lambda error: self._log_failure("connection", "", error),
+            key=CONNECTION_TEST,
+        )
+
+    def log_connection_test(self, token: Token) -> None:
+        """A connection test that issued a token (the settings dialog's too)."""
+        message = self.tr("Connection works: a session token was issued, valid until %1.").replace(
+            "%1", token.expiry_text()
+        )
+        self.log_pane.add(LogEntry(datetime.now(), "connection", "", True, 1, message))
 
     # -- keyring --------------------------------------------------------------------------------------
     def _load_keyring(self) -> None:
-        lang, env = self.session.settings.lang, self.session.settings.env
-        factory = self._store_factory
+        self.jobs.submit(self.service.read_keyring, self._keyring_loaded, self._keyring_failed, key=KEYRING_LOAD)
 
-        def load() -> tuple[SecretStore, Credentials | None]:
-            store = factory(lang)
-            return store, store.load(env) if store.available else None
-
-        self.dispatcher.submit(KEYRING_LOAD, load)
-
-    def _keyring_loaded(self, result: object) -> None:
-        store, credentials = cast(tuple["SecretStore", Credentials | None], result)
-        available = store.available
+    def _keyring_loaded(self, available: bool) -> None:
         self.session.keyring_available = available
-        self.session.store = store if available else None
-        if credentials is not None:
-            self.session.update(credentials=credentials, source=Source.KEYRING)
-        else:
-            self.session.update(source=Source.NONE)
+        self.session.source = Source.KEYRING if self.service.credentials is not None else Source.NONE
         if not available:
-            self.log_model.add(
-                LogEntry(
-                    datetime.now(),
-                    "keyring",
-                    "",
-                    False,
-                    None,
-                    self.tr(
-                        "No usable keyring on this computer: credentials can be kept for this session only (Settings)."
-                    ),
-                )
+            message = self.tr(
+                "No usable keyring on this computer: credentials can be kept for this session only (Settings)."
             )
+            self.log_pane.add(LogEntry(datetime.now(), "keyring", "", False, None, message))
         self.refresh_status()
+
+    def _keyring_failed(self, error: Exception) -> None:
+        # The service has dropped the credentials: none are used that the status bar does not show.
+        self.session.keyring_available = False
+        self.session.source = Source.NONE
+        self.refresh_status()
+        self._log_failure("keyring", "", error)
 
     # -- settings -------------------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -522,7 +366,8 @@ class MainWindow(QMainWindow):
             session.credentials,
             locked=session.locked,
             keyring_available=bool(session.keyring_available) and not session.demo,
-            dispatcher=self.dispatcher,
+            jobs=self.jobs,
+            on_tested=self.log_connection_test,
             parent=self,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -530,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, settings: Settings, credentials: Credentials | None, session_only: bool) -> None:
         """Use new settings (saved unless in demo mode) and new credentials (keyring, or memory)."""
-        session = self.session
+        session, service = self.session, self.service
         old_lang, old_env = session.settings.lang, session.settings.env
         # Values set by POPBILL_* variables hold for this run only: the file keeps its own for them.
         to_save = replace(settings, **{name: getattr(session.saved, name) for name in session.locked})
@@ -540,68 +385,38 @@ class MainWindow(QMainWindow):
                 session.saved = to_save
             except OSError as exc:
                 log.warning("settings not saved: %s", type(exc).__name__)
-        session.update(settings=settings_store.resolve({}, session.environ, to_save) if session.locked else settings)
+        service.configure(
+            settings=settings_store.resolve({}, session.environ, to_save) if session.locked else settings
+        )
         settings = session.settings
-        changed = credentials is not None and credentials != session.credentials
+        changed = credentials is not None and credentials != service.credentials
         if changed and session.source is not Source.ENV:
             assert credentials is not None
             if session.demo or session_only or not session.keyring_available:
-                session.update(credentials=credentials, source=Source.DEMO if session.demo else Source.SESSION)
+                service.configure(credentials=credentials, store=None)
+                session.source = Source.DEMO if session.demo else Source.SESSION
             else:
-                session.update(credentials=credentials)
-                lang, env, factory = settings.lang, settings.env, self._store_factory
+                service.configure(credentials=credentials)  # used at once; kept in the keyring by a job
 
-                def save() -> SecretStore:
-                    store = factory(lang)
-                    store.save(env, credentials)
-                    return store
+                def saved(_backend: str) -> None:
+                    session.source = Source.KEYRING
+                    self.refresh_status()
 
-                self.dispatcher.submit(KEYRING_SAVE, save)
+                def not_saved(error: Exception) -> None:  # usable in memory still, and the log says why
+                    session.source = Source.SESSION
+                    self.refresh_status()
+                    self._log_failure("keyring", "", error)
+
+                self.jobs.submit(partial(service.save_credentials, credentials), saved, not_saved, key=KEYRING_SAVE)
         if settings.lang != old_lang:
             self.set_language(settings.lang)
         if settings.env != old_env and not changed and session.source in (Source.KEYRING, Source.NONE):
-            # Credentials are kept per environment: switching test ↔ production reads the other entry.
-            session.update(source=Source.PENDING)
+            # Credentials are kept per environment: the old environment's are dropped at once (never sent to the
+            # new one) and the other entry is read.
+            service.configure(credentials=None, store=None)
+            session.source = Source.PENDING
             self._load_keyring()
         self.refresh_status()
-
-    # -- log pane -------------------------------------------------------------------------------------
-    def _show_history(self, records: list[CallRecord]) -> None:
-        """The recent history goes above whatever this session has logged already."""
-        now_rows = [self.log_model.entry(r) for r in range(self.log_model.rowCount())]
-        self.log_model.clear()
-        for record in records:
-            keys = {"mgt_key_type": record.mgt_key_type, "mgt_key": record.mgt_key, "receiver": record.receiver}
-            keys["item_key"] = record.item_key
-            key = (record.operation, *(keys[c] for c in COLUMNS.get(record.operation, ())))  # type: ignore[call-overload]
-            self.log_model.add(
-                LogEntry(
-                    datetime.fromtimestamp(record.time),
-                    record.operation,
-                    self._keys_text(key),
-                    record.ok,
-                    record.code,
-                    record.message,
-                    record.http_status,
-                    record.duration,
-                )
-            )
-        for entry in now_rows:
-            self.log_model.add(entry)
-        self.log_view.scrollToBottom()
-
-    def _fit_log_columns(self) -> None:
-        message = LogModel.COLUMNS.index("message")
-        for column in range(len(LogModel.COLUMNS)):
-            if column != message:
-                self.log_view.resizeColumnToContents(column)
-
-    def copy_selected(self) -> None:
-        rows = [index.row() for index in self.log_view.selectionModel().selectedRows()]
-        if not rows:
-            rows = list(range(self.log_model.rowCount()))
-        if rows:
-            QGuiApplication.clipboard().setText(self.log_model.rows_as_text(rows))
 
     # -- batches and history --------------------------------------------------------------------------
     @property
@@ -610,7 +425,7 @@ class MainWindow(QMainWindow):
         if self._batch_tab is None:
             from .batch_tab import BatchTab
 
-            tab = BatchTab(self.session, self.history, lambda title, text: self.confirm(title, text), self.batch_page)
+            tab = BatchTab(self.session, self.jobs, lambda title, text: self.confirm(title, text), self.batch_page)
             tab.set_lang(self.lang)
             tab.finished.connect(self._on_batch_finished)
             layout = self.batch_page.layout()
@@ -624,16 +439,24 @@ class MainWindow(QMainWindow):
         if self.tabs.widget(index) is self.batch_page:
             self.batch_tab  # noqa: B018 -- building it is the point
 
+    def _history_loaded(self, loaded: tuple[list[CallRecord], list[BatchInfo]]) -> None:
+        records, unfinished = loaded
+        self.log_pane.show_history(records)
+        self._offer_resume(unfinished)
+
     def _offer_resume(self, unfinished: list[BatchInfo]) -> None:
+        from ..service.records import RowState
+
         resumable = [b for b in unfinished if b.counts.get(RowState.PENDING, 0) or b.counts.get(RowState.SENDING, 0)]
         if resumable and not (self._batch_tab is not None and self._batch_tab.busy):
             self._resume_info = resumable[0]
-            self._resume_id = resumable[0].id
             self._show_resume_offer()
 
     def _show_resume_offer(self) -> None:
+        from ..service.records import RowState
+
         info = self._resume_info
-        if info is None or self._resume_id is None:
+        if info is None:
             self.resume_bar.hide()
             return
         left = info.counts.get(RowState.PENDING, 0) + info.counts.get(RowState.SENDING, 0)
@@ -644,30 +467,30 @@ class MainWindow(QMainWindow):
         self.resume_bar.show()
 
     def _resume_offered(self) -> None:
-        if self._resume_id is None:
+        if self._resume_info is None:
             return
-        batch_id, self._resume_id = self._resume_id, None
+        batch_id, self._resume_info = self._resume_info.id, None
         self.resume_bar.hide()
         self.tabs.setCurrentWidget(self.batch_page)
         self.batch_tab.resume(batch_id)
 
-    def _on_batch_finished(self, result: object) -> None:
-        outcomes = getattr(result, "outcomes", {}) or {}
-        counts = {state: sum(1 for o in outcomes.values() if o.state is state) for state in RowState}
+    def _on_batch_finished(self, report: BatchReport) -> None:
+        from ..service.records import RowState, state_text
+
+        counts = report.counts()
         summary = ", ".join(f"{state_text(state, self.lang)} {n}" for state, n in counts.items() if n)
-        error = getattr(result, "error", None)
-        ok = error is None and counts[RowState.DONE] == len(outcomes)
-        message = self.tr("Batch #%1: %2").replace("%1", str(getattr(result, "batch_id", "?"))).replace("%2", summary)
+        error = report.error
+        ok = error is None and counts[RowState.DONE] == len(report.outcomes)
+        message = self.tr("Batch #%1: %2").replace("%1", str(report.batch_id)).replace("%2", summary)
         entry = LogEntry(datetime.now(), "batch", "", ok, None, message)
-        if isinstance(error, PopbillError):
+        if error is not None:
             entry = replace(entry, code=error.code, message=f"{message} — {error.message}", hint=error.hint)
-        self.log_model.add(entry)
-        self.log_view.scrollToBottom()
+        self.log_pane.add(entry)
 
     def open_history(self) -> None:
         from .history_dialog import HistoryDialog
 
-        HistoryDialog(self.history(), self.lang, self).exec()
+        HistoryDialog(self.service, self.jobs, self.lang, self).exec()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_file(event.mimeData()):
@@ -686,9 +509,9 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Calls not started are dropped; a call in flight finishes (or times out) on its worker, and its
-        # result goes nowhere. The window does not wait for it. A batch stops taking rows (resumable).
+        # Jobs not started are dropped; a call in flight finishes (or times out) on its worker, and its result
+        # goes nowhere. The window does not wait for it. A batch stops taking rows (resumable).
         if self._batch_tab is not None:
             self._batch_tab.shutdown()
-        self.dispatcher.shutdown(0)
+        self.jobs.shutdown(0)
         event.accept()

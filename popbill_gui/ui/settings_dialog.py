@@ -1,16 +1,21 @@
 """The settings and connection dialog: where calls go, for which company, with which credentials.
 
-Every rule is the core's (`check_corp_num`, `check_user_id`, `check_url`, the SecretKey and token checks), shown
-inline in words next to the field; a problem disables OK, a failed CorpNum check digit only warns. Saved secrets
-are never put into a widget: their fields stay empty with a "(saved)" placeholder, and leaving them empty keeps
-what was saved. "Test connection" issues a token on a worker thread (`Dispatcher`) from plain values captured
-before it starts, and shows the token's expiry or the error's sentence; the token itself is never shown.
+A clerk's fields come first (environment, 사업자등록번호, sign-in, UserID, language); hosts, custom URLs, the CA file
+and the timeout wait in a collapsed 고급 / Advanced section. The rows and their words are built from one table
+(`_ROWS` for the layout, `_texts()` for the words), so adding a setting is one line in each. Every rule is the core's
+(`check_corp_num`, `check_user_id`, `check_url`, the credential checks), shown inline next to the field; a problem
+disables OK and a line under the form says why; a failed CorpNum check digit only warns. Saved secrets are never put
+into a widget: their fields stay empty with a "(saved)" placeholder, and leaving them empty keeps what was saved.
+"Test connection" issues a token on the window's job runner from plain values captured before it starts, and shows
+the token's expiry (local time) or the error's sentence; the token itself is never shown.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
+from typing import Final
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -27,26 +32,52 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.auth import PastedToken, decode_secret
-from ..core.client import Credentials, LinkCredentials, TokenCredentials
 from ..core.environments import check_url
-from ..core.errors import PopbillError
 from ..core.messages import Lang, normalize_lang, text
-from ..core.models import Token
-from ..core.validation import Problem, check_corp_num, check_user_id, clean
-from ..storage.connection import open_configured_client
+from ..core.validation import (
+    Problem,
+    check_corp_num,
+    check_link_id,
+    check_secret_key,
+    check_token,
+    check_user_id,
+    clean,
+)
+from ..service import Credentials, LinkCredentials, PopbillError, Token, TokenCredentials, test_connection
 from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from .fields import Check, CheckedField
-from .workers import Dispatcher
+from .jobs import JobRunner
 
-TEST_KEY = "settings-test"
-MIN_TIMEOUT = 1.0
-_ERROR_STYLE = "color: #b71c1c;"
-_WARNING_STYLE = "color: #8a5300;"
+TEST_KEY: Final = "settings-test"  # one connection test at a time (main_window.CONNECTION_TEST)
+MIN_TIMEOUT: Final = 1.0
+MIN_WIDTH: Final = 480
+_ERROR_STYLE: Final = "color: #b71c1c;"
+_WARNING_STYLE: Final = "color: #8a5300;"
+
+# The form, top to bottom (the tab order follows it): (section, row name). "main" is always shown; "advanced" is
+# the collapsed section. Row names are keys of `_texts()` and of `SettingsDialog._row_widgets()`.
+_ROWS: Final = (
+    ("main", "env"),
+    ("main", "corp_num"),
+    ("main", "method"),
+    ("main", "link_id"),
+    ("main", "secret_key"),
+    ("main", "token"),
+    ("main", "user_id"),
+    ("main", "lang"),
+    ("advanced", "hosts"),
+    ("advanced", "base_url"),
+    ("advanced", "auth_url"),
+    ("advanced", "ca_bundle"),
+    ("advanced", "timeout"),
+)
+_ADVANCED: Final = tuple(name for section, name in _ROWS if section == "advanced")
 
 
 def _url_check(field_name: str) -> Check:
@@ -66,7 +97,7 @@ def _url_check(field_name: str) -> Check:
 
 
 class SettingsDialog(QDialog):
-    """Environment, hosts, custom URLs, CorpNum, UserID, credentials, language, timeout, and a connection test."""
+    """Environment, CorpNum, credentials, UserID, language; advanced: hosts, URLs, CA file, timeout; a test."""
 
     def __init__(
         self,
@@ -75,7 +106,8 @@ class SettingsDialog(QDialog):
         *,
         locked: set[str],
         keyring_available: bool,
-        dispatcher: Dispatcher,
+        jobs: JobRunner,
+        on_tested: Callable[[Token], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,17 +116,30 @@ class SettingsDialog(QDialog):
         self._credentials = credentials
         self._locked = set(locked)
         self._keyring_available = keyring_available
-        self._dispatcher = dispatcher
+        self._jobs = jobs
+        self._on_tested = on_tested
         # The language the window speaks now; the core's sentences (problems, errors) are worded in it.
         self._lang: Lang = settings.lang
         self._testing = False
         self._outcome: tuple[str, object] | None = None  # last test outcome, kept so retranslate() can re-word it
-
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels: dict[str, QLabel] = {}
+        self._build_inputs(settings, credentials)
+        self._build_layout()
+        self._apply_locks()
+        self._connect()
+        self._show_method_rows()
+        # Open the advanced section when something in it is set, or must be fixed.
+        self.set_advanced_shown(any(getattr(settings, name, None) != getattr(Settings(), name) for name in _ADVANCED))
+        self.retranslate()
 
-        # Credentials come first in code: the CorpNum check asks which sign-in method is in use.
+    # -- building ---------------------------------------------------------------------------------------
+    def _build_inputs(self, settings: Settings, credentials: Credentials | None) -> None:
+        self.env = self._combo("settingsEnv", ("test", "production"), settings.env)
+        self.env_note = self._message_label("settingsEnvNote", _WARNING_STYLE)
+        self.corp_num = CheckedField("settingsCorpNum", self._corp_num_problems, None, self)
+        self.corp_num.edit.setText(settings.corp_num or "")
+        self.corp_num_note = self._message_label("settingsCorpNumWarning")
+        # Credentials: LinkID + SecretKey, or a pasted session token.
         self.link_radio = QRadioButton(self)
         self.link_radio.setObjectName("settingsUseLink")
         self.token_radio = QRadioButton(self)
@@ -109,119 +154,126 @@ class SettingsDialog(QDialog):
             self.link_id.setText(credentials.link_id)  # a LinkID is not a secret
         self.secret_key = self._secret_edit("settingsSecretKey")
         self.token = self._secret_edit("settingsToken")
-        self.credentials_message = self._message_label("settingsCredentialsMessage")
-        self.credentials_message.setStyleSheet(_ERROR_STYLE)
-
-        self.env = QComboBox(self)
-        self.env.setObjectName("settingsEnv")
-        for value in ("test", "production"):
-            self.env.addItem("", value)
-        self.env.setCurrentIndex(max(0, self.env.findData(settings.env)))
-        self.env_note = self._message_label("settingsEnvNote")
-        self.env_note.setStyleSheet(_WARNING_STYLE)
-        self.hosts = QComboBox(self)
-        self.hosts.setObjectName("settingsHosts")
-        for value in ("default", "static", "ga"):
-            self.hosts.addItem("", value)
-        self.hosts.setCurrentIndex(max(0, self.hosts.findData(settings.hosts)))
+        self.credentials_message = self._message_label("settingsCredentialsMessage", _ERROR_STYLE)
+        self.keyring_warning = self._message_label("settingsKeyringWarning", _WARNING_STYLE)
+        self.session_only_box = QCheckBox(self)
+        self.session_only_box.setObjectName("settingsSessionOnly")
+        self.user_id = CheckedField("settingsUserId", check_user_id, None, self)
+        self.user_id.edit.setText(settings.user_id or "")
+        self.lang = self._combo("settingsLang", ("ko", "en"), settings.lang)
+        # Advanced.
+        self.advanced_button = QToolButton(self)
+        self.advanced_button.setObjectName("settingsAdvanced")
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.hosts = self._combo("settingsHosts", ("default", "static", "ga"), settings.hosts)
         self.base_url = CheckedField("settingsBaseUrl", _url_check("base_url"), None, self)
         self.base_url.edit.setText(settings.base_url or "")
         self.auth_url = CheckedField("settingsAuthUrl", _url_check("auth_url"), None, self)
         self.auth_url.edit.setText(settings.auth_url or "")
-        self.corp_num = CheckedField("settingsCorpNum", self._corp_num_problems, None, self)
-        self.corp_num.edit.setText(settings.corp_num or "")
-        self.corp_num_note = self._message_label("settingsCorpNumWarning")
-        self.user_id = CheckedField("settingsUserId", check_user_id, None, self)
-        self.user_id.edit.setText(settings.user_id or "")
-        for field in (self.base_url, self.auth_url, self.corp_num, self.user_id):
-            # Messages may quote what was typed: never let it be read as rich text.
-            field.message.setTextFormat(Qt.TextFormat.PlainText)
-
-        self.keyring_warning = self._message_label("settingsKeyringWarning")
-        self.keyring_warning.setStyleSheet(_WARNING_STYLE)
-        self.session_only_box = QCheckBox(self)
-        self.session_only_box.setObjectName("settingsSessionOnly")
-
-        self.lang = QComboBox(self)
-        self.lang.setObjectName("settingsLang")
-        for value in ("ko", "en"):
-            self.lang.addItem("", value)
-        self.lang.setCurrentIndex(max(0, self.lang.findData(settings.lang)))
+        self.ca_bundle = CheckedField("settingsCaBundle", lambda _value: [], None, self)
+        self.ca_bundle.edit.setText(settings.ca_bundle or "")
         self.timeout = QDoubleSpinBox(self)
         self.timeout.setObjectName("settingsTimeout")
         self.timeout.setRange(MIN_TIMEOUT, MAX_TIMEOUT)
         self.timeout.setDecimals(1)
         self.timeout.setSingleStep(5.0)
         self.timeout.setValue(min(max(settings.timeout, MIN_TIMEOUT), MAX_TIMEOUT))
-
+        for field in self._checked_fields():
+            # Messages may quote what was typed: never let it be read as rich text.
+            field.message.setTextFormat(Qt.TextFormat.PlainText)
+        # The test and the buttons.
         self.test_button = QPushButton(self)
         self.test_button.setObjectName("settingsTest")
         self.test_button.setAutoDefault(False)  # Enter means OK, not "make a network call"
         self.test_result = self._message_label("settingsTestResult")
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ok_reason = self._message_label("settingsOkReason", _ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.setObjectName("settingsButtons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-        # The form, top to bottom (the tab order follows it).
-        self._row("env", self._stack(self.env, self.env_note), self.env)
-        self._row("hosts", self.hosts, self.hosts)
-        self._row("base_url", self.base_url, self.base_url.edit)
-        self._row("auth_url", self.auth_url, self.auth_url.edit)
-        self._row("corp_num", self._stack(self.corp_num, self.corp_num_note), self.corp_num.edit)
-        self._row("user_id", self.user_id, self.user_id.edit)
+    def _row_widgets(self) -> dict[str, tuple[QWidget, QWidget]]:
+        """Row name → (what the row shows, the label's buddy)."""
         methods = QWidget(self)
-        methods_layout = QVBoxLayout(methods)
-        methods_layout.setContentsMargins(0, 0, 0, 0)
-        methods_layout.addWidget(self.link_radio)
-        methods_layout.addWidget(self.token_radio)
-        self._row("method", methods, self.link_radio)
-        self._row("link_id", self.link_id, self.link_id)
-        self._row("secret_key", self.secret_key, self.secret_key)
-        self._row("token", self.token, self.token)
-        self.form.addRow(self.credentials_message)
-        self.form.addRow(self.keyring_warning)
-        self.form.addRow(self.session_only_box)
-        self._row("lang", self.lang, self.lang)
-        self._row("timeout", self.timeout, self.timeout)
+        column = QVBoxLayout(methods)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.link_radio)
+        column.addWidget(self.token_radio)
+        return {
+            "env": (self._stack(self.env, self.env_note), self.env),
+            "corp_num": (self._stack(self.corp_num, self.corp_num_note), self.corp_num.edit),
+            "method": (methods, self.link_radio),
+            "link_id": (self.link_id, self.link_id),
+            "secret_key": (self.secret_key, self.secret_key),
+            "token": (self.token, self.token),
+            "user_id": (self.user_id, self.user_id.edit),
+            "lang": (self.lang, self.lang),
+            "hosts": (self.hosts, self.hosts),
+            "base_url": (self.base_url, self.base_url.edit),
+            "auth_url": (self.auth_url, self.auth_url.edit),
+            "ca_bundle": (self.ca_bundle, self.ca_bundle.edit),
+            "timeout": (self.timeout, self.timeout),
+        }
+
+    def _build_layout(self) -> None:
+        self.form = QFormLayout()
+        self.advanced_form = QFormLayout()
+        for form in (self.form, self.advanced_form):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            # Long labels (Korean or English) go above their field rather than squeezing it.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        widgets = self._row_widgets()
+        for section, name in _ROWS:
+            shown, buddy = widgets[name]
+            label = QLabel(self)
+            label.setWordWrap(True)
+            label.setBuddy(buddy)
+            self._labels[name] = label
+            (self.form if section == "main" else self.advanced_form).addRow(label, shown)
+            if name == "token":  # what the credentials need, right under them
+                for message in (self.credentials_message, self.keyring_warning, self.session_only_box):
+                    self.form.addRow(message)
+        self.advanced = QWidget(self)
+        self.advanced.setObjectName("settingsAdvancedSection")
+        self.advanced_form.setContentsMargins(16, 0, 0, 0)
+        self.advanced.setLayout(self.advanced_form)
         test_row = QHBoxLayout()
-        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
         test_row.addWidget(self.test_result, 1)
-        self.form.addRow(test_row)
         outer = QVBoxLayout(self)
         outer.addLayout(self.form)
+        outer.addWidget(self.advanced_button)
+        outer.addWidget(self.advanced)
+        outer.addLayout(test_row)
         outer.addStretch(1)
+        outer.addWidget(self.ok_reason)
         outer.addWidget(self.buttons)
-        self._tab_order(
-            self.env, self.hosts, self.base_url.edit, self.auth_url.edit, self.corp_num.edit, self.user_id.edit,
-            self.link_radio, self.token_radio, self.link_id, self.secret_key, self.token, self.session_only_box,
-            self.lang, self.timeout, self.test_button, self.ok_button,
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
-        )  # fmt: skip
+        self.setMinimumWidth(MIN_WIDTH)
+        self.form.setRowVisible(self.keyring_warning, not self._keyring_available)
+        self.form.setRowVisible(self.session_only_box, not self._keyring_available)
+        # The tab order follows the form; inside a row, its extra inputs (the second radio button, the box under
+        # the credentials) follow the row's own.
+        extra: dict[QWidget, list[QWidget]] = {self.link_radio: [self.token_radio], self.token: [self.session_only_box]}
+        order: list[QWidget] = []
+        for section, name in _ROWS:
+            if section == "advanced" and self.advanced_button not in order:
+                order.append(self.advanced_button)
+            buddy = widgets[name][1]
+            order += [buddy, *extra.get(buddy, [])]
+        order += [self.test_button, self.ok_button, self.buttons.button(QDialogButtonBox.StandardButton.Cancel)]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
-        self.form.setRowVisible(self.keyring_warning, not keyring_available)
-        self.form.setRowVisible(self.session_only_box, not keyring_available)
-        self._apply_locks()
-
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.test_button.clicked.connect(self._start_test)
-        self.env.currentIndexChanged.connect(self._refresh)
-        self._method.buttonToggled.connect(self._on_method_changed)
-        for edit in (self.link_id, self.secret_key, self.token):
-            edit.textChanged.connect(self._on_credentials_edited)
-        for field in (self.base_url, self.auth_url, self.corp_num, self.user_id):
-            field.changed.connect(self._refresh)
-        self.session_only_box.toggled.connect(self._refresh)
-        dispatcher.succeeded.connect(self._on_test_succeeded)
-        dispatcher.failed.connect(self._on_test_failed)
-
-        self._show_method_rows()
-        self.retranslate()
-
-    # -- building ---------------------------------------------------------------------------------------
+    def _combo(self, object_name: str, values: tuple[str, ...], current: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(object_name)
+        for value in values:
+            combo.addItem("", value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        return combo
 
     def _secret_edit(self, object_name: str) -> QLineEdit:
         edit = QLineEdit(self)
@@ -229,11 +281,14 @@ class SettingsDialog(QDialog):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 
-    def _message_label(self, object_name: str) -> QLabel:
+    def _message_label(self, object_name: str, style: str = "") -> QLabel:
         label = QLabel(self)
         label.setObjectName(object_name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)  # server messages and typed values are shown as text
+        label.setStyleSheet(style)
+        # Grows in height with its words instead of being cut (or drawn over its neighbours).
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         return label
 
     def _stack(self, top: QWidget, below: QLabel) -> QWidget:
@@ -246,16 +301,8 @@ class SettingsDialog(QDialog):
         box.setFocusProxy(top)
         return box
 
-    def _row(self, name: str, widget: QWidget, buddy: QWidget) -> None:
-        label = QLabel(self)
-        label.setBuddy(buddy)
-        self._labels[name] = label
-        self.form.addRow(label, widget)
-
-    @staticmethod
-    def _tab_order(*widgets: QWidget) -> None:
-        for first, second in pairwise(widgets):
-            QWidget.setTabOrder(first, second)
+    def _checked_fields(self) -> tuple[CheckedField, ...]:
+        return (self.corp_num, self.user_id, self.base_url, self.auth_url, self.ca_bundle)
 
     def _inputs(self) -> dict[str, QWidget]:
         """Setting name → its input, for the settings a POPBILL_* variable can fix."""
@@ -268,6 +315,7 @@ class SettingsDialog(QDialog):
             "user_id": self.user_id.edit,
             "lang": self.lang,
             "timeout": self.timeout,
+            "ca_bundle": self.ca_bundle.edit,
         }
 
     def _apply_locks(self) -> None:
@@ -282,8 +330,27 @@ class SettingsDialog(QDialog):
             else:
                 widget.setEnabled(False)  # a combo box has no read-only mode; Qt still shows its tooltip
 
-    # -- reading the form ---------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.test_button.clicked.connect(self._start_test)
+        self.advanced_button.toggled.connect(self.set_advanced_shown)
+        self.env.currentIndexChanged.connect(self._refresh)
+        self._method.buttonToggled.connect(self._on_method_changed)
+        for edit in (self.link_id, self.secret_key, self.token):
+            edit.textChanged.connect(self._on_credentials_edited)
+        for field in self._checked_fields():
+            field.changed.connect(self._refresh)
+        self.session_only_box.toggled.connect(self._refresh)
 
+    def set_advanced_shown(self, shown: bool) -> None:
+        """Open or close the 고급 / Advanced section."""
+        self.advanced_button.setChecked(shown)
+        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.advanced.setVisible(shown)
+        self.adjustSize()
+
+    # -- reading the form ---------------------------------------------------------------------------------
     def _credentials_state(self) -> tuple[Credentials | None, list[str]]:
         """The credentials the form stands for, and what is wrong with them (sentences, in the window's language).
 
@@ -294,11 +361,8 @@ class SettingsDialog(QDialog):
             pasted = self.token.text()
             if not pasted:
                 return saved, []
-            try:
-                PastedToken(pasted, self._lang)
-            except PopbillError as exc:
-                return TokenCredentials(pasted.strip()), [exc.message]
-            return TokenCredentials(pasted.strip()), []
+            problems = check_token(pasted)
+            return TokenCredentials(pasted.strip()), [p.describe(self._lang) for p in problems]
         link_id = clean(self.link_id.text())
         secret = self.secret_key.text()
         saved_link_id = saved.link_id if isinstance(saved, LinkCredentials) else None
@@ -308,32 +372,23 @@ class SettingsDialog(QDialog):
             if not link_id:
                 return saved, [text("link_id.required", self._lang)]
             return saved, [text("secret_key.required", self._lang)]
-        credentials = LinkCredentials(link_id, secret.strip())
-        problems = [] if link_id else [text("link_id.required", self._lang)]
-        try:
-            decode_secret(secret, self._lang)
-        except PopbillError as exc:
-            problems.append(exc.message)
-        return credentials, problems
+        problems = check_link_id(link_id) + check_secret_key(secret)
+        return LinkCredentials(link_id, secret.strip()), [p.describe(self._lang) for p in problems]
 
     def _secrets_typed(self) -> bool:
         edit = self.token if self.token_radio.isChecked() else self.secret_key
         return bool(edit.text())
 
-    def _corp_num_required(self) -> bool:
-        # Linkhub issues the token for a CorpNum; a pasted token already belongs to one company.
-        credentials, _ = self._credentials_state()
-        return isinstance(credentials, LinkCredentials)
-
     def _corp_num_problems(self, value: str) -> list[Problem]:
-        if not clean(value) and not self._corp_num_required():
+        # Linkhub issues the token for a CorpNum; a pasted token already belongs to one company.
+        if not clean(value) and not isinstance(self._credentials_state()[0], LinkCredentials):
             return []
         return check_corp_num(value).problems
 
     def _settings_problems(self) -> list[str]:
         """What blocks OK among the settings; a value fixed by an environment variable cannot be fixed here."""
         fields = {"base_url": self.base_url, "auth_url": self.auth_url, "corp_num": self.corp_num}
-        fields["user_id"] = self.user_id
+        fields.update({"user_id": self.user_id, "ca_bundle": self.ca_bundle})
         return [p.describe(self._lang) for name, f in fields.items() if name not in self._locked for p in f.problems()]
 
     def _blockers(self) -> list[str]:
@@ -344,24 +399,23 @@ class SettingsDialog(QDialog):
         return blockers
 
     # -- what the user chose ------------------------------------------------------------------------------
-
     def result_settings(self) -> Settings:
         """The settings as chosen (CorpNum without dashes); settings fixed by a variable are as passed in."""
 
-        def url(field: CheckedField) -> str | None:
-            value = field.value()
-            return value.rstrip("/") or None
+        def optional(field: CheckedField) -> str | None:
+            return field.value().rstrip("/") or None
 
         chosen = replace(
             self._initial,
             env=str(self.env.currentData()),
             hosts=str(self.hosts.currentData()),
-            base_url=url(self.base_url),
-            auth_url=url(self.auth_url),
+            base_url=optional(self.base_url),
+            auth_url=optional(self.auth_url),
             corp_num=check_corp_num(self.corp_num.edit.text()).value or None,
             user_id=self.user_id.value() or None,
             lang=normalize_lang(str(self.lang.currentData())),
             timeout=float(self.timeout.value()),
+            ca_bundle=self.ca_bundle.value() or None,
         )
         return replace(chosen, **{name: getattr(self._initial, name) for name in self._locked if name in ENV_VARS})
 
@@ -375,7 +429,6 @@ class SettingsDialog(QDialog):
         return not self._keyring_available
 
     # -- behaviour ----------------------------------------------------------------------------------------
-
     def accept(self) -> None:
         if self._blockers():
             self._refresh()
@@ -438,11 +491,15 @@ class SettingsDialog(QDialog):
         active = self.token if self.token_radio.isChecked() else self.secret_key
         active.setAccessibleDescription(message)
 
-        self.ok_button.setEnabled(not self._blockers())
+        blockers = self._blockers()
+        self.ok_button.setEnabled(not blockers)
+        self.ok_reason.setText(self.tr("OK is not available yet: %1").replace("%1", blockers[0]) if blockers else "")
+        self.ok_reason.setVisible(bool(blockers))
+        if any(f.problems() for f in (self.base_url, self.auth_url, self.ca_bundle)) and not self.advanced.isVisible():
+            self.set_advanced_shown(True)  # a problem in the closed section must be seen to be fixed
         self.test_button.setEnabled(not self._testing)
 
     # -- test connection ----------------------------------------------------------------------------------
-
     def _start_test(self) -> None:
         if self._testing:
             return
@@ -454,31 +511,26 @@ class SettingsDialog(QDialog):
         if problems:
             self._show_outcome("blocked", problems[0])
             return
-        # Plain values only: the worker never reads a widget.
-        s = self.result_settings()
-
-        def issue_token() -> Token:
-            client = open_configured_client(s, credentials)
-            try:
-                return client.issue_token()
-            finally:
-                client.close()
-
-        if not self._dispatcher.submit(TEST_KEY, issue_token):
+        # Plain values only: the job never reads a widget.
+        settings = self.result_settings()
+        if not self._jobs.submit(
+            lambda: test_connection(settings, credentials), self._test_done, self._test_failed, key=TEST_KEY
+        ):
             self._show_outcome("busy", None)
             return
         self._testing = True
         self._show_outcome("running", None)
 
-    def _on_test_succeeded(self, key: object, result: object, _seconds: float) -> None:
-        if key != TEST_KEY or not self._testing:
+    def _test_done(self, token: Token) -> None:
+        if not self._testing:
             return
         self._testing = False
-        expiry = result.expires_at if isinstance(result, Token) else None
-        self._show_outcome("ok", result.expiry_text() if isinstance(result, Token) and expiry is not None else None)
+        self._show_outcome("ok", token.local_expiry_text() if token.expires_at is not None else None)
+        if self._on_tested is not None and token.expires_at is not None:
+            self._on_tested(token)
 
-    def _on_test_failed(self, key: object, error: object, _seconds: float) -> None:
-        if key != TEST_KEY or not self._testing:
+    def _test_failed(self, error: Exception) -> None:
+        if not self._testing:
             return
         self._testing = False
         self._show_outcome("failed", error)
@@ -492,7 +544,7 @@ class SettingsDialog(QDialog):
         kind, detail = self._outcome or ("", None)
         style = ""
         if kind == "running":
-            message = self.tr("Testing the connection…")
+            message = self.tr("Testing the connection: a session token is being asked for.")
         elif kind == "busy":
             message = self.tr("A connection test is still running. Try again in a moment.")
         elif kind == "blocked":
@@ -518,27 +570,106 @@ class SettingsDialog(QDialog):
         self.test_result.setStyleSheet(style)
 
     # -- words --------------------------------------------------------------------------------------------
+    def _texts(self) -> dict[str, tuple[str, str, str]]:
+        """Row name → (label with its mnemonic, accessible name, tooltip saying the rule): the one table of words."""
+        https_only = self.tr("Must start with https://; plain http:// only for this computer (the simulator).")
+        return {
+            "env": (
+                self.tr("&Environment"),
+                self.tr("Environment"),
+                self.tr(
+                    "Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs."
+                ),
+            ),
+            "corp_num": (
+                self.tr("&Business registration number (CorpNum)"),
+                self.tr("Business registration number (CorpNum)"),
+                self.tr(
+                    "10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A "
+                    "check digit that does not match is only a warning."
+                ),
+            ),
+            "method": (
+                self.tr("Sign-in &method"),
+                self.tr("Sign in with LinkID and SecretKey"),
+                self.tr("The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed."),
+            ),
+            "link_id": (
+                self.tr("Link&ID"),
+                self.tr("LinkID"),
+                self.tr("The LinkID POPBiLL gave your company: letters and digits, no spaces."),
+            ),
+            "secret_key": (
+                self.tr("Secret&Key"),
+                self.tr("SecretKey"),
+                self.tr(
+                    "Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. "
+                    "Leave it empty to keep the saved one."
+                ),
+            ),
+            "token": (
+                self.tr("Session &token"),
+                self.tr("Session token"),
+                self.tr("Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one."),
+            ),
+            "user_id": (
+                self.tr("POPBiLL &user ID"),
+                self.tr("POPBiLL user ID"),
+                self.tr("Optional. Up to 50 ASCII characters, no control characters."),
+            ),
+            "lang": (
+                self.tr("&Language"),
+                self.tr("Language"),
+                self.tr("The language of this program's sentences and of POPBiLL's messages."),
+            ),
+            "hosts": (
+                self.tr("&Hosts"),
+                self.tr("Host set"),
+                self.tr(
+                    "Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for "
+                    "firewalls that allow fixed addresses only."
+                ),
+            ),
+            "base_url": (
+                self.tr("Custom &API URL"),
+                self.tr("Custom API URL"),
+                self.tr("Optional. Replaces the host set for API calls.") + " " + https_only,
+            ),
+            "auth_url": (
+                self.tr("Custom token &service URL"),
+                self.tr("Custom token service URL"),
+                self.tr("Optional. Replaces the token service host.") + " " + https_only,
+            ),
+            "ca_bundle": (
+                self.tr("Company CA certi&ficate file"),
+                self.tr("Company CA certificate file"),
+                self.tr(
+                    "Optional. A PEM file with your company's root certificate, for networks that inspect TLS. It is "
+                    "trusted in addition to the system's certificates. Ask IT for it."
+                ),
+            ),
+            "timeout": (
+                self.tr("&Read timeout"),
+                self.tr("Read timeout in seconds"),
+                self.tr("How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds."),
+            ),
+        }
 
     def retranslate(self) -> None:
         """Every visible text; called once at start and again when the application's language changes."""
         self.setWindowTitle(self.tr("Settings and connection"))
-        labels = {
-            "env": self.tr("&Environment"),
-            "hosts": self.tr("&Hosts"),
-            "base_url": self.tr("Custom &API URL"),
-            "auth_url": self.tr("Custom token &service URL"),
-            "corp_num": self.tr("&Business registration number (CorpNum)"),
-            "user_id": self.tr("POPBiLL &user ID"),
-            "method": self.tr("Sign-in &method"),
-            "link_id": self.tr("Link&ID"),
-            "secret_key": self.tr("Secret&Key"),
-            "token": self.tr("Session &token"),
-            "lang": self.tr("&Language"),
-            "timeout": self.tr("&Read timeout"),
-        }
-        for name, label in self._labels.items():
-            label.setText(labels[name])
-
+        for name, (label, accessible, rule) in self._texts().items():
+            self._labels[name].setText(label)
+            widget = self._labels[name].buddy()
+            assert widget is not None  # every row's label was given its input
+            widget.setAccessibleName(accessible)
+            if name in self._locked and name in ENV_VARS:
+                override = self.tr("Set by the environment variable {0}, which overrides this setting here.").format(
+                    ENV_VARS[name]
+                )
+                widget.setToolTip(override + "\n" + rule)
+            else:
+                widget.setToolTip(rule)
         for index, name in enumerate((self.tr("테스트 (Test)"), self.tr("운영 (Production)"))):
             self.env.setItemText(index, name)
         hosts = {
@@ -551,103 +682,23 @@ class SettingsDialog(QDialog):
         # Each language is named in itself, so anyone can find their own.
         self.lang.setItemText(0, self.tr("한국어", "the Korean language, named in Korean"))
         self.lang.setItemText(1, self.tr("English", "the English language, named in English"))
-
-        rules: dict[str, tuple[QWidget, str, str]] = {
-            "env": (
-                self.env,
-                self.tr("Environment"),
-                self.tr(
-                    "Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs."
-                ),
-            ),
-            "hosts": (
-                self.hosts,
-                self.tr("Host set"),
-                self.tr(
-                    "Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for "
-                    "firewalls that allow fixed addresses only."
-                ),
-            ),
-            "base_url": (
-                self.base_url.edit,
-                self.tr("Custom API URL"),
-                self.tr(
-                    "Optional. Replaces the host set for API calls. Must start with https://; plain http:// "
-                    "only for this computer (the simulator)."
-                ),
-            ),
-            "auth_url": (
-                self.auth_url.edit,
-                self.tr("Custom token service URL"),
-                self.tr(
-                    "Optional. Replaces the token service host. Must start with https://; plain http:// only "
-                    "for this computer (the simulator)."
-                ),
-            ),
-            "corp_num": (
-                self.corp_num.edit,
-                self.tr("Business registration number (CorpNum)"),
-                self.tr(
-                    "10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A "
-                    "check digit that does not match is only a warning."
-                ),
-            ),
-            "user_id": (
-                self.user_id.edit,
-                self.tr("POPBiLL user ID"),
-                self.tr("Optional. Up to 50 ASCII characters, no control characters."),
-            ),
-            "lang": (
-                self.lang,
-                self.tr("Language"),
-                self.tr("The language of this program's sentences and of POPBiLL's messages."),
-            ),
-            "timeout": (
-                self.timeout,
-                self.tr("Read timeout in seconds"),
-                self.tr("How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds."),
-            ),
-        }
-        for name, (widget, accessible, rule) in rules.items():
-            widget.setAccessibleName(accessible)
-            if name in self._locked:
-                override = self.tr("Set by the environment variable {0}, which overrides this setting here.").format(
-                    ENV_VARS[name]
-                )
-                widget.setToolTip(override + "\n" + rule)
-            else:
-                widget.setToolTip(rule)
         self.base_url.edit.setPlaceholderText(self.tr("(from the host set)"))
         self.auth_url.edit.setPlaceholderText(self.tr("(from the host set)"))
+        self.ca_bundle.edit.setPlaceholderText(self.tr("(the system's certificates only)"))
         self.corp_num.edit.setPlaceholderText("000-00-00000")
         self.user_id.edit.setPlaceholderText(self.tr("(optional)"))
         self.timeout.setSuffix(self.tr(" s", "seconds"))
+        self.advanced_button.setText(self.tr("Ad&vanced: hosts, addresses, certificate, timeout"))
+        self.advanced_button.setAccessibleName(self.tr("Show the advanced settings"))
+        self.advanced_button.setToolTip(self.tr("Settings IT may ask you to change; most offices never need them."))
 
         self.link_radio.setText(self.tr("LinkI&D and SecretKey"))
-        self.link_radio.setAccessibleName(self.tr("Sign in with LinkID and SecretKey"))
-        self.link_radio.setToolTip(
-            self.tr("The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed.")
-        )
         self.token_radio.setText(self.tr("&Pasted session token"))
         self.token_radio.setAccessibleName(self.tr("Sign in with a pasted session token"))
         self.token_radio.setToolTip(self.tr("A ready session token; it is used as it is and never renewed."))
         saved = self._credentials
-        self.link_id.setAccessibleName(self.tr("LinkID"))
-        self.link_id.setToolTip(self.tr("The LinkID POPBiLL gave your company: letters and digits, no spaces."))
-        self.secret_key.setAccessibleName(self.tr("SecretKey"))
-        self.secret_key.setToolTip(
-            self.tr(
-                "Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. "
-                "Leave it empty to keep the saved one."
-            )
-        )
         self.secret_key.setPlaceholderText(self.tr("(saved)") if isinstance(saved, LinkCredentials) else "")
-        self.token.setAccessibleName(self.tr("Session token"))
-        self.token.setToolTip(
-            self.tr("Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one.")
-        )
         self.token.setPlaceholderText(self.tr("(saved)") if isinstance(saved, TokenCredentials) else "")
-
         self.keyring_warning.setText(
             self.tr(
                 "No keyring (the system's password store) is usable on this computer, so secrets cannot be saved. "
@@ -659,15 +710,13 @@ class SettingsDialog(QDialog):
         self.session_only_box.setToolTip(
             self.tr("Required to use a typed SecretKey or token when no keyring is usable. Nothing is written to disk.")
         )
-
         self.test_button.setText(self.tr("Test co&nnection"))
         self.test_button.setAccessibleName(self.tr("Test the connection"))
         self.test_button.setToolTip(
             self.tr("Issues a session token with these settings and shows until when it is valid.")
         )
         self.test_result.setAccessibleName(self.tr("Connection test result"))
-
-        for field in (self.base_url, self.auth_url, self.corp_num, self.user_id):
+        for field in self._checked_fields():
             field.set_lang(self._lang)
         self._render_outcome()
         self._refresh()

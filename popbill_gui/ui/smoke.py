@@ -25,11 +25,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ..service import ResendRequest
 from . import i18n
 from .main_window import MainWindow
 from .session import Source
 
-SMOKE_CALL = ("resend_email", "SELL", "SMOKE-TEST-1", "smoke-test@example.com")
+SMOKE_CALL = ResendRequest("SELL", "SMOKE-TEST-1", "smoke-test@example.com")
 
 
 class SmokeTest(QObject):
@@ -100,7 +101,7 @@ class SmokeTest(QObject):
     def _on_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
         for row in range(max(first, self._first_row), last + 1):
             entry = self.window.log_model.entry(row)
-            if entry.operation == SMOKE_CALL[0] and SMOKE_CALL[2] in entry.keys:  # not a row of the history
+            if entry.operation == SMOKE_CALL.operation and SMOKE_CALL.mgt_key in entry.keys:  # not a row of the history
                 if not entry.ok:
                     self.problems.append(f"the test call failed: {entry.code} {entry.message}")
                 self._finish()

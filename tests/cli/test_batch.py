@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from popbill_gui.batch.journal import Journal
 from popbill_gui.batch.model import RowState
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.history import History
@@ -171,7 +172,7 @@ def test_killed_mid_run_and_resumed_never_assigns_twice(sim: Simulator, tmp_path
     assert resumed.returncode in (0, 1), resumed.stderr
     per_item = Counter(r.path.split("/")[2] for r in sim.requests if r.kind == "assign")
     assert max(per_item.values()) == 1  # no ItemKey reached the simulator twice
-    journal = History(Path(env["POPBILL_HISTORY"]))
+    journal = Journal(History(Path(env["POPBILL_HISTORY"])))
     assert journal.unfinished_batches() == []  # the resumed batch completed
     states = {j.row: j.outcome.state for j in journal.batch_rows(1)}
     assert len(states) == rows

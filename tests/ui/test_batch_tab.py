@@ -1,15 +1,14 @@
-"""The batch tab and the history dialog driven through real widgets (pytest-qt, offscreen) against the simulator.
+"""The batch tab driven through real widgets (pytest-qt, offscreen) against the simulator.
 
-Every test uses its own History in tmp_path: the user's real history is never touched.
+Every test uses its own history file in tmp_path: the user's real history is never touched. Reading a file, planning
+a start and exporting run on the tab's job runner: the tests wait for them as a clerk would, never by sleeping.
 """
 
 from __future__ import annotations
 
 import csv
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -20,10 +19,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -33,16 +30,17 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.batch.export import result_table
+from popbill_gui.batch.journal import Journal
 from popbill_gui.batch.model import RowOutcome, RowState, state_text
 from popbill_gui.batch.reader import read_batch
-from popbill_gui.batch.runner import BatchResult, Stop
-from popbill_gui.core.client import LinkCredentials
+from popbill_gui.batch.runner import Stop
 from popbill_gui.core.errors import hint_for
+from popbill_gui.service import BatchReport, LinkCredentials, Service
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
 from popbill_gui.ui.batch_tab import BatchTab
-from popbill_gui.ui.history_dialog import HistoryDialog
+from popbill_gui.ui.jobs import JobRunner
 from popbill_gui.ui.session import Session, Source
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -90,28 +88,56 @@ def write_assign_xlsx(path: Path, count: int) -> Path:
 
 @pytest.fixture
 def history(tmp_path: Path) -> Iterator[History]:
+    """The tabs' history file, opened here too (a second connection, as another process would)."""
     with History(tmp_path / "h.sqlite3") as hist:
         yield hist
 
 
 @pytest.fixture
-def make_tab(qtbot: QtBot, sim: Simulator, history: History) -> Iterator[Callable[..., BatchTab]]:
-    made: list[BatchTab] = []
+def journal(history: History) -> Journal:
+    return Journal(history)
+
+
+@pytest.fixture
+def make_tab(qtbot: QtBot, sim: Simulator, tmp_path: Path) -> Iterator[Callable[..., BatchTab]]:
+    made: list[tuple[BatchTab, JobRunner]] = []
 
     def make(*, env: str = "test", lang: str = "ko", answer: bool = True) -> BatchTab:
         settings = Settings(env=env, lang=lang, base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM)  # type: ignore[arg-type]
-        session = Session(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), Source.ENV)
-        tab = BatchTab(session, lambda: history, Confirmations(answer))
+        credentials = LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY)
+        service = Service(settings, credentials, history_path=tmp_path / "h.sqlite3")
+        jobs = JobRunner()
+        tab = BatchTab(Session(service, Source.ENV), jobs, Confirmations(answer))
         qtbot.addWidget(tab)
-        made.append(tab)
+        made.append((tab, jobs))
         return tab
 
     yield make
-    for tab in made:  # no run may outlive its test (the history and the simulator close next)
+    for tab, jobs in made:  # no run may outlive its test (the history and the simulator close next)
         if tab.busy:
             tab.cancel()
-            qtbot.waitUntil(lambda tab=tab: not tab.busy, timeout=RUN_TIMEOUT)
+        qtbot.waitUntil(lambda tab=tab: not tab.working, timeout=RUN_TIMEOUT)
         tab.shutdown()
+        jobs.shutdown(RUN_TIMEOUT)
+        tab.service.close()
+
+
+def settle(qtbot: QtBot, tab: BatchTab) -> None:
+    """Wait until nothing is under way: no file being read, no start being planned, no batch running."""
+    qtbot.waitUntil(lambda: not tab.working, timeout=RUN_TIMEOUT)
+
+
+def load(qtbot: QtBot, tab: BatchTab, path: Path | str) -> bool:
+    """Choose a file as the button does and wait until it is read: True when the preview shows it."""
+    with qtbot.waitSignal(tab.loaded, timeout=RUN_TIMEOUT) as blocker:
+        assert tab.load_file(str(path)) is True  # returns at once
+    return bool(blocker.args[0])
+
+
+def choose_operation(qtbot: QtBot, tab: BatchTab, operation: str) -> None:
+    combo = w(tab, QComboBox, "batchOperation")
+    combo.setCurrentIndex(combo.findData(operation))
+    settle(qtbot, tab)
 
 
 def w(parent: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
@@ -133,12 +159,12 @@ def column(tab: BatchTab, name: str) -> list[str]:
     return [str(model.data(model.index(r, index))) for r in range(model.rowCount())]
 
 
-def run(qtbot: QtBot, tab: BatchTab, action: Callable[[], bool]) -> BatchResult:
+def run(qtbot: QtBot, tab: BatchTab, action: Callable[[], bool]) -> BatchReport:
     """Press Start (or resume) and wait for the batch to end."""
     with qtbot.waitSignal(tab.finished, timeout=RUN_TIMEOUT) as blocker:
         assert action() is True
     result = blocker.args[0]
-    assert isinstance(result, BatchResult)
+    assert isinstance(result, BatchReport)
     assert not tab.busy
     return result
 
@@ -188,7 +214,7 @@ def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
     rows.append(("TRUSTEE", "INV-4", "d@example.com"))
     path = write_cp949_csv(tmp_path / "메일.csv", rows)
     tab = make_tab()
-    assert tab.load_file(str(path)) is True
+    assert load(qtbot, tab, path) is True
     assert w(tab, QLabel, "batchFile").text() == str(path)
     file = read_batch(path, "resend_email")
     model = tab.model
@@ -214,7 +240,7 @@ def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
     status = w(tab, QLabel, "batchStatus")
     assert not start.isEnabled()
     assert "2 rows are invalid" in status.text() and "Skip invalid rows" in status.text()
-    assert tab.start() is False and sim.count("send_email") == 0
+    assert tab.start() is False and not tab.working and sim.count("send_email") == 0
     w(tab, QCheckBox, "batchSkipInvalid").setChecked(True)
     assert start.isEnabled()
 
@@ -228,21 +254,20 @@ def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
 
 
 def test_refused_file_and_operation_change_rereads(
-    make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path
 ) -> None:
     path = write_assign_xlsx(tmp_path / "assign.xlsx", 3)
     tab = make_tab(lang="en")
-    assert tab.load_file(str(path)) is False  # an assign file read for Resend email: columns missing
+    assert load(qtbot, tab, path) is False  # an assign file read for Resend email: columns missing
     status = w(tab, QLabel, "batchStatus").text()
     assert "Receiver" in status and "nothing will be sent" in status
     assert tab.model.rowCount() == 0 and not w(tab, QPushButton, "batchStart").isEnabled()
-    combo = w(tab, QComboBox, "batchOperation")
-    combo.setCurrentIndex(combo.findData("assign_mgt_key"))  # the same file is read again for the new operation
+    choose_operation(qtbot, tab, "assign_mgt_key")  # the same file is read again for the new operation
     assert tab.model.rowCount() == 3
     assert column(tab, "item_key") == [item_key(1), item_key(2), item_key(3)]
     assert w(tab, QPushButton, "batchStart").isEnabled()
     assert not w(tab, QCheckBox, "batchResendUnknown").isEnabled()  # AssignMgtKey is never sent twice
-    assert tab.load_file(str(tmp_path / "missing.csv")) is False
+    assert load(qtbot, tab, tmp_path / "missing.csv") is False
     assert "missing.csv" in w(tab, QLabel, "batchStatus").text()
     assert sim.count("assign") == 0
 
@@ -253,7 +278,7 @@ def test_resend_batch_completes(
 ) -> None:
     path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(12))
     tab = make_tab(lang="en")
-    assert tab.load_file(str(path))
+    assert load(qtbot, tab, path)
     result = run(qtbot, tab, tab.start)
     assert result.stop is Stop.COMPLETED and result.error is None
     assert set(column(tab, "state")) == {state_text(RowState.DONE, "en")}
@@ -264,31 +289,32 @@ def test_resend_batch_completes(
     assert progress.value() == progress.maximum() == 12
     status = w(tab, QLabel, "batchStatus").text()
     assert "Finished." in status and "Done 12 · failed 0 · check 0 · left 0" in status
-    history = tab._history()
-    assert history.unfinished_batches() == []
-    assert tab.batch_id is not None and history.batch(tab.batch_id).status == "completed"
-    assert history.batch(tab.batch_id).environment == "test"
-    assert len(history.recent(None, batch_id=tab.batch_id)) == 12
+    journal = tab.service.journal()
+    assert journal.unfinished_batches() == []
+    assert tab.batch_id is not None and journal.batch(tab.batch_id).status == "completed"
+    assert journal.batch(tab.batch_id).environment == "test"
+    assert len(journal.history.recent(None, batch_id=tab.batch_id)) == 12
     # Sent: pressing Start again would send every mail twice; choosing the file again is needed.
     assert not w(tab, QPushButton, "batchStart").isEnabled()
     assert tab.start() is False and sim.count("send_email") == 12
-    assert tab.load_file(str(path)) and w(tab, QPushButton, "batchStart").isEnabled()
+    assert load(qtbot, tab, path) and w(tab, QPushButton, "batchStart").isEnabled()
 
 
 def test_assign_batch_always_confirms_and_declining_sends_nothing(
-    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History, journal: Journal
 ) -> None:
     path = write_assign_xlsx(tmp_path / "assign.xlsx", 5)
     tab = make_tab(answer=False)
-    combo = w(tab, QComboBox, "batchOperation")
-    combo.setCurrentIndex(combo.findData("assign_mgt_key"))
-    assert tab.load_file(str(path))
-    assert tab.start() is False
+    choose_operation(qtbot, tab, "assign_mgt_key")
+    assert load(qtbot, tab, path)
+    tab.start()  # planned on a job, then asked
+    settle(qtbot, tab)
     assert len(asked(tab)) == 1
     _title, text = asked(tab)[0]
     assert "5" in text and "cannot be undone" in text and "PRODUCTION" not in text
     assert sim.count("assign") == 0 and sim.count("token") == 0
-    assert history.unfinished_batches() == [] and history.recent(None) == []  # nothing journaled either
+    assert journal.unfinished_batches() == [] and history.recent(None) == []  # nothing journaled either
+    assert "Not started: nothing was sent." in w(tab, QLabel, "batchStatus").text()
 
     tab.confirm.answer = True  # type: ignore[attr-defined]
     result = run(qtbot, tab, tab.start)
@@ -305,28 +331,30 @@ def test_production_confirms_every_batch(
 ) -> None:
     path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(3))
     tab = make_tab(env="production", answer=False)
-    assert tab.load_file(str(path))
-    assert tab.start() is False
+    assert load(qtbot, tab, path)
+    tab.start()
+    settle(qtbot, tab)
     assert "PRODUCTION" in asked(tab)[0][1] and "3" in asked(tab)[0][1]
     assert sim.count("send_email") == 0
     tab.confirm.answer = True  # type: ignore[attr-defined]
     assert run(qtbot, tab, tab.start).stop is Stop.COMPLETED
     assert sim.count("send_email") == 3
-    assert tab._history().batch(tab.batch_id or 0).environment == "production"
+    assert tab.service.journal().batch(tab.batch_id or 0).environment == "production"
 
 
 def test_cancel_mid_run_then_start_resumes_without_sending_twice(
-    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
 ) -> None:
     sim.latency_ms = 200
     path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(8))
     tab = make_tab(lang="en")
-    assert tab.load_file(str(path))
+    assert load(qtbot, tab, path)
     w(tab, QSpinBox, "batchConcurrency").setValue(1)
     with qtbot.waitSignal(tab.finished, timeout=RUN_TIMEOUT) as blocker:
         assert tab.start()
-        assert tab.busy and w(tab, QPushButton, "batchCancel").isEnabled()
         assert not w(tab, QPushButton, "batchStart").isEnabled()
+        qtbot.waitUntil(lambda: tab.busy, timeout=RUN_TIMEOUT)  # planned, and running
+        assert w(tab, QPushButton, "batchCancel").isEnabled()
         qtbot.waitUntil(lambda: sim.count("send_email") >= 1, timeout=RUN_TIMEOUT)
         qtbot.mouseClick(w(tab, QPushButton, "batchCancel"), Qt.MouseButton.LeftButton)
         assert "Cancelling" in w(tab, QLabel, "batchStatus").text()
@@ -335,7 +363,7 @@ def test_cancel_mid_run_then_start_resumes_without_sending_twice(
     sent = mails(sim)
     assert 1 <= len(sent) < 8 and len(set(sent)) == len(sent)
     batch_id = result.batch_id
-    info = history.batch(batch_id)
+    info = journal.batch(batch_id)
     assert info.unfinished  # resumable
     assert info.counts[RowState.DONE] == len(sent)  # the call in flight finished and was recorded
     assert info.counts[RowState.PENDING] == 8 - len(sent)
@@ -349,19 +377,19 @@ def test_cancel_mid_run_then_start_resumes_without_sending_twice(
     assert result.stop is Stop.COMPLETED and result.batch_id == batch_id
     assert Counter(mails(sim)) == Counter(f"INV-{i}" for i in range(1, 9))  # every row exactly once
     assert sim.count("send_email") == 8
-    assert history.unfinished_batches() == []
+    assert journal.unfinished_batches() == []
 
 
 def test_account_wide_refusal_stops_the_batch_with_one_message(
-    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
 ) -> None:
     path = write_cp949_csv(tmp_path / "nopoint.csv", resend_rows(30, prefix="NOPOINT"))
     tab = make_tab(lang="en")
-    assert tab.load_file(str(path))
+    assert load(qtbot, tab, path)
     result = run(qtbot, tab, tab.start)
     assert result.stop is Stop.REFUSED_ALL
     assert result.error is not None and result.error.code == -99005001
-    info = history.batch(result.batch_id)
+    info = journal.batch(result.batch_id)
     assert 1 <= info.counts[RowState.FAILED] <= 4  # at most the calls already in flight
     assert info.counts[RowState.PENDING] >= 26 and info.unfinished
     status = w(tab, QLabel, "batchStatus").text()
@@ -373,10 +401,10 @@ def test_account_wide_refusal_stops_the_batch_with_one_message(
 
 
 # ---- resuming an interrupted batch ----
-def interrupted_batch(history: History, path: Path, env: str = "test") -> int:
+def interrupted_batch(journal: Journal, path: Path, env: str = "test") -> int:
     """A batch as a killed process leaves it: row 2 done, row 3 marked sending without an answer, 4-6 pending."""
     file = read_batch(path, "resend_email")
-    batch_id = history.create_batch(
+    batch_id = journal.create_batch(
         operation="resend_email",
         source=str(path),
         fingerprint=file.fingerprint(),
@@ -385,17 +413,17 @@ def interrupted_batch(history: History, path: Path, env: str = "test") -> int:
         rows=file.rows,
         concurrency=2,
     )
-    history.mark_sending(batch_id, 2)
-    history.mark_result(batch_id, 2, RowOutcome(2, RowState.DONE, 1, "done before the crash", 200, 0.01))
-    history.mark_sending(batch_id, 3)
+    journal.mark_sending(batch_id, 2)
+    journal.mark_result(batch_id, 2, RowOutcome(2, RowState.DONE, 1, "done before the crash", 200, 0.01))
+    journal.mark_sending(batch_id, 3)
     return batch_id
 
 
 def test_resume_flags_unknown_rows_and_sends_only_pending_ones(
-    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
 ) -> None:
     path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(5))
-    batch_id = interrupted_batch(history, path)
+    batch_id = interrupted_batch(journal, path)
     tab = make_tab(lang="en")
     result = run(qtbot, tab, lambda: tab.resume(batch_id))
     assert result.stop is Stop.COMPLETED and result.batch_id == batch_id
@@ -408,14 +436,14 @@ def test_resume_flags_unknown_rows_and_sends_only_pending_ones(
     assert states[0] == states[2] == states[3] == states[4] == state_text(RowState.DONE, "en")
     status = w(tab, QLabel, "batchStatus").text()
     assert "check them on the POPBiLL website" in status
-    assert history.batch_rows(batch_id)[1].outcome.state is RowState.UNKNOWN
+    assert journal.batch_rows(batch_id)[1].outcome.state is RowState.UNKNOWN
 
 
 def test_resume_resends_unknown_mails_only_when_ticked(
-    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
 ) -> None:
     path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(5))
-    batch_id = interrupted_batch(history, path)
+    batch_id = interrupted_batch(journal, path)
     tab = make_tab()
     w(tab, QCheckBox, "batchResendUnknown").setChecked(True)
     assert run(qtbot, tab, lambda: tab.resume(batch_id)).stop is Stop.COMPLETED
@@ -424,22 +452,25 @@ def test_resume_resends_unknown_mails_only_when_ticked(
 
 
 def test_resume_refuses_a_changed_or_missing_file_and_another_environment(
-    make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
 ) -> None:
     path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(5))
-    batch_id = interrupted_batch(history, path)
+    batch_id = interrupted_batch(journal, path)
     tab = make_tab(lang="en")
     write_cp949_csv(path, resend_rows(6))
-    assert tab.resume(batch_id) is False
+    tab.resume(batch_id)
+    settle(qtbot, tab)
     assert "has changed" in w(tab, QLabel, "batchStatus").text()
     path.unlink()
-    assert tab.resume(batch_id) is False
+    tab.resume(batch_id)
+    settle(qtbot, tab)
     assert "cannot be read" in w(tab, QLabel, "batchStatus").text()
     production = make_tab(env="production", lang="en")
     write_cp949_csv(path, resend_rows(5))
-    assert production.resume(batch_id) is False
+    production.resume(batch_id)
+    settle(qtbot, production)
     assert "test environment" in w(production, QLabel, "batchStatus").text()
-    assert sim.count("send_email") == 0 and history.batch(batch_id).unfinished
+    assert sim.count("send_email") == 0 and journal.batch(batch_id).unfinished
 
 
 # ---- results ----
@@ -454,7 +485,7 @@ def test_export_csv_and_xlsx_every_row_in_order(
     ]
     path = write_cp949_csv(tmp_path / "mails.csv", rows)
     tab = make_tab()
-    assert tab.load_file(str(path))
+    assert load(qtbot, tab, path)
     w(tab, QCheckBox, "batchSkipInvalid").setChecked(True)
     assert run(qtbot, tab, tab.start).stop is Stop.COMPLETED
     expected = result_table("resend_email", read_batch(path, "resend_email").rows, tab.model.outcomes(), "ko")
@@ -464,8 +495,9 @@ def test_export_csv_and_xlsx_every_row_in_order(
     for name in ("results.csv", "results.xlsx"):
         target = tmp_path / name
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, target=target, **k: (str(target), ""))
-        qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
-        assert target.exists()
+        with qtbot.waitSignal(tab.exported, timeout=RUN_TIMEOUT) as blocker:
+            qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+        assert blocker.args == [True] and target.exists()
         if name.endswith(".csv"):
             assert target.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel opens UTF-8 with a BOM
             with target.open(encoding="utf-8-sig", newline="") as handle:
@@ -507,153 +539,20 @@ def test_a_dropped_file_is_loaded(qtbot: QtBot, make_tab: Callable[..., BatchTab
     drop = QDropEvent(
         QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     )
-    QApplication.sendEvent(tab, drop)
+    with qtbot.waitSignal(tab.loaded, timeout=RUN_TIMEOUT):
+        QApplication.sendEvent(tab, drop)
     assert w(tab, QLabel, "batchFile").text() == str(path)
     assert tab.model.rowCount() == 2
 
 
-def test_set_lang_describes_problems_in_the_new_language(make_tab: Callable[..., BatchTab], tmp_path: Path) -> None:
+def test_set_lang_describes_problems_in_the_new_language(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], tmp_path: Path
+) -> None:
     path = write_cp949_csv(tmp_path / "mails.csv", [("SELL", "문서", "a@example.com")])
     tab = make_tab()
-    assert tab.load_file(str(path))
+    assert load(qtbot, tab, path)
     problem = read_batch(path, "resend_email").rows[0].problems[0]
     assert column(tab, "check") == [problem.describe("ko")]
     tab.set_lang("en")
     assert column(tab, "check") == [problem.describe("en")]
     assert tab.model.headerData(2, Qt.Orientation.Horizontal) == "MgtKey"
-
-
-# ---- the history dialog ----
-@pytest.fixture
-def filled_history(history: History) -> History:
-    now = time.time()
-    common = {"environment": "test", "corp_num": DEMO_CORP_NUM}
-    history.record_call(
-        **common,
-        operation="resend_email",
-        mgt_key_type="SELL",
-        mgt_key="INV-1",
-        receiver="a@example.com",
-        http_status=200,
-        code=1,
-        message="이메일 재전송 완료",
-        duration=0.123,
-        ok=True,
-        time=now - 3600,
-    )
-    history.record_call(
-        **common,
-        operation="assign_mgt_key",
-        mgt_key_type="BUY",
-        mgt_key="DOC-9",
-        item_key=item_key(9),
-        http_status=400,
-        code=-11005018,
-        message="이미 문서번호가 할당된 세금계산서입니다.",
-        duration=0.05,
-        ok=False,
-        time=now - 60,
-    )
-    history.record_call(  # 40 days ago: outside the default range
-        **common,
-        operation="resend_email",
-        mgt_key_type="SELL",
-        mgt_key="OLD-1",
-        receiver="old@example.com",
-        code=1,
-        ok=True,
-        time=now - 40 * 86400,
-    )
-    return history
-
-
-def test_history_dialog_filters(qtbot: QtBot, filled_history: History) -> None:
-    dialog = HistoryDialog(filled_history, "en")
-    qtbot.addWidget(dialog)
-    assert dialog.objectName() == "historyDialog"
-    view = w(dialog, QTableView, "historyView")
-    model = view.model()
-    date_from = w(dialog, QDateEdit, "historyFrom")
-    date_to = w(dialog, QDateEdit, "historyTo")
-    assert date_from.date().daysTo(date_to.date()) == 30
-    assert model.rowCount() == 2  # the last 30 days
-    assert model.data(model.index(0, 5)) == "SELL INV-1"
-    assert model.data(model.index(1, 5)) == f"{item_key(9)} ← BUY DOC-9"
-    assert model.data(model.index(1, 4)) == "Failed"
-
-    text = w(dialog, QLineEdit, "historyText")
-    text.setText("INV-1")
-    qtbot.waitUntil(lambda: model.rowCount() == 1)
-    assert model.data(model.index(0, 6)) == "a@example.com"
-    text.setText("할당")  # the message is searched too
-    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.data(model.index(0, 8)) == "-11005018")
-    text.clear()
-    qtbot.waitUntil(lambda: model.rowCount() == 2)
-
-    result = w(dialog, QComboBox, "historyResult")
-    result.setCurrentIndex(result.findData("failed"))
-    assert model.rowCount() == 1 and model.data(model.index(0, 3)) == "Assign MgtKey"
-    result.setCurrentIndex(result.findData("ok"))
-    assert model.rowCount() == 1 and model.data(model.index(0, 3)) == "Resend email"
-    result.setCurrentIndex(result.findData(""))
-    operation = w(dialog, QComboBox, "historyOperation")
-    operation.setCurrentIndex(operation.findData("assign_mgt_key"))
-    assert model.rowCount() == 1
-    operation.setCurrentIndex(operation.findData(""))
-    date_from.setDate(date_from.date().addDays(-30))
-    assert model.rowCount() == 3
-    assert "3" in w(dialog, QLabel, "historyCount").text()
-
-
-def test_history_dialog_exports_the_filtered_records(
-    qtbot: QtBot, filled_history: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    dialog = HistoryDialog(filled_history, "en")
-    qtbot.addWidget(dialog)
-    result = w(dialog, QComboBox, "historyResult")
-    result.setCurrentIndex(result.findData("ok"))
-    target = tmp_path / "history.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    qtbot.mouseClick(w(dialog, QPushButton, "historyExport"), Qt.MouseButton.LeftButton)
-    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
-    with target.open(encoding="utf-8-sig", newline="") as handle:
-        table = list(csv.reader(handle))
-    assert table[0] == [
-        "Time",
-        "Environment",
-        "CorpNum",
-        "Operation",
-        "Result",
-        "Keys",
-        "Receiver",
-        "HTTP",
-        "Code",
-        "Message",
-        "Duration (ms)",
-    ]
-    assert len(table) == 2  # the failed call and the old one are filtered out
-    line = table[1]
-    when = datetime.fromisoformat(line[0])
-    assert when.tzinfo is not None and abs(when - (datetime.now().astimezone() - timedelta(hours=1))) < timedelta(
-        minutes=5
-    )
-    assert line[1:] == [
-        "Test",
-        DEMO_CORP_NUM,
-        "Resend email",
-        "OK",
-        "SELL INV-1",
-        "a@example.com",
-        "200",
-        "1",
-        "이메일 재전송 완료",
-        "123",
-    ]
-
-    result.setCurrentIndex(result.findData(""))
-    xlsx = tmp_path / "history.xlsx"
-    assert dialog.export_to(str(xlsx))
-    book = openpyxl.load_workbook(xlsx, read_only=True)
-    rows = list(book.worksheets[0].iter_rows(values_only=True))
-    book.close()
-    assert len(rows) == 3 and rows[2][5] == f"{item_key(9)} ← BUY DOC-9" and rows[2][8] == -11005018

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from popbill_gui.app import create_window
 from popbill_gui.core.client import LinkCredentials
+from popbill_gui.service import ResendRequest
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage import settings as settings_store
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
@@ -71,7 +72,7 @@ def window_factory(qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring) 
     yield make
     for window in made:
         window.close()
-        window.dispatcher.pool.waitForDone(5000)
+        window.jobs.wait(5000)
 
 
 def sim_env(sim: Simulator, **extra: str) -> dict[str, str]:
@@ -209,7 +210,7 @@ def test_double_submit_is_refused(qtbot: QtBot, window_factory: Callable[..., Ma
     send = w(window, QPushButton, "resendSend")
     qtbot.mouseClick(send, Qt.MouseButton.LeftButton)
     assert not send.isEnabled()  # the same request is in flight
-    assert window.submit(window.resend_tab.request_key()) is False
+    assert window.submit(window.resend_tab.request()) is False
     qtbot.keyClick(w(window, QLineEdit, "resendReceiver"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1, timeout=10000)
     assert send.isEnabled()
@@ -226,9 +227,9 @@ def test_close_during_a_call_neither_hangs_nor_crashes(
     qtbot.waitUntil(lambda: sim.count("send_email") == 1)
     window.close()  # returns at once although the call is waiting
     assert not window.isVisible()
-    assert window.submit(("resend_email", "SELL", "INV-2", "a@example.com")) is False  # nothing new starts
+    assert window.submit(ResendRequest("SELL", "INV-2", "a@example.com")) is False  # nothing new starts
     sim.stop()  # the hanging answer ends; its late result goes nowhere
-    assert window.dispatcher.pool.waitForDone(5000)
+    assert window.jobs.wait(5000)
     qtbot.wait(50)
     assert window.log_model.rowCount() == 0
 
@@ -476,7 +477,7 @@ def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_s
 
     assert CONNECTION_TEST == settings_dialog.TEST_KEY
     window = window_factory(sim_env(sim, POPBILL_LANG="en"))
-    window.dispatcher.submit(CONNECTION_TEST, window.session.client().issue_token)
+    assert window.test_connection()
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
     assert window.log_model.entry(0).ok and "valid until" in window.log_model.entry(0).message
 
@@ -585,8 +586,9 @@ def test_a_dropped_file_goes_to_the_batch_tab_and_the_run_is_logged(
     )
     window.dropEvent(drop)
     assert window.tabs.currentWidget() is window.batch_page
+    qtbot.waitUntil(lambda: not window.batch_tab.working)  # read and checked on a job
     assert window.batch_tab.start()
-    qtbot.waitUntil(lambda: not window.batch_tab.busy and len(sim.state.sent_mails) == 5, timeout=15000)
+    qtbot.waitUntil(lambda: not window.batch_tab.working and len(sim.state.sent_mails) == 5, timeout=15000)
     qtbot.waitUntil(
         lambda: any(window.log_model.entry(r).operation == "batch" for r in range(window.log_model.rowCount()))
     )
@@ -601,12 +603,14 @@ def test_a_dropped_file_goes_to_the_batch_tab_and_the_run_is_logged(
 def test_an_interrupted_batch_is_offered_for_resuming_at_start(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, tmp_path: Path
 ) -> None:
+    from popbill_gui.batch.journal import Journal
     from popbill_gui.batch.reader import read_batch
     from popbill_gui.storage.history import History
 
     source = _resend_csv(tmp_path / "half.csv", 6)
     file = read_batch(source, "resend_email")
-    with History(tmp_path / "shared.sqlite3") as journal:
+    with History(tmp_path / "shared.sqlite3") as history:
+        journal = Journal(history)
         batch_id = journal.create_batch(
             operation="resend_email",
             source=str(source),
@@ -667,6 +671,6 @@ def test_calls_made_before_the_history_is_read_are_not_shown_twice(
     qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
     window._start_background_work()  # the history now holds that call: it must not come back as a second row
-    qtbot.waitUntil(lambda: not window.dispatcher.busy)
+    qtbot.waitUntil(lambda: not window.jobs.busy)
     qtbot.wait(50)
     assert window.log_model.rowCount() == 1

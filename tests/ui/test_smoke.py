@@ -33,7 +33,7 @@ def run_smoke(qtbot: QtBot, window: MainWindow, demo: bool, timeout_ms: int = 10
     finally:
         app.removeEventFilter(watcher)
         window.close()
-        window.dispatcher.pool.waitForDone(5000)
+        window.jobs.wait(5000)
     assert done == [True]  # once
     return watcher
 
@@ -59,7 +59,7 @@ def test_demo_smoke_makes_one_real_call(qtbot: QtBot, tmp_path: Path, lang: str)
     assert watcher.painted
     assert window.simulator is not None
     calls = [r.path for r in window.simulator.requests if r.kind not in ("token", "time")]
-    assert len(calls) == 1 and calls[0].endswith(f"/{SMOKE_CALL[1]}/{SMOKE_CALL[2]}")
+    assert len(calls) == 1 and calls[0].endswith(f"/{SMOKE_CALL.mgt_key_type}/{SMOKE_CALL.mgt_key}")
     assert f"popbill_gui_{window.lang}.qm" in i18n.loaded_files()
     assert not window.windowIcon().pixmap(32, 32).isNull()  # the app's own icon, found where it is installed
 

@@ -1,4 +1,4 @@
-"""The core client opened from settings and credentials: one way, shared by the window, the dialog and the CLI.
+"""The core client opened from settings and credentials: the one way, for the service and the connection test.
 
 When the credentials came from the keyring, the session token is kept there too (and reused by the next run).
 """
@@ -12,10 +12,10 @@ from ..core.environments import resolve
 from ..core.errors import Kind, PopbillError
 from ..core.models import Credentials, LinkCredentials
 from ..core.validation import Problem
-from .settings import Settings
+from ..storage.settings import Settings
 
 if TYPE_CHECKING:
-    from .secrets import SecretStore
+    from ..storage.secrets import SecretStore
 
 
 def open_configured_client(

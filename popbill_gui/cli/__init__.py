@@ -1,0 +1,40 @@
+"""popbill-cli: the two POPBiLL calls, batches, credentials in the keyring and the simulator, from a terminal.
+
+The same service as the window (`popbill_gui/service/`). Exit codes are a contract (scripts rely on them):
+0 done; 1 POPBiLL refused the call; 2 invalid input, nothing sent; 3 the service could not be reached or
+its answer not understood; 4 no usable credentials; 130 cancelled. None of these ever prints a traceback.
+
+    parser.py    the arguments and the settings they resolve
+    commands.py  the Cli: single calls, check, login/logout, simulator
+    batch.py     popbill-cli batch
+    output.py    exit codes and JSON
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from .commands import Cli
+from .output import EXIT_CANCELLED, EXIT_INTERNAL
+
+__all__ = ["Cli", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    logging.basicConfig(level=logging.WARNING, format="popbill-cli: %(message)s")
+    cli = Cli()
+    try:
+        code = cli.run(argv)
+    except KeyboardInterrupt:
+        cli.err("popbill-cli: interrupted")
+        code = EXIT_CANCELLED
+    except Exception as exc:
+        if os.environ.get("POPBILL_DEBUG"):
+            raise
+        cli.err(f"popbill-cli: internal error ({type(exc).__name__}); set POPBILL_DEBUG=1 for details")
+        code = EXIT_INTERNAL
+    sys.exit(code)

@@ -1,0 +1,134 @@
+"""popbill-cli batch: one call per row of a CSV or Excel file, planned and run by the service, resumable.
+
+The rules (which file may start, what a resume sends, under which account) are the service's
+(`service/batches.py`), the same as the window's; this module only turns them into lines and exit codes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.messages import Lang, text
+from ..service import BatchPlan, BatchRefused, BatchReport, Service
+from ..storage.settings import Settings, history_path
+from .output import EXIT_CANCELLED, EXIT_CREDENTIALS, EXIT_INVALID, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE
+from .parser import UsageError
+
+if TYPE_CHECKING:
+    from ..service.records import BatchFile, Progress, RowOutcome
+    from .commands import Cli
+
+
+def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
+    from ..batch.reader import BatchFileError
+    from ..batch.runner import MAX_CONCURRENCY
+
+    lang = s.lang
+    operation = "resend_email" if args.operation == "resend-email" else "assign_mgt_key"
+    if not 1 <= args.concurrency <= MAX_CONCURRENCY:
+        raise UsageError(f"--concurrency must be 1 to {MAX_CONCURRENCY}, not {args.concurrency}")
+    if args.resend_unknown and operation == "assign_mgt_key":
+        raise UsageError("--resend-unknown is for resend-email only: AssignMgtKey is never sent twice")
+    if args.out and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
+        raise UsageError("--out must name a .csv or .xlsx file")
+    service = Service(s, store_factory=cli._store_factory, history_path=history_path(cli.environ))
+    try:
+        try:
+            file = service.batches.read(args.file, operation)  # type: ignore[arg-type]
+        except BatchFileError as exc:
+            cli.err(f"popbill-cli: {exc.describe(lang)}")
+            return EXIT_INVALID
+        try:
+            plan = _plan(service, args, file)
+        except BatchRefused as refusal:
+            _refused(cli, refusal, lang)
+            return EXIT_INVALID
+        # Credentials last, as a single call reads them: a refused file is named without asking the keyring.
+        service.environment()
+        if not service.use_environment_credentials(cli.environ):
+            service.read_keyring(required=True)
+        report = _run(cli, service, plan)
+        if args.out:
+            written = service.batches.export(args.out, file, report.outcomes, lang)
+            cli.err(text("batch.results_written", lang, path=str(written)))
+    finally:
+        service.close()
+    return _summary(cli, report, lang)
+
+
+def _plan(service: Service, args: argparse.Namespace, file: BatchFile) -> BatchPlan:
+    if file.invalid_rows and not args.skip_invalid:
+        # Also on --resume: the file is refused as a whole unless the user chose to skip its invalid rows.
+        raise BatchRefused("batch.file_refused", {"count": len(file.invalid_rows)}, rows=file.invalid_rows)
+    if args.resume:
+        return service.batches.plan_resume(file=file, concurrency=args.concurrency, resend_unknown=args.resend_unknown)
+    return service.batches.plan(file, concurrency=args.concurrency, skip_invalid=args.skip_invalid)
+
+
+def _refused(cli: Cli, refusal: BatchRefused, lang: Lang) -> None:
+    cli.err(refusal.describe(lang))
+    for row in refusal.rows:
+        for problem in row.problems:
+            cli.err(f"  {row.row}: {problem.field}: {problem.describe(lang)}")
+
+
+def _run(cli: Cli, service: Service, plan: BatchPlan) -> BatchReport:
+    """Run on a thread so Ctrl+C can cancel: no new call starts, calls in flight finish and are journaled."""
+    show = cli.stderr.isatty()
+
+    def progress(_outcome: RowOutcome, p: Progress) -> None:
+        if show:
+            eta = f"{p.eta:.0f}s" if p.eta is not None else "?"
+            cli.stderr.write(
+                f"\r{p.finished}/{p.total} ok {p.done} failed {p.failed} check {p.unknown} {p.rate:.1f}/s eta {eta}   "
+            )
+            cli.stderr.flush()
+
+    run = service.batches.start(plan, on_row=progress)
+    box: list[BatchReport] = []
+    failure: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            box.append(run.run())
+        except BaseException as exc:  # noqa: BLE001 -- handed to the main thread, which reports it
+            failure.append(exc)
+
+    thread = threading.Thread(target=work, name="batch", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        try:
+            thread.join(0.2)
+        except KeyboardInterrupt:
+            run.cancel()
+            cli.err("\n" + text("batch.cancelling", cli.lang))
+    if show:
+        cli.stderr.write("\n")
+    if failure:
+        raise failure[0]
+    return box[0]
+
+
+def _summary(cli: Cli, report: BatchReport, lang: Lang) -> int:
+    from ..service.records import RowState, Stop, state_text
+
+    counts = report.counts()
+    for outcome in sorted(report.outcomes.values(), key=lambda o: o.row):
+        if outcome.state in (RowState.FAILED, RowState.UNKNOWN):
+            code = "" if outcome.code is None else f"[{outcome.code}] "
+            cli.out(f"{outcome.row}\t{state_text(outcome.state, lang)}\t{code}{outcome.message}")
+    cli.err(", ".join(f"{state_text(state, lang)} {n}" for state, n in counts.items() if n))
+    if report.error is not None and report.stop is not Stop.COMPLETED:
+        cli.err(text("batch.stopped", lang) + f" [{report.error.code}] {report.error.message}")
+        if report.error.hint:
+            cli.err(f"  → {report.error.hint}")
+    if report.stop is Stop.UNREACHABLE:
+        return EXIT_UNREACHABLE
+    if report.stop is Stop.CREDENTIALS:
+        return EXIT_CREDENTIALS
+    if report.stop is Stop.CANCELLED:
+        return EXIT_CANCELLED
+    return EXIT_OK if counts[RowState.DONE] == len(report.outcomes) else EXIT_REFUSED

@@ -1,0 +1,48 @@
+"""popbill-cli's exit codes and what it prints: one line a result, one clear sentence a failure, JSON when asked.
+
+Exit codes are a contract (scripts rely on them): 0 done; 1 POPBiLL refused the call; 2 invalid input or settings,
+nothing sent; 3 the service could not be reached or its answer not understood; 4 no usable credentials; 130
+cancelled; 70 an internal error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.errors import CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
+from ..core.models import CallResult
+
+EXIT_OK, EXIT_REFUSED, EXIT_INVALID, EXIT_UNREACHABLE, EXIT_CREDENTIALS = 0, 1, 2, 3, 4
+EXIT_INTERNAL, EXIT_CANCELLED = 70, 130
+
+
+def exit_code_for(error: PopbillError) -> int:
+    if error.kind in CREDENTIAL_KINDS:
+        return EXIT_CREDENTIALS
+    if error.kind in UNREACHABLE_KINDS:
+        return EXIT_UNREACHABLE
+    if error.kind is Kind.POPBILL:
+        return EXIT_REFUSED
+    return EXIT_INVALID  # invalid input or configuration: nothing was sent
+
+
+def result_json(result: CallResult) -> dict[str, Any]:
+    return {
+        "code": result.code,
+        "message": result.message,
+        "http_status": result.http_status,
+        "operation": result.operation,
+        "duration_ms": round(result.duration * 1000, 1),
+    }
+
+
+def error_json(error: PopbillError) -> dict[str, Any]:
+    return {
+        "code": error.code,
+        "message": error.message,
+        "http_status": error.http_status,
+        "kind": error.kind.value,
+        "hint": error.hint,
+        "problems": [{"field": p.field, "key": p.key, "message": p.describe(error.lang)} for p in error.problems],
+        "maybe_delivered": error.maybe_delivered,
+    }

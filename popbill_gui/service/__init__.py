@@ -1,0 +1,37 @@
+"""The service layer: what a user can do, once, for both faces (the window in `ui/`, the command line `cli.py`).
+
+Qt-free. The faces hand it typed requests and get typed results; it opens the core client from the settings,
+records every call in the history, and plans and runs batches with the journal. Neither face imports the client,
+the transport, the token service, the history or the batch runner and journal itself.
+"""
+
+from ..core.errors import Kind, PopbillError
+from ..core.models import CallResult, Credentials, LinkCredentials, Token, TokenCredentials
+from ..storage.errors import HistoryError
+from .batches import BatchPlan, BatchRefused, BatchReport, BatchRun
+from .requests import AssignRequest, Request, ResendRequest, request_for
+from .service import KEEP, Service, StoreFactory, system_store, test_connection
+
+__all__ = [
+    "KEEP",
+    "AssignRequest",
+    "BatchPlan",
+    "BatchRefused",
+    "BatchReport",
+    "BatchRun",
+    "CallResult",
+    "Credentials",
+    "HistoryError",
+    "Kind",
+    "LinkCredentials",
+    "PopbillError",
+    "Request",
+    "ResendRequest",
+    "Service",
+    "StoreFactory",
+    "Token",
+    "TokenCredentials",
+    "request_for",
+    "system_store",
+    "test_connection",
+]

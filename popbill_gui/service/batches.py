@@ -1,0 +1,281 @@
+"""Batches for both faces: read and plan (the file, the account, the journal), run (journaled, cancellable), export.
+
+Planning is where the promises are kept: a file with invalid rows is refused unless the user chose to skip them;
+a file with an interrupted batch is not started anew (that would send its done rows again) but resumed; a batch is
+resumed only under the environment and CorpNum it was started with, only from the file it was started from, and
+rows whose outcome is unknown are never sent again (SendEmail: only when asked). The window and the CLI call the
+same functions, so they cannot disagree. Qt-free; every method may block (files, SQLite, network): the window runs
+them on its job runner.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..batch.model import OPERATIONS, InputRow, Operation, RowOutcome, RowState
+from ..core.errors import PopbillError
+from ..core.messages import Lang, text
+
+if TYPE_CHECKING:
+    from ..batch.journal import BatchInfo, Journal
+    from ..batch.reader import BatchFile
+    from ..batch.runner import BatchRunner, Progress, Stop
+    from .service import Service
+
+log = logging.getLogger(__name__)
+
+RowReport = Callable[[RowOutcome, "Progress"], None]
+
+
+class BatchRefused(Exception):
+    """The batch cannot be started or resumed as asked; nothing was sent. `key` names the sentence."""
+
+    def __init__(
+        self,
+        key: str,
+        params: dict[str, object] | None = None,
+        *,
+        batch: BatchInfo | None = None,
+        rows: Sequence[InputRow] = (),
+    ) -> None:
+        super().__init__(key, params or {})
+        self.key = key
+        self.params: dict[str, object] = dict(params or {})
+        self.batch = batch  # the interrupted batch it is about, if any
+        self.rows = list(rows)  # the invalid rows, for "batch.file_refused"
+
+    def describe(self, lang: Lang = "ko") -> str:
+        return text(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.describe("en")
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """What one run will send: a new batch (journaled when it starts) or the rest of an interrupted one."""
+
+    file: BatchFile
+    rows: list[InputRow]  # the rows to send now, in file order
+    concurrency: int
+    skip_invalid: bool = False
+    batch_id: int | None = None  # None: a new batch
+    recovered: list[int] = field(default_factory=list)  # rows a crash left "sending", now "unknown"
+    outcomes: dict[int, RowOutcome] = field(default_factory=dict)  # a resumed batch's rows so far
+
+    @property
+    def operation(self) -> Operation:
+        return self.file.operation
+
+    @property
+    def resuming(self) -> bool:
+        return self.batch_id is not None
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """How a run ended: why it stopped, what stopped it, and every row's outcome as the journal has it."""
+
+    batch_id: int  # 0: nothing was journaled (cancelled before the start)
+    stop: Stop
+    error: PopbillError | None
+    outcomes: dict[int, RowOutcome]
+
+    def counts(self) -> dict[RowState, int]:
+        counts = dict.fromkeys(RowState, 0)
+        for outcome in self.outcomes.values():
+            counts[outcome.state] += 1
+        return counts
+
+
+class BatchRun:
+    """One run of a plan. `run()` blocks until the batch ends; `cancel()` may be called from any thread, before
+    or during it: no new call starts, the calls in flight finish and are journaled."""
+
+    def __init__(
+        self,
+        batches: Batches,
+        plan: BatchPlan,
+        *,
+        on_row: RowReport | None = None,
+        on_started: Callable[[int], None] | None = None,
+    ) -> None:
+        self._batches = batches
+        self.plan = plan
+        self.on_row = on_row
+        self.on_started = on_started
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._runner: BatchRunner | None = None
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            runner = self._runner
+        if runner is not None:
+            runner.cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self) -> BatchReport:
+        """Open the client (a PopbillError, nothing journaled, when it cannot be), journal a new batch, send."""
+        from ..batch.runner import BatchRunner, Stop
+
+        service = self._batches.service
+        plan = self.plan
+        client = service.client()
+        journal = service.journal()
+        with self._lock:
+            if self._cancelled and plan.batch_id is None:
+                return BatchReport(0, Stop.CANCELLED, None, {})
+        batch_id = plan.batch_id
+        if batch_id is None:
+            batch_id = journal.create_batch(
+                operation=plan.operation,
+                source=str(plan.file.path),
+                fingerprint=plan.file.fingerprint(),
+                environment=service.environment_name,
+                corp_num=service.corp_num,
+                rows=plan.file.rows,
+                concurrency=plan.concurrency,
+                skip_invalid=plan.skip_invalid,
+            )
+        if self.on_started is not None:
+            self.on_started(batch_id)
+        runner = BatchRunner(client, journal, plan.operation, concurrency=plan.concurrency, on_row=self.on_row)
+        with self._lock:
+            self._runner = runner
+            if self._cancelled:
+                runner.cancel()
+        result = runner.run(batch_id, plan.rows)
+        if result.stop is Stop.COMPLETED:
+            journal.finish_batch(batch_id, "completed")
+        return BatchReport(batch_id, result.stop, result.error, self._batches.outcomes(batch_id))
+
+
+class Batches:
+    """The batch side of one Service."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+
+    def _journal(self) -> Journal:
+        return self.service.journal()
+
+    def _account(self) -> tuple[str, str]:
+        return self.service.environment_name, self.service.corp_num
+
+    # -- reading ------------------------------------------------------------------------------------------
+    @staticmethod
+    def read(path: str | Path, operation: Operation) -> BatchFile:
+        """Read and check a file for `operation` (a BatchFileError when it cannot be used at all)."""
+        from ..batch.reader import read_batch
+
+        return read_batch(path, operation)
+
+    def outcomes(self, batch_id: int) -> dict[int, RowOutcome]:
+        """Every row's outcome as the journal has it."""
+        return {j.row: j.outcome for j in self._journal().batch_rows(batch_id)}
+
+    def find_unfinished(self, file: BatchFile) -> BatchInfo | None:
+        """This file's interrupted batch under this environment and CorpNum, if any (newest)."""
+        account = self._account()
+        unfinished = self._journal().unfinished_batches(file.fingerprint())
+        mine = [b for b in unfinished if (b.environment, b.corp_num) == account]
+        return mine[0] if mine else None
+
+    # -- planning -----------------------------------------------------------------------------------------
+    def plan(self, file: BatchFile, *, concurrency: int, skip_invalid: bool = False) -> BatchPlan:
+        """A new batch of `file`: refused when rows are invalid (unless skipped) or the file has an interrupted
+        batch under this account (resume that instead: starting anew would send its done rows again)."""
+        invalid = file.invalid_rows
+        if invalid and not skip_invalid:
+            raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid)
+        unfinished = self.find_unfinished(file)
+        if unfinished is not None:
+            raise BatchRefused("batch.interrupted_exists", {"batch": unfinished.id}, batch=unfinished)
+        return BatchPlan(file, file.valid_rows, concurrency, skip_invalid)
+
+    def plan_resume(
+        self,
+        *,
+        file: BatchFile | None = None,
+        batch_id: int | None = None,
+        concurrency: int,
+        resend_unknown: bool = False,
+    ) -> BatchPlan:
+        """The rest of an interrupted batch: of `file` (its interrupted batch under this account) or `batch_id`
+        (its file read again). Done rows are not sent again; rows left "sending" by a crash become "unknown" and
+        are sent again only for SendEmail with `resend_unknown`. Refused (BatchRefused) when there is nothing to
+        resume here: no such batch, finished, another account's, another file's or a changed file."""
+        journal = self._journal()
+        env, corp_num = self._account()
+        if batch_id is None:
+            if file is None:
+                raise ValueError("plan_resume needs a file or a batch id")
+            unfinished = journal.unfinished_batches(file.fingerprint())
+            mine = [b for b in unfinished if (b.environment, b.corp_num) == (env, corp_num)]
+            if not mine:
+                if unfinished:
+                    raise self._other_account(unfinished[0])
+                raise BatchRefused("batch.nothing_to_resume", {"env": env, "corp_num": corp_num or "-"})
+            info = mine[0]
+        else:
+            info = journal.batch(batch_id)
+        if not info.unfinished:
+            raise BatchRefused("batch.finished", {"batch": info.id}, batch=info)
+        if (info.environment, info.corp_num) != (env, corp_num):
+            raise self._other_account(info)
+        if info.operation not in OPERATIONS:
+            raise BatchRefused("batch.unknown_operation", {"batch": info.id}, batch=info)
+        operation: Operation = info.operation
+        if file is None or file.operation != operation:
+            from ..batch.reader import BatchFileError
+
+            try:
+                file = self.read(info.source, operation)
+            except BatchFileError as exc:
+                raise BatchRefused(
+                    "batch.source_unreadable", {"batch": info.id, "reason": exc.describe(self.service.lang)}, batch=info
+                ) from exc
+        if file.fingerprint() != info.fingerprint:
+            raise BatchRefused("batch.file_changed", {"batch": info.id, "path": info.source}, batch=info)
+        recovered = journal.recover(info.id)  # rows a crash left "sending": never sent blindly again
+        journal_rows = journal.batch_rows(info.id)
+        wanted = {RowState.PENDING}
+        if resend_unknown and operation == "resend_email":
+            wanted.add(RowState.UNKNOWN)
+        states = {j.row: j.outcome.state for j in journal_rows}
+        rows = [row for row in file.valid_rows if states.get(row.row) in wanted]
+        outcomes = {j.row: j.outcome for j in journal_rows}
+        return BatchPlan(file, rows, concurrency, batch_id=info.id, recovered=recovered, outcomes=outcomes)
+
+    @staticmethod
+    def _other_account(info: BatchInfo) -> BatchRefused:
+        params = {"batch": info.id, "env": info.environment, "corp_num": info.corp_num or "-"}
+        return BatchRefused("batch.other_account", params, batch=info)
+
+    # -- running and exporting ----------------------------------------------------------------------------
+    def start(
+        self,
+        plan: BatchPlan,
+        *,
+        on_row: RowReport | None = None,
+        on_started: Callable[[int], None] | None = None,
+    ) -> BatchRun:
+        """A run of `plan`, not yet started: call its `run()` on the thread that may block."""
+        return BatchRun(self, plan, on_row=on_row, on_started=on_started)
+
+    @staticmethod
+    def export(path: str | Path, file: BatchFile, outcomes: dict[int, RowOutcome], lang: Lang) -> Path:
+        """Every row of the file in its order with its outcome, to .csv or .xlsx, atomically; the path written."""
+        from ..batch.export import result_table, write_results
+
+        return write_results(path, result_table(file.operation, file.rows, outcomes, lang))

@@ -1,0 +1,315 @@
+"""The service: what a user can do, written once for the window and the command line.
+
+`Service` holds what the program is connected with (settings, credentials, the keyring they came from, the call
+history) and opens the core client from them on first use, sharing it between threads until something changes.
+Every call goes through `call()`, which checks the request with the core's rules, sends it and records it in the
+history, so neither face opens a client or writes a record itself. Batches are planned and run by
+`service.batches` (`batches.py`). Qt-free; safe to use from worker threads.
+
+Heavy imports (requests, keyring, sqlite3) happen on first use, on whichever thread needs them: the window's
+start-up never waits for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from ..core.errors import CREDENTIAL_KINDS, Kind, PopbillError
+from ..core.messages import Lang
+from ..core.models import CallResult, Credentials, Token
+from ..storage.settings import Settings, env_credentials
+from .requests import AssignRequest, Request, ResendRequest
+
+if TYPE_CHECKING:
+    from ..batch.journal import BatchInfo, Journal
+    from ..core.client import TaxinvoiceClient
+    from ..core.environments import Environment
+    from ..storage.history import CallRecord, History
+    from ..storage.secrets import SecretStore
+    from .batches import Batches
+
+log = logging.getLogger(__name__)
+
+StoreFactory = Callable[[Lang], "SecretStore"]
+
+
+class _Keep:
+    """The default of `configure`'s arguments: leave this part as it is (None means "none")."""
+
+
+KEEP: Final = _Keep()
+
+
+def system_store(lang: Lang) -> SecretStore:
+    """The operating system's keyring (imported when first needed: the keyring module is not start-up's business)."""
+    from ..storage.secrets import SecretStore
+
+    return SecretStore.system(lang)
+
+
+def test_connection(settings: Settings, credentials: Credentials | None) -> Token:
+    """Issue a token with these settings and credentials (not yet applied): what "Test connection" does."""
+    from .connection import open_configured_client
+
+    client = open_configured_client(settings, credentials)
+    try:
+        return client.issue_token()
+    finally:
+        client.close()
+
+
+test_connection.__test__ = False  # type: ignore[attr-defined]  # a function for users, not a pytest test
+
+
+class Service:
+    """One company's connection to POPBiLL (or the demo's simulator) and its call history.
+
+    `history_path`: the history file (None: the platform's data folder). `demo`: calls are recorded under the
+    environment "demo" and never mix with real ones.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        credentials: Credentials | None = None,
+        *,
+        store: SecretStore | None = None,
+        store_factory: StoreFactory | None = None,
+        history_path: Path | None = None,
+        demo: bool = False,
+    ) -> None:
+        self._settings = settings
+        self._credentials = credentials
+        self._store = store
+        self._store_factory: StoreFactory = store_factory or system_store
+        self._history_path = history_path
+        self._history: History | None = None
+        self._journal: Journal | None = None
+        self._history_lock = threading.Lock()
+        self._client: TaxinvoiceClient | None = None
+        self._lock = threading.Lock()
+        self._batches: Batches | None = None
+        self.demo = demo
+
+    # -- what it is connected with ------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def credentials(self) -> Credentials | None:
+        return self._credentials
+
+    @property
+    def store(self) -> SecretStore | None:
+        """The keyring the credentials came from (their session token is kept there too), if any."""
+        return self._store
+
+    @property
+    def lang(self) -> Lang:
+        return self._settings.lang
+
+    @property
+    def environment_name(self) -> str:
+        """What the history records: "demo", "test" or "production"."""
+        return "demo" if self.demo else self._settings.env
+
+    @property
+    def corp_num(self) -> str:
+        return self._settings.corp_num or ""
+
+    def configure(
+        self,
+        *,
+        settings: Settings | _Keep = KEEP,
+        credentials: Credentials | _Keep | None = KEEP,
+        store: SecretStore | _Keep | None = KEEP,
+    ) -> None:
+        """Change what calls are made with; None clears. The next call opens a new client (and a new token)."""
+        with self._lock:
+            if not isinstance(settings, _Keep):
+                self._settings = settings
+            if not isinstance(credentials, _Keep):
+                self._credentials = credentials
+            if not isinstance(store, _Keep):
+                self._store = store
+            # Not closed: a worker may still be using it; its connections close when it is collected.
+            self._client = None
+
+    def environment(self) -> Environment:
+        """Where calls go (a PopbillError names a custom URL that cannot be used)."""
+        from ..core.environments import resolve
+
+        s = self._settings
+        return resolve(s.env, s.hosts, s.base_url, s.auth_url, s.lang)  # type: ignore[arg-type]
+
+    def client(self) -> TaxinvoiceClient:
+        """The shared client, opened on first use; a PopbillError says what is missing."""
+        from .connection import open_configured_client
+
+        with self._lock:
+            if self._client is None:
+                self._client = open_configured_client(self._settings, self._credentials, self._store)
+            return self._client
+
+    def close(self) -> None:
+        """Close the client and the history (the command line, at its end)."""
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+        with self._history_lock:
+            history, self._history, self._journal = self._history, None, None
+        if history is not None:
+            history.close()
+
+    # -- calls --------------------------------------------------------------------------------------------
+    def call(self, request: Request) -> CallResult:
+        """Send one request and record it in the history; a PopbillError (its `duration` set) if it failed.
+
+        Input that fails the rules is refused before anything else (credentials, keyring, network). A call that
+        was tried is recorded, failed or not; one that never left for want of credentials is not.
+        """
+        problems = request.problems()
+        if problems:
+            raise PopbillError.invalid(problems, self.lang)
+        start = time.monotonic()
+        try:
+            client = self.client()
+            if isinstance(request, AssignRequest):
+                result = client.assign_mgt_key(request.item_key, request.mgt_key_type, request.mgt_key)
+            else:
+                result = client.resend_email(request.mgt_key_type, request.mgt_key, request.receiver)
+        except PopbillError as exc:
+            exc.duration = time.monotonic() - start
+            if exc.kind not in CREDENTIAL_KINDS and exc.kind is not Kind.INVALID_INPUT:
+                self._record(request, exc.http_status, exc.code, exc.message, exc.duration, ok=False)
+            raise
+        self._record(request, result.http_status, result.code, result.message, result.duration, ok=True)
+        return result
+
+    def resend(self, request: ResendRequest) -> CallResult:
+        return self.call(request)
+
+    def assign(self, request: AssignRequest) -> CallResult:
+        return self.call(request)
+
+    def issue_token(self) -> Token:
+        """A current token for the configured connection: the connection check."""
+        return self.client().issue_token()
+
+    def _record(
+        self, request: Request, http: int | None, code: int, message: str, seconds: float, *, ok: bool
+    ) -> None:
+        """One call into the history; a history that cannot be written never changes the call's outcome."""
+        try:
+            self.history().record_request(
+                environment=self.environment_name,
+                corp_num=self.corp_num,
+                operation=request.operation,
+                keys=request.keys(),
+                http_status=http,
+                code=code,
+                message=message,
+                duration=seconds,
+                ok=ok,
+            )
+        except Exception as exc:  # noqa: BLE001 -- the call happened; only its record is lost, and the log says so
+            log.warning("the call was not written to the history (%s)", type(exc).__name__)
+
+    # -- credentials --------------------------------------------------------------------------------------
+    def use_environment_credentials(self, environ: Mapping[str, str]) -> bool:
+        """Credentials from POPBILL_TOKEN or POPBILL_LINK_ID + POPBILL_SECRET_KEY, when set (the keyring is then
+        never asked); False when none is set. Half a pair is a NO_CREDENTIALS error."""
+        credentials = env_credentials(environ, self.lang)
+        if credentials is None:
+            return False
+        self.configure(credentials=credentials, store=None)
+        return True
+
+    def read_keyring(self, *, required: bool = False) -> bool:
+        """Use the credentials the keyring holds for this environment; False when no keyring is usable (with
+        `required`, that is a KEYRING PopbillError too).
+
+        Whatever happens, the old credentials go: none found, no keyring, or a keyring error (re-raised as a
+        KEYRING PopbillError) leaves the service without credentials rather than with another environment's.
+        """
+        try:
+            store = self._store_factory(self.lang)
+            credentials = store.load(self._settings.env) if store.available or required else None
+        except BaseException:
+            self.configure(credentials=None, store=None)
+            raise
+        self.configure(credentials=credentials, store=store if store.available else None)
+        return store.available
+
+    def save_credentials(self, credentials: Credentials) -> str:
+        """Keep the credentials in the keyring (this environment's entry) and use them; the backend's name."""
+        store = self._store_factory(self.lang)
+        store.save(self._settings.env, credentials)
+        self.configure(credentials=credentials, store=store)
+        return store.backend_name
+
+    def forget_credentials(self) -> bool:
+        """Remove this environment's credentials and kept token from the keyring; False when none were saved."""
+        removed = self._store_factory(self.lang).delete(self._settings.env)
+        if self._store is not None:
+            self.configure(credentials=None, store=None)
+        return removed
+
+    def with_lang(self, lang: Lang) -> None:
+        """Speak `lang` from now on (our sentences and POPBiLL's, through Accept-Language)."""
+        if lang != self.lang:
+            self.configure(settings=replace(self._settings, lang=lang))
+
+    # -- history ------------------------------------------------------------------------------------------
+    def history(self) -> History:
+        """The call history (SQLite), opened on first use; a HistoryError when it cannot be used."""
+        from ..storage.history import History
+
+        with self._history_lock:
+            if self._history is None:
+                self._history = History(self._history_path)
+            return self._history
+
+    def journal(self) -> Journal:
+        """The batch journal, in the history file."""
+        from ..batch.journal import Journal
+
+        history = self.history()
+        with self._history_lock:
+            if self._journal is None or self._journal.history is not history:
+                self._journal = Journal(history)
+            return self._journal
+
+    def recent_calls(
+        self,
+        limit: int | None = 200,
+        *,
+        operation: str | None = None,
+        ok: bool | None = None,
+        text: str | None = None,
+        since: float | None = None,
+        until: float | None = None,
+    ) -> list[CallRecord]:
+        """Recorded calls matching the filters, oldest first (see History.recent)."""
+        return self.history().recent(limit, operation=operation, ok=ok, text=text, since=since, until=until)
+
+    def unfinished_batches(self) -> list[BatchInfo]:
+        """Batches not finished (any file, any account), newest first: what the window offers to resume."""
+        return self.journal().unfinished_batches()
+
+    @property
+    def batches(self) -> Batches:
+        """Planning, running and exporting batches (see batches.py)."""
+        from .batches import Batches
+
+        if self._batches is None:
+            self._batches = Batches(self)
+        return self._batches
