@@ -215,6 +215,7 @@ def part1(args: argparse.Namespace, sdk: str | None, tmp: Path, report: Report) 
 
 def journal_micro(tmp: Path, rows: int) -> dict[str, float]:
     """The journal's two writes per row, timed in this process on a fresh history in the same temp dir."""
+    from popbill_gui.batch.journal import Journal
     from popbill_gui.batch.model import InputRow, RowOutcome, RowState
     from popbill_gui.storage.history import History
 
@@ -224,7 +225,8 @@ def journal_micro(tmp: Path, rows: int) -> dict[str, float]:
     ]
     sending: list[float] = []
     result: list[float] = []
-    with History(tmp / "journal-micro.sqlite3") as history:
+    with History(tmp / "journal-micro.sqlite3") as opened:
+        history = Journal(opened)
         batch_id = history.create_batch(
             operation="resend_email",
             source="micro",

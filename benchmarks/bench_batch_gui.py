@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -188,14 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if tab is not None and isinstance(tab, batch_tab_class):
         report["route"] = "window (objectName batchTab)"
     else:
-        factory: Callable[[], Any] | None = getattr(window, "history", None)
-        if not callable(factory):
-            from popbill_gui.storage.history import History
-
-            def factory() -> Any:
-                return History(history_path)
-
-        tab = batch_tab_class(window.session, factory, yes)
+        tab = batch_tab_class(window.session, window.jobs, yes)
         tab.setObjectName("batchTab")
         tabs = getattr(window, "tabs", None)
         if tabs is not None:
@@ -260,7 +253,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             report["concurrency"] = spin.value()
         t0 = time.perf_counter()
         loaded = tab.load_file(args.file)
-        report["load_file_ms"] = (time.perf_counter() - t0) * 1000
+        report["load_file_ms"] = (time.perf_counter() - t0) * 1000  # returns at once; read on a job
+        done_reading = getattr(tab, "loaded", None)
+        if loaded and done_reading is not None:
+            outcome: list[bool] = []
+            done_reading.connect(lambda ok: (outcome.append(ok), loop.quit()))
+            run_phase(30)
+            report["read_ms"] = (time.perf_counter() - t0) * 1000
+            loaded = bool(outcome and outcome[0])
         if not loaded:
             report.update(status="error", error="load_file() returned False for the 1000-row SendEmail file")
             return emit(report)

@@ -5,7 +5,7 @@
 
 What the window's batch tab and ``popbill-cli batch`` do, without their UI: the client from
 popbill_gui.core.client.open_client against the simulator at the URL given, ``read_batch`` on FILE (SendEmail
-rows), ``History.create_batch`` in HISTORY, ``BatchRunner.run`` at --concurrency, ``finish_batch``.
+rows), ``Journal.create_batch`` in HISTORY, ``BatchRunner.run`` at --concurrency, ``finish_batch``.
 Credentials come from POPBILL_LINK_ID, POPBILL_SECRET_KEY and POPBILL_CORP_NUM (bench_batch.py sets them to the
 simulator's demo values). Memory is VmRSS / VmHWM from /proc/self/status (Linux; elsewhere the peak from
 resource.getrusage), sampled before the file is read (modules imported, token issued, connection open: what
@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from popbill_gui.batch.journal import Journal
 
 # The modules a batch run uses, imported before the baseline: their code is not the batch's growth.
 from popbill_gui.batch.reader import read_batch
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     times["read"] = time.perf_counter() - t0
     marks["read"] = memory_kib()
 
-    history = History(Path(args.history))
+    history = Journal(History(Path(args.history)))
     t0 = time.perf_counter()
     batch_id = history.create_batch(
         operation="resend_email",

@@ -14,6 +14,8 @@ from ..core.validation import Problem
 
 Operation = Literal["resend_email", "assign_mgt_key"]
 OPERATIONS: tuple[Operation, ...] = ("resend_email", "assign_mgt_key")
+MAX_CONCURRENCY = 16  # calls at once in one batch: the transport's connection pool holds this many
+DEFAULT_CONCURRENCY = 4
 
 # The columns each operation needs, by canonical name, in the order results are exported.
 COLUMNS: dict[Operation, tuple[str, ...]] = {

@@ -92,10 +92,23 @@ class BatchFile:
 
     @cached_property
     def _fingerprint(self) -> str:
+        # The SHA-256 of json.dumps([operation, [[row, [values…]], …]]) with compact separators, fed row by row:
+        # the same bytes as one dumps of the whole (so journals of earlier versions still match), but a reader
+        # thread never holds the interpreter for the whole file at once (the window stays responsive).
         columns = COLUMNS[self.operation]
-        payload = [self.operation, [[row.row, [row.values.get(c, "") for c in columns]] for row in self.rows]]
-        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        digest = hashlib.sha256()
+        digest.update(("[" + json.dumps(self.operation, ensure_ascii=False) + ",[").encode("utf-8"))
+        for index, row in enumerate(self.rows):
+            item = [row.row, [row.values.get(c, "") for c in columns]]
+            text = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+            digest.update((("," if index else "") + text).encode("utf-8"))
+        digest.update(b"]]")
+        return digest.hexdigest()
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        """Spreadsheet row number → position in `rows` (the preview's index)."""
+        return {row.row: index for index, row in enumerate(self.rows)}
 
 
 def read_batch(path: str | Path, operation: Operation) -> BatchFile:

@@ -20,15 +20,13 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import ACCOUNT_WIDE_CODES, CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
 from .journal import Journal, JournalError
-from .model import InputRow, Operation, RowOutcome, RowState
+from .model import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, InputRow, Operation, RowOutcome, RowState
 
 if TYPE_CHECKING:
     from ..core.client import TaxinvoiceClient
 
 log = logging.getLogger(__name__)
 
-MAX_CONCURRENCY = 16
-DEFAULT_CONCURRENCY = 4
 
 
 class Stop(str, Enum):

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 
 def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
+    from ..batch.model import MAX_CONCURRENCY
     from ..batch.reader import BatchFileError
-    from ..batch.runner import MAX_CONCURRENCY
 
     lang = s.lang
     operation = "resend_email" if args.operation == "resend-email" else "assign_mgt_key"

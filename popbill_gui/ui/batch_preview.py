@@ -43,13 +43,19 @@ class PreviewModel(QAbstractTableModel):
         self._lang: Lang = "ko"
 
     # -- contents ---------------------------------------------------------------------------------------
-    def set_file(self, operation: Operation, rows: Sequence[InputRow]) -> None:
+    def set_file(
+        self, operation: Operation, rows: Sequence[InputRow], positions: dict[int, int] | None = None
+    ) -> list[object]:
+        """Show these rows (`positions`: row number → index, when the caller has it already). Returns what the
+        model held before, so that the caller can let go of a large file off the GUI thread."""
         self.beginResetModel()
+        old: list[object] = [self._rows, self._positions, self._outcomes]
         self._operation = operation
-        self._rows = list(rows)
-        self._positions = {row.row: i for i, row in enumerate(self._rows)}
+        self._rows = rows if isinstance(rows, list) else list(rows)
+        self._positions = positions if positions is not None else {row.row: i for i, row in enumerate(self._rows)}
         self._outcomes = None
         self.endResetModel()
+        return old
 
     def set_outcomes(self, outcomes: dict[int, RowOutcome] | None) -> None:
         """Every row's outcome (None: hide the state columns)."""
@@ -100,8 +106,7 @@ class PreviewModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns()) - 1)
 
     def columns(self) -> tuple[str, ...]:
-        base = ("row", *COLUMNS[self._operation], "check")
-        return (*base, "state", "code", "message") if self._outcomes is not None else base
+        return _COLUMNS[(self._operation, self._outcomes is not None)]
 
     # -- Qt model ---------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 -- Qt's own signature
@@ -157,7 +162,8 @@ class PreviewModel(QAbstractTableModel):
         return row.values.get(column, "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Called for every role of every cell a view measures or paints: the roles answered here are few.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         columns = self.columns()
         if not 0 <= index.column() < len(columns):
@@ -193,6 +199,22 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
+_ROLES: Final = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+# (operation, with the run's columns) → the columns, in order.
+_COLUMNS: Final[dict[tuple[str, bool], tuple[str, ...]]] = {
+    (operation, run): ("row", *names, "check", *(("state", "code", "message") if run else ()))
+    for operation, names in COLUMNS.items()
+    for run in (False, True)
+}
 _STATE_ICONS: Final[dict[RowState, QStyle.StandardPixmap]] = {
     RowState.DONE: QStyle.StandardPixmap.SP_DialogApplyButton,
     RowState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,

@@ -13,50 +13,37 @@ import logging
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from ..batch.model import OPERATIONS, Operation
+from ..batch.model import Operation
 from ..core.messages import Lang
 from ..service import BatchPlan, BatchRefused, BatchReport, HistoryError, Kind, PopbillError
 from .batch_job import BatchJob
-from .batch_preview import PreviewModel
+from .batch_reading import FileReader
 from .batch_texts import BatchTexts
+from .batch_widgets import BatchWidgets
 from .drops import dropped_file
-from .export_dialog import ask_export_path
+from .export_dialog import ask_export_path, export_on_job
 from .jobs import JobRunner
 from .session import Session, Source
-from .tables import setup_table
 
 if TYPE_CHECKING:
-    from ..service.records import BatchFile, BatchInfo, Progress
+    from ..service.records import BatchFile, BatchInfo, Progress, RowOutcome
 
 log = logging.getLogger(__name__)
 
 Confirm = Callable[[str, str], bool]
 
-# Rows' outcomes reach the preview in bunches, at most this often (see batch_job.py).
-DRAIN_INTERVAL_MS: Final = 100
-MAX_CONCURRENCY: Final = 16
-DEFAULT_CONCURRENCY: Final = 4
 
 
-class BatchTab(QWidget):
+class BatchTab(BatchWidgets):
     """일괄 처리: choose a file (or drop it), choose the operation, check the preview, start, watch, cancel, export."""
 
     finished = Signal(object)  # the service's BatchReport when a run ends (batch_id 0: nothing was journaled)
@@ -74,8 +61,7 @@ class BatchTab(QWidget):
         self._lang: Lang = session.settings.lang
         self._path: str | None = None
         self._file: BatchFile | None = None
-        self._loading = 0  # the number of the read in progress (0: none); a later read makes earlier ones stale
-        self._reads = 0
+        self.reader = FileReader(self.service, jobs, self._file_read, self._file_refused)
         self._planning = False
         self._batch_id: int | None = None
         self._completed = False  # a batch of the file as loaded completed: sending it again needs a new choice
@@ -85,109 +71,23 @@ class BatchTab(QWidget):
         self._progress: Progress | None = None
         self._status: Callable[[], str] = lambda: ""
         self._note: Callable[[], str] | None = None
-        self._drain_timer = QTimer(self)
-        self._drain_timer.setSingleShot(True)
-        self._drain_timer.setInterval(DRAIN_INTERVAL_MS)
-        self._drain_timer.timeout.connect(self._drain)
-        self._build()
-        self.setAcceptDrops(True)
-        self.retranslate()
-        self._set_status(self._idle_text)
-
-    # -- construction ---------------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.operation_label = QLabel(self)
-        self.operation = QComboBox(self)
-        self.operation.setObjectName("batchOperation")
-        for operation in OPERATIONS:
-            self.operation.addItem("", operation)
-        self.operation_label.setBuddy(self.operation)
-        self.choose_button = QPushButton(self)
-        self.choose_button.setObjectName("batchChoose")
-        self.file_label = QLabel(self)
-        self.file_label.setObjectName("batchFile")
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A long path must not widen the window: it is cut by the layout, the tooltip holds it whole.
-        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-        self.skip_invalid = QCheckBox(self)
-        self.skip_invalid.setObjectName("batchSkipInvalid")
-        self.resend_unknown = QCheckBox(self)
-        self.resend_unknown.setObjectName("batchResendUnknown")
-        self.concurrency_label = QLabel(self)
-        self.concurrency = QSpinBox(self)
-        self.concurrency.setObjectName("batchConcurrency")
-        self.concurrency.setRange(1, MAX_CONCURRENCY)
-        self.concurrency.setValue(DEFAULT_CONCURRENCY)
-        self.concurrency_label.setBuddy(self.concurrency)
-
-        self.model = PreviewModel(self)
         self.model.set_lang(self._lang)
-        # Columns are fitted when a file is loaded, not when the state columns appear at start and end:
-        # measuring a thousand rows' texts then stalled the window for ~100 ms (benchmarks/bench_batch.py).
-        self.preview = setup_table(self, "batchPreview", self.model)
-
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("batchProgress")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.status = QLabel(self)
-        self.status.setObjectName("batchStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.start_button = QPushButton(self)
-        self.start_button.setObjectName("batchStart")
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("batchCancel")
-        self.export_button = QPushButton(self)
-        self.export_button.setObjectName("batchExport")
-
-        top = QHBoxLayout()
-        top.addWidget(self.operation_label)
-        top.addWidget(self.operation)
-        top.addWidget(self.choose_button)
-        top.addWidget(self.file_label, 1)
-        options = QHBoxLayout()
-        options.addWidget(self.skip_invalid)
-        options.addWidget(self.resend_unknown)
-        options.addStretch(1)
-        options.addWidget(self.concurrency_label)
-        options.addWidget(self.concurrency)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(top)
-        layout.addLayout(options)
-        layout.addWidget(self.preview, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
-
         self.operation.currentIndexChanged.connect(self._operation_changed)
         self.choose_button.clicked.connect(self.choose_file)
         self.skip_invalid.toggled.connect(self._skip_invalid_toggled)
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.export_button.clicked.connect(self.export_results)
-        for first, second in zip(
-            (self.operation, self.choose_button, self.skip_invalid, self.resend_unknown, self.concurrency, self.preview,
-             self.start_button, self.cancel_button),
-            (self.choose_button, self.skip_invalid, self.resend_unknown, self.concurrency, self.preview,
-             self.start_button, self.cancel_button, self.export_button),
-            strict=True,
-        ):  # fmt: skip
-            QWidget.setTabOrder(first, second)
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self._set_status(self._idle_text)
 
-    def _fit_columns(self) -> None:
-        columns = self.model.columns()
-        for column in range(len(columns) - 1):
+    def _fit_columns(self, column: int = 0) -> None:
+        """Fit the columns to a sample of rows, one column per turn of the event loop: with a large file each
+        measurement takes a while, and the window must answer in between."""
+        if column < len(self.model.columns()) - 1:  # the last column stretches
             self.preview.resizeColumnToContents(column)
+            QTimer.singleShot(0, partial(self._fit_columns, column + 1))
 
     # -- state ----------------------------------------------------------------------------------------
     @property
@@ -198,7 +98,7 @@ class BatchTab(QWidget):
     @property
     def working(self) -> bool:
         """Anything under way: a file being read, a start being planned, a batch running."""
-        return self.busy or bool(self._loading) or self._planning
+        return self.busy or self.reader.reading or self._planning
 
     @property
     def batch_id(self) -> int | None:
@@ -222,7 +122,7 @@ class BatchTab(QWidget):
         """Why Start cannot be pressed now, in words; None when it can."""
         text = self.texts.blocker(
             busy=self.busy or self._planning,
-            loading=bool(self._loading),
+            loading=self.reader.reading,
             file=self._file,
             completed=self._completed,
             skip_invalid=self.skip_invalid.isChecked(),
@@ -241,7 +141,7 @@ class BatchTab(QWidget):
         self.start_button.setEnabled(blocker is None)
         self.start_button.setToolTip(blocker or self.tr("Send one call per valid row of the file."))
         self.cancel_button.setEnabled(self.busy and not self._cancelling)
-        self.export_button.setEnabled(not busy and not self._loading and self._file is not None)
+        self.export_button.setEnabled(not busy and not self.reader.reading and self._file is not None)
 
     # -- status line ----------------------------------------------------------------------------------
     def _set_status(self, producer: Callable[[], str]) -> None:
@@ -258,7 +158,7 @@ class BatchTab(QWidget):
 
     def _idle_text(self) -> str:
         blocker = self._start_blocker() or ""
-        if self._file is None or self._loading:
+        if self._file is None or self.reader.reading:
             return blocker
         summary = self.texts.file_summary(self._file)
         return f"{summary} {blocker}" if blocker else summary
@@ -279,47 +179,7 @@ class BatchTab(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.intro.setText(
-            self.tr(
-                "Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a "
-                "header row. Every row is checked before anything is sent."
-            )
-        )
-        self.operation_label.setText(self.tr("&Operation"))
-        names = {"resend_email": self.tr("Resend email"), "assign_mgt_key": self.tr("Assign MgtKey")}
-        for i in range(self.operation.count()):
-            self.operation.setItemText(i, names[self.operation.itemData(i)])
-        self.operation.setAccessibleName(self.tr("Operation"))
-        self.choose_button.setText(self.tr("C&hoose file…"))
-        self.choose_button.setToolTip(
-            self.tr("A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.")
-        )
-        self.file_label.setAccessibleName(self.tr("File"))
-        self.file_label.setToolTip(self._path or "")
-        if self._path is None:
-            self.file_label.setText(self.tr("No file chosen."))
-        self.skip_invalid.setText(self.tr("Skip &invalid rows"))
-        self.skip_invalid.setToolTip(self.tr("Send the valid rows only; the invalid ones are listed as skipped."))
-        self.resend_unknown.setText(self.tr("Re-send mails whose outcome is &unknown"))
-        self.resend_unknown.setToolTip(
-            self.tr(
-                "When resuming a Resend email batch: send again the rows that may or may not have been sent. "
-                "Document IDs are never assigned twice."
-            )
-        )
-        self.concurrency_label.setText(self.tr("Calls at a &time"))
-        self.concurrency.setToolTip(
-            self.tr("How many calls run at once (1 to %1).").replace("%1", str(MAX_CONCURRENCY))
-        )
-        self.preview.setAccessibleName(self.tr("Rows of the file"))
-        self.progress.setAccessibleName(self.tr("Progress"))
-        self.start_button.setText(self.tr("&Start"))
-        self.cancel_button.setText(self.tr("Ca&ncel"))
-        self.cancel_button.setToolTip(self.tr("Send no new call; the calls in flight finish and are recorded."))
-        self.export_button.setText(self.tr("E&xport results…"))
-        self.export_button.setToolTip(
-            self.tr("Every row of the file in its order with its status, code and message, as CSV or Excel.")
-        )
+        self.texts.apply(self)
         self.model.refresh_texts()
         self.refresh()
         self._show_status()
@@ -358,44 +218,33 @@ class BatchTab(QWidget):
         path = str(Path(path).absolute())
         operation = self.current_operation()
         self._show_path(path)
+        self.reader.let_go(self._file, *self.model.set_file(operation, []))
         self._file = None
         self._batch_id = None
         self._completed = False
-        self.model.set_file(operation, [])
-        self._reads += 1
-        self._loading = number = self._reads
+        self.reader.read(path, operation)
         self.progress.setRange(0, 0)  # busy: the length is not known yet
         self.refresh()
         self._set_status(self._idle_text)
-        read = self.service.batches.read
-
-        def work() -> BatchFile:
-            file = read(path, operation)
-            file.fingerprint()  # computed here, not on the GUI thread when Start is pressed
-            return file
-
-        self.jobs.submit(work, partial(self._file_read, number), partial(self._file_refused, number))
         return True
 
-    def _file_read(self, number: int, file: BatchFile) -> None:
-        if number != self._loading or self._closed:
-            return  # a later read, or the tab is gone
-        self._loading = 0
+    def _file_read(self, file: BatchFile) -> None:
+        if self._closed:
+            return
         self._file = file
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.model.set_file(file.operation, file.rows)
+        self.reader.let_go(None, *self.model.set_file(file.operation, file.rows, file.positions))
         self._fit_columns()
         self.refresh()
         self._set_status(self._idle_text)
         self.loaded.emit(True)
 
-    def _file_refused(self, number: int, error: Exception) -> None:
+    def _file_refused(self, error: Exception) -> None:
         from ..service.records import BatchFileError
 
-        if number != self._loading or self._closed:
+        if self._closed:
             return
-        self._loading = 0
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.refresh()
@@ -434,21 +283,8 @@ class BatchTab(QWidget):
     # -- starting -------------------------------------------------------------------------------------
     def _confirm_send(self, operation: Operation, count: int) -> bool:
         """Production: every batch; AssignMgtKey: always (it cannot be undone). False: send nothing."""
-        production = self.tr("This is the PRODUCTION environment (운영): the calls are real.")
-        if operation == "assign_mgt_key":
-            text = self.tr(
-                "Assign document IDs to %1 invoices, as listed in the file?\n\nThis cannot be undone: an invoice keeps "
-                "its document ID."
-            ).replace("%1", str(count))
-            if self._production():
-                text = f"{production}\n\n{text}"
-            return self.confirm(self.tr("Assign MgtKey"), text)
-        if self._production():
-            text = self.tr("%1 notification mails will be sent to real customers.\n\nContinue?").replace(
-                "%1", str(count)
-            )
-            return self.confirm(self.tr("Production"), f"{production}\n\n{text}")
-        return True
+        question = self.texts.confirm_send(operation, count, self._production())
+        return question is None or self.confirm(*question)
 
     def _credentials_missing(self) -> bool:
         """True (the reason shown) when there are no credentials to send with."""
@@ -505,18 +341,7 @@ class BatchTab(QWidget):
 
     def _offer_resume(self, info: BatchInfo) -> None:
         """Start found this file's interrupted batch: a new batch would send the rows already done again."""
-        from ..service.records import RowState
-
-        text = (
-            self.tr(
-                "This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.\n\nResume it? "
-                "The rows already sent are not sent again."
-            )
-            .replace("%1", str(info.counts[RowState.DONE]))
-            .replace("%2", str(info.counts[RowState.PENDING]))
-            .replace("%3", str(info.counts[RowState.SENDING] + info.counts[RowState.UNKNOWN]))
-        )
-        if self.confirm(self.tr("Interrupted batch"), text):
+        if self.confirm(*self.texts.resume_offer(info)):
             self.resume(info.id)
             return
         self._set_status(
@@ -564,7 +389,7 @@ class BatchTab(QWidget):
         self.operation.setCurrentIndex(self.operation.findData(plan.operation))
         self.operation.blockSignals(False)
         self._show_path(str(plan.file.path))
-        self._loading = 0
+        self.reader.stop()
         self._file = plan.file
         self._completed = False
         self._batch_id = plan.batch_id
@@ -583,7 +408,7 @@ class BatchTab(QWidget):
             plan,
             self.jobs,
             on_started=self._on_started,
-            on_rows=self._on_rows_ready,
+            on_rows=self._on_rows,
             on_ended=self._on_ended,
             on_crashed=self._on_crashed,
         )
@@ -607,16 +432,10 @@ class BatchTab(QWidget):
         if self.model.outcome_count() == 0:  # a new batch: every row pending (or skipped), as journaled
             self.model.set_outcomes(self._job.plan.file.initial_outcomes())
 
-    def _on_rows_ready(self) -> None:
-        if not self._closed and not self._drain_timer.isActive():
-            self._drain_timer.start()
-
-    def _drain(self) -> None:
+    def _on_rows(self, outcomes: list[RowOutcome], progress: Progress | None) -> None:
         """Show the outcomes that arrived since the last time: preview, progress bar, status line."""
-        job = self._job
-        if job is None or self._closed:
+        if self._closed:
             return
-        outcomes, progress = job.take_rows()
         self.model.update_outcomes(outcomes)
         if progress is not None:
             self._progress = progress
@@ -628,8 +447,6 @@ class BatchTab(QWidget):
 
         if self._closed:
             return
-        self._drain()  # the last rows, before the journal's outcomes replace them
-        self._drain_timer.stop()
         self._job = None
         self._cancelling = False
         if report.batch_id:
@@ -644,8 +461,6 @@ class BatchTab(QWidget):
     def _on_crashed(self, error: Exception) -> None:
         if self._closed:
             return
-        self._drain()
-        self._drain_timer.stop()
         self._job = None
         self._cancelling = False
         self.refresh()
@@ -696,22 +511,19 @@ class BatchTab(QWidget):
             self._show_status()
             self.exported.emit(True)
 
-        def failed(exc: Exception) -> None:
-            if not isinstance(exc, (OSError, ValueError)):
-                self._internal_error(exc)
-                self.exported.emit(False)
-                return
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        def failed(reason: str) -> None:
             self._note = lambda: self.tr("The results were not written: %1").replace("%1", reason)
             self._show_status()
             self.exported.emit(False)
 
-        return self.jobs.submit(lambda: export(path, file, outcomes, lang), written, failed)
+        return export_on_job(
+            self.jobs, lambda: export(path, file, outcomes, lang), lang, written=written, failed=failed
+        )
 
     def shutdown(self) -> None:
         """The window is closing: cancel and don't wait. Calls in flight finish on their threads, and are
         journaled; their reports reach nobody."""
         self._closed = True
-        self._drain_timer.stop()
         if self._job is not None:
+            self._job.stop_reporting()
             self._job.cancel()

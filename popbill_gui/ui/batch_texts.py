@@ -1,19 +1,99 @@
-"""What the batch tab's status line says: a file's summary, why Start cannot be pressed, a run's progress, its end.
+"""What the batch tab says: its widgets' words, its questions, and its status line (a file's summary, why Start
+cannot be pressed, a run's progress, its end).
 
-Plain functions of plain values (no widget), words through Qt's translations (context "BatchTexts"); the core's
-sentences (problems, POPBiLL's answers, hints) come worded in the tab's language.
+Words through Qt's translations (context "BatchTexts"); the core's sentences (problems, POPBiLL's answers, hints)
+come worded in the tab's language. Apart from `apply`, plain functions of plain values.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
+from ..batch.model import MAX_CONCURRENCY, Operation
 from ..service import BatchReport, PopbillError
-from ..service.records import BatchFile, Progress, RowState, Stop
+from ..service.records import BatchFile, BatchInfo, Progress, RowState, Stop
+
+if TYPE_CHECKING:
+    from .batch_widgets import BatchWidgets
 
 
 class BatchTexts(QObject):
-    """The sentences of the batch tab's status line."""
+    """The words of the batch tab."""
+
+    def apply(self, t: BatchWidgets) -> None:
+        """Put every text on the tab's widgets (called at start and when the language changes)."""
+        t.intro.setText(
+            self.tr(
+                "Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a "
+                "header row. Every row is checked before anything is sent."
+            )
+        )
+        t.operation_label.setText(self.tr("&Operation"))
+        names = {"resend_email": self.tr("Resend email"), "assign_mgt_key": self.tr("Assign MgtKey")}
+        for i in range(t.operation.count()):
+            t.operation.setItemText(i, names[t.operation.itemData(i)])
+        t.operation.setAccessibleName(self.tr("Operation"))
+        t.choose_button.setText(self.tr("C&hoose file…"))
+        t.choose_button.setToolTip(
+            self.tr("A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.")
+        )
+        t.file_label.setAccessibleName(self.tr("File"))
+        if not t.file_label.toolTip():  # the tooltip holds the path once a file is chosen
+            t.file_label.setText(self.tr("No file chosen."))
+        t.skip_invalid.setText(self.tr("Skip &invalid rows"))
+        t.skip_invalid.setToolTip(self.tr("Send the valid rows only; the invalid ones are listed as skipped."))
+        t.resend_unknown.setText(self.tr("Re-send mails whose outcome is &unknown"))
+        t.resend_unknown.setToolTip(
+            self.tr(
+                "When resuming a Resend email batch: send again the rows that may or may not have been sent. "
+                "Document IDs are never assigned twice."
+            )
+        )
+        t.concurrency_label.setText(self.tr("Calls at a &time"))
+        t.concurrency.setToolTip(
+            self.tr("How many calls run at once (1 to %1).").replace("%1", str(MAX_CONCURRENCY))
+        )
+        t.preview.setAccessibleName(self.tr("Rows of the file"))
+        t.progress.setAccessibleName(self.tr("Progress"))
+        t.start_button.setText(self.tr("&Start"))
+        t.cancel_button.setText(self.tr("Ca&ncel"))
+        t.cancel_button.setToolTip(self.tr("Send no new call; the calls in flight finish and are recorded."))
+        t.export_button.setText(self.tr("E&xport results…"))
+        t.export_button.setToolTip(
+            self.tr("Every row of the file in its order with its status, code and message, as CSV or Excel.")
+        )
+
+    def confirm_send(self, operation: Operation, count: int, production: bool) -> tuple[str, str] | None:
+        """The question before sending (title, text): production, every batch; AssignMgtKey, always (it cannot be
+        undone); None when nothing needs asking."""
+        warning = self.tr("This is the PRODUCTION environment (운영): the calls are real.")
+        if operation == "assign_mgt_key":
+            text = self.tr(
+                "Assign document IDs to %1 invoices, as listed in the file?\n\nThis cannot be undone: an invoice keeps "
+                "its document ID."
+            ).replace("%1", str(count))
+            return self.tr("Assign MgtKey"), f"{warning}\n\n{text}" if production else text
+        if production:
+            text = self.tr("%1 notification mails will be sent to real customers.\n\nContinue?").replace(
+                "%1", str(count)
+            )
+            return self.tr("Production"), f"{warning}\n\n{text}"
+        return None
+
+    def resume_offer(self, info: BatchInfo) -> tuple[str, str]:
+        """The question when Start finds the file's interrupted batch (title, text)."""
+        text = (
+            self.tr(
+                "This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.\n\nResume it? "
+                "The rows already sent are not sent again."
+            )
+            .replace("%1", str(info.counts[RowState.DONE]))
+            .replace("%2", str(info.counts[RowState.PENDING]))
+            .replace("%3", str(info.counts[RowState.SENDING] + info.counts[RowState.UNKNOWN]))
+        )
+        return self.tr("Interrupted batch"), text
 
     def duration(self, seconds: float) -> str:
         total = max(0, round(seconds))

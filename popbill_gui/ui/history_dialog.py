@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from ..core.errors import hint_for
 from ..core.messages import Lang
 from ..service import HistoryError, Service
-from .export_dialog import ask_export_path
+from .export_dialog import ask_export_path, export_on_job
 from .jobs import JobRunner
 from .log_model import LogModel
 from .tables import setup_table
@@ -411,13 +411,11 @@ class HistoryDialog(QDialog):
             self._show_count()
             self.exported.emit(True)
 
-        def failed(exc: Exception) -> None:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            if not isinstance(exc, (OSError, ValueError, HistoryError)):
-                reason = type(exc).__name__
+        def failed(reason: str) -> None:
             self._note = self.tr("The records were not written: %1").replace("%1", reason)
             self._show_count()
             self.exported.emit(False)
 
         # The header's words are taken here, on the GUI thread; the rows' words are plain functions of a record.
-        return self.jobs.submit(lambda: write_results(path, table_of(query())), written, failed)
+        work = lambda: write_results(path, table_of(query()))  # noqa: E731
+        return export_on_job(self.jobs, work, self.lang, written=written, failed=failed)

@@ -1,13 +1,13 @@
 """The settings and connection dialog: where calls go, for which company, with which credentials.
 
 A clerk's fields come first (environment, 사업자등록번호, sign-in, UserID, language); hosts, custom URLs, the CA file
-and the timeout wait in a collapsed 고급 / Advanced section. The rows and their words are built from one table
-(`_ROWS` for the layout, `_texts()` for the words), so adding a setting is one line in each. Every rule is the core's
-(`check_corp_num`, `check_user_id`, `check_url`, the credential checks), shown inline next to the field; a problem
-disables OK and a line under the form says why; a failed CorpNum check digit only warns. Saved secrets are never put
-into a widget: their fields stay empty with a "(saved)" placeholder, and leaving them empty keeps what was saved.
-"Test connection" issues a token on the window's job runner from plain values captured before it starts, and shows
-the token's expiry (local time) or the error's sentence; the token itself is never shown.
+and the timeout wait in a collapsed 고급 / Advanced section. The rows are built from one table (`_ROWS` here for the
+layout, `SettingsTexts.rows()` in settings_texts.py for their words), so adding a setting is one line in each. Every
+rule is the core's (`check_corp_num`, `check_user_id`, `check_url`, the credential checks), shown inline next to the
+field; a problem disables OK and a line under the form says why; a failed CorpNum check digit only warns. Saved
+secrets are never put into a widget: their fields stay empty with a "(saved)" placeholder, and leaving them empty
+keeps what was saved. "Test connection" issues a token on the window's job runner from plain values captured before
+it starts, and shows the token's expiry (local time) or the error's sentence; the token itself is never shown.
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ from ..service import Credentials, LinkCredentials, PopbillError, Token, TokenCr
 from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from .fields import Check, CheckedField
 from .jobs import JobRunner
+from .settings_texts import SettingsTexts
 
 TEST_KEY: Final = "settings-test"  # one connection test at a time (main_window.CONNECTION_TEST)
 MIN_TIMEOUT: Final = 1.0
@@ -61,7 +62,7 @@ _ERROR_STYLE: Final = "color: #b71c1c;"
 _WARNING_STYLE: Final = "color: #8a5300;"
 
 # The form, top to bottom (the tab order follows it): (section, row name). "main" is always shown; "advanced" is
-# the collapsed section. Row names are keys of `_texts()` and of `SettingsDialog._row_widgets()`.
+# the collapsed section. Row names are keys of `SettingsTexts.rows()` and of `SettingsDialog._row_widgets()`.
 _ROWS: Final = (
     ("main", "env"),
     ("main", "corp_num"),
@@ -123,6 +124,7 @@ class SettingsDialog(QDialog):
         self._testing = False
         self._outcome: tuple[str, object] | None = None  # last test outcome, kept so retranslate() can re-word it
         self._labels: dict[str, QLabel] = {}
+        self.texts = SettingsTexts(self)
         self._build_inputs(settings, credentials)
         self._build_layout()
         self._apply_locks()
@@ -541,181 +543,13 @@ class SettingsDialog(QDialog):
         self._refresh()
 
     def _render_outcome(self) -> None:
-        kind, detail = self._outcome or ("", None)
-        style = ""
-        if kind == "running":
-            message = self.tr("Testing the connection: a session token is being asked for.")
-        elif kind == "busy":
-            message = self.tr("A connection test is still running. Try again in a moment.")
-        elif kind == "blocked":
-            message, style = str(detail), _ERROR_STYLE
-        elif kind == "ok" and detail is None:
-            message = self.tr(
-                "The pasted token is used as it is: its expiry is unknown, and it is checked by the first call."
-            )
-        elif kind == "ok":
-            message = self.tr("✔ Connection works. A session token was issued, valid until {0}.").format(detail)
-        elif kind == "failed" and isinstance(detail, PopbillError):
-            message = self.tr("✖ Connection failed: {0}").format(f"[{detail.code}] {detail.message}")
-            if detail.hint:
-                message += "\n→ " + detail.hint
-            style = _ERROR_STYLE
-        elif kind == "failed":
-            # Not one of ours: name its type only, its text might quote anything.
-            message = self.tr("✖ The test failed unexpectedly ({0}).").format(type(detail).__name__)
-            style = _ERROR_STYLE
-        else:
-            message = ""
+        message, error = self.texts.outcome(*(self._outcome or ("", None)))
         self.test_result.setText(message)
-        self.test_result.setStyleSheet(style)
-
-    # -- words --------------------------------------------------------------------------------------------
-    def _texts(self) -> dict[str, tuple[str, str, str]]:
-        """Row name → (label with its mnemonic, accessible name, tooltip saying the rule): the one table of words."""
-        https_only = self.tr("Must start with https://; plain http:// only for this computer (the simulator).")
-        return {
-            "env": (
-                self.tr("&Environment"),
-                self.tr("Environment"),
-                self.tr(
-                    "Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs."
-                ),
-            ),
-            "corp_num": (
-                self.tr("&Business registration number (CorpNum)"),
-                self.tr("Business registration number (CorpNum)"),
-                self.tr(
-                    "10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A "
-                    "check digit that does not match is only a warning."
-                ),
-            ),
-            "method": (
-                self.tr("Sign-in &method"),
-                self.tr("Sign in with LinkID and SecretKey"),
-                self.tr("The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed."),
-            ),
-            "link_id": (
-                self.tr("Link&ID"),
-                self.tr("LinkID"),
-                self.tr("The LinkID POPBiLL gave your company: letters and digits, no spaces."),
-            ),
-            "secret_key": (
-                self.tr("Secret&Key"),
-                self.tr("SecretKey"),
-                self.tr(
-                    "Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. "
-                    "Leave it empty to keep the saved one."
-                ),
-            ),
-            "token": (
-                self.tr("Session &token"),
-                self.tr("Session token"),
-                self.tr("Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one."),
-            ),
-            "user_id": (
-                self.tr("POPBiLL &user ID"),
-                self.tr("POPBiLL user ID"),
-                self.tr("Optional. Up to 50 ASCII characters, no control characters."),
-            ),
-            "lang": (
-                self.tr("&Language"),
-                self.tr("Language"),
-                self.tr("The language of this program's sentences and of POPBiLL's messages."),
-            ),
-            "hosts": (
-                self.tr("&Hosts"),
-                self.tr("Host set"),
-                self.tr(
-                    "Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for "
-                    "firewalls that allow fixed addresses only."
-                ),
-            ),
-            "base_url": (
-                self.tr("Custom &API URL"),
-                self.tr("Custom API URL"),
-                self.tr("Optional. Replaces the host set for API calls.") + " " + https_only,
-            ),
-            "auth_url": (
-                self.tr("Custom token &service URL"),
-                self.tr("Custom token service URL"),
-                self.tr("Optional. Replaces the token service host.") + " " + https_only,
-            ),
-            "ca_bundle": (
-                self.tr("Company CA certi&ficate file"),
-                self.tr("Company CA certificate file"),
-                self.tr(
-                    "Optional. A PEM file with your company's root certificate, for networks that inspect TLS. It is "
-                    "trusted in addition to the system's certificates. Ask IT for it."
-                ),
-            ),
-            "timeout": (
-                self.tr("&Read timeout"),
-                self.tr("Read timeout in seconds"),
-                self.tr("How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds."),
-            ),
-        }
+        self.test_result.setStyleSheet(_ERROR_STYLE if error else "")
 
     def retranslate(self) -> None:
         """Every visible text; called once at start and again when the application's language changes."""
-        self.setWindowTitle(self.tr("Settings and connection"))
-        for name, (label, accessible, rule) in self._texts().items():
-            self._labels[name].setText(label)
-            widget = self._labels[name].buddy()
-            assert widget is not None  # every row's label was given its input
-            widget.setAccessibleName(accessible)
-            if name in self._locked and name in ENV_VARS:
-                override = self.tr("Set by the environment variable {0}, which overrides this setting here.").format(
-                    ENV_VARS[name]
-                )
-                widget.setToolTip(override + "\n" + rule)
-            else:
-                widget.setToolTip(rule)
-        for index, name in enumerate((self.tr("테스트 (Test)"), self.tr("운영 (Production)"))):
-            self.env.setItemText(index, name)
-        hosts = {
-            "default": self.tr("Default hosts"),
-            "static": self.tr("Fixed-IP hosts (static)"),
-            "ga": self.tr("GA hosts"),
-        }
-        for index in range(self.hosts.count()):
-            self.hosts.setItemText(index, hosts[str(self.hosts.itemData(index))])
-        # Each language is named in itself, so anyone can find their own.
-        self.lang.setItemText(0, self.tr("한국어", "the Korean language, named in Korean"))
-        self.lang.setItemText(1, self.tr("English", "the English language, named in English"))
-        self.base_url.edit.setPlaceholderText(self.tr("(from the host set)"))
-        self.auth_url.edit.setPlaceholderText(self.tr("(from the host set)"))
-        self.ca_bundle.edit.setPlaceholderText(self.tr("(the system's certificates only)"))
-        self.corp_num.edit.setPlaceholderText("000-00-00000")
-        self.user_id.edit.setPlaceholderText(self.tr("(optional)"))
-        self.timeout.setSuffix(self.tr(" s", "seconds"))
-        self.advanced_button.setText(self.tr("Ad&vanced: hosts, addresses, certificate, timeout"))
-        self.advanced_button.setAccessibleName(self.tr("Show the advanced settings"))
-        self.advanced_button.setToolTip(self.tr("Settings IT may ask you to change; most offices never need them."))
-
-        self.link_radio.setText(self.tr("LinkI&D and SecretKey"))
-        self.token_radio.setText(self.tr("&Pasted session token"))
-        self.token_radio.setAccessibleName(self.tr("Sign in with a pasted session token"))
-        self.token_radio.setToolTip(self.tr("A ready session token; it is used as it is and never renewed."))
-        saved = self._credentials
-        self.secret_key.setPlaceholderText(self.tr("(saved)") if isinstance(saved, LinkCredentials) else "")
-        self.token.setPlaceholderText(self.tr("(saved)") if isinstance(saved, TokenCredentials) else "")
-        self.keyring_warning.setText(
-            self.tr(
-                "No keyring (the system's password store) is usable on this computer, so secrets cannot be saved. "
-                "They can be kept for this session only: they are forgotten when the program closes."
-            )
-        )
-        self.session_only_box.setText(self.tr("Keep secrets for this session onl&y"))
-        self.session_only_box.setAccessibleName(self.tr("Keep secrets for this session only"))
-        self.session_only_box.setToolTip(
-            self.tr("Required to use a typed SecretKey or token when no keyring is usable. Nothing is written to disk.")
-        )
-        self.test_button.setText(self.tr("Test co&nnection"))
-        self.test_button.setAccessibleName(self.tr("Test the connection"))
-        self.test_button.setToolTip(
-            self.tr("Issues a session token with these settings and shows until when it is valid.")
-        )
-        self.test_result.setAccessibleName(self.tr("Connection test result"))
+        self.texts.apply(self)
         for field in self._checked_fields():
             field.set_lang(self._lang)
         self._render_outcome()

@@ -198,3 +198,35 @@ def test_results_written_even_when_stopped(sim: Simulator, tmp_path: Path, opera
         table = list(csv.reader(handle))
     assert len(table) == 3  # every input row, sent or not
     assert table[1][5] == "-99910006"
+
+
+def test_resume_of_a_finished_batch_sends_nothing_and_exits_2(sim: Simulator, tmp_path: Path) -> None:
+    source = cp949_resend_csv(tmp_path / "done.csv", [("SELL", f"R-{i}", f"r{i}@example.com") for i in range(4)])
+    env = env_for(sim, tmp_path)
+    assert run(["resend-email", str(source)], env).returncode == 0
+    assert sim.count("send_email") == 4
+    again = run(["resend-email", str(source), "--resume"], env)
+    assert again.returncode == 2
+    assert "Nothing to resume" in again.stderr and "Nothing was sent" in again.stderr
+    assert sim.count("send_email") == 4  # before: every row was sent a second time
+
+
+def test_resume_under_another_environment_or_corp_num_finds_nothing(sim: Simulator, tmp_path: Path) -> None:
+    source = cp949_resend_csv(tmp_path / "half.csv", [("SELL", f"H-{i}", f"h{i}@example.com") for i in range(6)])
+    env = env_for(sim, tmp_path)
+    sim.fault = "reset"  # the first row's answer is lost: the batch stops, unfinished, resumable
+    first = run(["resend-email", str(source), "--concurrency", "1"], env)
+    assert first.returncode == 3
+    sim.fault = None
+    sent = sim.count("send_email")
+    for other in ({"POPBILL_ENV": "production"}, {"POPBILL_CORP_NUM": "1234567890"}):
+        refused = run(["resend-email", str(source), "--resume"], {**env, **other})
+        assert refused.returncode == 2, refused.stderr
+        # It names the account the unfinished batch belongs to, and sends nothing there.
+        assert "test environment" in refused.stderr and DEMO_CORP_NUM in refused.stderr
+        assert sim.count("send_email") == sent
+    resumed = run(["resend-email", str(source), "--resume"], env)
+    assert resumed.returncode in (0, 1), resumed.stderr
+    with History(Path(env["POPBILL_HISTORY"])) as history:
+        (batch,) = [Journal(history).batch(1)]
+        assert batch.environment == "test" and batch.corp_num == DEMO_CORP_NUM and not batch.unfinished

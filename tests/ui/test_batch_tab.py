@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -556,3 +556,33 @@ def test_set_lang_describes_problems_in_the_new_language(
     tab.set_lang("en")
     assert column(tab, "check") == [problem.describe("en")]
     assert tab.model.headerData(2, Qt.Orientation.Horizontal) == "MgtKey"
+
+
+# ---- nothing slow on the GUI thread ----
+def test_load_file_returns_before_the_file_is_read_and_the_window_keeps_answering(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], tmp_path: Path
+) -> None:
+    path = tmp_path / "big.csv"
+    rows = 20_000
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["MgtKeyType", "MgtKey", "Receiver"])
+        out.writerows(["SELL", f"BIG-{i}", f"clerk{i}@example.com"] for i in range(rows))
+    tab = make_tab(lang="en")
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    with qtbot.waitSignal(tab.loaded, timeout=60_000) as blocker:
+        assert tab.load_file(str(path)) is True
+        # Returned at once: nothing read yet, the tab says what it is doing, Start waits.
+        assert tab.model.rowCount() == 0 and tab.working
+        assert "being read" in w(tab, QLabel, "batchStatus").text()
+        assert not w(tab, QPushButton, "batchStart").isEnabled()
+        assert w(tab, QProgressBar, "batchProgress").maximum() == 0  # busy, length unknown
+    timer.stop()
+    assert blocker.args == [True]
+    assert tab.model.rowCount() == rows and w(tab, QPushButton, "batchStart").isEnabled()
+    # The event loop ran all along: a zero timer fired many times while the rows were read on a job.
+    assert len(ticks) > 20

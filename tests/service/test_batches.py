@@ -1,0 +1,216 @@
+"""Planning and running batches through the service, without Qt, against the simulator.
+
+These are the rules both faces rely on: a refused file sends nothing, an interrupted batch is resumed rather than
+started anew, only under its own account and from its own file, and nothing whose outcome is unknown is sent again.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from popbill_gui.batch.journal import Journal
+from popbill_gui.batch.model import RowOutcome, RowState
+from popbill_gui.batch.runner import Stop
+from popbill_gui.service import BatchRefused, Kind, LinkCredentials, PopbillError, Service
+from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+from popbill_gui.storage.settings import Settings
+
+CREDENTIALS = LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY)
+
+
+def make_service(sim: Simulator, tmp_path: Path, **kw: object) -> Service:
+    values: dict[str, object] = {"base_url": sim.base_url, "auth_url": sim.base_url, "corp_num": DEMO_CORP_NUM}
+    values.update(kw)
+    return Service(Settings(**values), CREDENTIALS, history_path=tmp_path / "history.sqlite3")  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def service(sim: Simulator, tmp_path: Path) -> Iterator[Service]:
+    s = make_service(sim, tmp_path)
+    yield s
+    s.close()
+
+
+def resend_csv(path: Path, keys: list[str], receiver: str = "a@example.com") -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["MgtKeyType", "MgtKey", "Receiver"])
+        out.writerows(["SELL", key, receiver] for key in keys)
+    return path
+
+
+def interrupt(journal: Journal, batch_id: int) -> None:
+    """What a killed process leaves: row 2 done, row 3 sent without an answer (sending), the rest pending."""
+    journal.mark_sending(batch_id, 2)
+    journal.mark_result(batch_id, 2, RowOutcome(2, RowState.DONE, 1, "ok", 200, 0.01))
+    journal.mark_sending(batch_id, 3)
+
+
+def journaled(service: Service, file_path: Path, concurrency: int = 2) -> int:
+    """A batch journaled for the file, as a run that never got to send would leave it."""
+    file = service.batches.read(file_path, "resend_email")
+    return service.journal().create_batch(
+        operation="resend_email",
+        source=str(file.path),
+        fingerprint=file.fingerprint(),
+        environment=service.environment_name,
+        corp_num=service.corp_num,
+        rows=file.rows,
+        concurrency=concurrency,
+    )
+
+
+def test_a_new_batch_runs_every_valid_row_once_and_finishes(service: Service, sim: Simulator, tmp_path: Path) -> None:
+    path = resend_csv(tmp_path / "m.csv", ["A-1", "A-2", "bad key", "A-4"])
+    file = service.batches.read(path, "resend_email")
+    with pytest.raises(BatchRefused) as refused:
+        service.batches.plan(file, concurrency=2)
+    assert refused.value.key == "batch.file_refused" and [r.row for r in refused.value.rows] == [4]
+    plan = service.batches.plan(file, concurrency=2, skip_invalid=True)
+    assert [r.row for r in plan.rows] == [2, 3, 5] and not plan.resuming
+    seen: list[int] = []
+    started: list[int] = []
+    report = service.batches.start(plan, on_row=lambda o, _p: seen.append(o.row), on_started=started.append).run()
+    assert report.stop is Stop.COMPLETED and report.error is None and started == [report.batch_id]
+    assert sorted(seen) == [2, 3, 5] and sorted(m.mgt_key for m in sim.state.sent_mails) == ["A-1", "A-2", "A-4"]
+    counts = report.counts()
+    assert (counts[RowState.DONE], counts[RowState.SKIPPED]) == (3, 1)
+    info = service.journal().batch(report.batch_id)
+    assert info.status == "completed" and info.environment == "test" and info.corp_num == DEMO_CORP_NUM
+    assert len(service.recent_calls()) == 3  # one record per call, in the history
+
+
+def test_a_file_with_an_interrupted_batch_is_not_started_anew(service: Service, tmp_path: Path) -> None:
+    path = resend_csv(tmp_path / "m.csv", ["B-1", "B-2", "B-3"])
+    batch_id = journaled(service, path)
+    file = service.batches.read(path, "resend_email")
+    with pytest.raises(BatchRefused) as refused:
+        service.batches.plan(file, concurrency=1)
+    assert refused.value.key == "batch.interrupted_exists" and refused.value.batch is not None
+    assert refused.value.batch.id == batch_id
+
+
+def test_resume_sends_only_what_never_left(service: Service, sim: Simulator, tmp_path: Path) -> None:
+    path = resend_csv(tmp_path / "m.csv", ["C-1", "C-2", "C-3", "C-4"])
+    batch_id = journaled(service, path)
+    interrupt(service.journal(), batch_id)
+    file = service.batches.read(path, "resend_email")
+    plan = service.batches.plan_resume(file=file, concurrency=2)
+    assert plan.batch_id == batch_id and plan.recovered == [3]  # left "sending": now "check on the website"
+    assert [r.row for r in plan.rows] == [4, 5]
+    assert plan.outcomes[3].state is RowState.UNKNOWN and plan.outcomes[2].state is RowState.DONE
+    report = service.batches.start(plan).run()
+    assert report.stop is Stop.COMPLETED and report.batch_id == batch_id
+    assert sorted(m.mgt_key for m in sim.state.sent_mails) == ["C-3", "C-4"]
+    assert report.outcomes[3].state is RowState.UNKNOWN
+    # The same by batch id (the window's resume bar), and with --resend-unknown for mails.
+    path2 = resend_csv(tmp_path / "n.csv", ["D-1", "D-2", "D-3"])
+    second = journaled(service, path2)
+    interrupt(service.journal(), second)
+    plan2 = service.batches.plan_resume(batch_id=second, concurrency=1, resend_unknown=True)
+    assert [r.row for r in plan2.rows] == [3, 4] and plan2.file.path == path2
+
+
+def test_unknown_assignments_are_never_sent_again(service: Service, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["ItemKey", "MgtKeyType", "MgtKey"])
+        out.writerows([f"02411241500000000{i}", "SELL", f"DOC-{i}"] for i in range(1, 4))
+    file = service.batches.read(path, "assign_mgt_key")
+    batch_id = service.journal().create_batch(
+        operation="assign_mgt_key",
+        source=str(path),
+        fingerprint=file.fingerprint(),
+        environment="test",
+        corp_num=DEMO_CORP_NUM,
+        rows=file.rows,
+        concurrency=1,
+    )
+    interrupt(service.journal(), batch_id)
+    plan = service.batches.plan_resume(file=file, concurrency=1, resend_unknown=True)  # asked, and refused for assign
+    assert [r.row for r in plan.rows] == [4]
+
+
+def test_nothing_to_resume_when_the_batch_finished(service: Service, tmp_path: Path) -> None:
+    path = resend_csv(tmp_path / "m.csv", ["E-1"])
+    file = service.batches.read(path, "resend_email")
+    report = service.batches.start(service.batches.plan(file, concurrency=1)).run()
+    assert report.stop is Stop.COMPLETED
+    with pytest.raises(BatchRefused) as refused:
+        service.batches.plan_resume(file=file, concurrency=1)
+    assert refused.value.key == "batch.nothing_to_resume"
+    assert "Nothing was sent" in refused.value.describe("en") and "보내지 않았습니다" in refused.value.describe("ko")
+    with pytest.raises(BatchRefused) as by_id:
+        service.batches.plan_resume(batch_id=report.batch_id, concurrency=1)
+    assert by_id.value.key == "batch.finished"
+
+
+@pytest.mark.parametrize("other", [{"env": "production"}, {"corp_num": "1234567890"}])
+def test_an_unfinished_batch_belongs_to_its_environment_and_corp_num(
+    sim: Simulator, tmp_path: Path, other: dict[str, str]
+) -> None:
+    mine = make_service(sim, tmp_path)
+    path = resend_csv(tmp_path / "m.csv", ["F-1", "F-2"])
+    batch_id = journaled(mine, path)
+    theirs = make_service(sim, tmp_path, **other)
+    file = theirs.batches.read(path, "resend_email")
+    for attempt in (
+        lambda: theirs.batches.plan_resume(file=file, concurrency=1),
+        lambda: theirs.batches.plan_resume(batch_id=batch_id, concurrency=1),
+    ):
+        with pytest.raises(BatchRefused) as refused:
+            attempt()
+        assert refused.value.key == "batch.other_account"
+        assert "test environment" in refused.value.describe("en") and DEMO_CORP_NUM in refused.value.describe("en")
+    assert mine.journal().batch(batch_id).unfinished and sim.requests == []
+    mine.close()
+    theirs.close()
+
+
+def test_a_changed_or_missing_file_cannot_be_resumed(service: Service, tmp_path: Path) -> None:
+    path = resend_csv(tmp_path / "m.csv", ["G-1", "G-2"])
+    batch_id = journaled(service, path)
+    resend_csv(path, ["G-1", "G-2", "G-3"])
+    with pytest.raises(BatchRefused) as changed:
+        service.batches.plan_resume(batch_id=batch_id, concurrency=1)
+    assert changed.value.key == "batch.file_changed"
+    path.unlink()
+    with pytest.raises(BatchRefused) as missing:
+        service.batches.plan_resume(batch_id=batch_id, concurrency=1)
+    assert missing.value.key == "batch.source_unreadable" and "m.csv" in missing.value.describe("en")
+
+
+def test_cancelled_before_it_starts_journals_nothing(service: Service, sim: Simulator, tmp_path: Path) -> None:
+    file = service.batches.read(resend_csv(tmp_path / "m.csv", ["H-1"]), "resend_email")
+    run = service.batches.start(service.batches.plan(file, concurrency=1))
+    run.cancel()
+    report = run.run()
+    assert report.stop is Stop.CANCELLED and report.batch_id == 0 and report.outcomes == {}
+    assert service.journal().unfinished_batches() == [] and sim.count("send_email") == 0
+
+
+def test_no_credentials_is_an_error_before_anything_is_journaled(sim: Simulator, tmp_path: Path) -> None:
+    service = make_service(sim, tmp_path)
+    service.configure(credentials=None)
+    file = service.batches.read(resend_csv(tmp_path / "m.csv", ["I-1"]), "resend_email")
+    with pytest.raises(PopbillError) as caught:
+        service.batches.start(service.batches.plan(file, concurrency=1)).run()
+    assert caught.value.kind is Kind.NO_CREDENTIALS
+    assert service.journal().unfinished_batches() == [] and sim.requests == []
+    service.close()
+
+
+def test_export_writes_every_row_in_file_order(service: Service, tmp_path: Path) -> None:
+    path = resend_csv(tmp_path / "m.csv", ["J-1", "NOTFOUND-2"])
+    file = service.batches.read(path, "resend_email")
+    report = service.batches.start(service.batches.plan(file, concurrency=1)).run()
+    written = service.batches.export(tmp_path / "out.csv", file, report.outcomes, "en")
+    with written.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert [line[0] for line in table[1:]] == ["2", "3"]
+    assert table[2][5] == "-11000005"
