@@ -84,9 +84,9 @@ def _stamp(value: object) -> datetime | None:
     text = _text(value)
     if len(text) not in (8, 14) or not text.isascii() or not text.isdigit():
         return None
-    parts = [int(text[i : i + 2]) for i in range(4, len(text), 2)]
+    hour, minute, second = (int(text[i : i + 2]) for i in (8, 10, 12)) if len(text) == 14 else (0, 0, 0)
     try:
-        return datetime(int(text[:4]), *parts)
+        return datetime(int(text[:4]), int(text[4:6]), int(text[6:8]), hour, minute, second)
     except ValueError:
         return None
 

@@ -102,6 +102,7 @@ _PARTNERS: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ("(주)한빛사무용품", "한승우", "서울특별시 중랑구", "도소매", "문구", "표하은", "hanbit-office"),
 )
 
+_ROADS = ("가람", "누리", "다솜", "미르", "보람", "샘터", "새솔", "한빛", "하늘", "햇살")  # made up
 _CONSIGNORS = (2, 7, 16, 20)  # partners that have us issue on their behalf (TRUSTEE invoices)
 _ITEMS = (
     ("A4 복사용지", "80g 2500매", 27_000),
@@ -141,7 +142,7 @@ def _partners(rng: random.Random) -> list[Company]:
         local = rng.choice(("tax", "account", "billing", "finance", "office"))
         made.append(
             Company(
-                name, _corp_num(rng, incorporated), ceo, f"{region} {stem.split('-')[0]}로 {rng.randint(1, 300)}",
+                name, _corp_num(rng, incorporated), ceo, f"{region} {rng.choice(_ROADS)}로 {rng.randint(1, 300)}",
                 biz_type, biz_class, contact, f"{local}@{stem}.example.com",
                 f"0{rng.choice((2, 31, 32, 51, 53, 62))}-{rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
             )

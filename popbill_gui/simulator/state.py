@@ -89,6 +89,8 @@ class InvoiceBook:
         owner: str = DEMO_CORP_NUM,
         strict: bool = False,
     ) -> None:
+        if not 0 <= size <= 99_999:
+            raise ValueError("the book holds 0 to 99,999 invoices (the ItemKey's sequence has five digits)")
         self.book_size = size
         self.book_seed = seed
         self.owner = owner
