@@ -245,7 +245,7 @@ class SearchQuery:
         if self.start > self.end:
             problems.append(Problem("start", "search.range_reversed", {"start": self.start, "end": self.end}))
         elif not within_window(self.start, self.end):
-            problems.append(Problem("end", "search.filter", {"name": "SDate-EDate", "value": "> 6 months"}))
+            problems.append(Problem("end", "search.too_long", {"start": self.start, "end": self.end}))
         bad_states = [s for s in self.states if not _STATE.fullmatch(s)]
         if bad_states:
             problems.append(Problem("states", "search.state", {"state": ", ".join(bad_states)}))
@@ -254,9 +254,11 @@ class SearchQuery:
             if any(v not in allowed for v in values):
                 problems.append(Problem(attribute, "search.filter", {"name": name, "value": ",".join(values)}))
         if self.tax_reg_id_type not in ("", "S", "B", "T"):
-            problems.append(Problem("tax_reg_id_type", "search.filter", {"name": "TaxRegIDType", "value": ""}))
+            name, value = "TaxRegIDType", self.tax_reg_id_type
+            problems.append(Problem("tax_reg_id_type", "search.filter", {"name": name, "value": value}))
         if any(not _TAX_REG_ID.fullmatch(v) for v in self.tax_reg_ids):
-            problems.append(Problem("tax_reg_ids", "search.filter", {"name": "TaxRegID", "value": ""}))
+            name, value = "TaxRegID", ",".join(self.tax_reg_ids)
+            problems.append(Problem("tax_reg_ids", "search.filter", {"name": name, "value": value}))
         if len(self.partner) > PARTNER_MAX or _CONTROL.search(self.partner):
             problems.append(Problem("partner", "search.partner"))
         if self.mgt_key and check_mgt_key(self.mgt_key) and check_nts_confirm_num(self.mgt_key).problems:

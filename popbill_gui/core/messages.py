@@ -96,6 +96,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "일자 유형은 작성일자(W), 등록일자(R), 발행일자(I) 중 하나입니다.",
         "The date kind is written (W), registered (R) or issued (I).",
     ),
+    "search.too_long": (
+        "한 번의 조회는 6개월까지입니다({start}~{end}). 기간을 나누어 조회하세요.",
+        "One search covers at most 6 months ({start} to {end}): search one period at a time.",
+    ),
     "search.state": (
         "상태코드는 3자리이며 뒤의 두 자리에 '*'를 쓸 수 있습니다(예: 3**): {state}",
         "A state code has 3 digits; '*' may stand for the last two (e.g. 3**): {state}",
