@@ -101,6 +101,15 @@ def _emails(data: Mapping[str, Any], side: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for a in found if a))
 
 
+def mgt_key_type_of(data: Mapping[str, Any], corp_num: str) -> str | None:
+    """Which side of this invoice a company is on: SELL (the invoicer), BUY (the invoicee), TRUSTEE, or None."""
+    wanted = _text(corp_num).replace("-", "")
+    for kind, side in (("SELL", "invoicer"), ("BUY", "invoicee"), ("TRUSTEE", "trustee")):
+        if wanted and _text(data.get(f"{side}CorpNum")) == wanted:
+            return kind
+    return None
+
+
 @dataclass(frozen=True)
 class Invoice:
     """One e-Tax invoice seen from our side (MgtKeyType), with the API's own fields kept in `raw`."""

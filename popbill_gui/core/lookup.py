@@ -21,7 +21,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from .errors import PopbillError
-from .invoices import MAX_PER_PAGE, MAX_WINDOW_MONTHS, Invoice, SearchQuery, add_months
+from .invoices import MAX_PER_PAGE, MAX_WINDOW_MONTHS, Invoice, SearchQuery, add_months, mgt_key_type_of
 from .messages import Lang, text
 from .validation import Problem, check_nts_confirm_num, clean, format_nts_confirm_num
 
@@ -250,20 +250,30 @@ def invoice_by_mgt_key(client: TaxinvoiceClient, mgt_key_type: str, mgt_key: str
 
 
 def invoice_by_item_key(
-    client: TaxinvoiceClient, item_key: str, mgt_key_type: str, *, with_state: bool = True
+    client: TaxinvoiceClient,
+    item_key: str,
+    mgt_key_type: str | None = None,
+    *,
+    corp_num: str = "",
+    with_state: bool = True,
 ) -> Invoice:
-    """The invoice an ItemKey names, from its detail. The detail has no state: with `with_state`, the
-    invoice's Search row is found by its NTS number (or GetInfo, when it has our document ID) and merged."""
-    detail = client.get_detail_by_item_key(item_key, mgt_key_type)
+    """The invoice an ItemKey names, from its detail. Our side is `mgt_key_type`, or, when None, found from
+    `corp_num` (our CorpNum) among the invoice's parties (SELL when it is none of them).
+
+    The detail has no state: with `with_state`, the invoice's Search row is found by its NTS number (or
+    GetInfo, when it has our document ID) and merged in: two requests instead of one."""
+    detail = client.get_detail_by_item_key(item_key, mgt_key_type or "SELL")
+    kind = mgt_key_type or mgt_key_type_of(detail.raw, corp_num) or "SELL"
+    if kind != detail.mgt_key_type:
+        detail = Invoice.from_api(detail.raw, kind, item_key=detail.item_key)
     if not with_state:
         return detail
     if detail.mgt_key:
-        return client.get_info(mgt_key_type, detail.mgt_key).with_detail(detail.raw)
+        return client.get_info(kind, detail.mgt_key).with_detail(detail.raw)
     issued = check_nts_confirm_num(detail.nts_confirm_num).issue_date
     if issued is None:
         return detail  # not issued yet: no NTS number to find its row by
     first, last = issued - timedelta(days=1), issued + timedelta(days=1)
-    wanted = SearchFilter(mgt_key_type, first, last, date_kind="I", mgt_key=detail.nts_confirm_num)
-    result = search_all(client, wanted)
+    result = search_all(client, SearchFilter(kind, first, last, date_kind="I", mgt_key=detail.nts_confirm_num))
     rows = [i for i in result.invoices if i.item_key == detail.item_key]
     return rows[0].with_detail(detail.raw) if rows else detail

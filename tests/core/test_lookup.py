@@ -222,6 +222,19 @@ def test_detail_by_item_key_has_the_address_and_the_state_is_found(sim: Simulato
     assert caught.value.code == -11000005
 
 
+def test_our_side_of_an_item_key_from_our_corp_num(sim: Simulator, make_client: ClientFactory) -> None:
+    client = make_client()
+    bought = next(i for i in book(sim, "BUY") if i.our_mgt_key and i.state_code == 304)
+    invoice = invoice_by_item_key(client, bought.item_key, corp_num="124-81-00998")
+    assert invoice.mgt_key_type == "BUY" and invoice.partner_name == bought.fields["invoicerCorpName"]
+    assert (invoice.mgt_key, invoice.state_code) == (bought.our_mgt_key, 304)
+    assert [r.kind for r in sim.requests[-2:]] == ["detail", "info"]  # our document ID: GetInfo gives the state
+    consigned = next(i for i in book(sim, "TRUSTEE"))
+    assert invoice_by_item_key(client, consigned.item_key, corp_num=DEMO_CORP_NUM, with_state=False).mgt_key_type == (
+        "TRUSTEE"
+    )
+
+
 def test_by_document_id_info_and_detail_merged(sim: Simulator, make_client: ClientFactory) -> None:
     client = make_client()
     bought = next(i for i in book(sim, "BUY") if i.our_mgt_key)
