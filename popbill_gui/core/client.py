@@ -1,8 +1,11 @@
-"""The two POPBiLL calls, SendEmail and AssignMgtKey, exactly as PROTOCOL.md puts them on the wire.
+"""The POPBiLL calls exactly as PROTOCOL.md puts them on the wire: SendEmail and AssignMgtKey, and the
+read-only look-ups (Search, GetInfo, the detail by document ID and by ItemKey).
 
 `TaxinvoiceClient` validates every input first (nothing that fails the rules is sent), quotes what goes
 into the URL path, adds a fresh token, renews that token once when the API refuses it, and never repeats
-AssignMgtKey: it is not idempotent. Safe to share between worker threads.
+AssignMgtKey: it is not idempotent. The look-ups are GETs, repeated by urllib3 when the connection or the
+answer failed. Safe to share between worker threads. Searching many windows and pages, and finding an
+invoice by its NTS number, are in `lookup.py`.
 """
 
 from __future__ import annotations
@@ -10,19 +13,34 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from .. import __version__
 from .auth import LinkhubAuth, PastedToken, TokenSource
 from .environments import Environment
 from .errors import TOKEN_CODES, Kind, PopbillError
+from .invoices import Invoice, SearchPage, SearchQuery
 from .messages import Lang, accept_language, text
 from .models import CallResult, Credentials, LinkCredentials, Operation, Token, TokenCredentials
-from .transport import Transport
-from .validation import Problem, check_assign, check_corp_num, check_resend, check_user_id, clean, is_path_safe
+from .transport import Answer, Transport, read_retry
+from .validation import (
+    Problem,
+    check_assign,
+    check_corp_num,
+    check_item_key,
+    check_mgt_key,
+    check_mgt_key_type,
+    check_resend,
+    check_user_id,
+    clean,
+    is_path_safe,
+)
 
 API_VERSION = "1.0"
 USER_AGENT = f"popbill-gui/{__version__}"
+# A page of 1000 TaxinvoiceInfo is about 1 MB of JSON: the usual 1 MiB bound is too tight for Search.
+SEARCH_MAX_BODY = 16 << 20
 
 __all__ = [
     "CallResult",
@@ -62,6 +80,7 @@ class TaxinvoiceClient:
         self._headers = {"x-pb-version": API_VERSION, "Accept-Language": accept_language(transport.lang)}
         if clean(user_id):
             self._headers["X-PB-UserID"] = clean(user_id)
+        self._read_retry = read_retry()
 
     @property
     def lang(self) -> Lang:
@@ -98,6 +117,39 @@ class TaxinvoiceClient:
         # Not idempotent: never repeated by the transport, whatever failed.
         return self._call("assign_mgt_key", path, body, headers, repeatable=False)
 
+    # -- read-only look-ups ------------------------------------------------------------------------------
+
+    def search_page(self, query: SearchQuery) -> SearchPage:
+        """Search: one page of one window (at most 6 months) of the company's invoices of a MgtKeyType."""
+        self._check(query.check())
+        path = _path(query.mgt_key_type) + "?" + query.query_string()
+        data = self._get(path, max_body=SEARCH_MAX_BODY)
+        try:
+            return SearchPage.from_api(data, query.mgt_key_type)
+        except ValueError:
+            raise PopbillError.client(Kind.NOT_JSON, self.lang, 200, status=200) from None
+
+    def get_info(self, mgt_key_type: str, mgt_key: str) -> Invoice:
+        """GetInfo: the invoice that has this document ID (state, amounts, partner); -11000005 when none has."""
+        self._check(check_mgt_key_type(mgt_key_type) + check_mgt_key(mgt_key))
+        kind = clean(mgt_key_type)
+        return Invoice.from_api(self._get(_path(kind, clean(mgt_key))), kind)
+
+    def get_detail(self, mgt_key_type: str, mgt_key: str) -> Invoice:
+        """GetDetailInfo: the whole invoice that has this document ID (total, the partner's addresses)."""
+        self._check(check_mgt_key_type(mgt_key_type) + check_mgt_key(mgt_key))
+        kind = clean(mgt_key_type)
+        return Invoice.from_api(self._get(_path(kind, clean(mgt_key)) + "?Detail"), kind)
+
+    def get_detail_by_item_key(self, item_key: str, mgt_key_type: str) -> Invoice:
+        """The whole invoice by its ItemKey (GET /Taxinvoice/{ItemKey}?Detail). The answer does not say
+        which side we are on: `mgt_key_type` says it (which party is the partner, which document ID ours)."""
+        self._check(check_item_key(item_key) + check_mgt_key_type(mgt_key_type))
+        key = clean(item_key)
+        return Invoice.from_api(self._get(_path(key) + "?Detail"), clean(mgt_key_type), item_key=key)
+
+    # -- plumbing ------------------------------------------------------------------------------------------
+
     def _check(self, problems: list[Problem]) -> None:
         if problems:
             raise PopbillError.invalid(problems, self.lang)
@@ -106,16 +158,38 @@ class TaxinvoiceClient:
         self, operation: Operation, path: str, body: bytes, headers: dict[str, str], *, repeatable: bool
     ) -> CallResult:
         start = time.monotonic()
+        answer, data = self._send("POST", path, body, headers, repeatable=repeatable)
+        return CallResult(operation, 1, str(data.get("message", "")), answer.status, time.monotonic() - start)
+
+    def _get(self, path: str, *, max_body: int | None = None) -> dict[str, Any]:
+        """A read-only GET: safe to repeat, so a failed connection or answer is retried (urllib3's Retry)."""
+        kwargs = {} if max_body is None else {"max_body": max_body}
+        return self._send("GET", path, None, {}, repeatable=True, retry=self._read_retry, **kwargs)[1]
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None,
+        headers: dict[str, str],
+        *,
+        repeatable: bool,
+        **transport: Any,
+    ) -> tuple[Answer, dict[str, Any]]:
+        """One call with a token; the answer and its JSON once POPBiLL accepted it, else the PopbillError."""
         url = self.environment.base_url + path
         renewed = False
         while True:
             token = self.tokens.token()
             sent = {**self._headers, **headers, "Authorization": f"Bearer {token.value}"}
-            answer = self.transport.request("POST", url, data=body, headers=sent, repeatable=repeatable)
+            answer = self.transport.request(method, url, data=body, headers=sent, repeatable=repeatable, **transport)
             data = self.transport.json_of(answer, self._host)
+            # A look-up's answer is the data itself (no code); a POST's is {"code": 1, "message": …}.
+            if answer.status == 200 and method == "GET" and data.get("code", 1) == 1:
+                return answer, data
             error = self.transport.refusal(answer, data, self._host, Kind.POPBILL)
             if answer.status == 200 and error.code == 1:
-                return CallResult(operation, 1, error.message, 200, time.monotonic() - start)
+                return answer, data
             if not (answer.status == 401 or error.code in TOKEN_CODES):
                 raise error
             # The API refused the token itself, so the call was not carried out: asking again is safe,

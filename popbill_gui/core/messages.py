@@ -74,6 +74,80 @@ CATALOG: dict[str, tuple[str, str]] = {
         "세션 토큰에 공백이나 허용되지 않는 문자가 있습니다.",
         "The session token contains spaces or characters that are not allowed.",
     ),
+    "nts.required": ("국세청승인번호를 입력하세요.", "Enter the NTS confirmation number."),
+    "nts.bad_chars": (
+        "국세청승인번호는 숫자와 '-'로만 되어 있습니다(허용되지 않는 문자: {chars}).",
+        "An NTS confirmation number holds only digits and '-' (not allowed: {chars}).",
+    ),
+    "nts.length": (
+        "국세청승인번호는 숫자 24자리입니다(지금 {length}자리). 예: 20250312-41000089-00001234",
+        "An NTS confirmation number has 24 digits (this one has {length}), e.g. 20250312-41000089-00001234.",
+    ),
+    "nts.date": (
+        "국세청승인번호의 앞 8자리({date})가 날짜가 아닙니다. 번호를 다시 확인하세요.",
+        "The first eight digits of the NTS confirmation number ({date}) are not a date; check the number.",
+    ),
+    # ---- invoice look-ups (core/lookup.py) ----
+    "search.range_reversed": (
+        "조회 시작일({start})이 종료일({end})보다 늦습니다.",
+        "The start date ({start}) is after the end date ({end}).",
+    ),
+    "search.date_kind": (
+        "일자 유형은 작성일자(W), 등록일자(R), 발행일자(I) 중 하나입니다.",
+        "The date kind is written (W), registered (R) or issued (I).",
+    ),
+    "search.too_long": (
+        "한 번의 조회는 6개월까지입니다({start}~{end}). 기간을 나누어 조회하세요.",
+        "One search covers at most 6 months ({start} to {end}): search one period at a time.",
+    ),
+    "search.state": (
+        "상태코드는 3자리이며 뒤의 두 자리에 '*'를 쓸 수 있습니다(예: 3**): {state}",
+        "A state code has 3 digits; '*' may stand for the last two (e.g. 3**): {state}",
+    ),
+    "search.partner": (
+        "거래처 검색어는 100자까지이며 제어 문자를 쓸 수 없습니다.",
+        "The partner search text has at most 100 characters and no control characters.",
+    ),
+    "search.mgt_key": (
+        "찾을 값이 문서번호도 국세청승인번호도 아닙니다.",
+        "The value to find is neither a document ID nor an NTS confirmation number.",
+    ),
+    "search.page": (
+        "페이지 번호는 1 이상, 페이지당 건수는 1~1000입니다.",
+        "The page number is 1 or more, and a page holds 1 to 1000 invoices.",
+    ),
+    "search.filter": (
+        "검색 조건 {name}의 값이 올바르지 않습니다: {value}",
+        "Invalid value for the search filter {name}: {value}",
+    ),
+    "lookup.nts_none": (
+        "국세청승인번호 {nts}인 세금계산서를 찾지 못했습니다. 번호와 문서유형(매출/매입/위수탁)을 확인하세요.",
+        "No invoice has the NTS confirmation number {nts}. Check the number and the MgtKeyType (SELL/BUY/TRUSTEE).",
+    ),
+    "lookup.nts_several": (
+        "국세청승인번호 {nts}인 세금계산서가 {count}건이라 하나로 정할 수 없습니다. 팝빌번호(ItemKey)로 지정하세요.",
+        "{count} invoices have the NTS confirmation number {nts}: name the invoice by its ItemKey instead.",
+    ),
+    "lookup.nts_has_mgt_key": (
+        "국세청승인번호 {nts}인 세금계산서에는 이미 문서번호({mgt_key})가 있어 할당할 필요가 없습니다.",
+        "The invoice with the NTS confirmation number {nts} already has the document ID {mgt_key}: "
+        "there is nothing to assign.",
+    ),
+    # ---- invoice states (core/states.py): exact codes where the vendor documents them, else the hundreds ----
+    "state.1xx": ("임시저장", "Saved, not issued"),
+    "state.2xx": ("승인대기", "Waiting for approval"),
+    "state.3xx": ("발행완료", "Issued"),
+    "state.300": ("발행완료", "Issued"),
+    "state.301": ("발행완료(국세청 전송 전)", "Issued, not yet filed to the NTS"),
+    "state.302": ("국세청 전송 대기", "Issued, waiting to be filed to the NTS"),
+    "state.303": ("국세청 전송 중", "Issued, waiting for the NTS result"),
+    "state.304": ("국세청 전송 완료", "Issued and filed to the NTS"),
+    "state.305": ("국세청 전송 실패", "Issued; filing to the NTS failed"),
+    "state.4xx": ("거부", "Refused"),
+    "state.5xx": ("취소", "Cancelled before issue"),
+    "state.6xx": ("발행취소", "Issue cancelled"),
+    "state.600": ("발행취소", "Issue cancelled"),
+    "state.unknown": ("알 수 없는 상태", "Unknown state"),
     # ---- client-side failures (code -99999999), one per kind ----
     "error.dns": (
         "서버 주소({host})를 찾을 수 없습니다. 인터넷 연결과 DNS 설정을 확인하세요.",
@@ -129,8 +203,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The server's compressed answer could not be decompressed (HTTP {status}).",
     ),
     "error.too_large": (
-        "서버 응답이 너무 큽니다(1 MiB 초과). 읽기를 멈췄습니다.",
-        "The server's answer is too large (over 1 MiB); reading was stopped.",
+        "서버 응답이 너무 큽니다({limit} 초과). 읽기를 멈췄습니다.",
+        "The server's answer is too large (over {limit}); reading was stopped.",
     ),
     "error.plain_http": (
         "암호화되지 않은 http:// 주소는 이 컴퓨터(루프백) 주소에만 쓸 수 있습니다: {url}",

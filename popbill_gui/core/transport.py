@@ -63,6 +63,22 @@ class _Adapter(HTTPAdapter):
         self._retries = value
 
 
+def read_retry(connect: int = 2, read: int = 1) -> Retry:
+    """For read-only GETs: also retry when the answer did not come (reset, read timeout), never on a status.
+    One read retry: after a read timeout, each more is another full wait for the user."""
+    return Retry(
+        total=connect + read,
+        connect=connect,
+        read=read,
+        redirect=0,
+        status=0,
+        other=0,
+        allowed_methods=frozenset({"GET"}),
+        backoff_factor=0.2,
+        raise_on_status=False,
+    )
+
+
 def connect_only_retry(attempts: int) -> Retry:
     """Retry only failures before the request left (no connection could be made); never after."""
     return Retry(
@@ -119,11 +135,14 @@ class Transport:
         data: bytes | None = None,
         headers: Mapping[str, str] | None = None,
         repeatable: bool = True,
+        retry: Retry | None = None,
+        max_body: int = MAX_BODY,
     ) -> Answer:
-        """Send one request; `repeatable=False` forbids even the connect-only retries."""
+        """Send one request; `repeatable=False` forbids even the connect-only retries, `retry` replaces them
+        for this request (e.g. `read_retry` for a GET), `max_body` bounds the answer (a search page is large)."""
         start = time.monotonic()
         host = urlsplit(url).hostname or "?"
-        token = _retry_override.set(None if repeatable else _NO_RETRY)
+        token = _retry_override.set(retry if repeatable else _NO_RETRY)
         try:
             response = self.session.request(
                 method,
@@ -141,7 +160,7 @@ class Transport:
         finally:
             _retry_override.reset(token)
         try:
-            body = self._read_bounded(response, start, host)
+            body = self._read_bounded(response, start, host, max_body)
         except requests.RequestException as exc:
             raise self._failure(exc, method, url, response.status_code) from None
         finally:
@@ -165,21 +184,23 @@ class Transport:
         log.debug("%s %s failed: %s (%s)", method, path, kind.value, type(exc).__name__)
         return self._error(kind, urlsplit(url).hostname or "?", status)
 
-    def _error(self, kind: Kind, host: str, status: int | None = None) -> PopbillError:
+    def _error(self, kind: Kind, host: str, status: int | None = None, limit: int = MAX_BODY) -> PopbillError:
         seconds = self.read_timeout if kind is Kind.READ_TIMEOUT else self.connect_timeout
-        return PopbillError.client(kind, self.lang, status, host=host, seconds=f"{seconds:g}", status=status)
+        size = f"{limit / (1 << 20):g} MiB"
+        params = {"host": host, "seconds": f"{seconds:g}", "status": status, "limit": size}
+        return PopbillError.client(kind, self.lang, status, **params)
 
-    def _read_bounded(self, response: requests.Response, start: float, host: str) -> bytes:
+    def _read_bounded(self, response: requests.Response, start: float, host: str, limit: int = MAX_BODY) -> bytes:
         announced = response.headers.get("Content-Length", "")
-        if announced.isdigit() and int(announced) > MAX_BODY:
-            raise self._error(Kind.TOO_LARGE, host, response.status_code)
+        if announced.isdigit() and int(announced) > limit:
+            raise self._error(Kind.TOO_LARGE, host, response.status_code, limit)
         # The read timeout applies to each socket read; this deadline bounds a server that dribbles.
         deadline = start + self.connect_timeout + 2 * self.read_timeout
         buf = bytearray()
         for chunk in response.iter_content(_CHUNK):
             buf += chunk
-            if len(buf) > MAX_BODY:
-                raise self._error(Kind.TOO_LARGE, host, response.status_code)
+            if len(buf) > limit:
+                raise self._error(Kind.TOO_LARGE, host, response.status_code, limit)
             if time.monotonic() > deadline:
                 raise self._error(Kind.READ_TIMEOUT, host, response.status_code)
         return bytes(buf)

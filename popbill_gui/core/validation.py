@@ -12,6 +12,7 @@ import binascii
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import date
 from typing import Final
 
 from .messages import Lang, text
@@ -21,6 +22,7 @@ MGT_KEY_MAX: Final = 24
 ITEM_KEY_LEN: Final = 18
 USER_ID_MAX: Final = 50
 CORP_NUM_LEN: Final = 10
+NTS_CONFIRM_NUM_LEN: Final = 24
 
 # Everything that goes into a URL path must match this (and is percent-quoted anyway).
 PATH_SAFE: Final = re.compile(r"[A-Za-z0-9_-]+")
@@ -172,6 +174,50 @@ def check_secret_key(value: str | None, field_name: str = "secret_key") -> list[
 def check_token(value: str | None, field_name: str = "token") -> list[Problem]:
     """A pasted session token: one word of printable ASCII (it travels in a header)."""
     return [] if HEADER_WORD.fullmatch(clean(value)) else [Problem(field_name, "token.invalid")]
+
+
+@dataclass(frozen=True)
+class NtsCheck:
+    """An NTS confirmation number as it will be used (24 digits, hyphens removed) and what blocks it."""
+
+    value: str
+    problems: list[Problem]
+
+    @property
+    def issue_date(self) -> date | None:
+        """The date its first eight digits name (the day of issue), when the number is valid."""
+        return None if self.problems else _nts_date(self.value)
+
+
+def _nts_date(digits: str) -> date | None:
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+
+
+def check_nts_confirm_num(value: str | None, field_name: str = "nts_confirm_num") -> NtsCheck:
+    """국세청승인번호: 24 digits, typed with or without hyphens (yyyyMMdd-XXXXXXXX-XXXXXXXX); the first eight
+    are the date of issue. Hyphens are removed wherever they are; nothing else is changed."""
+    typed = clean(value)
+    digits = typed.replace("-", "")
+    if not digits:
+        return NtsCheck(digits, [Problem(field_name, "nts.required")])
+    bad = [c for c in digits if c not in "0123456789"]
+    if bad:
+        return NtsCheck(digits, [Problem(field_name, "nts.bad_chars", {"chars": _shown(bad)})])
+    if len(digits) != NTS_CONFIRM_NUM_LEN:
+        return NtsCheck(digits, [Problem(field_name, "nts.length", {"length": len(digits)})])
+    if _nts_date(digits) is None or digits[:2] not in ("19", "20"):
+        return NtsCheck(digits, [Problem(field_name, "nts.date", {"date": digits[:8]})])
+    return NtsCheck(digits, [])
+
+
+def format_nts_confirm_num(digits: str) -> str:
+    """24 digits as staff see them on Hometax: yyyyMMdd-XXXXXXXX-XXXXXXXX (other text is returned as is)."""
+    if len(digits) != NTS_CONFIRM_NUM_LEN or not digits.isascii() or not digits.isdigit():
+        return digits
+    return f"{digits[:8]}-{digits[8:16]}-{digits[16:]}"
 
 
 def check_resend(mgt_key_type: str | None, mgt_key: str | None, receiver: str | None) -> list[Problem]:

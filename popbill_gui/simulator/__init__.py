@@ -3,10 +3,29 @@
 One port serves both services, so a client uses ``base_url`` as its API URL and its auth URL:
 ``POST /POPBILL_TEST/Token`` and ``POST /POPBILL/Token`` (Linkhub tokens, HMAC-checked), ``GET /Time`` and
 ``POST /Taxinvoice/{A}/{B}`` (SendEmail when ``X-HTTP-Method-Override: EMAIL``, AssignMgtKey when that header
-is absent or empty). Standard library only.
+is absent or empty), and the read-only look-ups below. Standard library only.
 
     with Simulator() as sim:
         ...  # base URL and auth URL = sim.base_url; credentials DEMO_LINK_ID / DEMO_SECRET_KEY / DEMO_CORP_NUM
+
+The book: the demo company (DEMO_CORP_NUM) has ``book_size`` (300) generated invoices, sales (SELL), purchases
+(BUY) and a few consigned (TRUSTEE), written over the nine months before ``book_today`` (today in Korea),
+otherwise the same on every start (``book_seed``). About a third have no document ID on our side (issued on
+the website, ``interOPYN`` false): AssignMgtKey gives them one, and GetInfo then finds them. Another company's
+book is empty. The look-ups always look the book up strictly; SendEmail and AssignMgtKey accept keys that are
+not in it (tests and benchmarks make keys up) unless ``strict=True``. ``sim.state.add()`` puts more in.
+
+==========================================================  ===========================================
+request                                                     answer
+==========================================================  ===========================================
+``GET /Taxinvoice/{MgtKeyType}?DType=&SDate=&EDate=…``      Search: every filter of the vendor SDK, empty
+                                                            ones too; PerPage 1..1000 (500); at most 6
+                                                            months, else 400/-99000004
+``GET /Taxinvoice/{MgtKeyType}/{MgtKey}``                   GetInfo (TaxinvoiceInfo); unknown -11000005
+``GET /Taxinvoice/{MgtKeyType}/{MgtKey}?Detail``            GetDetailInfo (the whole invoice)
+``GET /Taxinvoice/{ItemKey}?Detail``                        the detail by ItemKey; unknown -11000005
+``POST /Taxinvoice/{MgtKeyType}`` + JSON array              GetInfos: the TaxinvoiceInfo of those found
+==========================================================  ===========================================
 
 Magic values (prefix match, case-sensitive; checked after the format checks, in this order):
 
@@ -25,20 +44,26 @@ CorpNum ``0000000000``      token           400, -10000012 not a member (no toke
 
 Other answers: an ItemKey that is not 18 digits is 400/-11000000; a receiver without "@" is 400/-11005011;
 a /Taxinvoice/{A}/{B} call that is neither SendEmail nor AssignMgtKey (other override, body not JSON, or not
-form-encoded ``MgtKey=``) is 400/-11000001; an unknown path or ServiceID is 404/-99000001. Invented codes (the
-vendor names none): -99000001 unknown API, -99000002 unreadable request body, -99010002 x-lh-version is not
-2.0, -99010003 malformed token request body.
+form-encoded ``MgtKey=``) is 400/-11000001; an unknown path or ServiceID is 404/-99000001. In the book: a second
+assign to an invoice is -11005018, a document ID another invoice has is -11001038, an invoice of another
+MgtKeyType is -11000005, mail for an invoice never issued (1xx) is -11005002. Invented codes (the vendor names
+none): -99000001 unknown API, -99000002 unreadable request body, -99000003 bad Search parameter (named in the
+message), -99000004 Search period over 6 months, -99010002 x-lh-version is not 2.0, -99010003 malformed token
+request body.
 
 Faults (``Simulator.fault`` for /Taxinvoice calls, ``Simulator.auth_fault`` for the token service) are named
-in FAULTS and AUTH_FAULTS; the request is recorded even when faulted.
+in FAULTS and AUTH_FAULTS; ``Simulator.fault_next(name, times)`` faults only the next requests (a retry then
+succeeds). The request is recorded even when faulted; ``RecordedRequest.kind`` is one of KINDS.
 """
 
+from popbill_gui.simulator.book import BookInvoice
 from popbill_gui.simulator.server import (
     AUTH_FAULTS,
     DEMO_CORP_NUM,
     DEMO_LINK_ID,
     DEMO_SECRET_KEY,
     FAULTS,
+    KINDS,
     RecordedRequest,
     Simulator,
 )
@@ -50,6 +75,8 @@ __all__ = [
     "DEMO_LINK_ID",
     "DEMO_SECRET_KEY",
     "FAULTS",
+    "KINDS",
+    "BookInvoice",
     "InvoiceBook",
     "RecordedRequest",
     "Simulator",

@@ -29,6 +29,8 @@ NOT_FOUND = -99000001  # unknown path, unknown ServiceID or method
 LINKHUB_BAD_VERSION = -99010002  # x-lh-version is not "2.0"
 LINKHUB_BAD_REQUEST = -99010003  # token request body is not {"access_id": 10 digits, "scope": [..."member"]}
 BAD_REQUEST_BODY = -99000002  # request body unreadable: bad Content-Length or chunking, or over 1 MiB
+BAD_SEARCH = -99000003  # a Search parameter is missing or malformed (the message names it)
+SEARCH_RANGE_TOO_LONG = -99000004  # SDate to EDate covers more than 6 months
 
 KO = "ko"
 EN = "en"
@@ -118,6 +120,14 @@ MESSAGES: dict[int, tuple[str, str]] = {
     BAD_REQUEST_BODY: (
         "요청 본문을 읽을 수 없습니다.",
         "The request body cannot be read.",
+    ),
+    BAD_SEARCH: (
+        "검색 조건이 올바르지 않습니다.",
+        "Invalid search parameter.",
+    ),
+    SEARCH_RANGE_TOO_LONG: (
+        "조회 기간은 최대 6개월입니다. 기간을 나누어 조회하세요.",
+        "The search period is at most 6 months: search one period at a time.",
     ),
 }
 

@@ -85,8 +85,8 @@ def test_every_client_kind_has_a_sentence_in_both_languages() -> None:
     for kind in Kind:
         if kind in (Kind.POPBILL, Kind.AUTH):
             continue
-        ko = PopbillError.client(kind, "ko", host="h", seconds=1, status=500, url="u", reason="r")
-        en = PopbillError.client(kind, "en", host="h", seconds=1, status=500, url="u", reason="r")
+        ko = PopbillError.client(kind, "ko", host="h", seconds=1, status=500, url="u", reason="r", limit="1 MiB")
+        en = PopbillError.client(kind, "en", host="h", seconds=1, status=500, url="u", reason="r", limit="1 MiB")
         assert ko.code == en.code == CLIENT_CODE
         assert f"error.{kind.value}" in CATALOG, kind
         assert ko.message != en.message
