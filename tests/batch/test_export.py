@@ -266,3 +266,56 @@ def test_every_results_sentence_is_in_both_languages() -> None:
         korean, english = CATALOG[key]
         assert korean and english and korean != english, key
         assert set(re.findall(r"{(\w+)", korean)) == set(re.findall(r"{(\w+)", english)), key
+
+
+# A round trip with Korean names and text in every format the reader takes. `-X warn_default_encoding` makes any
+# open() that would fall back on the system's code page (cp949 or cp1252 on Windows) an error; the console is ASCII.
+ROUND_TRIP = """
+import sys
+from pathlib import Path
+from popbill_gui.batch.export import ResultsFileError, result_table, write_results
+from popbill_gui.batch.reader import BatchFileError, read_batch
+
+folder = Path(sys.argv[1])
+source = folder / "재전송 목록.csv"
+source.write_bytes("문서유형,문서번호,수신메일,비고\\r\\nSELL,INV-1,담당자@example.com,3월분\\r\\n".encode("cp949"))
+batch = read_batch(source, "resend_email")
+for name in ("결과.csv", "결과.xlsx"):
+    written = write_results(folder / name, result_table("resend_email", batch.rows, {}, "ko"))
+    assert [row.values for row in read_batch(written, "resend_email").rows] == [row.values for row in batch.rows]
+text = folder / "유니코드 텍스트.txt"
+unicode_text = "문서유형\\t문서번호\\t수신메일\\r\\nSELL\\tINV-1\\ta@example.com\\r\\n"
+text.write_bytes(b"\\xff\\xfe" + unicode_text.encode("utf-16-le"))
+assert read_batch(text, "resend_email").encoding == "utf-16"
+(folder / "폴더.xlsx").mkdir()
+sentences = []
+try:
+    write_results(folder / "폴더.xlsx", [["가"]])
+except ResultsFileError as exc:
+    sentences.append(exc.describe("ko"))
+try:
+    read_batch(folder / "없는 파일.xlsx", "resend_email")
+except BatchFileError as exc:
+    sentences.append(exc.describe("ko"))
+assert len(sentences) == 2
+sys.stdout.write("ok")
+"""
+
+
+def test_reading_and_exporting_never_depend_on_the_console_or_system_encoding(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"}
+    command = [
+        sys.executable,
+        "-X",
+        "warn_default_encoding",
+        "-W",
+        "error::EncodingWarning",
+        # openpyxl creates its scratch file with open(mode="w+") and closes it at once; it writes bytes by path.
+        "-W",
+        "ignore::EncodingWarning:openpyxl.worksheet._writer",
+        "-c",
+        ROUND_TRIP,
+        str(tmp_path),
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
+    assert (out.returncode, out.stdout) == (0, "ok"), out.stderr
