@@ -36,14 +36,9 @@ def app_folders() -> list[Path]:
     """The app's own folders: where its data, settings, state, logs and cache live on this platform."""
     from .settings import APP_NAME  # settings uses this module: imported here, not at the top
 
-    kinds = (
-        platformdirs.user_data_dir,
-        platformdirs.user_config_dir,
-        platformdirs.user_state_dir,
-        platformdirs.user_log_dir,
-        platformdirs.user_cache_dir,
-    )
-    return [Path(kind(APP_NAME, appauthor=False)).absolute() for kind in kinds]
+    dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+    found = (dirs.user_data_dir, dirs.user_config_dir, dirs.user_state_dir, dirs.user_log_dir, dirs.user_cache_dir)
+    return [Path(folder).absolute() for folder in found]
 
 
 def private_folder(folder: Path) -> Path:
