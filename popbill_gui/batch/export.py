@@ -6,6 +6,7 @@ written as text, never as a formula (`core/cells.py`); numbers stay numbers.
 
 A target that cannot be replaced (open in Excel on Windows, a folder, read-only, a folder without write
 permission) raises `ResultsFileError` with one sentence saying what to do; nothing half-written is left.
+`check_results_target` finds most of these before a batch is sent.
 Encodings are explicit everywhere: nothing here depends on the console's or the system's code page.
 """
 
@@ -80,6 +81,34 @@ def result_table(
             [row.row, *values, state_text(outcome.state, lang), "" if outcome.code is None else outcome.code, message]
         )
     return table
+
+
+def check_results_target(path: str | Path) -> None:
+    """Before a batch is sent: refuse a results target that cannot be written now, so nothing is sent for a file
+    that will not be written. Raises ValueError (not .csv/.xlsx) or ResultsFileError; changes nothing.
+
+    Catches a folder, a read-only file, a folder that refuses new files, and (on Windows) a file that another
+    program holds open for writing, as Excel does. A file opened only later is caught by write_results.
+    """
+    target = Path(path)
+    if target.suffix.lower() not in (".csv", ".xlsx"):
+        raise ValueError(f"results go to a .csv or .xlsx file, not {target.name!r}")
+    _check_target(target)
+    if target.exists():
+        try:
+            with open(target, "r+b"):  # opened, not written: Windows refuses it while Excel has the file
+                pass
+        except PermissionError as exc:
+            raise ResultsFileError("results.in_use", target, _reason(exc), exc.errno or 0) from exc
+        except OSError:
+            pass  # anything else: write_results says what is wrong, after the batch
+    folder = next((p for p in (target.parent, *target.parent.parents) if p.exists()), None)
+    if folder is not None:
+        try:
+            with tempfile.TemporaryFile(dir=folder):  # the folder takes a new file (then removes it)
+                pass
+        except OSError as exc:
+            raise _not_writable(target, exc) from exc
 
 
 def write_results(path: str | Path, table: Iterable[Sequence[object]]) -> Path:

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from popbill_gui.batch import export
-from popbill_gui.batch.export import ResultsFileError, result_table, write_results
+from popbill_gui.batch.export import ResultsFileError, check_results_target, result_table, write_results
 from popbill_gui.batch.model import RowOutcome, RowState
 from popbill_gui.batch.reader import read_batch
 from popbill_gui.core.cells import FORMULA_STARTS
@@ -178,12 +178,13 @@ def test_a_read_only_folder(tmp_path: Path) -> None:
     folder.chmod(0o555)
     script = """
 import sys
-from popbill_gui.batch.export import ResultsFileError, write_results
-try:
-    write_results(sys.argv[1], [["Row", "Status"], [2, "done"]])
-except ResultsFileError as exc:
-    print(exc.key)
-    print(exc.describe("en"))
+from popbill_gui.batch.export import ResultsFileError, check_results_target, write_results
+for attempt in (check_results_target, lambda path: write_results(path, [["Row", "Status"], [2, "done"]])):
+    try:
+        attempt(sys.argv[1])
+    except ResultsFileError as exc:
+        print(exc.key)
+        print(exc.describe("en"))
 """
     try:
         out = subprocess.run(
@@ -195,9 +196,10 @@ except ResultsFileError as exc:
     finally:
         folder.chmod(0o755)
     assert out.returncode == 0, out.stderr
-    key, sentence = out.stdout.splitlines()
-    assert key == "results.not_writable"
-    assert str(folder) in sentence and "Permission denied" in sentence
+    lines = out.stdout.splitlines()
+    assert len(lines) == 4, out.stdout  # before the batch and after it, the same sentence
+    assert lines[0] == lines[2] == "results.not_writable" and lines[1] == lines[3]
+    assert str(folder) in lines[1] and "Permission denied" in lines[1]
     assert list(folder.iterdir()) == []
 
 
@@ -319,3 +321,38 @@ def test_reading_and_exporting_never_depend_on_the_console_or_system_encoding(tm
     ]
     out = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
     assert (out.returncode, out.stdout) == (0, "ok"), out.stderr
+
+
+# ---- before the batch: refuse what is known to fail now ----
+
+
+def test_check_results_target_before_anything_is_sent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    check_results_target(tmp_path / "new" / "results.xlsx")  # a folder still to be made: fine
+    existing = tmp_path / "results.csv"
+    existing.write_text("old", encoding="utf-8")
+    check_results_target(existing)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["results.csv"]  # nothing made, nothing changed
+    assert existing.read_text(encoding="utf-8") == "old"
+
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(ResultsFileError) as caught:
+        check_results_target(tmp_path / "folder.csv")
+    assert caught.value.key == "results.is_folder"
+    existing.chmod(0o444)
+    with pytest.raises(ResultsFileError) as caught:
+        check_results_target(existing)
+    assert caught.value.key == "results.read_only"
+    existing.chmod(0o644)
+    with pytest.raises(ValueError):
+        check_results_target(tmp_path / "results.ods")
+
+    def held_by_excel(path: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if Path(str(path)) == existing:  # Windows: Excel holds the file against writers
+            raise PermissionError(13, "Permission denied", str(path))
+        return open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(export, "open", held_by_excel, raising=False)
+    with pytest.raises(ResultsFileError) as caught:
+        check_results_target(existing)
+    assert caught.value.key == "results.in_use"
+    assert existing.read_text(encoding="utf-8") == "old"
