@@ -19,14 +19,11 @@ import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from ..core.cells import csv_cell, is_formula_like, numeric
 from ..core.messages import Lang, text
 from .model import COLUMNS, InputRow, Operation, RowOutcome, RowState, state_text
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # Header names as the reader accepts them, so a results file can be fed back in.
 HEADERS: dict[str, tuple[str, str]] = {
@@ -181,31 +178,31 @@ def _not_writable(target: Path, exc: OSError) -> ResultsFileError:
 
 
 def _write_xlsx(tmp: str, table: Iterable[Sequence[object]]) -> None:
-    from openpyxl import Workbook  # only when exporting to Excel
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("results")
-    for line in table:
-        sheet.append([_xlsx_cell(sheet, value) for value in line])
-    book.save(tmp)
-
-
-def _xlsx_cell(sheet: WriteOnlyWorksheet, value: object) -> object:
-    """A number as it is; anything else as a string cell that Excel shows and never evaluates.
-
-    Keys stay text too: Excel would turn an 18-digit ItemKey into 2.4E+16 (`numeric` says which numbers
-    Excel holds exactly).
-    """
-    if numeric(value):
-        return value
+    # Imported when exporting to Excel only.
+    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 
-    # Control characters cannot be stored in the file at all: each shows as U+FFFD instead.
-    content = ILLEGAL_CHARACTERS_RE.sub("\ufffd", "" if value is None else str(value))
-    if not (is_formula_like(content) or content.startswith("=") or content in ERROR_CODES):
-        return content  # openpyxl writes any other text as a string cell
-    cell = WriteOnlyCell(sheet, value=content)  # openpyxl types "=…" as a formula and "#N/A" as an error
-    cell.data_type = "s"
-    cell.quotePrefix = True  # as if typed with a leading ': editing the cell in Excel keeps it text
-    return cell
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("results")
+
+    def cell(value: object) -> object:
+        """A number as it is; anything else as a string cell that Excel shows and never evaluates.
+
+        Keys stay text too: Excel would turn an 18-digit ItemKey into 2.4E+16 (`numeric` says which numbers
+        Excel holds exactly).
+        """
+        if numeric(value):
+            return value
+        # Control characters cannot be stored in the file at all: each shows as U+FFFD instead.
+        content = ILLEGAL_CHARACTERS_RE.sub("\ufffd", "" if value is None else str(value))
+        if not (is_formula_like(content) or content.startswith("=") or content in ERROR_CODES):
+            return content  # openpyxl writes any other text as a string cell
+        typed = WriteOnlyCell(sheet, value=content)  # openpyxl types "=…" as a formula and "#N/A" as an error
+        typed.data_type = "s"
+        typed.quotePrefix = True  # as if typed with a leading ': editing the cell in Excel keeps it text
+        return typed
+
+    for line in table:
+        sheet.append([cell(value) for value in line])
+    book.save(tmp)
