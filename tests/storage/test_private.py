@@ -32,6 +32,14 @@ def umask(request: pytest.FixtureRequest) -> Iterator[int]:
     os.umask(old)
 
 
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of the test's own, not made yet (under scripts/dev test the shared one holds the keyring)."""
+    folder = tmp_path / "data-home"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 def record(history: History) -> None:
     history.record_request(
         environment="test",
@@ -46,8 +54,7 @@ def record(history: History) -> None:
     )
 
 
-def test_the_history_and_its_wal_and_shm_are_private(umask: int) -> None:
-    data_home = Path(os.environ["XDG_DATA_HOME"])
+def test_the_history_and_its_wal_and_shm_are_private(data_home: Path, umask: int) -> None:
     assert not data_home.exists()
     history = History()
     try:
@@ -63,7 +70,7 @@ def test_the_history_and_its_wal_and_shm_are_private(umask: int) -> None:
         history.close()
 
 
-def test_a_history_an_older_version_left_open_is_tightened() -> None:
+def test_a_history_an_older_version_left_open_is_tightened(data_home: Path) -> None:
     old = os.umask(0o022)
     try:
         folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
