@@ -45,6 +45,16 @@ LOG_FILE_DELAY_MS = 200  # after the first paint (a zero timer would run before 
 ICON_PATH = Path(__file__).resolve().parent / "icons" / "popbill-gui.png"
 
 
+# Throw-away folders (the demo's history): removed at exit, and by main() before an os._exit, which skips atexit.
+_temp_folders: list[str] = []
+
+
+def remove_temp_folders() -> None:
+    """Remove the throw-away folders made so far. Safe to call twice."""
+    while _temp_folders:
+        shutil.rmtree(_temp_folders.pop(), ignore_errors=True)
+
+
 def ensure_app() -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -117,7 +127,9 @@ def create_window(
         history_path = settings_store.history_path(environ)
     if history_path is None and demo:
         folder = tempfile.mkdtemp(prefix="popbill-gui-demo-")
-        atexit.register(shutil.rmtree, folder, True)  # the demo's history goes with the demo
+        if not _temp_folders:
+            atexit.register(remove_temp_folders)  # the demo's history goes with the demo
+        _temp_folders.append(folder)
         history_path = Path(folder) / "history.sqlite3"
     notes: list[str] = []
     saved = Settings() if demo else settings_store.load(settings_path)
@@ -183,17 +195,19 @@ def _setup_logging() -> None:
 
 
 def _open_log_file() -> None:
-    """Replace the early handler with the rotating log file, and write what was kept until now. Idempotent."""
+    """Replace the early handler with the rotating log file, and write what was kept until now. Idempotent.
+
+    The file is the owner's alone, and a second window sharing it never stops either from logging
+    (storage/logfile.py)."""
     root = logging.getLogger()
     if _early not in root.handlers:
         return
-    from logging.handlers import RotatingFileHandler
+    from .storage.logfile import LogFileHandler
 
     handler: logging.Handler
     try:
         log_dir = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(log_dir / "popbill-gui.log", maxBytes=1 << 20, backupCount=2, encoding="utf-8")
+        handler = LogFileHandler(log_dir / "popbill-gui.log", max_bytes=1 << 20, backup_count=2)
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -234,8 +248,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"popbill-gui: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     _open_log_file()  # a window closed within LOG_FILE_DELAY_MS still leaves its log
-    if not window.jobs.shutdown(2000):
+    finished = window.jobs.shutdown(2000)
+    # The history file is closed before its folder goes (the demo's): Windows cannot delete an open file.
+    window.service.close()
+    if not finished:
         # A call is still waiting on the network: the window is gone, don't keep the process for it.
+        remove_temp_folders()  # os._exit skips atexit
         logging.shutdown()
         os._exit(code)
     return code

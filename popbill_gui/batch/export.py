@@ -1,18 +1,28 @@
 """Batch results to CSV (UTF-8 with BOM, so Excel opens it) or XLSX, written atomically.
 
 All input rows in their order with their state, code and message. The file is written to a temporary file
-beside the target and renamed over it, so a crash never leaves half a results file.
+beside the target and renamed over it, so a crash never leaves half a results file. Every text cell is
+written as text, never as a formula (`core/cells.py`); numbers stay numbers.
+
+A target that cannot be replaced (open in Excel on Windows, a folder, read-only, a folder without write
+permission) raises `ResultsFileError` with one sentence saying what to do; nothing half-written is left.
+`check_results_target` finds most of these before a batch is sent.
+Encodings are explicit everywhere: nothing here depends on the console's or the system's code page.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Final
 
-from ..core.messages import Lang
+from ..core.cells import csv_cell, is_formula_like, numeric
+from ..core.messages import Lang, text
 from .model import COLUMNS, InputRow, Operation, RowOutcome, RowState, state_text
 
 # Header names as the reader accepts them, so a results file can be fed back in.
@@ -26,6 +36,30 @@ HEADERS: dict[str, tuple[str, str]] = {
     "code": ("코드", "Code"),
     "message": ("메시지", "Message"),
 }
+
+# Pauses between attempts to rename onto a target that refuses (PermissionError). On Windows a file open in
+# Excel refuses until it is closed; a virus scanner or a sync client holds a new file for a moment only.
+REPLACE_DELAYS: Final[tuple[float, ...]] = (0.1, 0.2, 0.4, 0.8)
+
+
+class ResultsFileError(OSError):
+    """The results file cannot be written where asked; nothing was left half-written there.
+
+    `key` is a `messages.CATALOG` key; `describe(lang)` is the sentence for a person. An OSError, so a face
+    that catches OSError around an export keeps working (its `strerror` is the English sentence).
+    """
+
+    def __init__(self, key: str, path: Path, reason: str = "", errno: int = 0) -> None:
+        self.key = key
+        self.params: dict[str, object] = {"name": path.name, "path": str(path), "folder": str(path.parent)}
+        self.params["reason"] = reason
+        super().__init__(errno, self.describe("en"), str(path))
+
+    def describe(self, lang: Lang = "ko") -> str:
+        return text(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.describe("en")
 
 
 def result_table(
@@ -46,36 +80,129 @@ def result_table(
     return table
 
 
-def _atomic(path: Path, suffix: str) -> tuple[int, str]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=suffix)
+def check_results_target(path: str | Path) -> None:
+    """Before a batch is sent: refuse a results target that cannot be written now, so nothing is sent for a file
+    that will not be written. Raises ValueError (not .csv/.xlsx) or ResultsFileError; changes nothing.
+
+    Catches a folder, a read-only file, a folder that refuses new files, and (on Windows) a file that another
+    program holds open for writing, as Excel does. A file opened only later is caught by write_results.
+    """
+    target = Path(path)
+    if target.suffix.lower() not in (".csv", ".xlsx"):
+        raise ValueError(f"results go to a .csv or .xlsx file, not {target.name!r}")
+    _check_target(target)
+    if target.exists():
+        try:
+            with open(target, "r+b"):  # opened, not written: Windows refuses it while Excel has the file
+                pass
+        except PermissionError as exc:
+            raise ResultsFileError("results.in_use", target, _reason(exc), exc.errno or 0) from exc
+        except OSError:
+            pass  # anything else: write_results says what is wrong, after the batch
+    folder = next((p for p in (target.parent, *target.parent.parents) if p.exists()), None)
+    if folder is not None:
+        try:
+            with tempfile.TemporaryFile(dir=folder):  # the folder takes a new file (then removes it)
+                pass
+        except OSError as exc:
+            raise _not_writable(target, exc) from exc
 
 
 def write_results(path: str | Path, table: Iterable[Sequence[object]]) -> Path:
-    """Write `table` to .csv or .xlsx (by the extension), atomically; returns the path written."""
+    """Write `table` to .csv or .xlsx (by the extension), atomically; returns the path written.
+
+    Raises ValueError for another extension, ResultsFileError when the file cannot be written there.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValueError(f"results go to a .csv or .xlsx file, not {target.name!r}")
-    fd, tmp = _atomic(target, suffix)
+    _check_target(target)
     try:
-        if suffix == ".csv":
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-                csv.writer(handle).writerows(table)
-        else:
-            os.close(fd)
-            from openpyxl import Workbook  # only when exporting to Excel
-
-            book = Workbook(write_only=True)
-            sheet = book.create_sheet("results")
-            for line in table:
-                # Keys stay text: Excel would turn an 18-digit ItemKey into 2.4E+16.
-                sheet.append(
-                    [v if isinstance(v, int) and not isinstance(v, bool) and abs(v) < 10**15 else str(v) for v in line]
-                )
-            book.save(tmp)
-        os.replace(tmp, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=suffix)
+    except OSError as exc:
+        raise _not_writable(target, exc) from exc
+    try:
+        try:
+            if suffix == ".csv":
+                with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+                    csv.writer(handle).writerows([csv_cell(v) for v in line] for line in table)
+            else:
+                os.close(fd)
+                _write_xlsx(tmp, table)
+        except OSError as exc:  # e.g. the disk is full
+            raise _not_writable(target, exc) from exc
+        _replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _check_target(target: Path) -> None:
+    """Refuse at once what no retry can change: a folder, or a file marked read-only."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # missing (the usual case) or unreadable: the write itself says what is wrong
+    if stat.S_ISDIR(mode):
+        raise ResultsFileError("results.is_folder", target)
+    # The owner's write bit is what Windows' read-only attribute and `chmod a-w` both clear.
+    if not mode & stat.S_IWUSR:
+        raise ResultsFileError("results.read_only", target)
+
+
+def _replace(tmp: str, target: Path) -> None:
+    """Rename the finished file over the target, retrying briefly while the target refuses."""
+    for delay in (*REPLACE_DELAYS, None):
+        try:
+            os.replace(tmp, target)
+            return
+        except IsADirectoryError as exc:  # became a folder since _check_target
+            raise ResultsFileError("results.is_folder", target, errno=exc.errno or 0) from exc
+        except PermissionError as exc:  # Windows: open in Excel (sharing violation), or being scanned
+            if delay is None:
+                raise ResultsFileError("results.in_use", target, _reason(exc), exc.errno or 0) from exc
+            time.sleep(delay)
+        except OSError as exc:
+            raise _not_writable(target, exc) from exc
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _not_writable(target: Path, exc: OSError) -> ResultsFileError:
+    return ResultsFileError("results.not_writable", target, _reason(exc), exc.errno or 0)
+
+
+def _write_xlsx(tmp: str, table: Iterable[Sequence[object]]) -> None:
+    # Imported when exporting to Excel only.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("results")
+
+    def cell(value: object) -> object:
+        """A number as it is; anything else as a string cell that Excel shows and never evaluates.
+
+        Keys stay text too: Excel would turn an 18-digit ItemKey into 2.4E+16 (`numeric` says which numbers
+        Excel holds exactly).
+        """
+        if numeric(value):
+            return value
+        # Control characters cannot be stored in the file at all: each shows as U+FFFD instead.
+        content = ILLEGAL_CHARACTERS_RE.sub("\ufffd", "" if value is None else str(value))
+        if not (is_formula_like(content) or content.startswith("=") or content in ERROR_CODES):
+            return content  # openpyxl writes any other text as a string cell
+        typed = WriteOnlyCell(sheet, value=content)  # openpyxl types "=…" as a formula and "#N/A" as an error
+        typed.data_type = "s"
+        typed.quotePrefix = True  # as if typed with a leading ': editing the cell in Excel keeps it text
+        return typed
+
+    for line in table:
+        sheet.append([cell(value) for value in line])
+    book.save(tmp)

@@ -5,21 +5,28 @@ raises `BatchFileError`: nothing is sent. Otherwise every data row comes back as
 number as the spreadsheet shows it (header = row 1 when it is the first line) and all its problems: the core's
 rules for the operation and the file-level ones (duplicates). Whether invalid rows refuse the file or are
 skipped is the caller's choice.
+
+Text files come as UTF-8 (with or without BOM), CP949 (Korean Excel's "CSV") or UTF-16 with BOM (Excel's
+"Unicode text", tab-separated); the bytes are decoded explicitly, never with the console's or system's code
+page. An .xlsx is a zip archive: its directory is checked before openpyxl inflates anything (`_check_unpacked`).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
 import math
+import zipfile
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Final
 
+from ..core.cells import undefused
 from ..core.messages import Lang, text
 from ..core.validation import Problem, check_assign, check_resend
 from .model import COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState
@@ -32,6 +39,14 @@ _SNIFF_CHARS: Final = 64 * 1024
 _DELIMITERS: Final = ",;\t"
 # A number cell of 16 digits or more has passed through a double: Excel keeps only 15 significant digits.
 _EXACT_DIGITS_BELOW: Final = 1e15
+# An .xlsx unpacked: the largest list the reader takes (MAX_ROWS rows, ten columns of distinct text) unpacks to
+# about 64 MiB; a "zip bomb" of 246 KB unpacked to 100 MB of shared strings (39 s, 587 MB of memory). Real
+# spreadsheet parts inflate 5 to 20 times; above MAX_PACKED_RATIO (Apache POI's zip-bomb limit) only a crafted
+# part does, and parts below _RATIO_FLOOR are too small to matter whatever their ratio.
+MAX_UNPACKED: Final = 128 * 1024 * 1024
+MAX_PACKED_RATIO: Final = 100
+_RATIO_FLOOR: Final = 1024 * 1024
+_UTF16_BOMS: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 # Canonical column → its header names (English, Korean), as the messages name them.
 HEADER_NAMES: Final[dict[str, tuple[str, str]]] = {
@@ -65,7 +80,7 @@ class BatchFile:
     path: Path
     operation: Operation
     rows: list[InputRow]
-    encoding: str | None  # "utf-8-sig", "utf-8" or "cp949" for CSV; None for Excel
+    encoding: str | None  # "utf-8-sig", "utf-8", "cp949" or "utf-16" for text files; None for Excel
 
     # Cached (a frozen dataclass still has a __dict__ for cached_property): the window asks for these on every
     # refresh, and a file may hold 100,000 rows.
@@ -163,7 +178,13 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
-    """UTF-8 (with or without BOM) first, then CP949, both strict: no character is ever guessed."""
+    """UTF-16 when the file starts with its BOM (Excel's "Unicode text"), else UTF-8 (with or without BOM),
+    then CP949, all strict: no character is ever guessed."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "utf-16"  # the BOM says which byte order, and is dropped
+        except UnicodeDecodeError:
+            raise BatchFileError("batch.encoding", {"name": path.name}) from None
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -199,12 +220,16 @@ Records = Generator[tuple[int, Sequence[object]], None, None]
 
 
 def _csv_records(content: str) -> Records:
-    """(row number, cells) per CSV record; a blank line is a record too, so numbers match Excel's rows."""
+    """(row number, cells) per CSV record; a blank line is a record too, so numbers match Excel's rows.
+
+    A cell that an export protected from running as a formula (a leading ' before =, +, -, @) is read as the
+    value it protects, so a results file can be fed back in.
+    """
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=_delimiter(content), quotechar='"')
     number = 0
     try:
         for number, record in enumerate(reader, start=1):
-            yield number, record
+            yield number, [undefused(cell) for cell in record]
     except csv.Error as exc:
         raise BatchFileError("batch.bad_csv", {"row": number + 1, "reason": str(exc)}) from exc
 
@@ -214,6 +239,7 @@ def _xlsx_records(path: Path) -> Records:
     # Imported on first use: the window's start-up need not wait for openpyxl.
     from openpyxl import load_workbook
 
+    _check_unpacked(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except OSError as exc:
@@ -235,6 +261,32 @@ def _xlsx_records(path: Path) -> Records:
             raise _bad_xlsx(path, exc) from exc
     finally:
         workbook.close()
+
+
+def _check_unpacked(path: Path) -> None:
+    """Refuse an .xlsx whose zip directory announces more than a list of invoices unpacks to.
+
+    The sizes in the directory bound what can be read: zipfile stops each part at its announced size (and a
+    part that holds more then fails its CRC check), so a directory cannot understate a bomb.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except OSError as exc:
+        raise _unreadable(path, exc) from exc
+    except Exception as exc:  # not a zip archive, or a damaged one: zipfile fails in several ways
+        raise _bad_xlsx(path, exc) from exc
+    mib = 1024 * 1024
+    total = sum(part.file_size for part in parts)
+    if total > MAX_UNPACKED:
+        params = {"name": path.name, "size_mb": f"{total / mib:.0f}", "limit_mb": MAX_UNPACKED // mib}
+        raise BatchFileError("batch.xlsx_too_large", params)
+    for part in parts:
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > _RATIO_FLOOR and ratio > MAX_PACKED_RATIO:
+            size_mb = f"{part.file_size / mib:.0f}"
+            params = {"name": path.name, "part": part.filename, "size_mb": size_mb, "ratio": int(ratio)}
+            raise BatchFileError("batch.xlsx_packed", params)
 
 
 def _bad_xlsx(path: Path, exc: Exception) -> BatchFileError:

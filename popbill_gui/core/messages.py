@@ -327,10 +327,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Row {row} of the CSV file could not be read: {reason}",
     ),
     "batch.encoding": (
-        "파일의 문자 인코딩을 알 수 없습니다({name}). UTF-8 또는 CP949(한글 엑셀의 'CSV (쉼표로 분리)')로 "
-        "저장된 파일만 읽을 수 있습니다. 엑셀에서 'CSV UTF-8' 형식으로 다시 저장하세요.",
-        "The character encoding of {name} is not recognised: only UTF-8 and CP949 (what Korean Excel writes as "
-        "'CSV (Comma delimited)') can be read. Save the file from Excel as 'CSV UTF-8'.",
+        "파일의 문자 인코딩을 알 수 없습니다({name}). UTF-8, CP949(한글 엑셀의 'CSV (쉼표로 분리)'), "
+        "UTF-16(엑셀의 '유니코드 텍스트')으로 저장된 파일만 읽을 수 있습니다. "
+        "엑셀에서 'CSV UTF-8' 형식으로 다시 저장하세요.",
+        "The character encoding of {name} is not recognised: only UTF-8, CP949 (what Korean Excel writes as "
+        "'CSV (Comma delimited)') and UTF-16 (Excel's 'Unicode Text') can be read. Save the file from Excel as "
+        "'CSV UTF-8'.",
+    ),
+    "batch.xlsx_too_large": (
+        "{name}: 세금계산서 목록이라기엔 너무 큰 파일입니다(압축을 풀면 {size_mb} MiB, {limit_mb} MiB까지 읽음). "
+        "엑셀에서 목록이 있는 시트만 새 파일(.xlsx 또는 CSV)로 저장하세요.",
+        "{name}: file too large to be an invoice list (its contents unpack to {size_mb} MiB; at most {limit_mb} MiB "
+        "are read). Save only the sheet with the list as a new file (.xlsx or CSV) from Excel.",
+    ),
+    "batch.xlsx_packed": (
+        "{name}: 세금계산서 목록이라기엔 너무 큰 파일입니다(안의 {part}이(가) 압축을 풀면 {ratio}배, {size_mb} MiB로 "
+        "커짐). 엑셀에서 목록이 있는 시트만 새 파일(.xlsx 또는 CSV)로 저장하세요.",
+        "{name}: file too large to be an invoice list (its part {part} unpacks to {ratio} times its stored size, "
+        "{size_mb} MiB). Save only the sheet with the list as a new file (.xlsx or CSV) from Excel.",
     ),
     "batch.too_large": (
         "파일이 너무 큽니다({size_mb} MiB). {limit_mb} MiB까지 읽을 수 있으니 파일을 나누세요.",
@@ -417,7 +431,28 @@ CATALOG: dict[str, tuple[str, str]] = {
         "이력을 쓸 수 없어 아무것도 보내지 않습니다: {reason}",
         "The history cannot be used, so nothing is sent: {reason}",
     ),
-
+    # ---- results files (popbill_gui/batch/export.py): the target cannot be written ----
+    "results.in_use": (
+        "결과 파일 {name}을(를) 바꿀 수 없습니다. 엑셀에서 열려 있다면 엑셀에서 닫고 다시 내보내세요. "
+        "각 행의 결과는 기록에 남아 있어 나중에도 내보낼 수 있습니다.",
+        "The results file {name} cannot be replaced: if it is open in Excel, close it in Excel and export again. "
+        "Every row's outcome is kept in the history and can be exported from there later.",
+    ),
+    "results.is_folder": (
+        "{path}은(는) 폴더입니다. .csv 또는 .xlsx로 끝나는 파일 이름을 지정하세요.",
+        "{path} is a folder: name a file ending in .csv or .xlsx.",
+    ),
+    "results.read_only": (
+        "결과 파일 {name}은(는) 읽기 전용이라 바꿀 수 없습니다. "
+        "다른 이름으로 내보내거나 파일 속성에서 읽기 전용을 해제하세요.",
+        "The results file {name} is read-only and cannot be replaced: export under another name, or clear its "
+        "read-only attribute.",
+    ),
+    "results.not_writable": (
+        "{folder} 폴더에 결과 파일을 쓸 수 없습니다({reason}). 문서 폴더처럼 쓸 수 있는 폴더를 고르세요.",
+        "The results cannot be written in the folder {folder} ({reason}). Choose a folder you can write to, such as "
+        "Documents.",
+    ),
     "batch.cancelling": (
         "취소합니다. 보내는 중인 요청은 끝까지 기록합니다.",
         "Cancelling: no new call starts; calls in flight finish and are recorded.",

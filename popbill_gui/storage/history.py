@@ -26,6 +26,7 @@ from typing import Any, Final
 import platformdirs
 
 from .errors import HistoryError
+from .private import SQLITE_COMPANIONS, private_file
 from .settings import APP_NAME
 
 __all__ = ["CallRecord", "History", "HistoryError", "default_path"]
@@ -135,7 +136,7 @@ class History:
         self._lock = threading.Lock()
         self._closed = False
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(self.path, SQLITE_COMPANIONS)  # receiver addresses: owner-only (storage/private.py)
             # isolation_level=None: no implicit transactions; every write is an explicit BEGIN IMMEDIATE ... COMMIT.
             # check_same_thread=False: worker threads share this connection, always under self._lock.
             self._conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)

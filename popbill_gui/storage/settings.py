@@ -21,6 +21,7 @@ from ..core.environments import ENV_NAMES, HOST_VARIANTS
 from ..core.errors import Kind, PopbillError
 from ..core.messages import LANGS, Lang, normalize_lang
 from ..core.models import Credentials, LinkCredentials, TokenCredentials
+from .private import private_file, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -138,9 +139,10 @@ def load(path: Path | None = None) -> Settings:
 def save(settings: Settings, path: Path | None = None) -> None:
     """Write atomically (a temporary file, then rename), so a crash never leaves half a file."""
     path = path or default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
     try:
+        private_file(Path(tmp))  # 0600 whatever the umask (mkstemp's 0600 is subject to it)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(asdict(settings), handle, ensure_ascii=False, indent=2)
         os.replace(tmp, path)

@@ -14,6 +14,8 @@ from PySide6 import QtWidgets  # QStyle is looked up when the first icon is draw
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ..core.cells import tsv_line
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -138,9 +140,9 @@ class LogModel(QAbstractTableModel):
         return None
 
     def rows_as_text(self, rows: list[int]) -> str:
-        """Tab-separated rows with a header line: pastes into a spreadsheet."""
-        lines = ["\t".join(self.header_texts())]
+        """Tab-separated rows with a header line: pastes into a spreadsheet, never as a formula (core/cells.py)."""
+        lines = [tsv_line(self.header_texts())]
         for row in sorted(set(rows)):
             entry = self._rows[row]
-            lines.append("\t".join(self.cell_text(entry, c).replace("\t", " ") for c in range(len(self.COLUMNS))))
+            lines.append(tsv_line(self.cell_text(entry, c) for c in range(len(self.COLUMNS))))
         return "\n".join(lines)

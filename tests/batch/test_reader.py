@@ -431,3 +431,142 @@ def test_every_batch_message_key_used_by_the_reader_is_in_the_catalog() -> None:
         assert korean and english and korean != english, key
         # Both sentences take the same placeholders.
         assert set(re.findall(r"{(\w+)", korean)) == set(re.findall(r"{(\w+)", english)), key
+
+
+# ---- hostile and foreign files ----
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def excel_style_xlsx(
+    path: Path, rows: Sequence[Sequence[str]], filler_mb: int = 0, announce: int | None = None
+) -> Path:
+    """An .xlsx as Excel writes it, text in shared strings, built part by part; `filler_mb` MiB of one more
+    shared string are streamed in (small on disk: they compress about a thousand times). `announce`: the
+    uncompressed size the zip directory then claims for the shared strings (a directory that lies)."""
+    texts = [text for row in rows for text in row]
+    cells = "".join(
+        f'<row r="{r}">'
+        + "".join(f'<c r="{chr(65 + c)}{r}" t="s"><v>{texts.index(v)}</v></c>' for c, v in enumerate(row))
+        + "</row>"
+        for r, row in enumerate(rows, start=1)
+    )
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{_CT}.worksheet+xml"/>'
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_CT}.sharedStrings+xml"/></Types>',
+        "_rels/.rels": f'<Relationships xmlns="{_RELS}"><Relationship Id="rId1" '
+        f'Type="{_DOC_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<workbook xmlns="{_MAIN}" xmlns:r="{_DOC_RELS}"><sheets>'
+        '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{_RELS}">'
+        f'<Relationship Id="rId1" Type="{_DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{_DOC_RELS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_MAIN}"><sheetData>{cells}</sheetData></worksheet>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, xml in parts.items():
+            archive.writestr(name, xml)
+        with archive.open("xl/sharedStrings.xml", "w") as strings:
+            strings.write(f'<sst xmlns="{_MAIN}">'.encode())
+            strings.write("".join(f"<si><t>{text}</t></si>" for text in texts).encode())
+            if filler_mb:
+                strings.write(b"<si><t>")
+                block = b"A" * (1024 * 1024)
+                for _ in range(filler_mb):
+                    strings.write(block)
+                strings.write(b"</t></si>")
+            strings.write(b"</sst>")
+    if announce is not None:
+        data = bytearray(path.read_bytes())
+        name = b"xl/sharedStrings.xml"
+        record = data.index(b"PK\x01\x02")  # the central directory: one record per part
+        while data[record + 46 : record + 46 + len(name)] != name:
+            record = data.index(b"PK\x01\x02", record + 4)
+        data[record + 24 : record + 28] = announce.to_bytes(4, "little")  # its "uncompressed size" field
+        path.write_bytes(bytes(data))
+    return path
+
+
+RESEND_ROWS = [["MgtKeyType", "MgtKey", "Receiver"], ["SELL", "K1", "a@example.com"]]
+
+
+def test_an_excel_style_workbook_is_read(tmp_path: Path) -> None:
+    """What the helper builds is read (so the refusals below are the check's doing, nothing else)."""
+    path = excel_style_xlsx(tmp_path / "excel.xlsx", RESEND_ROWS)
+    batch = read_batch(path, "resend_email")
+    assert [(row.row, row.values["receiver"]) for row in batch.rows] == [(2, "a@example.com")]
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_openpyxl_reads_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The review's file: about 100 MB of shared strings packed into a few hundred KB (39 s and 587 MB before)."""
+    path = excel_style_xlsx(tmp_path / "bomb.xlsx", RESEND_ROWS, filler_mb=100)
+    assert path.stat().st_size < 300_000
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("openpyxl opened a zip bomb")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    error = refusal(path)
+    assert error.key == "batch.xlsx_packed"
+    assert error.params["part"] == "xl/sharedStrings.xml" and int(str(error.params["ratio"])) > 100
+    assert "file too large to be an invoice list" in error.describe("en")
+    assert "너무 큰 파일" in error.describe("ko")
+
+
+def test_an_xlsx_that_unpacks_beyond_any_invoice_list_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not packed suspiciously tight, only too big once unpacked (the limit lowered to keep the test small)."""
+    monkeypatch.setattr(reader, "MAX_UNPACKED", 64 * 1024)
+    rows: list[Sequence[Cell]] = [["MgtKeyType", "MgtKey", "Receiver"]]
+    rows += [["SELL", f"K{n}", f"a{n}@example.com"] for n in range(3000)]
+    path = write_xlsx(tmp_path / "long.xlsx", rows)
+    error = refusal(path)
+    assert error.key == "batch.xlsx_too_large" and error.params["limit_mb"] == 0
+    monkeypatch.undo()
+    assert len(read_batch(path, "resend_email").rows) == 3000  # under the real limit the same file is read
+
+
+def test_a_zip_directory_cannot_understate_a_bomb(tmp_path: Path) -> None:
+    """zipfile stops each part at the size its directory announces: the check cannot be lied to."""
+    path = excel_style_xlsx(tmp_path / "liar.xlsx", RESEND_ROWS, filler_mb=20, announce=1000)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/sharedStrings.xml").file_size == 1000  # the check sees a small part
+    assert refusal(path).key == "batch.bad_xlsx"  # and openpyxl gets 1000 bytes, then a CRC error
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_excel_unicode_text_is_read(tmp_path: Path, encoding: str) -> None:
+    """Excel's "Unicode Text (*.txt)": UTF-16 with a BOM (little-endian from Excel), tabs, CRLF, a cell holding
+    a tab quoted."""
+    lines = [
+        "문서유형\t문서번호\t수신메일\t비고",
+        "SELL\tINV-1\ta@example.com\t3월분",
+        'BUY\tINV-2\tb@example.com\t"탭\t있는 메모"',
+    ]
+    bom = b"\xff\xfe" if encoding == "utf-16-le" else b"\xfe\xff"
+    path = tmp_path / "유니코드.txt"
+    path.write_bytes(bom + "\r\n".join(lines).encode(encoding) + "\r\n".encode(encoding))
+    batch = read_batch(path, "resend_email")
+    assert batch.encoding == "utf-16"
+    assert [(row.row, row.values) for row in batch.rows] == [
+        (2, {"mgt_key_type": "SELL", "mgt_key": "INV-1", "receiver": "a@example.com"}),
+        (3, {"mgt_key_type": "BUY", "mgt_key": "INV-2", "receiver": "b@example.com"}),
+    ]
+    assert batch.invalid_rows == []
+
+
+def test_broken_utf16_is_an_encoding_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.txt"
+    lone_surrogate = b"\x00\xd8"
+    path.write_bytes(b"\xff\xfe" + "MgtKeyType\tMgtKey\tReceiver\r\n".encode("utf-16-le") + lone_surrogate)
+    error = refusal(path)
+    assert error.key == "batch.encoding" and "UTF-16" in error.describe("en")
