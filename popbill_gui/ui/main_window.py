@@ -8,6 +8,7 @@ same dispatcher, so nothing that can block (network, an unlock prompt) runs on t
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable, Hashable
@@ -71,6 +72,12 @@ OPERATIONS = ("resend_email", "assign_mgt_key")
 
 Confirm = Callable[[str, str], bool]
 StoreFactory = Callable[[Lang], "SecretStore"]
+
+
+def history_shortcut(platform: str = sys.platform) -> QKeySequence:
+    """Ctrl+H, except on macOS, where Qt's Ctrl is ⌘ and ⌘H hides the application: ⌘Y there (Safari's History)."""
+    return QKeySequence("Ctrl+Y" if platform == "darwin" else "Ctrl+H")
+
 
 _STRIP_STYLES = {
     "test": "background: #e3f2fd; color: #0d47a1;",
@@ -252,13 +259,15 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: the application menu
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.history_action = QAction(self)
         self.history_action.setObjectName("historyAction")
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.setShortcut(history_shortcut())
         self.history_action.triggered.connect(self.open_history)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.history_action)
