@@ -5,7 +5,8 @@ Windows  popbill-gui.lnk in the user's Start Menu\\Programs (the folder Windows 
          travels as -EncodedCommand (base64 of UTF-16LE), so no command-line quoting is involved and Korean survives;
          the one quoting layer left is PowerShell's single-quoted literal (powershell_literal). WScript.Shell's
          shortcut object passes text through the ANSI code page, so the script reads the target back and, when it
-         did not survive, removes the shortcut and says so (exit 3) instead of leaving one that starts nothing.
+         no longer names a file, removes the shortcut and says so (exit 3) instead of leaving one that starts
+         nothing. (Not a text comparison: Windows may give the target back in its long form.)
 Linux    popbill-gui.desktop in $XDG_DATA_HOME/applications (~/.local/share/applications), its Exec quoted as the
          Desktop Entry Specification says; packaging/install-menu-entry runs this, so there is one way to write it.
 macOS    nothing to make: popbill-gui.app goes into /Applications, and a sentence says so.
@@ -236,7 +237,8 @@ def windows_install_script(launch: Launcher) -> str:
             f"  $link.IconLocation = {powershell_literal(target + ',0')}",
             f"  $link.Description = {powershell_literal(DESCRIPTION)}",
             "  $link.Save()",
-            "  if ($shell.CreateShortcut($path).TargetPath -ne $target) {",
+            "  $saved = $shell.CreateShortcut($path).TargetPath",
+            "  if (-not ($saved -and (Test-Path -LiteralPath $saved -PathType Leaf))) {",
             "    Remove-Item -LiteralPath $path -Force",
             f"    exit {BAD_CHARS_EXIT}",
             "  }",
