@@ -3,6 +3,8 @@
 popbill-gui                 the window, with saved settings and POPBILL_* overrides
 popbill-gui --demo          against the simulator started in-process, demo credentials, keyring untouched
 popbill-gui --smoke-test    show the window, check it is whole (ui/smoke.py), exit 0 printing nothing (CI, packages)
+popbill-gui --install-shortcut / --remove-shortcut
+                            the Start-menu shortcut (Windows) or menu entry (Linux), no window (platform/shortcuts.py)
 """
 
 from __future__ import annotations
@@ -223,7 +225,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--demo", action="store_true", help="run against the built-in simulator, no account needed")
     parser.add_argument("--smoke-test", action="store_true", help="show the window, wait for its first paint, exit")
     parser.add_argument("--version", action="version", version=f"popbill-gui {__version__}")
+    shortcut = parser.add_mutually_exclusive_group()
+    shortcut.add_argument(
+        "--install-shortcut", action="store_true", help="add to the Start menu (Windows) or the application menu, exit"
+    )
+    shortcut.add_argument("--remove-shortcut", action="store_true", help="take that shortcut away again, exit")
     args = parser.parse_args(argv)
+    if args.install_shortcut or args.remove_shortcut:
+        return _shortcut(install=args.install_shortcut)
     _setup_logging()
     try:
         app = ensure_app()
@@ -256,6 +265,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         remove_temp_folders()  # os._exit skips atexit
         logging.shutdown()
         os._exit(code)
+    return code
+
+
+def _shortcut(*, install: bool) -> int:
+    """--install-shortcut / --remove-shortcut: 0 and where, or 1 and why; one sentence, no main window.
+
+    The sentence goes to stdout (stderr when it failed); a windowed program started with no console at all
+    (popbill-gui.exe from Explorer) has neither, and shows it in a message box instead."""
+    from .core.messages import normalize_lang
+    from .platform import shortcuts
+
+    try:
+        lang = settings_store.resolve({}, os.environ, settings_store.load()).lang
+    except SettingsError:
+        lang = normalize_lang(os.environ.get("POPBILL_LANG"))
+    try:
+        message, code = (shortcuts.install if install else shortcuts.remove)(lang), 0
+    except shortcuts.ShortcutError as exc:
+        message, code = str(exc), 1
+    stream = sys.stdout if code == 0 else sys.stderr
+    if stream is not None:
+        print(message, file=stream)
+    else:
+        from PySide6.QtWidgets import QMessageBox
+
+        ensure_app()
+        show = QMessageBox.information if code == 0 else QMessageBox.warning
+        show(None, APP_NAME, message)
     return code
 
 

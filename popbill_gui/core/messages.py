@@ -254,6 +254,43 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Removed the credentials for {env} from the keyring.",
     ),
     "cli.nothing_saved": ("{env} 환경에 저장된 인증 정보가 없습니다.", "No credentials are saved for {env}."),
+    # ---- menu entries and shortcuts (popbill_gui/platform/shortcuts.py: popbill-gui --install-shortcut) ----
+    "shortcut.added_windows": (
+        "시작 메뉴에 바로 가기를 만들었습니다: {path}",
+        "Added a Start-menu shortcut: {path}",
+    ),
+    "shortcut.added_linux": ("프로그램 메뉴에 항목을 추가했습니다: {path}", "Added an application-menu entry: {path}"),
+    "shortcut.removed": ("지웠습니다: {path}", "Removed {path}"),
+    "shortcut.nothing": ("지울 바로 가기가 없습니다: {path}", "There is no shortcut to remove: {path}"),
+    "shortcut.macos": (
+        "macOS에서는 popbill-gui.app을 응용 프로그램(Applications) 폴더로 끌어다 놓으면 Launchpad와 Spotlight에서 "
+        "찾을 수 있습니다. 바로 가기는 따로 만들지 않습니다.",
+        "On macOS, drag popbill-gui.app into the Applications folder; Launchpad and Spotlight find it there. "
+        "No shortcut is needed.",
+    ),
+    "shortcut.unsupported": (
+        "이 운영체제({platform})에서는 바로 가기를 만들 수 없습니다.",
+        "Shortcuts cannot be made on this operating system ({platform}).",
+    ),
+    "shortcut.newline": (
+        "프로그램 폴더의 경로에 줄바꿈 문자가 있어 메뉴 항목을 만들 수 없습니다. 폴더 이름을 바꾸고 다시 실행하세요.",
+        "The program's folder path contains a line break, which a menu entry cannot hold; rename the folder and "
+        "run this again.",
+    ),
+    "shortcut.failed": (
+        "바로 가기를 만들거나 지우지 못했습니다: {reason} (popbill-gui.exe를 마우스 오른쪽 단추로 눌러 "
+        "'시작 화면에 고정'을 써도 됩니다.)",
+        "The shortcut could not be made or removed: {reason} (right-click popbill-gui.exe and choose "
+        "'Pin to Start' instead.)",
+    ),
+    "shortcut.bad_chars": (
+        "프로그램 폴더의 경로에 Windows 바로 가기가 담을 수 없는 문자가 있습니다",
+        "the program's folder path has characters a Windows shortcut cannot hold",
+    ),
+    "shortcut.write_failed": (
+        "메뉴 항목을 쓰지 못했습니다({path}): {reason}",
+        "The menu entry could not be written ({path}): {reason}",
+    ),
     # ---- hints for POPBiLL codes users meet most (what to do next) ----
     "hint.clock": (
         "PC 시계가 맞지 않습니다. 서버 시각으로 다시 서명했는데도 거부되면 시계를 맞추세요.",

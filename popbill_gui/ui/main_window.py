@@ -9,6 +9,7 @@ database) runs on the GUI thread.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -57,6 +58,12 @@ STARTUP_WORK_DELAY_MS = 150
 CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: one connection test at a time, dialog or window
 
 Confirm = Callable[[str, str], bool]
+
+
+def history_shortcut(platform: str = sys.platform) -> QKeySequence:
+    """Ctrl+H, except on macOS, where Qt's Ctrl is ⌘ and ⌘H hides the application: ⌘Y there (Safari's History)."""
+    return QKeySequence("Ctrl+Y" if platform == "darwin" else "Ctrl+H")
+
 
 _STRIP_STYLES = {
     "test": "background: #e3f2fd; color: #0d47a1;",
@@ -175,13 +182,15 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: the application menu
         self.settings_action.triggered.connect(self.open_settings)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.history_action = QAction(self)
         self.history_action.setObjectName("historyAction")
-        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.setShortcut(history_shortcut())
         self.history_action.triggered.connect(self.open_history)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.history_action)
