@@ -32,7 +32,7 @@ from . import wire
 from .environments import is_loopback_host
 from .errors import CLIENT_CODE, Kind, PopbillError
 from .messages import Lang
-from .trust import CaFileError, read_ca_file, system_context
+from .trust import CaFileError, clean_ca_path, is_system_bundle, load_ca_file, system_context
 
 log = logging.getLogger(__name__)
 
@@ -93,26 +93,30 @@ class _Adapter(HTTPAdapter):
         self._retries = value
 
 
-def _extra_cas(ca_bundle: str | None, lang: Lang) -> list[str | bytes]:
-    """Certificates to add to the system's store: the settings' CA file, then REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE.
+def _trust(ca_bundle: str | None, lang: Lang) -> ssl.SSLContext:
+    """The system's store, plus the settings' CA file and those of REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE.
 
     A CA file named in the settings that cannot be used is an error (nothing is sent); the two standard
-    variables, which other programs on the computer may have set, are used when they can be and skipped otherwise.
+    variables, which other programs on the computer may have set, are used when they can be and skipped
+    otherwise, as they are when they name the system's own bundle (loading it again would only cost time).
     """
-    found: list[str | bytes] = []
+    context = system_context()
     if ca_bundle:
         try:
-            found.append(read_ca_file(ca_bundle))
+            load_ca_file(context, ca_bundle)
         except CaFileError as exc:
             raise PopbillError(CLIENT_CODE, exc.describe(lang), None, Kind.CA_FILE, lang=lang) from None
+    seen = {clean_ca_path(ca_bundle)} if ca_bundle else set()
     for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
-        value = os.environ.get(name, "")
-        if value.strip():
-            try:
-                found.append(read_ca_file(value))
-            except CaFileError as exc:
-                log.warning("%s is not used: %s", name, exc.describe("en"))
-    return found
+        value = clean_ca_path(os.environ.get(name, ""))
+        if not value or value in seen or is_system_bundle(value):
+            continue
+        seen.add(value)
+        try:
+            load_ca_file(context, value)
+        except CaFileError as exc:
+            log.warning("%s is not used: %s", name, exc.describe("en"))
+    return context
 
 
 def connect_only_retry(attempts: int) -> Retry:
@@ -146,7 +150,7 @@ class Transport:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         # Verification is never switched off. The system's store is trusted; a CA file adds to it.
-        self.ssl_context = system_context(*_extra_cas(ca_bundle, lang))
+        self.ssl_context = _trust(ca_bundle, lang)
         self.session = requests.Session()
         # requests would re-read the environment on every call (a quarter of our per-call time) and apply
         # ~/.netrc, which replaces our Authorization header. Proxies are read once per host instead.

@@ -45,10 +45,11 @@ def clean_ca_path(raw: str) -> str:
 
 
 def read_ca_file(raw: str) -> str | bytes:
-    """The certificates of a CA file, ready for SSLContext.load_verify_locations(cadata=...).
+    """The certificates of a CA file, for SSLContext.load_verify_locations(cadata=...), not yet checked by OpenSSL.
 
-    PEM blocks are returned as text (a byte-order mark, CRLF or text around them do not matter), a DER file
-    as bytes. Raises CaFileError for a missing, unreadable, oversized or certificate-less file.
+    PEM blocks are returned as text (a byte-order mark, CRLF or text around them do not matter), anything else
+    as bytes (DER). Raises CaFileError for a missing, unreadable or oversized file; `load_ca_file` also
+    refuses one that holds no certificate.
     """
     path = clean_ca_path(raw)
     if not path:
@@ -67,15 +68,17 @@ def read_ca_file(raw: str) -> str | bytes:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode" (UTF-16)
         data = data.decode("utf-16", "replace").encode("ascii", "replace")
     blocks = _PEM_CERT.findall(data)
-    cadata: str | bytes = b"\n".join(blocks).decode("ascii", "replace") + "\n" if blocks else data
-    probe = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return b"\n".join(blocks).decode("ascii", "replace") + "\n" if blocks else data
+
+
+def load_ca_file(context: ssl.SSLContext, raw: str) -> None:
+    """Add the certificates of a CA file to `context`; CaFileError if there are none or the file is unusable."""
+    cadata = read_ca_file(raw)
     try:
-        probe.load_verify_locations(cadata=cadata)
+        # PEM text holds at least one block here; DER bytes that are not a certificate fail to load.
+        context.load_verify_locations(cadata=cadata)
     except (ssl.SSLError, ValueError):
-        raise CaFileError("ca_file.not_certificates", path) from None
-    if not probe.cert_store_stats().get("x509"):
-        raise CaFileError("ca_file.not_certificates", path)
-    return cadata
+        raise CaFileError("ca_file.not_certificates", clean_ca_path(raw)) from None
 
 
 def ca_file_problem(raw: str, lang: Lang = "ko") -> str | None:
@@ -86,17 +89,27 @@ def ca_file_problem(raw: str, lang: Lang = "ko") -> str | None:
     if not raw.strip():
         return None
     try:
-        read_ca_file(raw)
+        load_ca_file(ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), raw)
     except CaFileError as exc:
         return exc.describe(lang)
     return None
 
 
-def system_context(*extra: str | bytes) -> ssl.SSLContext:
-    """A client SSLContext on the operating system's store, with `extra` certificates (cadata) added to it."""
+def system_context() -> ssl.SSLContext:
+    """A client SSLContext on the operating system's store (add CA files to it with `load_ca_file`)."""
     import truststore  # imported here: the window's start-up does not need it
 
-    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-    for cadata in extra:
-        context.load_verify_locations(cadata=cadata)
-    return context
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+
+
+def is_system_bundle(raw: str) -> bool:
+    """Whether this file is the system's own CA bundle (REQUESTS_CA_BUNDLE is often set to it): nothing to add."""
+    defaults = ssl.get_default_verify_paths()
+    path = clean_ca_path(raw)
+    for known in {defaults.cafile, defaults.openssl_cafile}:
+        try:
+            if known and os.path.samefile(path, known):
+                return True
+        except OSError:
+            continue
+    return False

@@ -196,3 +196,15 @@ def test_the_tls_sentence_says_what_to_ask_it() -> None:
     assert "Windows 인증서 저장소" in ko and "설정 → 고급" in ko and "전산 담당자" in ko
     assert "Windows certificate store" in en and "Settings → Advanced" in en and "ask IT" in en
     assert "POPBILL_CA_BUNDLE" in ko and "POPBILL_CA_BUNDLE" in en
+
+
+def test_a_standard_variable_naming_the_system_store_is_recognised(store_ca: trustme.CA, tmp_path: Path) -> None:
+    # REQUESTS_CA_BUNDLE often names the system's own bundle: it is skipped rather than loaded a second time.
+    import os
+
+    from popbill_gui.core.trust import is_system_bundle
+
+    assert is_system_bundle(os.environ["SSL_CERT_FILE"])
+    assert is_system_bundle(f'"{os.environ["SSL_CERT_FILE"]}"')
+    assert not is_system_bundle(write_pem(trustme.CA(), tmp_path / "other.pem"))
+    assert not is_system_bundle(str(tmp_path / "missing.pem"))
