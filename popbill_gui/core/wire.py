@@ -133,12 +133,16 @@ def end(call: Call, token: Token[Call | None]) -> None:
 def _connecting(conn: HTTPConnection) -> None:
     call = _current.get()
     if call is not None:
+        if call.expired:  # the deadline passed with no socket to cut (a slow name look-up, a retry's pause)
+            raise TimeoutError("the call's deadline has passed")
         call.attach(conn)
 
 
 def _writing(conn: HTTPConnection) -> None:
     call = _current.get()
     if call is not None:
+        if call.expired and not call.written:  # past its deadline before a byte left: it never will
+            raise TimeoutError("the call's deadline has passed")
         call.attach(conn)
         call.written = True
 

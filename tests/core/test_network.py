@@ -6,7 +6,9 @@ import errno
 import importlib.metadata
 import io
 import json
+import socket
 import ssl
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -266,6 +268,25 @@ def test_cli_call_to_a_dribbling_server_exits_3(tmp_path: Path) -> None:
     assert code == 3
     assert json.loads(out.getvalue())["kind"] == "read_timeout"
     assert server.cut_off and not server.finished
+
+
+def test_nothing_leaves_once_the_deadline_has_passed(
+    sim: Simulator, make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A name look-up has no timeout of its own and no socket to cut: it ends after the deadline (0.6 s).
+    resolve = socket.getaddrinfo
+
+    def slow(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(1.2)
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    url = sim.base_url.replace("127.0.0.1", "localhost")
+    client = make_client(base_url=url, token="t", read_timeout=0.2, connect_timeout=0.2, lang="en")
+    with pytest.raises(PopbillError) as caught:
+        client.assign_mgt_key(ITEM_KEY, "SELL", "T1")
+    assert caught.value.kind is Kind.CONNECT_TIMEOUT and not caught.value.maybe_delivered
+    assert sim.count("assign") == 0
 
 
 # ---- 12.13 ----
