@@ -28,10 +28,14 @@ def open_configured_client(
     if isinstance(credentials, LinkCredentials) and not s.corp_num:
         raise PopbillError.invalid([Problem("corp_num", "corp_num.required")], s.lang)
     environment = resolve(s.env, s.hosts, s.base_url, s.auth_url, s.lang)  # type: ignore[arg-type]
-    cached, keep = (None, None)
-    if store is not None:  # the token kept is bound to these hosts: one from another server is never sent here
-        hosts = {"auth_url": environment.auth_url, "base_url": environment.base_url}
-        cached, keep = store.token_keeping(s.env, credentials, s.corp_num or "", **hosts)
+    # The kept token is bound to these hosts: one issued by another server is never sent here.
+    cached, keep = (
+        store.token_keeping(
+            s.env, credentials, s.corp_num or "", auth_url=environment.auth_url, base_url=environment.base_url
+        )
+        if store
+        else (None, None)
+    )
     return open_client(
         environment,
         s.corp_num or "",
