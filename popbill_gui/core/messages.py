@@ -115,23 +115,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "CA 인증서 파일을 쓸 수 없습니다: {reason}",
         "The CA certificate file cannot be used: {reason}",
     ),
+    # The path comes last, so that no full stop is taken for part of it.
     "ca_file.missing": (
-        "CA 인증서 파일이 없습니다: {path} 경로를 확인하세요.",
-        "The CA certificate file does not exist: {path} Check the path.",
+        "CA 인증서 파일이 없습니다(경로를 확인하세요): {path}",
+        "The CA certificate file does not exist (check the path): {path}",
     ),
     "ca_file.folder": (
-        "CA 인증서 파일 대신 폴더가 지정되었습니다: {path} 폴더 안의 인증서 파일(.pem, .crt, .cer)을 고르세요.",
-        "A folder was named instead of a CA certificate file: {path} Choose the certificate file (.pem, .crt, .cer) "
-        "in it.",
+        "CA 인증서 파일 대신 폴더가 지정되었습니다(폴더 안의 .pem, .crt, .cer 파일을 고르세요): {path}",
+        "A folder was named instead of a CA certificate file (choose the .pem, .crt or .cer file in it): {path}",
     ),
     "ca_file.unreadable": (
-        "CA 인증서 파일을 읽지 못했습니다: {path} 파일 권한을 확인하세요.",
-        "The CA certificate file could not be read: {path} Check its permissions.",
+        "CA 인증서 파일을 읽지 못했습니다(파일 권한을 확인하세요): {path}",
+        "The CA certificate file could not be read (check its permissions): {path}",
     ),
     "ca_file.not_certificates": (
-        "인증서가 들어 있지 않은 파일입니다: {path} 전산 담당자에게 받은 루트 인증서 파일(.pem, .crt, .cer)을 "
-        "지정하세요.",
-        "This file holds no certificate: {path} Name the root certificate file IT gave you (.pem, .crt or .cer).",
+        "인증서가 들어 있지 않은 파일입니다(전산 담당자에게 받은 루트 인증서 파일 .pem, .crt, .cer을 "
+        "지정하세요): {path}",
+        "This file holds no certificate (name the root certificate file IT gave you, .pem, .crt or .cer): {path}",
     ),
     "error.connect_timeout": (
         "{seconds}초 안에 서버({host})에 연결하지 못했습니다. 네트워크를 확인하세요.",
