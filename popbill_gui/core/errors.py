@@ -31,7 +31,10 @@ class Kind(str, Enum):
     DNS = "dns"
     REFUSED = "refused"
     PROXY = "proxy"
-    TLS = "tls"
+    TLS = "tls"  # the certificate or the TLS handshake failed: before the request was written, nothing sent
+    ANSWER_LOST = "answer_lost"  # the TLS connection broke after the request was written: it may have been done
+    CONNECT_FAILED = "connect_failed"  # no connection for another reason (no route, reset while connecting)
+    CA_FILE = "ca_file"  # the CA file named in the settings cannot be used (nothing sent)
     CONNECT_TIMEOUT = "connect_timeout"
     READ_TIMEOUT = "read_timeout"
     RESET = "reset"
@@ -51,6 +54,8 @@ UNREACHABLE_KINDS = frozenset(
         Kind.REFUSED,
         Kind.PROXY,
         Kind.TLS,
+        Kind.ANSWER_LOST,
+        Kind.CONNECT_FAILED,
         Kind.CONNECT_TIMEOUT,
         Kind.READ_TIMEOUT,
         Kind.RESET,
@@ -65,9 +70,21 @@ UNREACHABLE_KINDS = frozenset(
 )
 # Kinds where no usable credentials exist (CLI exit code 4).
 CREDENTIAL_KINDS = frozenset({Kind.AUTH, Kind.TOKEN_REFUSED, Kind.NO_CREDENTIALS, Kind.KEYRING})
-# Kinds where the request may have reached the server: it must not be repeated blindly.
+# Kinds where the request may have reached the server: it must not be repeated blindly. The transport gives
+# the network kinds here only to failures after the request was written (and NETWORK, the catch-all, is
+# counted as delivered); failures before it are DNS, REFUSED, PROXY, TLS, CONNECT_TIMEOUT or CONNECT_FAILED.
 MAYBE_DELIVERED_KINDS = frozenset(
-    {Kind.READ_TIMEOUT, Kind.RESET, Kind.NOT_JSON, Kind.NO_CODE, Kind.HTML_PAGE, Kind.BAD_GZIP, Kind.TOO_LARGE}
+    {
+        Kind.READ_TIMEOUT,
+        Kind.RESET,
+        Kind.ANSWER_LOST,
+        Kind.NETWORK,
+        Kind.NOT_JSON,
+        Kind.NO_CODE,
+        Kind.HTML_PAGE,
+        Kind.BAD_GZIP,
+        Kind.TOO_LARGE,
+    }
 )
 
 # Codes by which the API refuses the token itself; the client renews once and tries again.

@@ -158,14 +158,54 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The server ({host}) refused the connection. Check the address, the port and the firewall.",
     ),
     "error.proxy": (
-        "프록시 서버를 통해 연결하지 못했습니다. HTTPS_PROXY 설정을 확인하세요.",
-        "Could not connect through the proxy server. Check the HTTPS_PROXY setting.",
+        "프록시 서버를 통해 연결하지 못해 요청을 보내지 않았습니다. Windows의 '프록시 설정'(macOS는 시스템 설정 → "
+        "네트워크 → 프록시)이나 HTTPS_PROXY 환경 변수에 적힌 프록시 주소가 맞는지 전산 담당자에게 확인하세요. "
+        "자동 구성 스크립트(PAC)는 이 프로그램이 읽지 않으니, 회사가 그것만 쓴다면 프록시 주소를 받아 직접 입력하세요.",
+        "Could not connect through the proxy server, so nothing was sent. Ask IT to check the proxy named in the "
+        "Windows proxy settings (macOS: System Settings → Network → Proxies) or in the HTTPS_PROXY variable. This "
+        "program does not read automatic configuration scripts (PAC): if that is all your company uses, ask IT for "
+        "the proxy's address and enter it in the proxy settings yourself.",
     ),
     "error.tls": (
-        "서버({host})의 보안 인증서를 확인하지 못했습니다. 회사 네트워크가 인증서를 바꾼다면 "
-        "CA 인증서 파일(POPBILL_CA_BUNDLE)을 지정하세요.",
-        "The security certificate of the server ({host}) could not be verified. If your company network "
-        "replaces certificates, name its CA bundle (POPBILL_CA_BUNDLE).",
+        "서버({host})의 보안 인증서를 확인하지 못해 요청을 보내지 않았습니다. 회사 네트워크가 보안 연결을 검사한다면 "
+        "전산 담당자에게 회사 루트 인증서가 Windows 인증서 저장소(macOS는 키체인)에 설치되어 있는지 확인해 달라고 "
+        "하거나, 받은 인증서 파일을 설정 → 고급의 CA 인증서 파일(POPBILL_CA_BUNDLE)에 지정하세요.",
+        "The security certificate of the server ({host}) could not be verified, so nothing was sent. If your company "
+        "network inspects secure connections, ask IT to make sure the company's root certificate is in the Windows "
+        "certificate store (the Keychain on macOS), or name the certificate file they give you in Settings → "
+        "Advanced → CA certificate file (POPBILL_CA_BUNDLE).",
+    ),
+    "error.answer_lost": (
+        "서버({host})에 요청을 보낸 뒤 보안 연결이 깨져 응답을 받지 못했습니다. 요청이 처리되었을 수 있으니 팝빌 "
+        "사이트에서 결과를 확인한 뒤 다시 시도하세요.",
+        "The secure connection to the server ({host}) broke after the request was sent, so its answer was lost. "
+        "The request may have been processed: check on the POPBiLL website before trying again.",
+    ),
+    "error.connect_failed": (
+        "서버({host})에 연결하지 못해 요청을 보내지 않았습니다. 네트워크 연결을 확인하세요.",
+        "Could not connect to the server ({host}), so nothing was sent. Check the network connection.",
+    ),
+    "error.ca_file": (
+        "CA 인증서 파일을 쓸 수 없습니다: {reason}",
+        "The CA certificate file cannot be used: {reason}",
+    ),
+    # The path comes last, so that no full stop is taken for part of it.
+    "ca_file.missing": (
+        "CA 인증서 파일이 없습니다(경로를 확인하세요): {path}",
+        "The CA certificate file does not exist (check the path): {path}",
+    ),
+    "ca_file.folder": (
+        "CA 인증서 파일 대신 폴더가 지정되었습니다(폴더 안의 .pem, .crt, .cer 파일을 고르세요): {path}",
+        "A folder was named instead of a CA certificate file (choose the .pem, .crt or .cer file in it): {path}",
+    ),
+    "ca_file.unreadable": (
+        "CA 인증서 파일을 읽지 못했습니다(파일 권한을 확인하세요): {path}",
+        "The CA certificate file could not be read (check its permissions): {path}",
+    ),
+    "ca_file.not_certificates": (
+        "인증서가 들어 있지 않은 파일입니다(전산 담당자에게 받은 루트 인증서 파일 .pem, .crt, .cer을 "
+        "지정하세요): {path}",
+        "This file holds no certificate (name the root certificate file IT gave you, .pem, .crt or .cer): {path}",
     ),
     "error.connect_timeout": (
         "{seconds}초 안에 서버({host})에 연결하지 못했습니다. 네트워크를 확인하세요.",
@@ -183,8 +223,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "check on the POPBiLL website.",
     ),
     "error.network": (
-        "서버({host})와 통신하지 못했습니다. 네트워크를 확인하세요.",
-        "Could not communicate with the server ({host}). Check the network.",
+        "서버({host})와 통신하던 중 문제가 생겼습니다. 요청이 처리되었을 수 있으니 팝빌 사이트에서 결과를 확인한 뒤 "
+        "다시 시도하세요.",
+        "Communication with the server ({host}) failed. The request may have been processed: check on the POPBiLL "
+        "website before trying again.",
     ),
     "error.not_json": (
         "서버가 알아볼 수 없는 응답을 보냈습니다(HTTP {status}). 잠시 뒤 다시 시도하세요.",
@@ -240,6 +282,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "keyring.locked": ("키링이 잠겨 있습니다. 잠금을 풀고 다시 시도하세요.", "it is locked; unlock it and try again."),
     "keyring.failed": ("키링이 요청을 거부했습니다({error}).", "it refused the request ({error})."),
+    "keyring.win_policy": (
+        "Windows 정책이 자격 증명 저장을 막고 있습니다(오류 1312). 전산 담당자에게 '네트워크 액세스: 네트워크 인증에 "
+        "대한 암호 및 자격 증명 저장 허용 안 함' 정책을 문의하거나, 인증 정보를 이번 실행 동안만 기억하게 하세요.",
+        'Windows policy does not allow storing credentials (error 1312). Ask IT about the policy "Network access: '
+        'Do not allow storage of passwords and credentials for network authentication", or keep the credentials '
+        "for this session only.",
+    ),
+    "keyring.value_too_long": (
+        "저장할 값이 Windows 자격 증명 관리자의 한도보다 깁니다(오류 1783).",
+        "the value is longer than Windows Credential Manager can hold (error 1783).",
+    ),
+    "credentials.too_long": (
+        "붙여 넣은 값이 너무 깁니다({length}자). 키링에는 {limit}자까지 저장할 수 있으니 값만 정확히 붙여 넣었는지 "
+        "확인하세요.",
+        "The pasted value is too long ({length} characters): the keyring can keep at most {limit}. Check that you "
+        "pasted the value and nothing else.",
+    ),
     "error.bad_token_answer": (
         "토큰 서비스의 응답에 세션 토큰이나 만료 시각이 없습니다.",
         "The token service's answer has no session token or expiry time.",

@@ -28,7 +28,14 @@ def open_configured_client(
     if isinstance(credentials, LinkCredentials) and not s.corp_num:
         raise PopbillError.invalid([Problem("corp_num", "corp_num.required")], s.lang)
     environment = resolve(s.env, s.hosts, s.base_url, s.auth_url, s.lang)  # type: ignore[arg-type]
-    cached, keep = store.token_keeping(s.env, credentials, s.corp_num or "") if store else (None, None)
+    # The kept token is bound to these hosts: one issued by another server is never sent here.
+    cached, keep = (
+        store.token_keeping(
+            s.env, credentials, s.corp_num or "", auth_url=environment.auth_url, base_url=environment.base_url
+        )
+        if store
+        else (None, None)
+    )
     return open_client(
         environment,
         s.corp_num or "",

@@ -21,6 +21,7 @@ from ..core.environments import ENV_NAMES, HOST_VARIANTS
 from ..core.errors import Kind, PopbillError
 from ..core.messages import LANGS, Lang, normalize_lang
 from ..core.models import Credentials, LinkCredentials, TokenCredentials
+from ..core.trust import ca_file_problem, clean_ca_path
 from .private import private_file, private_folder
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,8 @@ def _parse(name: str, raw: str | float | None) -> object:
             )
         return value
     text = str(raw).strip()
+    if name == "ca_bundle":
+        return clean_ca_path(text) or None  # "Copy as path" quotes it
     allowed: tuple[str, ...] | None = {"env": ENV_NAMES, "hosts": HOST_VARIANTS, "lang": LANGS}.get(name)
     if allowed is not None:
         if text.lower() not in allowed:
@@ -93,17 +96,39 @@ def resolve(
     environ: Mapping[str, str] | None = None,
     saved: Settings | None = None,
 ) -> Settings:
-    """Options first, then POPBILL_* variables, then saved settings, then defaults."""
+    """Options first, then POPBILL_* variables, then saved settings, then defaults.
+
+    A CA file given by an option or a variable must exist and hold certificates (SettingsError naming the path).
+    A saved one is not checked here, so that a file gone missing never costs the other settings: the call that
+    needs it says so (Kind.CA_FILE), and the settings dialog checks it at once (`ca_bundle_problem`).
+    """
     options = options or {}
     environ = os.environ if environ is None else environ
     base = saved or Settings()
     values: dict[str, object] = {}
+    given: set[str] = set()
     for name in ENV_VARS:
         raw = options.get(name)
         if raw is None:
             raw = environ.get(ENV_VARS[name]) or None
+        if raw is not None:
+            given.add(name)
         values[name] = _parse(name, raw) if raw is not None else getattr(base, name)
+    bundle = values["ca_bundle"]
+    if "ca_bundle" in given and isinstance(bundle, str):
+        problem = ca_file_problem(bundle, values["lang"])  # type: ignore[arg-type]
+        if problem is not None:
+            raise SettingsError(f"{ENV_VARS['ca_bundle']}/--ca-bundle: {problem}")
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def ca_bundle_problem(raw: str, lang: Lang = "ko") -> str | None:
+    """Why this CA file cannot be used, as one sentence in `lang`; None when it can, or when the field is empty.
+
+    For the settings dialog, to say it as soon as the path is typed or chosen. Save `clean_ca_path(raw)`:
+    the path without the quotes that Windows' "Copy as path" adds.
+    """
+    return ca_file_problem(raw, lang)
 
 
 def overridden(environ: Mapping[str, str] | None = None) -> set[str]:

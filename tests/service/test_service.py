@@ -150,7 +150,10 @@ def test_saved_credentials_are_used_and_forgotten(sim: Simulator, tmp_path: Path
     assert "MemoryKeyring" in service.save_credentials(CREDENTIALS)
     assert service.credentials == CREDENTIALS
     assert service.call(ResendRequest("SELL", "INV-1", "a@example.com")).code == 1
-    assert SecretStore(backend).load_token("test", DEMO_LINK_ID, DEMO_CORP_NUM) is not None  # the token is kept too
+    kept = SecretStore(backend).load_token(
+        "test", DEMO_LINK_ID, DEMO_CORP_NUM, auth_url=sim.base_url, base_url=sim.base_url
+    )
+    assert kept is not None  # the token is kept too, for these hosts
     assert service.forget_credentials() is True and service.credentials is None
     assert SecretStore(backend).load("test") is None and service.forget_credentials() is False
 

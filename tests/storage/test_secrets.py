@@ -79,20 +79,35 @@ def test_memory_keyring_is_never_auto_selected() -> None:
     assert isinstance(MemoryKeyring(), KeyringBackend)
 
 
-def test_session_token_is_kept_for_its_link_id_and_corp_num_only() -> None:
+def test_session_token_is_kept_for_its_link_id_corp_num_and_hosts_only() -> None:
     from popbill_gui.core.models import Token
 
+    hosts = {"auth_url": "https://auth.linkhub.co.kr", "base_url": "https://popbill-test.linkhub.co.kr"}
     store = SecretStore(MemoryKeyring())
-    store.save_token("test", "LINK", "1248100998", Token("tok-1", 2_000_000_000.0))
-    assert store.load_token("test", "LINK", "1248100998") == Token("tok-1", 2_000_000_000.0)
-    assert store.load_token("test", "OTHER", "1248100998") is None
-    assert store.load_token("test", "LINK", "1234567890") is None
-    assert store.load_token("production", "LINK", "1248100998") is None
+    store.save_token("test", "LINK", "1248100998", Token("tok-1", 2_000_000_000.0), **hosts)
+    assert store.load_token("test", "LINK", "1248100998", **hosts) == Token("tok-1", 2_000_000_000.0)
+    assert store.load_token("test", "OTHER", "1248100998", **hosts) is None
+    assert store.load_token("test", "LINK", "1234567890", **hosts) is None
+    assert store.load_token("production", "LINK", "1248100998", **hosts) is None
+    # Another token service, or another API host: the token is not theirs (issue 12.6).
+    assert store.load_token("test", "LINK", "1248100998", **{**hosts, "auth_url": "https://evil.example"}) is None
+    assert store.load_token("test", "LINK", "1248100998", **{**hosts, "base_url": "http://127.0.0.1:8080"}) is None
     store.save("test", LinkCredentials("LINK", "c2VjcmV0"))
-    cached, keep = store.token_keeping("test", LinkCredentials("LINK", "c2VjcmV0"), "124-81-00998")
+    cached, keep = store.token_keeping("test", LinkCredentials("LINK", "c2VjcmV0"), "124-81-00998", **hosts)
     assert cached == Token("tok-1", 2_000_000_000.0) and keep is not None
     keep(Token("tok-2", 2_000_000_100.0))
-    assert store.load_token("test", "LINK", "1248100998") == Token("tok-2", 2_000_000_100.0)
-    assert store.token_keeping("test", TokenCredentials("pasted"), "1248100998") == (None, None)
+    assert store.load_token("test", "LINK", "1248100998", **hosts) == Token("tok-2", 2_000_000_100.0)
+    elsewhere = {**hosts, "base_url": "https://static-popbill-test.linkhub.co.kr"}
+    assert store.token_keeping("test", LinkCredentials("LINK", "c2VjcmV0"), "1248100998", **elsewhere)[0] is None
+    assert store.token_keeping("test", TokenCredentials("pasted"), "1248100998", **hosts) == (None, None)
     assert store.delete("test") is True
-    assert store.load_token("test", "LINK", "1248100998") is None  # logout forgets the token too
+    assert store.load_token("test", "LINK", "1248100998", **hosts) is None  # logout forgets the token too
+
+
+def test_a_token_kept_before_it_was_bound_to_hosts_is_not_used() -> None:
+    backend = MemoryKeyring()
+    old = '{"link_id": "LINK", "corp_num": "1248100998", "token": "tok-old", "expires_at": 2000000000.0}'
+    backend.set_password(secrets.SERVICE, "test/token", old)
+    store = SecretStore(backend)
+    hosts = {"auth_url": "https://auth.linkhub.co.kr", "base_url": "https://popbill-test.linkhub.co.kr"}
+    assert store.load_token("test", "LINK", "1248100998", **hosts) is None

@@ -153,3 +153,48 @@ def test_overridden_names_the_settings_set_by_variables() -> None:
     assert overridden(environ) == {"env", "timeout"}
     assert overridden({}) == set()
     assert overridden({var: "1" for var in ENV_VARS.values()}) == set(ENV_VARS)
+
+
+# ---- the CA file (issues 12.12 and 14.1) ----
+@pytest.fixture
+def ca_pem(tmp_path: Path) -> Path:
+    trustme = pytest.importorskip("trustme")
+    path = tmp_path / "회사 루트.pem"
+    trustme.CA().cert_pem.write_to_path(str(path))
+    return path
+
+
+def test_a_ca_file_from_a_variable_or_option_must_exist(tmp_path: Path) -> None:
+    missing = str(tmp_path / "gone.pem")
+    with pytest.raises(SettingsError) as by_variable:
+        resolve({}, {"POPBILL_CA_BUNDLE": missing, "POPBILL_LANG": "en"})
+    assert missing in str(by_variable.value) and "does not exist" in str(by_variable.value)
+    assert "POPBILL_CA_BUNDLE" in str(by_variable.value)
+    with pytest.raises(SettingsError) as by_option:
+        resolve({"ca_bundle": missing}, {})
+    assert missing in str(by_option.value) and "없습니다" in str(by_option.value)  # Korean by default
+
+
+def test_a_quoted_ca_path_is_accepted_without_its_quotes(ca_pem: Path) -> None:
+    # Windows Explorer's "Copy as path" gives "C:\...\ca.pem", quotes included.
+    assert resolve({}, {"POPBILL_CA_BUNDLE": f'"{ca_pem}"'}).ca_bundle == str(ca_pem)
+    assert resolve({"ca_bundle": f"  '{ca_pem}'  "}, {}).ca_bundle == str(ca_pem)
+
+
+def test_a_saved_ca_file_that_went_missing_costs_no_other_setting(tmp_path: Path) -> None:
+    saved = Settings(ca_bundle=str(tmp_path / "gone.pem"))
+    s = resolve({}, {"POPBILL_ENV": "production"}, saved)  # no exception: the call that needs the file says so
+    assert (s.env, s.ca_bundle) == ("production", saved.ca_bundle)
+
+
+def test_the_dialog_check_says_it_at_once(ca_pem: Path, tmp_path: Path) -> None:
+    assert store.ca_bundle_problem("") is None and store.ca_bundle_problem("   ") is None
+    assert store.ca_bundle_problem(str(ca_pem)) is None
+    assert store.ca_bundle_problem(f'"{ca_pem}"', "en") is None
+    not_cert = tmp_path / "readme.txt"
+    not_cert.write_text("not a certificate")
+    for path, words in ((tmp_path / "gone.pem", "does not exist"), (tmp_path, "folder"), (not_cert, "no certificate")):
+        problem = store.ca_bundle_problem(str(path), "en")
+        assert problem is not None and str(path) in problem and words in problem
+        korean = store.ca_bundle_problem(str(path), "ko")
+        assert korean is not None and str(path) in korean and korean != problem
