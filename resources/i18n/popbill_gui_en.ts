@@ -47,97 +47,72 @@
 <context>
     <name>BatchTab</name>
     <message>
-        <source>A batch is running.</source>
-        <translation>A batch is running.</translation>
-    </message>
-    <message>
-        <source>Choose a CSV or Excel file (or drop it here).</source>
-        <translation>Choose a CSV or Excel file (or drop it here).</translation>
-    </message>
-    <message>
-        <source>This file has been sent. Choose it again to send it again.</source>
-        <translation>This file has been sent. Choose it again to send it again.</translation>
-    </message>
-    <message>
-        <source>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
-        <translation>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</translation>
-    </message>
-    <message>
-        <source>No valid row to send.</source>
-        <translation>No valid row to send.</translation>
-    </message>
-    <message>
         <source>Send one call per valid row of the file.</source>
         <translation>Send one call per valid row of the file.</translation>
     </message>
     <message>
-        <source>%1 rows read: %2 valid, %3 invalid.</source>
-        <translation>%1 rows read: %2 valid, %3 invalid.</translation>
+        <source>Choose a batch file</source>
+        <translation>Choose a batch file</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
+        <source>CSV or Excel (*.csv *.xlsx)</source>
+        <translation>CSV or Excel (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
+        <source>A batch is running: wait for it to end, or cancel it.</source>
+        <translation>A batch is running: wait for it to end, or cancel it.</translation>
     </message>
     <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
+        <source>The file cannot be used, nothing will be sent: %1</source>
+        <translation>The file cannot be used, nothing will be sent: %1</translation>
     </message>
     <message>
-        <source>Done %1 · failed %2 · check %3 · left %4</source>
-        <translation>Done %1 · failed %2 · check %3 · left %4</translation>
+        <source>Checking the file against the journal.</source>
+        <translation>Checking the file against the journal.</translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation>Starting…</translation>
+        <source>The history cannot be used, so nothing is sent: %1</source>
+        <translation>The history cannot be used, so nothing is sent: %1</translation>
     </message>
     <message>
-        <source>%1 rows/s</source>
-        <translation>%1 rows/s</translation>
+        <source>The credentials are still being read from the keyring: try again.</source>
+        <translation>The credentials are still being read from the keyring: try again.</translation>
     </message>
     <message>
-        <source>about %1 left</source>
-        <translation>about %1 left</translation>
+        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
+        <translation>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</translation>
     </message>
     <message>
-        <source>Cancelling: no new call is sent; the calls in flight finish and are recorded…</source>
-        <translation>Cancelling: no new call is sent; the calls in flight finish and are recorded…</translation>
+        <source>Not started: nothing was sent.</source>
+        <translation>Not started: nothing was sent.</translation>
     </message>
     <message>
-        <source>Not started: %1</source>
-        <translation>Not started: %1</translation>
+        <source>Not resumed: nothing was sent.</source>
+        <translation>Not resumed: nothing was sent.</translation>
     </message>
     <message>
-        <source>Cancelled: nothing was sent.</source>
-        <translation>Cancelled: nothing was sent.</translation>
+        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
+        <translation>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</translation>
     </message>
     <message>
-        <source>Finished.</source>
-        <translation>Finished.</translation>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>Internal error (%1). The window keeps working.</translation>
     </message>
     <message>
-        <source>Cancelled: %1 rows were not sent. Press Start to resume the batch.</source>
-        <translation>Cancelled: %1 rows were not sent. Press Start to resume the batch.</translation>
+        <source>Export results</source>
+        <translation>Export results</translation>
     </message>
     <message>
-        <source>Stopped: %1</source>
-        <translation>Stopped: %1</translation>
+        <source>The results were not written: %1</source>
+        <translation>The results were not written: %1</translation>
     </message>
     <message>
-        <source>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</source>
-        <translation>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</translation>
+        <source>Results written to %1.</source>
+        <translation>Results written to %1.</translation>
     </message>
-    <message>
-        <source>skipped %1</source>
-        <translation>skipped %1</translation>
-    </message>
-    <message>
-        <source>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</source>
-        <translation>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</translation>
-    </message>
+</context>
+<context>
+    <name>BatchTexts</name>
     <message>
         <source>Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a header row. Every row is checked before anything is sent.</source>
         <translation>Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a header row. Every row is checked before anything is sent.</translation>
@@ -227,22 +202,6 @@
         <translation>Every row of the file in its order with its status, code and message, as CSV or Excel.</translation>
     </message>
     <message>
-        <source>Choose a batch file</source>
-        <translation>Choose a batch file</translation>
-    </message>
-    <message>
-        <source>CSV or Excel (*.csv *.xlsx)</source>
-        <translation>CSV or Excel (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <source>A batch is running: wait for it to end, or cancel it.</source>
-        <translation>A batch is running: wait for it to end, or cancel it.</translation>
-    </message>
-    <message>
-        <source>The file cannot be used, nothing will be sent: %1</source>
-        <translation>The file cannot be used, nothing will be sent: %1</translation>
-    </message>
-    <message>
         <source>This is the PRODUCTION environment (운영): the calls are real.</source>
         <translation>This is the PRODUCTION environment (운영): the calls are real.</translation>
     </message>
@@ -267,18 +226,6 @@ Continue?</translation>
         <translation>Production</translation>
     </message>
     <message>
-        <source>The history cannot be used, so nothing is sent: %1</source>
-        <translation>The history cannot be used, so nothing is sent: %1</translation>
-    </message>
-    <message>
-        <source>The credentials are still being read from the keyring: try again.</source>
-        <translation>The credentials are still being read from the keyring: try again.</translation>
-    </message>
-    <message>
-        <source>The history cannot be used: %1</source>
-        <translation>The history cannot be used: %1</translation>
-    </message>
-    <message>
         <source>This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.
 
 Resume it? The rows already sent are not sent again.</source>
@@ -291,56 +238,96 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Interrupted batch</translation>
     </message>
     <message>
-        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
-        <translation>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</translation>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
     <message>
-        <source>Not started: nothing was sent.</source>
-        <translation>Not started: nothing was sent.</translation>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <source>The batch cannot be resumed: %1</source>
-        <translation>The batch cannot be resumed: %1</translation>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>Batch %1 has already finished: nothing to resume.</source>
-        <translation>Batch %1 has already finished: nothing to resume.</translation>
+        <source>Done %1 · failed %2 · check %3 · left %4</source>
+        <translation>Done %1 · failed %2 · check %3 · left %4</translation>
     </message>
     <message>
-        <source>Batch %1 was started in the %2 environment for CorpNum %3: switch to them in Settings to resume it.</source>
-        <translation>Batch %1 was started in the %2 environment for CorpNum %3: switch to them in Settings to resume it.</translation>
+        <source>A batch is running.</source>
+        <translation>A batch is running.</translation>
     </message>
     <message>
-        <source>Batch %1 cannot be resumed by this version.</source>
-        <translation>Batch %1 cannot be resumed by this version.</translation>
+        <source>The file is being read and checked: its rows appear here when that is done.</source>
+        <translation>The file is being read and checked: its rows appear here when that is done.</translation>
     </message>
     <message>
-        <source>Batch %1 cannot be resumed: its file cannot be read. %2</source>
-        <translation>Batch %1 cannot be resumed: its file cannot be read. %2</translation>
+        <source>Choose a CSV or Excel file (or drop it here).</source>
+        <translation>Choose a CSV or Excel file (or drop it here).</translation>
     </message>
     <message>
-        <source>Batch %1 cannot be resumed: its file %2 has changed since the batch started. Put the original file back, or check the rows on the POPBiLL website.</source>
-        <translation>Batch %1 cannot be resumed: its file %2 has changed since the batch started. Put the original file back, or check the rows on the POPBiLL website.</translation>
+        <source>This file has been sent. Choose it again to send it again.</source>
+        <translation>This file has been sent. Choose it again to send it again.</translation>
     </message>
     <message>
-        <source>Not resumed: nothing was sent.</source>
-        <translation>Not resumed: nothing was sent.</translation>
+        <source>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
+        <translation>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</translation>
     </message>
     <message>
-        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
-        <translation>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</translation>
+        <source>No valid row to send.</source>
+        <translation>No valid row to send.</translation>
     </message>
     <message>
-        <source>Export results</source>
-        <translation>Export results</translation>
+        <source>%1 rows read: %2 valid, %3 invalid.</source>
+        <translation>%1 rows read: %2 valid, %3 invalid.</translation>
     </message>
     <message>
-        <source>The results were not written: %1</source>
-        <translation>The results were not written: %1</translation>
+        <source>Starting: the first rows are on their way.</source>
+        <translation>Starting: the first rows are on their way.</translation>
     </message>
     <message>
-        <source>Results written to %1.</source>
-        <translation>Results written to %1.</translation>
+        <source>%1 rows/s</source>
+        <translation>%1 rows/s</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>about %1 left</translation>
+    </message>
+    <message>
+        <source>Cancelling: no new call is sent; the calls in flight finish and are recorded.</source>
+        <translation>Cancelling: no new call is sent; the calls in flight finish and are recorded.</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Not started: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent.</source>
+        <translation>Cancelled: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Finished.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 rows were not sent. Press Start to resume the batch.</source>
+        <translation>Cancelled: %1 rows were not sent. Press Start to resume the batch.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Stopped: %1</translation>
+    </message>
+    <message>
+        <source>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</source>
+        <translation>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</translation>
+    </message>
+    <message>
+        <source>skipped %1</source>
+        <translation>skipped %1</translation>
+    </message>
+    <message>
+        <source>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</source>
+        <translation>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</translation>
     </message>
 </context>
 <context>
@@ -584,27 +571,7 @@ Resume it? The rows already sent are not sent again.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Resend Email</source>
-        <translation>Resend Email</translation>
-    </message>
-    <message>
-        <source>Assign MgtKey</source>
-        <translation>Assign MgtKey</translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>Batch</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>&amp;History…</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>&amp;Resume</translation>
-    </message>
+    <name>LogPane</name>
     <message>
         <source>Log</source>
         <translation>Log</translation>
@@ -628,6 +595,29 @@ Resume it? The rows already sent are not sent again.</translation>
     <message>
         <source>Log of calls</source>
         <translation>Log of calls</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Resend Email</source>
+        <translation>Resend Email</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>Assign MgtKey</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;History…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Resume</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -815,84 +805,183 @@ This cannot be undone.</translation>
         <translation>Warning (you can still save): {0}</translation>
     </message>
     <message>
+        <source>OK is not available yet: %1</source>
+        <translation>OK is not available yet: %1</translation>
+    </message>
+    <message>
         <source>Enter the credentials first.</source>
         <translation>Enter the credentials first.</translation>
     </message>
+</context>
+<context>
+    <name>SettingsTexts</name>
     <message>
-        <source>Testing the connection…</source>
-        <translation>Testing the connection…</translation>
-    </message>
-    <message>
-        <source>A connection test is still running. Try again in a moment.</source>
-        <translation>A connection test is still running. Try again in a moment.</translation>
-    </message>
-    <message>
-        <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
-        <translation>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</translation>
-    </message>
-    <message>
-        <source>✔ Connection works. A session token was issued, valid until {0}.</source>
-        <translation>✔ Connection works. A session token was issued, valid until {0}.</translation>
-    </message>
-    <message>
-        <source>✖ Connection failed: {0}</source>
-        <translation>✖ Connection failed: {0}</translation>
-    </message>
-    <message>
-        <source>✖ The test failed unexpectedly ({0}).</source>
-        <translation>✖ The test failed unexpectedly ({0}).</translation>
-    </message>
-    <message>
-        <source>Settings and connection</source>
-        <translation>Settings and connection</translation>
+        <source>Must start with https://; plain http:// only for this computer (the simulator).</source>
+        <translation>Must start with https://; plain http:// only for this computer (the simulator).</translation>
     </message>
     <message>
         <source>&amp;Environment</source>
         <translation>&amp;Environment</translation>
     </message>
     <message>
-        <source>&amp;Hosts</source>
-        <translation>&amp;Hosts</translation>
+        <source>Environment</source>
+        <translation>Environment</translation>
     </message>
     <message>
-        <source>Custom &amp;API URL</source>
-        <translation>Custom &amp;API URL</translation>
-    </message>
-    <message>
-        <source>Custom token &amp;service URL</source>
-        <translation>Custom token &amp;service URL</translation>
+        <source>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</source>
+        <translation>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</translation>
     </message>
     <message>
         <source>&amp;Business registration number (CorpNum)</source>
         <translation>&amp;Business registration number (CorpNum)</translation>
     </message>
     <message>
-        <source>POPBiLL &amp;user ID</source>
-        <translation>POPBiLL &amp;user ID</translation>
+        <source>Business registration number (CorpNum)</source>
+        <translation>Business registration number (CorpNum)</translation>
+    </message>
+    <message>
+        <source>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
+        <translation>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</translation>
     </message>
     <message>
         <source>Sign-in &amp;method</source>
         <translation>Sign-in &amp;method</translation>
     </message>
     <message>
+        <source>Sign in with LinkID and SecretKey</source>
+        <translation>Sign in with LinkID and SecretKey</translation>
+    </message>
+    <message>
+        <source>The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed.</source>
+        <translation>The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed.</translation>
+    </message>
+    <message>
         <source>Link&amp;ID</source>
         <translation>Link&amp;ID</translation>
+    </message>
+    <message>
+        <source>LinkID</source>
+        <translation>LinkID</translation>
+    </message>
+    <message>
+        <source>The LinkID POPBiLL gave your company: letters and digits, no spaces.</source>
+        <translation>The LinkID POPBiLL gave your company: letters and digits, no spaces.</translation>
     </message>
     <message>
         <source>Secret&amp;Key</source>
         <translation>Secret&amp;Key</translation>
     </message>
     <message>
+        <source>SecretKey</source>
+        <translation>SecretKey</translation>
+    </message>
+    <message>
+        <source>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</source>
+        <translation>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</translation>
+    </message>
+    <message>
         <source>Session &amp;token</source>
         <translation>Session &amp;token</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>Session token</translation>
+    </message>
+    <message>
+        <source>Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one.</source>
+        <translation>Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one.</translation>
+    </message>
+    <message>
+        <source>POPBiLL &amp;user ID</source>
+        <translation>POPBiLL &amp;user ID</translation>
+    </message>
+    <message>
+        <source>POPBiLL user ID</source>
+        <translation>POPBiLL user ID</translation>
+    </message>
+    <message>
+        <source>Optional. Up to 50 ASCII characters, no control characters.</source>
+        <translation>Optional. Up to 50 ASCII characters, no control characters.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The language of this program&apos;s sentences and of POPBiLL&apos;s messages.</source>
+        <translation>The language of this program&apos;s sentences and of POPBiLL&apos;s messages.</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts</source>
+        <translation>&amp;Hosts</translation>
+    </message>
+    <message>
+        <source>Host set</source>
+        <translation>Host set</translation>
+    </message>
+    <message>
+        <source>Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for firewalls that allow fixed addresses only.</source>
+        <translation>Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for firewalls that allow fixed addresses only.</translation>
+    </message>
+    <message>
+        <source>Custom &amp;API URL</source>
+        <translation>Custom &amp;API URL</translation>
+    </message>
+    <message>
+        <source>Custom API URL</source>
+        <translation>Custom API URL</translation>
+    </message>
+    <message>
+        <source>Optional. Replaces the host set for API calls.</source>
+        <translation>Optional. Replaces the host set for API calls.</translation>
+    </message>
+    <message>
+        <source>Custom token &amp;service URL</source>
+        <translation>Custom token &amp;service URL</translation>
+    </message>
+    <message>
+        <source>Custom token service URL</source>
+        <translation>Custom token service URL</translation>
+    </message>
+    <message>
+        <source>Optional. Replaces the token service host.</source>
+        <translation>Optional. Replaces the token service host.</translation>
+    </message>
+    <message>
+        <source>Company CA certi&amp;ficate file</source>
+        <translation>Company CA certi&amp;ficate file</translation>
+    </message>
+    <message>
+        <source>Company CA certificate file</source>
+        <translation>Company CA certificate file</translation>
+    </message>
+    <message>
+        <source>Optional. A PEM file with your company&apos;s root certificate, for networks that inspect TLS. It is trusted in addition to the system&apos;s certificates. Ask IT for it.</source>
+        <translation>Optional. A PEM file with your company&apos;s root certificate, for networks that inspect TLS. It is trusted in addition to the system&apos;s certificates. Ask IT for it.</translation>
+    </message>
+    <message>
         <source>&amp;Read timeout</source>
         <translation>&amp;Read timeout</translation>
+    </message>
+    <message>
+        <source>Read timeout in seconds</source>
+        <translation>Read timeout in seconds</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds.</source>
+        <translation>How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds.</translation>
+    </message>
+    <message>
+        <source>Settings and connection</source>
+        <translation>Settings and connection</translation>
+    </message>
+    <message>
+        <source>Set by the environment variable {0}, which overrides this setting here.</source>
+        <translation>Set by the environment variable {0}, which overrides this setting here.</translation>
     </message>
     <message>
         <source>테스트 (Test)</source>
@@ -925,76 +1014,12 @@ This cannot be undone.</translation>
         <translation>English</translation>
     </message>
     <message>
-        <source>Environment</source>
-        <translation>Environment</translation>
-    </message>
-    <message>
-        <source>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</source>
-        <translation>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</translation>
-    </message>
-    <message>
-        <source>Host set</source>
-        <translation>Host set</translation>
-    </message>
-    <message>
-        <source>Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for firewalls that allow fixed addresses only.</source>
-        <translation>Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for firewalls that allow fixed addresses only.</translation>
-    </message>
-    <message>
-        <source>Custom API URL</source>
-        <translation>Custom API URL</translation>
-    </message>
-    <message>
-        <source>Optional. Replaces the host set for API calls. Must start with https://; plain http:// only for this computer (the simulator).</source>
-        <translation>Optional. Replaces the host set for API calls. Must start with https://; plain http:// only for this computer (the simulator).</translation>
-    </message>
-    <message>
-        <source>Custom token service URL</source>
-        <translation>Custom token service URL</translation>
-    </message>
-    <message>
-        <source>Optional. Replaces the token service host. Must start with https://; plain http:// only for this computer (the simulator).</source>
-        <translation>Optional. Replaces the token service host. Must start with https://; plain http:// only for this computer (the simulator).</translation>
-    </message>
-    <message>
-        <source>Business registration number (CorpNum)</source>
-        <translation>Business registration number (CorpNum)</translation>
-    </message>
-    <message>
-        <source>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
-        <translation>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</translation>
-    </message>
-    <message>
-        <source>POPBiLL user ID</source>
-        <translation>POPBiLL user ID</translation>
-    </message>
-    <message>
-        <source>Optional. Up to 50 ASCII characters, no control characters.</source>
-        <translation>Optional. Up to 50 ASCII characters, no control characters.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>The language of this program&apos;s sentences and of POPBiLL&apos;s messages.</source>
-        <translation>The language of this program&apos;s sentences and of POPBiLL&apos;s messages.</translation>
-    </message>
-    <message>
-        <source>Read timeout in seconds</source>
-        <translation>Read timeout in seconds</translation>
-    </message>
-    <message>
-        <source>How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds.</source>
-        <translation>How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds.</translation>
-    </message>
-    <message>
-        <source>Set by the environment variable {0}, which overrides this setting here.</source>
-        <translation>Set by the environment variable {0}, which overrides this setting here.</translation>
-    </message>
-    <message>
         <source>(from the host set)</source>
         <translation>(from the host set)</translation>
+    </message>
+    <message>
+        <source>(the system&apos;s certificates only)</source>
+        <translation>(the system&apos;s certificates only)</translation>
     </message>
     <message>
         <source>(optional)</source>
@@ -1006,16 +1031,20 @@ This cannot be undone.</translation>
         <translation> s</translation>
     </message>
     <message>
+        <source>Ad&amp;vanced: hosts, addresses, certificate, timeout</source>
+        <translation>Ad&amp;vanced: hosts, addresses, certificate, timeout</translation>
+    </message>
+    <message>
+        <source>Show the advanced settings</source>
+        <translation>Show the advanced settings</translation>
+    </message>
+    <message>
+        <source>Settings IT may ask you to change; most offices never need them.</source>
+        <translation>Settings IT may ask you to change; most offices never need them.</translation>
+    </message>
+    <message>
         <source>LinkI&amp;D and SecretKey</source>
         <translation>LinkI&amp;D and SecretKey</translation>
-    </message>
-    <message>
-        <source>Sign in with LinkID and SecretKey</source>
-        <translation>Sign in with LinkID and SecretKey</translation>
-    </message>
-    <message>
-        <source>The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed.</source>
-        <translation>The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed.</translation>
     </message>
     <message>
         <source>&amp;Pasted session token</source>
@@ -1030,32 +1059,8 @@ This cannot be undone.</translation>
         <translation>A ready session token; it is used as it is and never renewed.</translation>
     </message>
     <message>
-        <source>LinkID</source>
-        <translation>LinkID</translation>
-    </message>
-    <message>
-        <source>The LinkID POPBiLL gave your company: letters and digits, no spaces.</source>
-        <translation>The LinkID POPBiLL gave your company: letters and digits, no spaces.</translation>
-    </message>
-    <message>
-        <source>SecretKey</source>
-        <translation>SecretKey</translation>
-    </message>
-    <message>
-        <source>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</source>
-        <translation>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</translation>
-    </message>
-    <message>
         <source>(saved)</source>
         <translation>(saved)</translation>
-    </message>
-    <message>
-        <source>Session token</source>
-        <translation>Session token</translation>
-    </message>
-    <message>
-        <source>Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one.</source>
-        <translation>Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one.</translation>
     </message>
     <message>
         <source>No keyring (the system&apos;s password store) is usable on this computer, so secrets cannot be saved. They can be kept for this session only: they are forgotten when the program closes.</source>
@@ -1088,6 +1093,30 @@ This cannot be undone.</translation>
     <message>
         <source>Connection test result</source>
         <translation>Connection test result</translation>
+    </message>
+    <message>
+        <source>Testing the connection: a session token is being asked for.</source>
+        <translation>Testing the connection: a session token is being asked for.</translation>
+    </message>
+    <message>
+        <source>A connection test is still running. Try again in a moment.</source>
+        <translation>A connection test is still running. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
+        <translation>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</translation>
+    </message>
+    <message>
+        <source>✔ Connection works. A session token was issued, valid until {0}.</source>
+        <translation>✔ Connection works. A session token was issued, valid until {0}.</translation>
+    </message>
+    <message>
+        <source>✖ Connection failed: {0}</source>
+        <translation>✖ Connection failed: {0}</translation>
+    </message>
+    <message>
+        <source>✖ The test failed unexpectedly ({0}).</source>
+        <translation>✖ The test failed unexpectedly ({0}).</translation>
     </message>
 </context>
 <context>

@@ -47,97 +47,72 @@
 <context>
     <name>BatchTab</name>
     <message>
-        <source>A batch is running.</source>
-        <translation>일괄 처리가 진행 중입니다.</translation>
-    </message>
-    <message>
-        <source>Choose a CSV or Excel file (or drop it here).</source>
-        <translation>CSV 또는 엑셀 파일을 고르세요(여기로 끌어다 놓아도 됩니다).</translation>
-    </message>
-    <message>
-        <source>This file has been sent. Choose it again to send it again.</source>
-        <translation>이 파일은 이미 보냈습니다. 다시 보내려면 파일을 다시 고르세요.</translation>
-    </message>
-    <message>
-        <source>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
-        <translation>잘못된 행이 %1개 있어 아무것도 보낼 수 없습니다. 파일을 고치거나, 올바른 행만 보내려면 “잘못된 행 건너뛰기”를 선택하세요.</translation>
-    </message>
-    <message>
-        <source>No valid row to send.</source>
-        <translation>보낼 수 있는 올바른 행이 없습니다.</translation>
-    </message>
-    <message>
         <source>Send one call per valid row of the file.</source>
         <translation>파일의 올바른 행마다 요청을 하나씩 보냅니다.</translation>
     </message>
     <message>
-        <source>%1 rows read: %2 valid, %3 invalid.</source>
-        <translation>%1행을 읽었습니다: 올바른 행 %2, 잘못된 행 %3.</translation>
+        <source>Choose a batch file</source>
+        <translation>일괄 처리 파일 선택</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
+        <source>CSV or Excel (*.csv *.xlsx)</source>
+        <translation>CSV 또는 엑셀 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <source>%1 min %2 s</source>
-        <translation>%1분 %2초</translation>
+        <source>A batch is running: wait for it to end, or cancel it.</source>
+        <translation>일괄 처리가 진행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
     </message>
     <message>
-        <source>%1 h %2 min</source>
-        <translation>%1시간 %2분</translation>
+        <source>The file cannot be used, nothing will be sent: %1</source>
+        <translation>이 파일은 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
     </message>
     <message>
-        <source>Done %1 · failed %2 · check %3 · left %4</source>
-        <translation>완료 %1 · 실패 %2 · 확인 필요 %3 · 남음 %4</translation>
+        <source>Checking the file against the journal.</source>
+        <translation>파일을 작업 기록과 대조하고 있습니다.</translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation>시작하는 중…</translation>
+        <source>The history cannot be used, so nothing is sent: %1</source>
+        <translation>이력을 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
     </message>
     <message>
-        <source>%1 rows/s</source>
-        <translation>초당 %1행</translation>
+        <source>The credentials are still being read from the keyring: try again.</source>
+        <translation>아직 키링에서 인증 정보를 읽는 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>about %1 left</source>
-        <translation>약 %1 남음</translation>
+        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
+        <translation>시작하지 않았습니다. 이 파일에는 중단된 일괄 처리가 있습니다. 이어서 하면 나머지만 보내고, 새로 시작하면 이미 보낸 행을 다시 보내게 됩니다.</translation>
     </message>
     <message>
-        <source>Cancelling: no new call is sent; the calls in flight finish and are recorded…</source>
-        <translation>취소하는 중: 새 요청은 보내지 않고, 이미 보낸 요청은 끝까지 기다려 기록합니다…</translation>
+        <source>Not started: nothing was sent.</source>
+        <translation>시작하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
     </message>
     <message>
-        <source>Not started: %1</source>
-        <translation>시작하지 않았습니다: %1</translation>
+        <source>Not resumed: nothing was sent.</source>
+        <translation>이어서 하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
     </message>
     <message>
-        <source>Cancelled: nothing was sent.</source>
-        <translation>취소했습니다. 아무것도 보내지 않았습니다.</translation>
+        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
+        <translation>내부 오류(%1)로 일괄 처리가 멈췄습니다. 이미 보낸 행은 기록되어 있으니 시작을 눌러 이어서 하세요.</translation>
     </message>
     <message>
-        <source>Finished.</source>
-        <translation>끝났습니다.</translation>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
     </message>
     <message>
-        <source>Cancelled: %1 rows were not sent. Press Start to resume the batch.</source>
-        <translation>취소했습니다. %1행은 보내지 않았습니다. 이어서 보내려면 시작을 누르세요.</translation>
+        <source>Export results</source>
+        <translation>결과 내보내기</translation>
     </message>
     <message>
-        <source>Stopped: %1</source>
-        <translation>중단했습니다: %1</translation>
+        <source>The results were not written: %1</source>
+        <translation>결과를 저장하지 못했습니다: %1</translation>
     </message>
     <message>
-        <source>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</source>
-        <translation>이 거부는 모든 행에 똑같이 일어나므로 %1행은 보내지 않았습니다. 원인을 해결한 뒤 시작을 눌러 이어서 보내세요.</translation>
+        <source>Results written to %1.</source>
+        <translation>결과를 %1에 저장했습니다.</translation>
     </message>
-    <message>
-        <source>skipped %1</source>
-        <translation>건너뜀 %1</translation>
-    </message>
-    <message>
-        <source>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</source>
-        <translation>%1행은 처리되었는지 알 수 없습니다. 팝빌 사이트에서 확인하세요(확인 필요).</translation>
-    </message>
+</context>
+<context>
+    <name>BatchTexts</name>
     <message>
         <source>Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a header row. Every row is checked before anything is sent.</source>
         <translation>여러 세금계산서의 메일 재전송이나 문서번호 할당을 한 번에 합니다. 첫 줄에 머리글이 있는 CSV 또는 엑셀 파일을 쓰며, 보내기 전에 모든 행을 검사합니다.</translation>
@@ -227,22 +202,6 @@
         <translation>파일의 모든 행을 순서대로 상태, 코드, 메시지와 함께 CSV 또는 엑셀로 저장합니다.</translation>
     </message>
     <message>
-        <source>Choose a batch file</source>
-        <translation>일괄 처리 파일 선택</translation>
-    </message>
-    <message>
-        <source>CSV or Excel (*.csv *.xlsx)</source>
-        <translation>CSV 또는 엑셀 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
-        <source>A batch is running: wait for it to end, or cancel it.</source>
-        <translation>일괄 처리가 진행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
-    </message>
-    <message>
-        <source>The file cannot be used, nothing will be sent: %1</source>
-        <translation>이 파일은 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
-    </message>
-    <message>
         <source>This is the PRODUCTION environment (운영): the calls are real.</source>
         <translation>운영(PRODUCTION) 환경입니다. 요청이 실제로 처리됩니다.</translation>
     </message>
@@ -267,18 +226,6 @@ Continue?</source>
         <translation>운영 환경</translation>
     </message>
     <message>
-        <source>The history cannot be used, so nothing is sent: %1</source>
-        <translation>이력을 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
-    </message>
-    <message>
-        <source>The credentials are still being read from the keyring: try again.</source>
-        <translation>아직 키링에서 인증 정보를 읽는 중입니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>The history cannot be used: %1</source>
-        <translation>이력을 쓸 수 없습니다: %1</translation>
-    </message>
-    <message>
         <source>This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.
 
 Resume it? The rows already sent are not sent again.</source>
@@ -291,56 +238,96 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>중단된 일괄 처리</translation>
     </message>
     <message>
-        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
-        <translation>시작하지 않았습니다. 이 파일에는 중단된 일괄 처리가 있습니다. 이어서 하면 나머지만 보내고, 새로 시작하면 이미 보낸 행을 다시 보내게 됩니다.</translation>
+        <source>%1 s</source>
+        <translation>%1초</translation>
     </message>
     <message>
-        <source>Not started: nothing was sent.</source>
-        <translation>시작하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
+        <source>%1 min %2 s</source>
+        <translation>%1분 %2초</translation>
     </message>
     <message>
-        <source>The batch cannot be resumed: %1</source>
-        <translation>일괄 처리를 이어서 할 수 없습니다: %1</translation>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
     </message>
     <message>
-        <source>Batch %1 has already finished: nothing to resume.</source>
-        <translation>일괄 처리 %1은(는) 이미 끝났습니다. 이어서 할 것이 없습니다.</translation>
+        <source>Done %1 · failed %2 · check %3 · left %4</source>
+        <translation>완료 %1 · 실패 %2 · 확인 필요 %3 · 남음 %4</translation>
     </message>
     <message>
-        <source>Batch %1 was started in the %2 environment for CorpNum %3: switch to them in Settings to resume it.</source>
-        <translation>일괄 처리 %1은(는) %2 환경, 사업자등록번호 %3(으)로 시작했습니다. 이어서 하려면 설정에서 같은 환경과 번호로 바꾸세요.</translation>
+        <source>A batch is running.</source>
+        <translation>일괄 처리가 진행 중입니다.</translation>
     </message>
     <message>
-        <source>Batch %1 cannot be resumed by this version.</source>
-        <translation>이 버전에서는 일괄 처리 %1을(를) 이어서 할 수 없습니다.</translation>
+        <source>The file is being read and checked: its rows appear here when that is done.</source>
+        <translation>파일을 읽고 검사하고 있습니다. 끝나면 행이 여기에 나타납니다.</translation>
     </message>
     <message>
-        <source>Batch %1 cannot be resumed: its file cannot be read. %2</source>
-        <translation>일괄 처리 %1을(를) 이어서 할 수 없습니다. 파일을 읽을 수 없습니다. %2</translation>
+        <source>Choose a CSV or Excel file (or drop it here).</source>
+        <translation>CSV 또는 엑셀 파일을 고르세요(여기로 끌어다 놓아도 됩니다).</translation>
     </message>
     <message>
-        <source>Batch %1 cannot be resumed: its file %2 has changed since the batch started. Put the original file back, or check the rows on the POPBiLL website.</source>
-        <translation>일괄 처리 %1을(를) 이어서 할 수 없습니다. 시작한 뒤 파일 %2이(가) 바뀌었습니다. 원래 파일을 되돌려 놓거나, 팝빌 사이트에서 행을 확인하세요.</translation>
+        <source>This file has been sent. Choose it again to send it again.</source>
+        <translation>이 파일은 이미 보냈습니다. 다시 보내려면 파일을 다시 고르세요.</translation>
     </message>
     <message>
-        <source>Not resumed: nothing was sent.</source>
-        <translation>이어서 하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
+        <source>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
+        <translation>잘못된 행이 %1개 있어 아무것도 보낼 수 없습니다. 파일을 고치거나, 올바른 행만 보내려면 “잘못된 행 건너뛰기”를 선택하세요.</translation>
     </message>
     <message>
-        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
-        <translation>내부 오류(%1)로 일괄 처리가 멈췄습니다. 이미 보낸 행은 기록되어 있으니 시작을 눌러 이어서 하세요.</translation>
+        <source>No valid row to send.</source>
+        <translation>보낼 수 있는 올바른 행이 없습니다.</translation>
     </message>
     <message>
-        <source>Export results</source>
-        <translation>결과 내보내기</translation>
+        <source>%1 rows read: %2 valid, %3 invalid.</source>
+        <translation>%1행을 읽었습니다: 올바른 행 %2, 잘못된 행 %3.</translation>
     </message>
     <message>
-        <source>The results were not written: %1</source>
-        <translation>결과를 저장하지 못했습니다: %1</translation>
+        <source>Starting: the first rows are on their way.</source>
+        <translation>시작합니다. 첫 행들을 보내고 있습니다.</translation>
     </message>
     <message>
-        <source>Results written to %1.</source>
-        <translation>결과를 %1에 저장했습니다.</translation>
+        <source>%1 rows/s</source>
+        <translation>초당 %1행</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>약 %1 남음</translation>
+    </message>
+    <message>
+        <source>Cancelling: no new call is sent; the calls in flight finish and are recorded.</source>
+        <translation>취소합니다. 새 요청은 보내지 않으며, 보내는 중인 요청은 끝까지 기록합니다.</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>시작하지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was sent.</source>
+        <translation>취소했습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>끝났습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 rows were not sent. Press Start to resume the batch.</source>
+        <translation>취소했습니다. %1행은 보내지 않았습니다. 이어서 보내려면 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>중단했습니다: %1</translation>
+    </message>
+    <message>
+        <source>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</source>
+        <translation>이 거부는 모든 행에 똑같이 일어나므로 %1행은 보내지 않았습니다. 원인을 해결한 뒤 시작을 눌러 이어서 보내세요.</translation>
+    </message>
+    <message>
+        <source>skipped %1</source>
+        <translation>건너뜀 %1</translation>
+    </message>
+    <message>
+        <source>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</source>
+        <translation>%1행은 처리되었는지 알 수 없습니다. 팝빌 사이트에서 확인하세요(확인 필요).</translation>
     </message>
 </context>
 <context>
@@ -584,27 +571,7 @@ Resume it? The rows already sent are not sent again.</source>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Resend Email</source>
-        <translation>이메일 재전송</translation>
-    </message>
-    <message>
-        <source>Assign MgtKey</source>
-        <translation>문서번호 할당</translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>일괄 처리</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>기록(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>이어서 하기(&amp;R)</translation>
-    </message>
+    <name>LogPane</name>
     <message>
         <source>Log</source>
         <translation>로그</translation>
@@ -628,6 +595,29 @@ Resume it? The rows already sent are not sent again.</source>
     <message>
         <source>Log of calls</source>
         <translation>호출 로그</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Resend Email</source>
+        <translation>이메일 재전송</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>문서번호 할당</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>일괄 처리</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>기록(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>이어서 하기(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -815,84 +805,183 @@ This cannot be undone.</source>
         <translation>경고(저장은 가능합니다): {0}</translation>
     </message>
     <message>
+        <source>OK is not available yet: %1</source>
+        <translation>아직 확인을 누를 수 없습니다: %1</translation>
+    </message>
+    <message>
         <source>Enter the credentials first.</source>
         <translation>먼저 인증 정보를 입력하십시오.</translation>
     </message>
+</context>
+<context>
+    <name>SettingsTexts</name>
     <message>
-        <source>Testing the connection…</source>
-        <translation>연결을 테스트하는 중…</translation>
-    </message>
-    <message>
-        <source>A connection test is still running. Try again in a moment.</source>
-        <translation>연결 테스트가 아직 진행 중입니다. 잠시 후 다시 시도하십시오.</translation>
-    </message>
-    <message>
-        <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
-        <translation>붙여 넣은 토큰은 그대로 사용합니다. 만료 시각을 알 수 없으며, 첫 요청 때 유효성을 확인합니다.</translation>
-    </message>
-    <message>
-        <source>✔ Connection works. A session token was issued, valid until {0}.</source>
-        <translation>✔ 연결에 성공했습니다. 세션 토큰이 발급되었습니다(유효 기한: {0}).</translation>
-    </message>
-    <message>
-        <source>✖ Connection failed: {0}</source>
-        <translation>✖ 연결 실패: {0}</translation>
-    </message>
-    <message>
-        <source>✖ The test failed unexpectedly ({0}).</source>
-        <translation>✖ 테스트 중 예기치 않은 오류가 발생했습니다({0}).</translation>
-    </message>
-    <message>
-        <source>Settings and connection</source>
-        <translation>설정 및 연결</translation>
+        <source>Must start with https://; plain http:// only for this computer (the simulator).</source>
+        <translation>https://로 시작해야 합니다. http://는 이 컴퓨터(시뮬레이터)에만 쓸 수 있습니다.</translation>
     </message>
     <message>
         <source>&amp;Environment</source>
         <translation>환경(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Hosts</source>
-        <translation>호스트(&amp;H)</translation>
+        <source>Environment</source>
+        <translation>환경</translation>
     </message>
     <message>
-        <source>Custom &amp;API URL</source>
-        <translation>사용자 지정 API URL(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Custom token &amp;service URL</source>
-        <translation>사용자 지정 토큰 서비스 URL(&amp;S)</translation>
+        <source>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</source>
+        <translation>테스트(연동 테스트)는 시험용이며, 운영은 실제로 메일을 발송하고 문서번호를 할당합니다.</translation>
     </message>
     <message>
         <source>&amp;Business registration number (CorpNum)</source>
         <translation>사업자등록번호(CorpNum)(&amp;B)</translation>
     </message>
     <message>
-        <source>POPBiLL &amp;user ID</source>
-        <translation>팝빌 사용자 ID(&amp;U)</translation>
+        <source>Business registration number (CorpNum)</source>
+        <translation>사업자등록번호(CorpNum)</translation>
+    </message>
+    <message>
+        <source>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
+        <translation>숫자 10자리이며 하이픈(-)은 자동으로 제거됩니다. LinkID와 SecretKey로 인증할 때 필수입니다. 검증번호가 맞지 않으면 경고만 표시합니다.</translation>
     </message>
     <message>
         <source>Sign-in &amp;method</source>
         <translation>인증 방식(&amp;M)</translation>
     </message>
     <message>
+        <source>Sign in with LinkID and SecretKey</source>
+        <translation>LinkID와 SecretKey로 인증</translation>
+    </message>
+    <message>
+        <source>The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed.</source>
+        <translation>팝빌이 귀사에 발급한 LinkID와 SecretKey입니다. 토큰은 필요할 때 자동으로 발급됩니다.</translation>
+    </message>
+    <message>
         <source>Link&amp;ID</source>
         <translation>LinkID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>LinkID</source>
+        <translation>LinkID</translation>
+    </message>
+    <message>
+        <source>The LinkID POPBiLL gave your company: letters and digits, no spaces.</source>
+        <translation>팝빌이 귀사에 발급한 LinkID입니다. 공백 없이 영문자와 숫자로 입력하십시오.</translation>
     </message>
     <message>
         <source>Secret&amp;Key</source>
         <translation>SecretKey(&amp;K)</translation>
     </message>
     <message>
+        <source>SecretKey</source>
+        <translation>SecretKey</translation>
+    </message>
+    <message>
+        <source>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</source>
+        <translation>팝빌이 발급한 SecretKey(base64 텍스트)를 그대로 붙여 넣으십시오. 입력한 값은 화면에 표시되지 않습니다. 비워 두면 저장된 값을 그대로 사용합니다.</translation>
+    </message>
+    <message>
         <source>Session &amp;token</source>
         <translation>세션 토큰(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>세션 토큰</translation>
+    </message>
+    <message>
+        <source>Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one.</source>
+        <translation>세션 토큰을 공백 없이 붙여 넣으십시오. 입력한 값은 화면에 표시되지 않습니다. 비워 두면 저장된 값을 그대로 사용합니다.</translation>
+    </message>
+    <message>
+        <source>POPBiLL &amp;user ID</source>
+        <translation>팝빌 사용자 ID(&amp;U)</translation>
+    </message>
+    <message>
+        <source>POPBiLL user ID</source>
+        <translation>팝빌 사용자 ID</translation>
+    </message>
+    <message>
+        <source>Optional. Up to 50 ASCII characters, no control characters.</source>
+        <translation>선택 사항입니다. 제어 문자를 제외한 ASCII 문자로 최대 50자까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>The language of this program&apos;s sentences and of POPBiLL&apos;s messages.</source>
+        <translation>이 프로그램의 화면 문구와 팝빌 메시지에 사용할 언어입니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts</source>
+        <translation>호스트(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Host set</source>
+        <translation>호스트 종류</translation>
+    </message>
+    <message>
+        <source>Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for firewalls that allow fixed addresses only.</source>
+        <translation>사용할 팝빌 호스트입니다. 기본 호스트를 사용하거나, 고정 주소만 허용하는 방화벽 환경에서는 고정 IP(static) 또는 GA 호스트를 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Custom &amp;API URL</source>
+        <translation>사용자 지정 API URL(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Custom API URL</source>
+        <translation>사용자 지정 API URL</translation>
+    </message>
+    <message>
+        <source>Optional. Replaces the host set for API calls.</source>
+        <translation>선택 사항입니다. API 호출의 호스트 묶음을 대신합니다.</translation>
+    </message>
+    <message>
+        <source>Custom token &amp;service URL</source>
+        <translation>사용자 지정 토큰 서비스 URL(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Custom token service URL</source>
+        <translation>사용자 지정 토큰 서비스 URL</translation>
+    </message>
+    <message>
+        <source>Optional. Replaces the token service host.</source>
+        <translation>선택 사항입니다. 토큰 서비스 호스트를 대신합니다.</translation>
+    </message>
+    <message>
+        <source>Company CA certi&amp;ficate file</source>
+        <translation>회사 CA 인증서 파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Company CA certificate file</source>
+        <translation>회사 CA 인증서 파일</translation>
+    </message>
+    <message>
+        <source>Optional. A PEM file with your company&apos;s root certificate, for networks that inspect TLS. It is trusted in addition to the system&apos;s certificates. Ask IT for it.</source>
+        <translation>선택 사항입니다. TLS를 검사하는 회사 네트워크에서 쓰는 회사 루트 인증서 파일(PEM)입니다. 시스템 인증서에 더해 신뢰합니다. 전산 담당자에게 받으세요.</translation>
+    </message>
+    <message>
         <source>&amp;Read timeout</source>
         <translation>응답 대기 시간(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read timeout in seconds</source>
+        <translation>응답 대기 시간(초)</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds.</source>
+        <translation>응답을 기다리는 시간으로, 1~600초 사이로 지정합니다. 연결은 최대 10초까지 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Settings and connection</source>
+        <translation>설정 및 연결</translation>
+    </message>
+    <message>
+        <source>Set by the environment variable {0}, which overrides this setting here.</source>
+        <translation>환경 변수 {0}에 설정된 값이 이 설정보다 우선 적용됩니다.</translation>
     </message>
     <message>
         <source>테스트 (Test)</source>
@@ -925,76 +1014,12 @@ This cannot be undone.</source>
         <translation>English</translation>
     </message>
     <message>
-        <source>Environment</source>
-        <translation>환경</translation>
-    </message>
-    <message>
-        <source>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</source>
-        <translation>테스트(연동 테스트)는 시험용이며, 운영은 실제로 메일을 발송하고 문서번호를 할당합니다.</translation>
-    </message>
-    <message>
-        <source>Host set</source>
-        <translation>호스트 종류</translation>
-    </message>
-    <message>
-        <source>Which POPBiLL hosts to use: the default ones, or the fixed-IP (static) or GA hosts for firewalls that allow fixed addresses only.</source>
-        <translation>사용할 팝빌 호스트입니다. 기본 호스트를 사용하거나, 고정 주소만 허용하는 방화벽 환경에서는 고정 IP(static) 또는 GA 호스트를 사용합니다.</translation>
-    </message>
-    <message>
-        <source>Custom API URL</source>
-        <translation>사용자 지정 API URL</translation>
-    </message>
-    <message>
-        <source>Optional. Replaces the host set for API calls. Must start with https://; plain http:// only for this computer (the simulator).</source>
-        <translation>선택 사항입니다. API 호출에 사용할 호스트를 이 주소로 대체합니다. https://로 시작해야 하며, http://는 이 컴퓨터(시뮬레이터)에서만 사용할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Custom token service URL</source>
-        <translation>사용자 지정 토큰 서비스 URL</translation>
-    </message>
-    <message>
-        <source>Optional. Replaces the token service host. Must start with https://; plain http:// only for this computer (the simulator).</source>
-        <translation>선택 사항입니다. 토큰 서비스 호스트를 이 주소로 대체합니다. https://로 시작해야 하며, http://는 이 컴퓨터(시뮬레이터)에서만 사용할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Business registration number (CorpNum)</source>
-        <translation>사업자등록번호(CorpNum)</translation>
-    </message>
-    <message>
-        <source>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
-        <translation>숫자 10자리이며 하이픈(-)은 자동으로 제거됩니다. LinkID와 SecretKey로 인증할 때 필수입니다. 검증번호가 맞지 않으면 경고만 표시합니다.</translation>
-    </message>
-    <message>
-        <source>POPBiLL user ID</source>
-        <translation>팝빌 사용자 ID</translation>
-    </message>
-    <message>
-        <source>Optional. Up to 50 ASCII characters, no control characters.</source>
-        <translation>선택 사항입니다. 제어 문자를 제외한 ASCII 문자로 최대 50자까지 입력할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>The language of this program&apos;s sentences and of POPBiLL&apos;s messages.</source>
-        <translation>이 프로그램의 화면 문구와 팝빌 메시지에 사용할 언어입니다.</translation>
-    </message>
-    <message>
-        <source>Read timeout in seconds</source>
-        <translation>응답 대기 시간(초)</translation>
-    </message>
-    <message>
-        <source>How long to wait for an answer: 1 to 600 seconds. Connecting waits at most 10 seconds.</source>
-        <translation>응답을 기다리는 시간으로, 1~600초 사이로 지정합니다. 연결은 최대 10초까지 기다립니다.</translation>
-    </message>
-    <message>
-        <source>Set by the environment variable {0}, which overrides this setting here.</source>
-        <translation>환경 변수 {0}에 설정된 값이 이 설정보다 우선 적용됩니다.</translation>
-    </message>
-    <message>
         <source>(from the host set)</source>
         <translation>(호스트 종류에 따름)</translation>
+    </message>
+    <message>
+        <source>(the system&apos;s certificates only)</source>
+        <translation>(시스템 인증서만 사용)</translation>
     </message>
     <message>
         <source>(optional)</source>
@@ -1006,16 +1031,20 @@ This cannot be undone.</source>
         <translation>초</translation>
     </message>
     <message>
+        <source>Ad&amp;vanced: hosts, addresses, certificate, timeout</source>
+        <translation>고급(&amp;V): 호스트, 주소, 인증서, 시간 제한</translation>
+    </message>
+    <message>
+        <source>Show the advanced settings</source>
+        <translation>고급 설정 보기</translation>
+    </message>
+    <message>
+        <source>Settings IT may ask you to change; most offices never need them.</source>
+        <translation>전산 담당자가 바꾸라고 할 때만 쓰는 설정입니다. 대부분의 사무실에서는 필요 없습니다.</translation>
+    </message>
+    <message>
         <source>LinkI&amp;D and SecretKey</source>
         <translation>LinkID 및 SecretKey(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Sign in with LinkID and SecretKey</source>
-        <translation>LinkID와 SecretKey로 인증</translation>
-    </message>
-    <message>
-        <source>The LinkID and SecretKey POPBiLL gave your company; tokens are issued as needed.</source>
-        <translation>팝빌이 귀사에 발급한 LinkID와 SecretKey입니다. 토큰은 필요할 때 자동으로 발급됩니다.</translation>
     </message>
     <message>
         <source>&amp;Pasted session token</source>
@@ -1030,32 +1059,8 @@ This cannot be undone.</source>
         <translation>이미 발급된 세션 토큰입니다. 그대로 사용하며 갱신하지 않습니다.</translation>
     </message>
     <message>
-        <source>LinkID</source>
-        <translation>LinkID</translation>
-    </message>
-    <message>
-        <source>The LinkID POPBiLL gave your company: letters and digits, no spaces.</source>
-        <translation>팝빌이 귀사에 발급한 LinkID입니다. 공백 없이 영문자와 숫자로 입력하십시오.</translation>
-    </message>
-    <message>
-        <source>SecretKey</source>
-        <translation>SecretKey</translation>
-    </message>
-    <message>
-        <source>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</source>
-        <translation>팝빌이 발급한 SecretKey(base64 텍스트)를 그대로 붙여 넣으십시오. 입력한 값은 화면에 표시되지 않습니다. 비워 두면 저장된 값을 그대로 사용합니다.</translation>
-    </message>
-    <message>
         <source>(saved)</source>
         <translation>(저장됨)</translation>
-    </message>
-    <message>
-        <source>Session token</source>
-        <translation>세션 토큰</translation>
-    </message>
-    <message>
-        <source>Paste the session token: no spaces. It is never shown. Leave it empty to keep the saved one.</source>
-        <translation>세션 토큰을 공백 없이 붙여 넣으십시오. 입력한 값은 화면에 표시되지 않습니다. 비워 두면 저장된 값을 그대로 사용합니다.</translation>
     </message>
     <message>
         <source>No keyring (the system&apos;s password store) is usable on this computer, so secrets cannot be saved. They can be kept for this session only: they are forgotten when the program closes.</source>
@@ -1088,6 +1093,30 @@ This cannot be undone.</source>
     <message>
         <source>Connection test result</source>
         <translation>연결 테스트 결과</translation>
+    </message>
+    <message>
+        <source>Testing the connection: a session token is being asked for.</source>
+        <translation>연결을 테스트하고 있습니다. 세션 토큰을 요청하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>A connection test is still running. Try again in a moment.</source>
+        <translation>연결 테스트가 아직 진행 중입니다. 잠시 후 다시 시도하십시오.</translation>
+    </message>
+    <message>
+        <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
+        <translation>붙여 넣은 토큰은 그대로 사용합니다. 만료 시각을 알 수 없으며, 첫 요청 때 유효성을 확인합니다.</translation>
+    </message>
+    <message>
+        <source>✔ Connection works. A session token was issued, valid until {0}.</source>
+        <translation>✔ 연결에 성공했습니다. 세션 토큰이 발급되었습니다(유효 기한: {0}).</translation>
+    </message>
+    <message>
+        <source>✖ Connection failed: {0}</source>
+        <translation>✖ 연결 실패: {0}</translation>
+    </message>
+    <message>
+        <source>✖ The test failed unexpectedly ({0}).</source>
+        <translation>✖ 테스트 중 예기치 않은 오류가 발생했습니다({0}).</translation>
     </message>
 </context>
 <context>
