@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..storage.history import CallRecord, History
     from ..storage.secrets import SecretStore
     from .batches import Batches
+    from .lookups import Lookups
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,7 @@ class Service:
         self._client: TaxinvoiceClient | None = None
         self._lock = threading.Lock()
         self._batches: Batches | None = None
+        self._lookups: Lookups | None = None
         self.demo = demo
 
     # -- what it is connected with ------------------------------------------------------------------------
@@ -313,3 +315,12 @@ class Service:
         if self._batches is None:
             self._batches = Batches(self)
         return self._batches
+
+    @property
+    def lookups(self) -> Lookups:
+        """Finding invoices: search, one invoice, NTS numbers (see lookups.py)."""
+        from .lookups import Lookups
+
+        if self._lookups is None:
+            self._lookups = Lookups(self)
+        return self._lookups

@@ -23,9 +23,20 @@ class CheckedField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, object_name: str, check: Check, limit: int | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        object_name: str,
+        check: Check,
+        limit: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        trim: bool = True,
+    ) -> None:
+        """`trim`: take off surrounding spaces as they arrive (keys never hold one); off for a value that may
+        hold inner spaces, such as a file path, where trimming as one types would eat every space typed."""
         super().__init__(parent)
         self._check = check
+        self._trim = trim
         self._limit = limit
         self._lang: Lang = "ko"
         self._dirty = False
@@ -70,6 +81,8 @@ class CheckedField(QWidget):
 
     def _on_edited(self, text: str) -> None:
         self._dirty = True
+        if not self._trim:
+            return
         trimmed = text.strip()
         if trimmed != text:
             # Pasted " INV-001 " becomes "INV-001": the spaces were never part of the key.

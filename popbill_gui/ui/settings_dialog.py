@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..core.environments import check_url
 from ..core.messages import Lang, normalize_lang, text
+from ..core.trust import clean_ca_path
 from ..core.validation import (
     Problem,
     check_corp_num,
@@ -50,7 +51,7 @@ from ..core.validation import (
     clean,
 )
 from ..service import Credentials, LinkCredentials, PopbillError, Token, TokenCredentials, test_connection
-from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
+from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings, ca_bundle_problem
 from .fields import Check, CheckedField
 from .jobs import JobRunner
 from .settings_texts import SettingsTexts
@@ -173,7 +174,7 @@ class SettingsDialog(QDialog):
         self.base_url.edit.setText(settings.base_url or "")
         self.auth_url = CheckedField("settingsAuthUrl", _url_check("auth_url"), None, self)
         self.auth_url.edit.setText(settings.auth_url or "")
-        self.ca_bundle = CheckedField("settingsCaBundle", lambda _value: [], None, self)
+        self.ca_bundle = CheckedField("settingsCaBundle", self._ca_bundle_problems, None, self, trim=False)
         self.ca_bundle.edit.setText(settings.ca_bundle or "")
         self.timeout = QDoubleSpinBox(self)
         self.timeout.setObjectName("settingsTimeout")
@@ -387,6 +388,11 @@ class SettingsDialog(QDialog):
             return []
         return check_corp_num(value).problems
 
+    def _ca_bundle_problems(self, value: str) -> list[Problem]:
+        # Said as soon as the path is typed or pasted (with or without the quotes of Windows' "Copy as path").
+        problem = ca_bundle_problem(value, self._lang)
+        return [Problem("ca_bundle", "ca_file.problem", {"reason": problem})] if problem else []
+
     def _settings_problems(self) -> list[str]:
         """What blocks OK among the settings; a value fixed by an environment variable cannot be fixed here."""
         fields = {"base_url": self.base_url, "auth_url": self.auth_url, "corp_num": self.corp_num}
@@ -417,7 +423,7 @@ class SettingsDialog(QDialog):
             user_id=self.user_id.value() or None,
             lang=normalize_lang(str(self.lang.currentData())),
             timeout=float(self.timeout.value()),
-            ca_bundle=self.ca_bundle.value() or None,
+            ca_bundle=clean_ca_path(self.ca_bundle.value()) or None,
         )
         return replace(chosen, **{name: getattr(self._initial, name) for name in self._locked if name in ENV_VARS})
 

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -185,8 +186,12 @@ def test_combo_values_are_in_item_data(make_dialog: Factory) -> None:
     assert combo(dialog, "settingsLang").itemText(0) == "한국어"
 
 
-def test_every_field_round_trips(qtbot: QtBot, make_dialog: Factory) -> None:
-    dialog = make_dialog(Settings(ca_bundle="/etc/ssl/company.pem"))
+def test_every_field_round_trips(qtbot: QtBot, make_dialog: Factory, tmp_path: Path) -> None:
+    import trustme
+
+    company = tmp_path / "company.pem"
+    trustme.CA().cert_pem.write_to_path(str(company))
+    dialog = make_dialog(Settings(ca_bundle=str(company)))
     choose(combo(dialog, "settingsEnv"), "production")
     choose(combo(dialog, "settingsHosts"), "ga")
     qtbot.keyClicks(edit(dialog, "settingsBaseUrl"), "http://127.0.0.1:8080/")
@@ -208,7 +213,7 @@ def test_every_field_round_trips(qtbot: QtBot, make_dialog: Factory) -> None:
         user_id="clerk01",
         lang="en",
         timeout=45.5,
-        ca_bundle="/etc/ssl/company.pem",  # not in the dialog: kept as passed in
+        ca_bundle=str(company),  # shown in the advanced section, unchanged
     )
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         ok_button(dialog).click()
@@ -573,3 +578,22 @@ def test_nothing_is_logged_with_a_secret(
     connection_button(dialog).click()
     qtbot.waitUntil(lambda: "-99010007" in label(dialog, "settingsTestResult").text(), timeout=10_000)
     assert SAVED_SECRET not in caplog.text and WRONG_SECRET not in caplog.text
+
+
+def test_a_ca_file_is_checked_as_typed_and_saved_without_quotes(
+    qtbot: QtBot, make_dialog: Factory, tmp_path: Path
+) -> None:
+    import trustme
+
+    dialog = make_dialog(Settings(corp_num=DEMO_CORP_NUM, lang="en"), LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
+    field = edit(dialog, "settingsCaBundle")
+    missing = tmp_path / "company root.pem"
+    qtbot.keyClicks(field, str(missing))
+    assert not ok_button(dialog).isEnabled()
+    assert str(missing) in label(dialog, "settingsCaBundleMessage").text()
+    assert shown(dialog, field)  # the advanced section opened to show what must be fixed
+    trustme.CA().cert_pem.write_to_path(str(missing))
+    field.clear()
+    qtbot.keyClicks(field, f'"{missing}"')  # Windows' "Copy as path" quotes it
+    assert ok_button(dialog).isEnabled(), label(dialog, "settingsCaBundleMessage").text()
+    assert dialog.result_settings().ca_bundle == str(missing)
