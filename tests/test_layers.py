@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "popbill_gui"
-QT_FREE = ("core", "storage", "batch", "service", "simulator")
+QT_FREE = ("core", "storage", "batch", "service", "simulator", "platform")
 # What the two faces reach only through the service (their own rules and words, core's validation and messages,
 # batch.reader/model/export, stay theirs to use).
 FACES_MUST_NOT_IMPORT = (

@@ -55,7 +55,7 @@ def decode_secret(secret_key: str, lang: Lang = "ko") -> bytes:
 
 
 def signature(secret_key: bytes, body: bytes, date: str, path: str, forwarded_ip: str | None = None) -> str:
-    """The LINKHUB signature of PROTOCOL.md section 1."""
+    """The LINKHUB signature of docs/PROTOCOL.md, "The session token"."""
     lines = ["POST", base64.b64encode(hashlib.sha256(body).digest()).decode("ascii"), date]
     if forwarded_ip is not None:
         lines.append(forwarded_ip)

@@ -1,4 +1,4 @@
-"""The POPBiLL calls exactly as PROTOCOL.md puts them on the wire: SendEmail and AssignMgtKey, and the
+"""The POPBiLL calls exactly as docs/PROTOCOL.md puts them on the wire: SendEmail and AssignMgtKey, and the
 read-only look-ups (Search, GetInfo, the detail by document ID and by ItemKey).
 
 `TaxinvoiceClient` validates every input first (nothing that fails the rules is sent), quotes what goes

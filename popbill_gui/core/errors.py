@@ -90,7 +90,7 @@ MAYBE_DELIVERED_KINDS = frozenset(
 # Codes by which the API refuses the token itself; the client renews once and tries again.
 TOKEN_CODES = frozenset({-99000026, -10000032, -10000033, -10000034})
 
-# Known POPBiLL codes → hint key (what the user should do next). PROTOCOL.md section 3.
+# Known POPBiLL codes → hint key (what the user should do next). docs/PROTOCOL.md, "Errors".
 _HINTS: dict[int, str] = {
     -99010004: "hint.clock",
     -99010007: "hint.signature",

@@ -31,7 +31,7 @@ MAX_PER_PAGE: Final = 1000
 DEFAULT_PER_PAGE: Final = 500
 MAX_WINDOW_MONTHS: Final = 6
 PARTNER_MAX: Final = 100
-# Our side's document ID, and the party that is the partner, per MgtKeyType (PROTOCOL.md "Look-ups").
+# Our side's document ID, and the party that is the partner, per MgtKeyType (docs/PROTOCOL.md "Look-ups").
 OUR_KEY_FIELD: Final = {"SELL": "invoicerMgtKey", "BUY": "invoiceeMgtKey", "TRUSTEE": "trusteeMgtKey"}
 PARTNER_SIDE: Final = {"SELL": "invoicee", "BUY": "invoicer", "TRUSTEE": "invoicee"}
 DATE_KINDS: Final = {"written": "W", "registered": "R", "issued": "I"}

@@ -1,4 +1,4 @@
-"""Input rules of PROTOCOL.md section 4 as pure functions that return every problem found.
+"""Input rules of docs/PROTOCOL.md, "Input rules" as pure functions that return every problem found.
 
 Shared by the window (live checks), the command line and the batch runner, and applied again by the
 client so that nothing failing them is ever sent. Values are trimmed of surrounding white space and
@@ -131,7 +131,7 @@ class CorpNumCheck:
 
 
 def corp_num_checksum_ok(digits: str) -> bool:
-    """The check digit rule of the Korean business registration number (PROTOCOL.md section 4)."""
+    """The check digit rule of the Korean business registration number (docs/PROTOCOL.md, "Input rules")."""
     nums = [int(c) for c in digits]
     total = sum(n * w for n, w in zip(nums[:9], _CORP_WEIGHTS, strict=True))
     total += (nums[8] * 5) // 10

@@ -122,7 +122,7 @@ _CORP_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)
 
 
 def check_digit(nine: str) -> int:
-    """The check digit of a business registration number's first nine digits (PROTOCOL.md section 4)."""
+    """The check digit of a business registration number's first nine digits (docs/PROTOCOL.md, "Input rules")."""
     nums = [int(c) for c in nine]
     total = sum(n * w for n, w in zip(nums, _CORP_WEIGHTS, strict=True)) + (nums[8] * 5) // 10
     return (10 - total % 10) % 10

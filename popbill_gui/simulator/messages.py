@@ -5,7 +5,7 @@ from __future__ import annotations
 # Success. Code 1 is shared by both calls, so its text is keyed by operation, not by code.
 OK = 1
 
-# Codes the vendor publishes (PROTOCOL.md section 3 and the vendor's error tables).
+# Codes the vendor publishes (docs/PROTOCOL.md, "Errors" and the vendor's error tables).
 INVOICE_NOT_FOUND = -11000005  # no invoice for that MgtKey (or the ItemKey's invoice is missing)
 INVOICE_MISSING = -11000000  # "e-Tax invoice does not exist": used for an ItemKey that is not 18 digits
 REQUEST_NOT_PROCESSABLE = -11000001  # the request could not be dispatched (bad override, bad body)
