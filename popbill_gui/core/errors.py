@@ -47,29 +47,6 @@ class Kind(str, Enum):
     BAD_TOKEN_ANSWER = "bad_token_answer"  # noqa: S105 -- a kind, not a password
 
 
-# Kinds where the service could not be reached or its answer not understood (CLI exit code 3).
-UNREACHABLE_KINDS = frozenset(
-    {
-        Kind.DNS,
-        Kind.REFUSED,
-        Kind.PROXY,
-        Kind.TLS,
-        Kind.ANSWER_LOST,
-        Kind.CONNECT_FAILED,
-        Kind.CONNECT_TIMEOUT,
-        Kind.READ_TIMEOUT,
-        Kind.RESET,
-        Kind.NETWORK,
-        Kind.NOT_JSON,
-        Kind.NO_CODE,
-        Kind.HTML_PAGE,
-        Kind.BAD_GZIP,
-        Kind.TOO_LARGE,
-        Kind.BAD_TOKEN_ANSWER,
-    }
-)
-# Kinds where no usable credentials exist (CLI exit code 4).
-CREDENTIAL_KINDS = frozenset({Kind.AUTH, Kind.TOKEN_REFUSED, Kind.NO_CREDENTIALS, Kind.KEYRING})
 # Kinds where the request may have reached the server: it must not be repeated blindly. The transport gives
 # the network kinds here only to failures after the request was written (and NETWORK, the catch-all, is
 # counted as delivered); failures before it are DNS, REFUSED, PROXY, TLS, CONNECT_TIMEOUT or CONNECT_FAILED.
@@ -86,6 +63,19 @@ MAYBE_DELIVERED_KINDS = frozenset(
         Kind.TOO_LARGE,
     }
 )
+# Kinds where the service could not be reached or its answer not understood (CLI exit code 3): those, and the
+# failures before anything was sent.
+UNREACHABLE_KINDS = MAYBE_DELIVERED_KINDS | {
+    Kind.DNS,
+    Kind.REFUSED,
+    Kind.PROXY,
+    Kind.TLS,
+    Kind.CONNECT_FAILED,
+    Kind.CONNECT_TIMEOUT,
+    Kind.BAD_TOKEN_ANSWER,
+}
+# Kinds where no usable credentials exist (CLI exit code 4).
+CREDENTIAL_KINDS = frozenset({Kind.AUTH, Kind.TOKEN_REFUSED, Kind.NO_CREDENTIALS, Kind.KEYRING})
 
 # Codes by which the API refuses the token itself; the client renews once and tries again.
 TOKEN_CODES = frozenset({-99000026, -10000032, -10000033, -10000034})

@@ -252,7 +252,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "암호화되지 않은 http:// 주소는 이 컴퓨터(루프백) 주소에만 쓸 수 있습니다: {url}",
         "A plain http:// address is allowed only for this computer (loopback): {url}",
     ),
-    "ca_file.problem": ("{reason}", "{reason}"),  # a CA file's own sentence (core/trust.py), as a field's problem
     "error.bad_url": ("주소 형식이 올바르지 않습니다: {url}", "This is not a usable address: {url}"),
     "error.invalid_input": (
         "입력값이 올바르지 않아 보내지 않았습니다.",

@@ -19,6 +19,7 @@ import ssl
 from pathlib import Path
 
 from .messages import Lang, text
+from .validation import Problem
 
 MAX_CA_FILE = 5 * 1024 * 1024  # bytes: a bundle of every public root is about 250 KB
 _PEM_CERT = re.compile(rb"-----BEGIN CERTIFICATE-----\s.+?-----END CERTIFICATE-----", re.DOTALL)
@@ -81,18 +82,24 @@ def load_ca_file(context: ssl.SSLContext, raw: str) -> None:
         raise CaFileError("ca_file.not_certificates", clean_ca_path(raw)) from None
 
 
+def check_ca_file(raw: str, field_name: str = "ca_bundle") -> list[Problem]:
+    """Why this CA file cannot be used, as a field's problem (none when it can, or when none is named)."""
+    if not raw.strip():
+        return []
+    try:
+        load_ca_file(ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), raw)
+    except CaFileError as exc:
+        return [Problem(field_name, exc.key, {"path": exc.path})]
+    return []
+
+
 def ca_file_problem(raw: str, lang: Lang = "ko") -> str | None:
     """One sentence saying why this CA file cannot be used, or None when it can (or none is named).
 
     Qt-free, for the settings dialog to say it at once; the same check runs when settings are resolved.
     """
-    if not raw.strip():
-        return None
-    try:
-        load_ca_file(ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT), raw)
-    except CaFileError as exc:
-        return exc.describe(lang)
-    return None
+    problems = check_ca_file(raw)
+    return problems[0].describe(lang) if problems else None
 
 
 def system_context() -> ssl.SSLContext:

@@ -147,14 +147,17 @@ def _writing(conn: HTTPConnection) -> None:
         call.written = True
 
 
-class _TrackedHTTPConnection(HTTPConnection):
+class _Tracking:
+    """What both tracked connections add to http.client's: the moment they connect, and the first byte written."""
+
     _popbill_connecting = False
+    sock: Any
 
     def connect(self) -> None:
-        _connecting(self)
+        _connecting(self)  # type: ignore[arg-type]
         self._popbill_connecting = True  # a proxy's CONNECT is written from inside connect(): not our request
         try:
-            super().connect()
+            super().connect()  # type: ignore[misc]
         finally:
             self._popbill_connecting = False
 
@@ -162,27 +165,16 @@ class _TrackedHTTPConnection(HTTPConnection):
         if not self._popbill_connecting:
             if self.sock is None:
                 self.connect()  # http.client would connect lazily inside send(); a failure there is "not sent"
-            _writing(self)
-        super().send(data)
+            _writing(self)  # type: ignore[arg-type]
+        super().send(data)  # type: ignore[misc]
 
 
-class _TrackedHTTPSConnection(HTTPSConnection):
-    _popbill_connecting = False
+class _TrackedHTTPConnection(_Tracking, HTTPConnection):
+    pass
 
-    def connect(self) -> None:
-        _connecting(self)
-        self._popbill_connecting = True
-        try:
-            super().connect()
-        finally:
-            self._popbill_connecting = False
 
-    def send(self, data: Any) -> None:
-        if not self._popbill_connecting:
-            if self.sock is None:
-                self.connect()
-            _writing(self)
-        super().send(data)
+class _TrackedHTTPSConnection(_Tracking, HTTPSConnection):
+    pass
 
 
 class _HTTPPool(HTTPConnectionPool):

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..core.errors import CREDENTIAL_KINDS, Kind, PopbillError
 from ..core.messages import Lang
@@ -290,18 +290,10 @@ class Service:
                 self._journal = Journal(history)
             return self._journal
 
-    def recent_calls(
-        self,
-        limit: int | None = 200,
-        *,
-        operation: str | None = None,
-        ok: bool | None = None,
-        text: str | None = None,
-        since: float | None = None,
-        until: float | None = None,
-    ) -> list[CallRecord]:
-        """Recorded calls matching the filters, oldest first (see History.recent)."""
-        return self.history().recent(limit, operation=operation, ok=ok, text=text, since=since, until=until)
+    def recent_calls(self, limit: int | None = 200, **filters: Any) -> list[CallRecord]:
+        """Recorded calls matching the filters (operation, ok, text, since, until, batch_id: see History.recent),
+        oldest first."""
+        return self.history().recent(limit, **filters)
 
     def unfinished_batches(self) -> list[BatchInfo]:
         """Batches not finished (any file, any account), newest first: what the window offers to resume."""

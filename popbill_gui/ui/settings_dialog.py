@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..core.environments import check_url
 from ..core.messages import Lang, normalize_lang, text
-from ..core.trust import clean_ca_path
+from ..core.trust import check_ca_file, clean_ca_path
 from ..core.validation import (
     Problem,
     check_corp_num,
@@ -51,7 +51,7 @@ from ..core.validation import (
     clean,
 )
 from ..service import Credentials, LinkCredentials, PopbillError, Token, TokenCredentials, test_connection
-from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings, ca_bundle_problem
+from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from .fields import Check, CheckedField
 from .jobs import JobRunner
 from .settings_texts import SettingsTexts
@@ -174,7 +174,8 @@ class SettingsDialog(QDialog):
         self.base_url.edit.setText(settings.base_url or "")
         self.auth_url = CheckedField("settingsAuthUrl", _url_check("auth_url"), None, self)
         self.auth_url.edit.setText(settings.auth_url or "")
-        self.ca_bundle = CheckedField("settingsCaBundle", self._ca_bundle_problems, None, self, trim=False)
+        # Checked as soon as the path is typed or pasted (with or without the quotes of Windows' "Copy as path").
+        self.ca_bundle = CheckedField("settingsCaBundle", check_ca_file, None, self, trim=False)
         self.ca_bundle.edit.setText(settings.ca_bundle or "")
         self.timeout = QDoubleSpinBox(self)
         self.timeout.setObjectName("settingsTimeout")
@@ -387,11 +388,6 @@ class SettingsDialog(QDialog):
         if not clean(value) and not isinstance(self._credentials_state()[0], LinkCredentials):
             return []
         return check_corp_num(value).problems
-
-    def _ca_bundle_problems(self, value: str) -> list[Problem]:
-        # Said as soon as the path is typed or pasted (with or without the quotes of Windows' "Copy as path").
-        problem = ca_bundle_problem(value, self._lang)
-        return [Problem("ca_bundle", "ca_file.problem", {"reason": problem})] if problem else []
 
     def _settings_problems(self) -> list[str]:
         """What blocks OK among the settings; a value fixed by an environment variable cannot be fixed here."""
