@@ -108,8 +108,9 @@ def check_results_target(path: str | Path) -> None:
             raise _not_writable(target, exc) from exc
 
 
-def write_results(path: str | Path, table: Iterable[Sequence[object]]) -> Path:
-    """Write `table` to .csv or .xlsx (by the extension), atomically; returns the path written.
+def write_results(path: str | Path, table: Iterable[Sequence[object]], *, text_columns: Sequence[int] = ()) -> Path:
+    """Write `table` to .csv or .xlsx (by the extension), atomically; returns the path written. In Excel, the
+    `text_columns` (0-based) are formatted as Text, so that what is typed there later stays as typed.
 
     Raises ValueError for another extension, ResultsFileError when the file cannot be written there.
     """
@@ -130,7 +131,7 @@ def write_results(path: str | Path, table: Iterable[Sequence[object]]) -> Path:
                     csv.writer(handle).writerows([csv_cell(v) for v in line] for line in table)
             else:
                 os.close(fd)
-                _write_xlsx(tmp, table)
+                _write_xlsx(tmp, table, text_columns)
         except OSError as exc:  # e.g. the disk is full
             raise _not_writable(target, exc) from exc
         _replace(tmp, target)
@@ -177,14 +178,20 @@ def _not_writable(target: Path, exc: OSError) -> ResultsFileError:
     return ResultsFileError("results.not_writable", target, _reason(exc), exc.errno or 0)
 
 
-def _write_xlsx(tmp: str, table: Iterable[Sequence[object]]) -> None:
+def _write_xlsx(tmp: str, table: Iterable[Sequence[object]], text_columns: Sequence[int] = ()) -> None:
     # Imported when exporting to Excel only.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+    from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("results")
+    for column in text_columns:
+        # Excel keeps what is typed in a Text column as typed: 18-digit ItemKeys, keys with leading zeros.
+        dimension = sheet.column_dimensions[get_column_letter(column + 1)]
+        dimension.number_format = "@"
+        dimension.width = 24
 
     def cell(value: object) -> object:
         """A number as it is; anything else as a string cell that Excel shows and never evaluates.

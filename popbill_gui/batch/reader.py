@@ -56,6 +56,44 @@ HEADER_NAMES: Final[dict[str, tuple[str, str]]] = {
     "item_key": ("ItemKey", "팝빌번호"),
 }
 _ALIASES: Final[dict[str, str]] = {name.casefold(): column for column, names in HEADER_NAMES.items() for name in names}
+# Other ways clerks head a column: the window's own labels and common variants. Compared without case, spaces, dots,
+# dashes and underscores, whole or either side of a parenthesis ("문서번호(MgtKey)"); a name above always wins.
+HEADER_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "mgt_key_type": ("문서유형", "문서 유형", "유형", "세금계산서 유형", "Type", "Invoice type", "MgtKey type"),
+    "mgt_key": ("문서번호", "문서 번호", "문서관리번호", "관리번호", "Document ID", "Document number", "Mgt Key"),
+    "receiver": (
+        "수신메일", "수신 이메일", "수신 메일", "수신자 이메일", "수신자", "이메일", "이메일 주소", "메일 주소",
+        "받는 사람", "받는 사람 이메일", "E-mail", "Email address", "Mail", "Receiver e-mail", "Receiver address",
+    ),
+    "item_key": ("팝빌번호", "팝빌 번호", "Item Key", "POPBiLL ItemKey"),
+}  # fmt: skip
+# MgtKeyType values written the clerks' way (any case; "매출 (SELL)" as the window shows it).
+TYPE_ALIASES: Final[dict[str, str]] = {
+    "sell": "SELL", "매출": "SELL", "sales": "SELL",
+    "buy": "BUY", "매입": "BUY", "purchase": "BUY",
+    "trustee": "TRUSTEE", "위수탁": "TRUSTEE", "consignment": "TRUSTEE",
+}  # fmt: skip
+
+
+def _loose(text: str) -> list[str]:
+    """`text` compared loosely: whole, then before and inside a parenthesis; no case, spaces, . - _ or :."""
+    def squeeze(part: str) -> str:
+        return "".join(c for c in part.casefold() if not c.isspace() and c not in ".-_:")
+
+    whole = squeeze(text)
+    head, _, rest = text.partition("(")
+    return [whole, squeeze(head), squeeze(rest.partition(")")[0])] if rest else [whole]
+
+
+_LOOSE_ALIASES: Final[dict[str, str]] = {
+    key: column for column, names in HEADER_ALIASES.items() for name in names for key in _loose(name)[:1]
+} | {key: column for column, names in HEADER_NAMES.items() for name in names for key in _loose(name)[:1]}
+
+
+def type_value(value: str) -> str:
+    """A MgtKeyType as written in a file, as POPBiLL names it when it is one of the clerks' ways ("매출" → "SELL");
+    anything else unchanged (the rules then name it)."""
+    return next((TYPE_ALIASES[key] for key in _loose(value) if key in TYPE_ALIASES), value)
 
 
 class BatchFileError(Exception):
@@ -67,7 +105,10 @@ class BatchFileError(Exception):
         self.params: dict[str, object] = dict(params or {})
 
     def describe(self, lang: Lang = "ko") -> str:
-        return text(self.key, lang, **self.params)
+        params = dict(self.params)
+        if "operation" in params:  # the operation the file fits, named in the sentence's language
+            params["other"] = text(f"batch.operation.{params['operation']}", lang)
+        return text(self.key, lang, **params)
 
     def __str__(self) -> str:
         return self.describe("en")
@@ -318,14 +359,31 @@ def _header_text(value: object) -> str:
     return _cell_text(value).strip("\ufeff\u200b").strip().casefold()
 
 
+def _header_column(cell: object) -> tuple[str, int] | None:
+    """The canonical column a header cell names and how surely: 0 by one of HEADER_NAMES, 1 by an alias."""
+    column = _ALIASES.get(_header_text(cell))
+    if column is not None:
+        return column, 0
+    text = _cell_text(cell).strip("\ufeff\u200b")
+    return next(((_LOOSE_ALIASES[key], 1) for key in _loose(text) if key in _LOOSE_ALIASES), None)
+
+
 def _columns(cells: Sequence[object], operation: Operation) -> dict[str, int]:
-    """Canonical column → its index, from the header row; refuses a column named twice or a missing one."""
+    """Canonical column → its index, from the header row; refuses a column named twice or a missing one, and says
+    so when the columns are those of the other operation."""
     found: dict[str, int] = {}
     headers: dict[str, list[str]] = {}
+    ranks: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        column = _ALIASES.get(_header_text(cell))
-        if column is None:
+        named = _header_column(cell)
+        if named is None:
             continue  # an unknown or empty header cell: the column is ignored
+        column, rank = named
+        if rank > ranks.get(column, rank):
+            continue  # an alias where the column's own name is in the header too
+        if rank < ranks.get(column, rank):  # the column's own name after an alias: the alias is dropped
+            del headers[column], found[column]
+        ranks[column] = rank
         headers.setdefault(column, []).append(_cell_text(cell))
         found.setdefault(column, index)
     for column, names in headers.items():
@@ -335,6 +393,10 @@ def _columns(cells: Sequence[object], operation: Operation) -> dict[str, int]:
                 {"column": _both_names(column), "headers": ", ".join(repr(n) for n in names)},
             )
     missing = [column for column in COLUMNS[operation] if column not in found]
+    other = next(op for op in OPERATIONS if op != operation)
+    if missing and all(column in found for column in COLUMNS[other]):
+        columns = ", ".join(_both_names(c) for c in COLUMNS[other])
+        raise BatchFileError("batch.other_operation", {"columns": columns, "operation": other, "missing": missing})
     if missing:
         raise BatchFileError(
             "batch.missing_columns",
@@ -362,6 +424,7 @@ def _rows(records: Records, operation: Operation, name: str) -> list[InputRow]:
             raise BatchFileError("batch.too_many_rows", {"limit": MAX_ROWS})
         raw = {c: (cells[i] if i < len(cells) else None) for c, i in columns.items() if c in wanted}
         values = {c: _cell_text(raw[c]) for c in wanted}
+        values["mgt_key_type"] = type_value(values["mgt_key_type"])
         problems = _rules(operation, values)
         if "item_key" in raw and _imprecise_number(raw["item_key"]):
             problems.append(Problem("item_key", "batch.item_key_number"))

@@ -27,6 +27,10 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
     from ..batch.reader import BatchFileError
 
     lang = s.lang
+    if args.operation == "template":
+        return _template(cli, args, lang)
+    if args.template_file is not None:
+        raise UsageError(f"unexpected argument: {args.template_file}")
     operation = "resend_email" if args.operation == "resend-email" else "assign_mgt_key"
     if not 1 <= args.concurrency <= MAX_CONCURRENCY:
         raise UsageError(f"--concurrency must be 1 to {MAX_CONCURRENCY}, not {args.concurrency}")
@@ -40,6 +44,9 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
             file = service.batches.read(args.file, operation)  # type: ignore[arg-type]
         except BatchFileError as exc:
             cli.err(f"popbill-cli: {exc.describe(lang)}")
+            if exc.key == "batch.other_operation":
+                other = "assign-mgtkey" if operation == "resend_email" else "resend-email"
+                cli.err(f"  → popbill-cli batch {other} {args.file}")
             return EXIT_INVALID
         try:
             plan = _plan(service, args, file)
@@ -57,6 +64,27 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
     finally:
         service.close()
     return _summary(cli, report, lang)
+
+
+def _template(cli: Cli, args: argparse.Namespace, lang: Lang) -> int:
+    """popbill-cli batch template resend-email|assign-mgtkey FILE: the header row a batch reads back."""
+    from ..batch.export import ResultsFileError
+    from ..service.batches import Batches
+
+    operations = {"resend-email": "resend_email", "assign-mgtkey": "assign_mgt_key"}
+    if args.file not in operations:
+        raise UsageError(f"batch template: the operation is resend-email or assign-mgtkey, not {args.file!r}")
+    if args.template_file is None:
+        raise UsageError("batch template: name the file to write (.csv or .xlsx)")
+    if Path(args.template_file).suffix.lower() not in (".csv", ".xlsx"):
+        raise UsageError("batch template: the file must end in .csv or .xlsx")
+    try:
+        written = Batches.write_template(args.template_file, operations[args.file], lang)  # type: ignore[arg-type]
+    except ResultsFileError as exc:
+        cli.err(f"popbill-cli: {exc.describe(lang)}")
+        return EXIT_INVALID
+    cli.out(text("batch.template_written", lang, path=str(written)))
+    return EXIT_OK
 
 
 def _plan(service: Service, args: argparse.Namespace, file: BatchFile) -> BatchPlan:

@@ -62,9 +62,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("logout", help="remove the saved credentials of the environment from the keyring")
     _add_settings(p)
 
-    p = sub.add_parser("batch", help="one call per row of a CSV or Excel file, journaled and resumable")
-    p.add_argument("operation", choices=("resend-email", "assign-mgtkey"))
+    p = sub.add_parser(
+        "batch",
+        help="one call per row of a CSV or Excel file, journaled and resumable; 'batch template' writes an empty file",
+        usage="popbill-cli batch {resend-email,assign-mgtkey} FILE [options]\n"
+        "       popbill-cli batch template {resend-email,assign-mgtkey} FILE",
+    )
+    p.add_argument("operation", choices=("resend-email", "assign-mgtkey", "template"))
     p.add_argument("file", metavar="FILE", help="CSV (UTF-8 or CP949) or .xlsx with a header row")
+    p.add_argument(
+        "template_file",
+        nargs="?",
+        metavar="TEMPLATE_FILE",
+        help="batch template OPERATION TEMPLATE_FILE: write the header row of OPERATION's file to TEMPLATE_FILE "
+        "(.csv or .xlsx), to fill in and run",
+    )
     p.add_argument("--concurrency", type=int, default=4, metavar="N", help="calls at once, 1-16 (default 4)")
     p.add_argument("--out", metavar="RESULTS", help="write every row's result to RESULTS.csv or RESULTS.xlsx")
     p.add_argument("--resume", action="store_true", help="continue the interrupted batch of this file")

@@ -158,7 +158,11 @@ class TaxinvoiceClient:
         self, operation: Operation, path: str, body: bytes, headers: dict[str, str], *, repeatable: bool
     ) -> CallResult:
         start = time.monotonic()
-        answer, data = self._send("POST", path, body, headers, repeatable=repeatable)
+        try:
+            answer, data = self._send("POST", path, body, headers, repeatable=repeatable)
+        except PopbillError as exc:
+            exc.operation = operation  # its advice may depend on what was looked up (errors.hint_for)
+            raise
         return CallResult(operation, 1, str(data.get("message", "")), answer.status, time.monotonic() - start)
 
     def _get(self, path: str, *, max_body: int | None = None) -> dict[str, Any]:

@@ -111,9 +111,13 @@ _HINTS: dict[int, str] = {
 ACCOUNT_WIDE_CODES = frozenset({-99010004, -99010007, -10010006, -10000012, -99910006, -99000031, -99005001})
 
 
-def hint_for(code: int, lang: Lang = "ko") -> str | None:
-    """A one-line hint for a known POPBiLL code, or None."""
-    key = _HINTS.get(code)
+# Where the same code means another thing by what the call looked up: AssignMgtKey finds the invoice by its ItemKey.
+_OPERATION_HINTS: dict[tuple[str, int], str] = {("assign_mgt_key", -11000005): "hint.item_key_not_found"}
+
+
+def hint_for(code: int, lang: Lang = "ko", operation: str | None = None) -> str | None:
+    """A one-line hint for a known POPBiLL code (answering `operation`, when known), or None."""
+    key = _OPERATION_HINTS.get((operation or "", code)) or _HINTS.get(code)
     return text(key, lang) if key else None
 
 
@@ -140,6 +144,7 @@ class PopbillError(Exception):
         self.problems = list(problems)
         self._hint = hint
         self.duration: float | None = None  # seconds from the call's start, when the service measured it
+        self.operation: str | None = None  # the call it answers ("assign_mgt_key", …), when the client knows it
 
     @classmethod
     def client(cls, kind: Kind, lang: Lang = "ko", http_status: int | None = None, **params: object) -> PopbillError:
@@ -158,7 +163,7 @@ class PopbillError(Exception):
         if self._hint is not None:
             return self._hint
         if self.kind in (Kind.POPBILL, Kind.AUTH, Kind.TOKEN_REFUSED):
-            return hint_for(self.code, self.lang)
+            return hint_for(self.code, self.lang, self.operation)
         return None
 
     @property

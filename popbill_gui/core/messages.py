@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from .messages_input import INPUT_CATALOG
+
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
 
@@ -564,6 +566,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Text and enter the ItemKeys again.",
     ),
 }
+CATALOG.update(INPUT_CATALOG)  # e-mail mistakes, batch columns and templates (core/messages_input.py)
 
 
 def text(key: str, lang: Lang = "ko", **params: object) -> str:

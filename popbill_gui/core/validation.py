@@ -42,7 +42,9 @@ class Problem:
     params: dict[str, object] = dataclass_field(default_factory=dict, compare=False, hash=False)
 
     def describe(self, lang: Lang = "ko") -> str:
-        return text(self.key, lang, **self.params)
+        # `detail`: a more precise sentence of the same kind (which part of an address is wrong); the key stays.
+        detail = self.params.get("detail")
+        return text(str(detail) if detail else self.key, lang, **self.params)
 
 
 def clean(value: str | None) -> str:
@@ -93,8 +95,11 @@ def check_receiver(value: str | None, field_name: str = "receiver") -> list[Prob
     address = clean(value)
     if not address:
         return [Problem(field_name, "receiver.required")]
-    if _CONTROL.search(address):
-        return [Problem(field_name, "receiver.invalid", {"reason": "control character"})]
+    shape = _receiver_shape(address)
+    if shape is not None:
+        detail, params = shape
+        reason = text(detail, "en", **params)
+        return [Problem(field_name, "receiver.invalid", {"detail": detail, **params, "reason": reason})]
     # Imported on first use: it compiles large regular expressions, which the window's start-up need not wait for.
     from email_validator import EmailNotValidError, validate_email
 
@@ -104,6 +109,42 @@ def check_receiver(value: str | None, field_name: str = "receiver") -> list[Prob
     except EmailNotValidError as exc:
         return [Problem(field_name, "receiver.invalid", {"reason": str(exc)})]
     return []
+
+
+# What may stand before the '@' (RFC 5322's atext and the dot) and, in ASCII, after it (IDN domains are left to the
+# library, which converts them).
+_LOCAL_CHARS: Final = frozenset(_MGT_KEY_ALLOWED | set("!#$%&'*+/=?^`{|}~."))
+_DOMAIN_CHARS: Final = frozenset(_MGT_KEY_ALLOWED - {"_"} | {"."})
+
+
+def _receiver_shape(address: str) -> tuple[str, dict[str, object]] | None:
+    """The usual mistakes in an address, said in our words (message key and values), before the e-mail library
+    judges the rest: it explains only in English."""
+    if _CONTROL.search(address):
+        return "receiver.control", {}
+    if any(c.isspace() for c in address):
+        return "receiver.spaces", {}
+    count = address.count("@")
+    if count == 0:
+        # A Korean input method in full-width mode types ＠, which looks like the one it means.
+        return ("receiver.bad_chars", {"chars": "＠"}) if "＠" in address else ("receiver.no_at", {})
+    if count > 1:
+        return "receiver.many_at", {"count": count}
+    local, domain = address.split("@")
+    if not local:
+        return "receiver.no_local", {}
+    if not domain:
+        return "receiver.no_domain", {}
+    if not local.isascii():
+        return "receiver.non_ascii", {"chars": _shown([c for c in local if not c.isascii()])}
+    bad = [c for c in local if c not in _LOCAL_CHARS] + [c for c in domain if c.isascii() and c not in _DOMAIN_CHARS]
+    if bad:
+        return "receiver.bad_chars", {"chars": _shown(bad)}
+    if ".." in address or any(part.startswith(".") or part.endswith(".") for part in (local, domain)):
+        return "receiver.dots", {}
+    if "." not in domain:
+        return "receiver.domain_dot", {}
+    return None
 
 
 def check_user_id(value: str | None, field_name: str = "user_id") -> list[Problem]:

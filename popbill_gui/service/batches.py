@@ -279,3 +279,10 @@ class Batches:
         from ..batch.export import result_table, write_results
 
         return write_results(path, result_table(file.operation, file.rows, outcomes, lang))
+
+    @staticmethod
+    def write_template(path: str | Path, operation: Operation, lang: Lang) -> Path:
+        """An empty batch file for `operation`: its header row in `lang`, as .csv or .xlsx; the path written."""
+        from ..batch.template import write_template
+
+        return write_template(path, operation, lang)

@@ -309,7 +309,7 @@ def test_bad_rows_report_every_problem_with_the_spreadsheet_row(tmp_path: Path) 
             "",  # a blank first line: the header is row 2
             "MgtKeyType,MgtKey,Receiver",
             "SELL,K1,a@example.com",
-            "sell,K2,b@example.com",
+            "SEL,K2,b@example.com",  # lowercase sell is taken (TYPE_ALIASES); a typo is not
             ",,",
             "SELL,,c@example.com",
             'BUY,"K 3","multi',
