@@ -1,6 +1,7 @@
 """The batch tab's preview: the file's rows with their checks and, once a batch runs, each row's state and answer.
 
-Invalid rows differ by an icon and by the words in the validation column, not by colour alone.
+Invalid rows differ by an icon and by the words in the validation column, not by colour alone; the colours are made
+readable on the palette's background (dark mode included). A skipped row says why in its message cell.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from collections.abc import Sequence
 from typing import Final
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..batch.model import COLUMNS, InputRow, Operation, RowOutcome, RowState, state_text
 from ..batch.reader import HEADER_NAMES
 from ..core.errors import hint_for
 from ..core.messages import Lang
+from .palette import background, readable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -95,6 +97,21 @@ class PreviewModel(QAbstractTableModel):
     def rows(self) -> list[InputRow]:
         return list(self._rows)
 
+    def row_at(self, position: int) -> InputRow:
+        return self._rows[position]
+
+    def position(self, row: int) -> int | None:
+        """Where the row with this spreadsheet row number is in the table."""
+        return self._positions.get(row)
+
+    def needs_attention(self, position: int) -> bool:
+        """Whether the row at `position` is one the clerk must look at: invalid, failed, or its outcome unknown."""
+        row = self._rows[position]
+        if not row.valid:
+            return True
+        outcome = self.outcome(row.row)
+        return outcome is not None and outcome.state in (RowState.FAILED, RowState.UNKNOWN)
+
     def set_lang(self, lang: Lang) -> None:
         self._lang = lang
         self.refresh_texts()
@@ -141,8 +158,18 @@ class PreviewModel(QAbstractTableModel):
             return self.tr("OK")
         return " / ".join(problem.describe(self._lang) for problem in row.problems)
 
-    def message_text(self, outcome: RowOutcome) -> str:
-        hint = hint_for(outcome.code, self._lang) if outcome.code is not None and outcome.code != 1 else None
+    def hint_text(self, outcome: RowOutcome) -> str | None:
+        """Our advice for the row's answer, for what the batch does (an ItemKey not found is not a document ID)."""
+        if outcome.code is None or outcome.code == 1:
+            return None
+        return hint_for(outcome.code, self._lang, self._operation)
+
+    def message_text(self, outcome: RowOutcome, row: InputRow | None = None) -> str:
+        if outcome.state is RowState.SKIPPED and not outcome.message:
+            if row is not None and not row.valid:  # skipped because invalid: why
+                return self.check_text(row)
+            return self.tr("Not sent: the batch stopped before this row.")
+        hint = self.hint_text(outcome)
         return f"{outcome.message} → {hint}" if hint else outcome.message
 
     def cell_text(self, row: InputRow, column: str) -> str:
@@ -158,7 +185,7 @@ class PreviewModel(QAbstractTableModel):
                 return state_text(outcome.state, self._lang)
             if column == "code":
                 return "" if outcome.code is None else str(outcome.code)
-            return self.message_text(outcome)
+            return self.message_text(outcome, row)
         return row.values.get(column, "")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -189,11 +216,11 @@ class PreviewModel(QAbstractTableModel):
                 return _icon(pixmap) if pixmap is not None else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "check":
-                return QColor(OK_COLOR if row.valid else BAD_COLOR)
+                return readable(QColor(OK_COLOR if row.valid else BAD_COLOR), background(QPalette.ColorRole.Base))
             if column == "state":
                 outcome = self.outcome(row.row)
                 color = _STATE_COLORS.get(outcome.state) if outcome is not None else None
-                return QColor(color) if color is not None else None
+                return readable(QColor(color), background(QPalette.ColorRole.Base)) if color is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("row", "code"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

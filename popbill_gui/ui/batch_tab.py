@@ -3,8 +3,10 @@
 The rules are the service's (`service.batches`: read, plan, run, export), the same as `popbill-cli batch`. Everything
 that touches a file, the journal or the network runs on the window's job runner: reading a file returns at once
 and the preview fills when the rows are read and checked; Start plans on a job, asks what must be asked on the GUI
-thread, then runs the batch on a job (`batch_job.BatchJob`). The preview is `batch_preview.PreviewModel`, the
-status line's sentences are `batch_texts.BatchTexts`.
+thread, then runs the batch on a job (`batch_job.BatchJob`). The preview is `batch_preview.PreviewModel` (filtered
+to the rows that need the clerk by `batch_filter.FailedOnly` when asked), the status line's sentences are
+`batch_texts.BatchTexts`, exports and templates `batch_saving.BatchSaving`; the table follows the running rows
+unless a row is selected, and the selected row is shown whole under it (`batch_view.BatchView`).
 """
 
 from __future__ import annotations
@@ -17,22 +19,23 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from ..batch.model import Operation
 from ..core.messages import Lang
-from ..service import BatchPlan, BatchRefused, BatchReport, HistoryError, Kind, PopbillError
+from ..service import BatchPlan, BatchRefused, BatchReport, HistoryError
+from . import file_dialogs
 from .batch_job import BatchJob
 from .batch_reading import FileReader
+from .batch_saving import BatchSaving
 from .batch_texts import BatchTexts
+from .batch_view import BatchView, FailedOnly
 from .batch_widgets import BatchWidgets
+from .details import DetailTexts
 from .drops import dropped_file
-from .export_dialog import ask_export_path, export_on_job
 from .jobs import JobRunner
 from .session import Session, Source
+from .setup_bar import SetupTexts
 
 if TYPE_CHECKING:
     from ..service.records import BatchFile, BatchInfo, Progress, RowOutcome
@@ -43,7 +46,7 @@ Confirm = Callable[[str, str], bool]
 
 
 
-class BatchTab(BatchWidgets):
+class BatchTab(BatchView, BatchSaving, BatchWidgets):
     """일괄 처리: choose a file (or drop it), choose the operation, check the preview, start, watch, cancel, export."""
 
     finished = Signal(object)  # the service's BatchReport when a run ends (batch_id 0: nothing was journaled)
@@ -58,6 +61,9 @@ class BatchTab(BatchWidgets):
         self.jobs = jobs
         self.confirm = confirm
         self.texts = BatchTexts(self)
+        self.detail_texts = DetailTexts(self)
+        self.setup_texts = SetupTexts(self)
+        self.filter: FailedOnly | None = None  # between the model and the view while "failed only" is ticked
         self._lang: Lang = session.settings.lang
         self._path: str | None = None
         self._file: BatchFile | None = None
@@ -78,6 +84,11 @@ class BatchTab(BatchWidgets):
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.export_button.clicked.connect(self.export_results)
+        self.template_button.clicked.connect(self.save_template)
+        self.switch_button.clicked.connect(self._switch_operation)
+        self.failed_only.toggled.connect(self._filter_changed)
+        self.model.modelReset.connect(self._show_detail)  # a reset clears the selection without a signal
+        self._watch_selection()
         self.setAcceptDrops(True)
         self.retranslate()
         self._set_status(self._idle_text)
@@ -198,7 +209,7 @@ class BatchTab(BatchWidgets):
 
     def choose_file(self) -> None:
         folder = str(Path(self._path).parent) if self._path else ""
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_path(
             self, self.tr("Choose a batch file"), folder, self.tr("CSV or Excel (*.csv *.xlsx)")
         )
         if path:
@@ -218,6 +229,8 @@ class BatchTab(BatchWidgets):
         path = str(Path(path).absolute())
         operation = self.current_operation()
         self._show_path(path)
+        self.switch_button.hide()
+        self.intro.hide()  # the room goes to the rows
         self.reader.let_go(self._file, *self.model.set_file(operation, []))
         self._file = None
         self._batch_id = None
@@ -250,6 +263,11 @@ class BatchTab(BatchWidgets):
         self.refresh()
         if isinstance(error, BatchFileError):
             refusal = error
+            other = refusal.params.get("operation") if refusal.key == "batch.other_operation" else None
+            if other is not None:  # the file fits the other operation: one click switches (and reads it again)
+                self.switch_button.setText(self.texts.switch(other))  # type: ignore[arg-type]
+                self.switch_button.setProperty("operation", other)
+                self.switch_button.show()
             self._set_status(
                 lambda: self.tr("The file cannot be used, nothing will be sent: %1").replace(
                     "%1", refusal.describe(self._lang)
@@ -258,6 +276,12 @@ class BatchTab(BatchWidgets):
         else:
             self._internal_error(error)
         self.loaded.emit(False)
+
+    def _switch_operation(self) -> None:
+        operation = self.switch_button.property("operation")
+        self.switch_button.hide()
+        if operation and not self.busy:
+            self.set_operation(operation)
 
     # -- drag and drop --------------------------------------------------------------------------------
     def _drag(self, event: QDragMoveEvent) -> None:
@@ -291,8 +315,8 @@ class BatchTab(BatchWidgets):
         if self.session.source is Source.PENDING:
             self._set_status(lambda: self.tr("The credentials are still being read from the keyring: try again."))
             return True
-        if self.session.credentials is None:
-            self._set_status(lambda: PopbillError.client(Kind.NO_CREDENTIALS, self._lang).message)
+        if self.session.credentials is None:  # the window's words (파일 → 설정), not the command line's
+            self._set_status(self.setup_texts.no_credentials)
             return True
         return False
 
@@ -437,6 +461,7 @@ class BatchTab(BatchWidgets):
         if self._closed:
             return
         self.model.update_outcomes(outcomes)
+        self._follow(outcomes)
         if progress is not None:
             self._progress = progress
             self.progress.setValue(progress.finished)
@@ -477,7 +502,7 @@ class BatchTab(BatchWidgets):
         name = type(error).__name__
         self._set_status(lambda: self.tr("Internal error (%1). The window keeps working.").replace("%1", name))
 
-    # -- cancel, export, close --------------------------------------------------------------------------
+    # -- cancel, close (export: batch_saving.py) ---------------------------------------------------------
     def cancel(self) -> None:
         """No new call; the calls in flight finish and are recorded. The batch stays resumable."""
         job = self._job
@@ -487,38 +512,6 @@ class BatchTab(BatchWidgets):
         job.cancel()
         self.refresh()
         self._show_status()
-
-    def export_results(self) -> None:
-        """What the Export button does: ask where, then write every row with its outcome."""
-        file = self._file
-        if file is None or self.busy:
-            return
-        suggested = str(file.path.with_name(f"{file.path.stem}-results.xlsx"))
-        path = ask_export_path(self, self.tr("Export results"), suggested)
-        if path:
-            self.export_to(path)
-
-    def export_to(self, path: str) -> bool:
-        """Write the results (CSV with BOM, or XLSX, by the extension) atomically, on a job; False if there is
-        nothing to export. The status line says where they went, or why they did not."""
-        file = self._file
-        if file is None:
-            return False
-        outcomes, lang, export = self.model.outcomes(), self._lang, self.service.batches.export
-
-        def written(target: Path) -> None:
-            self._note = lambda: self.tr("Results written to %1.").replace("%1", str(target))
-            self._show_status()
-            self.exported.emit(True)
-
-        def failed(reason: str) -> None:
-            self._note = lambda: self.tr("The results were not written: %1").replace("%1", reason)
-            self._show_status()
-            self.exported.emit(False)
-
-        return export_on_job(
-            self.jobs, lambda: export(path, file, outcomes, lang), lang, written=written, failed=failed
-        )
 
     def shutdown(self) -> None:
         """The window is closing: cancel and don't wait. Calls in flight finish on their threads, and are

@@ -36,6 +36,13 @@ class BatchTexts(QObject):
             t.operation.setItemText(i, names[t.operation.itemData(i)])
         t.operation.setAccessibleName(self.tr("Operation"))
         t.choose_button.setText(self.tr("C&hoose file…"))
+        t.template_button.setText(self.tr("Save tem&plate…"))
+        t.template_button.setToolTip(
+            self.tr("An empty CSV or Excel file with the header row this operation needs: fill it in, then choose it.")
+        )
+        t.failed_only.setText(self.tr("Faile&d or to check only"))
+        t.failed_only.setToolTip(self.tr("Show only the rows that are invalid, failed, or need checking."))
+        t.detail.label.setAccessibleName(self.tr("The selected row in full"))
         t.choose_button.setToolTip(
             self.tr("A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.")
         )
@@ -71,14 +78,12 @@ class BatchTexts(QObject):
         warning = self.tr("This is the PRODUCTION environment (운영): the calls are real.")
         if operation == "assign_mgt_key":
             text = self.tr(
-                "Assign document IDs to %1 invoices, as listed in the file?\n\nThis cannot be undone: an invoice keeps "
+                "Assign the document IDs listed in the file? Invoices: %1.\n\nThis cannot be undone: an invoice keeps "
                 "its document ID."
             ).replace("%1", str(count))
             return self.tr("Assign MgtKey"), f"{warning}\n\n{text}" if production else text
         if production:
-            text = self.tr("%1 notification mails will be sent to real customers.\n\nContinue?").replace(
-                "%1", str(count)
-            )
+            text = self.tr("Notification mails to real customers: %1.\n\nContinue?").replace("%1", str(count))
             return self.tr("Production"), f"{warning}\n\n{text}"
         return None
 
@@ -86,7 +91,7 @@ class BatchTexts(QObject):
         """The question when Start finds the file's interrupted batch (title, text)."""
         text = (
             self.tr(
-                "This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.\n\nResume it? "
+                "This file has an interrupted batch: done %1, not sent yet %2, to check %3.\n\nResume it? "
                 "The rows already sent are not sent again."
             )
             .replace("%1", str(info.counts[RowState.DONE]))
@@ -107,7 +112,7 @@ class BatchTexts(QObject):
 
     def counts(self, done: int, failed: int, unknown: int, left: int) -> str:
         return (
-            self.tr("Done %1 · failed %2 · check %3 · left %4")
+            self.tr("Done %1 · failed %2 · check %3 · pending %4")
             .replace("%1", str(done))
             .replace("%2", str(failed))
             .replace("%3", str(unknown))
@@ -127,7 +132,7 @@ class BatchTexts(QObject):
         invalid = len(file.invalid_rows)
         if invalid and not skip_invalid:
             return self.tr(
-                "%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the "
+                "Invalid rows: %1. Nothing can be sent: fix the file, or tick “Skip invalid rows” to send only the "
                 "valid ones."
             ).replace("%1", str(invalid))
         if not file.valid_rows:
@@ -137,7 +142,7 @@ class BatchTexts(QObject):
     def file_summary(self, file: BatchFile) -> str:
         invalid = len(file.invalid_rows)
         return (
-            self.tr("%1 rows read: %2 valid, %3 invalid.")
+            self.tr("Rows read: %1 (valid %2, invalid %3).")
             .replace("%1", str(len(file.rows)))
             .replace("%2", str(len(file.rows) - invalid))
             .replace("%3", str(invalid))
@@ -172,9 +177,7 @@ class BatchTexts(QObject):
             lines.append(self.tr("Finished."))
         elif report.stop is Stop.CANCELLED:
             lines.append(
-                self.tr("Cancelled: %1 rows were not sent. Press Start to resume the batch.").replace(
-                    "%1", str(not_sent)
-                )
+                self.tr("Cancelled. Rows not sent: %1. Press Start to resume the batch.").replace("%1", str(not_sent))
             )
         else:
             reason = self.error(error) if error is not None else report.stop.value
@@ -182,8 +185,8 @@ class BatchTexts(QObject):
                 self.tr("Stopped: %1").replace("%1", reason)
                 + "\n"
                 + self.tr(
-                    "This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to "
-                    "resume the batch."
+                    "This refusal would hit every row, so the rest was not sent (rows: %1). Fix it, then press Start "
+                    "to resume the batch."
                 ).replace("%1", str(not_sent))
             )
         counts_line = self.counts(counts[RowState.DONE], counts[RowState.FAILED], counts[RowState.UNKNOWN], not_sent)
@@ -193,10 +196,43 @@ class BatchTexts(QObject):
         if counts[RowState.UNKNOWN]:
             lines.append(
                 self.tr(
-                    "%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요)."
+                    "Rows that may or may not have been carried out: %1. Check them on the POPBiLL website (확인 필요)."
                 ).replace("%1", str(counts[RowState.UNKNOWN]))
             )
         return "\n".join(lines)
+
+    def saving(self, what: str) -> str:
+        """The words of Export results… and Save template… (batch_saving.py)."""
+        words = {
+            "export_title": self.tr("Export results"),
+            "template_title": self.tr("Save template"),
+            "results_written": self.tr("Results written to %1."),
+            "results_failed": self.tr("The results were not written: %1"),
+            "template_written": self.tr("Template written: fill in one row per request under the header, then choose "
+                                        "it with Choose file. %1"),
+            "template_failed": self.tr("The template was not written: %1"),
+        }  # fmt: skip
+        return words[what]
+
+    def switch(self, operation: Operation) -> str:
+        """The button that switches to the operation the file fits."""
+        names = {"resend_email": self.tr("Resend email"), "assign_mgt_key": self.tr("Assign MgtKey")}
+        return self.tr("S&witch to %1").replace("%1", names[operation])
+
+    def results_name(self, stem: str) -> str:
+        """The suggested name of a results file, in the window's language."""
+        return self.tr("%1-results.xlsx").replace("%1", stem)
+
+    def template_name(self, operation: Operation) -> str:
+        """The suggested name of a template, in the window's language."""
+        names = {
+            "resend_email": self.tr("resend-email-template.xlsx"),
+            "assign_mgt_key": self.tr("assign-mgtkey-template.xlsx"),
+        }
+        return names[operation]
+
+    def row_heading(self, row: int, values: list[str]) -> str:
+        return " · ".join([self.tr("Row %1").replace("%1", str(row)), *(v for v in values if v)])
 
     @staticmethod
     def error(error: PopbillError) -> str:

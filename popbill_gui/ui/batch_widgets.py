@@ -1,5 +1,7 @@
 """The batch tab's widgets and their layout, without behaviour (what Qt Designer's generated classes are for).
 
+The preview takes the room; the selected row's detail (`batchDetail`) shows under it, whole.
+
 `BatchTab` (batch_tab.py) derives from `BatchWidgets` and gives the widgets their life; `BatchTexts.apply` their
 words. Reading the layout here, one sees what the tab looks like; reading the tab, what it does.
 """
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..batch.model import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, OPERATIONS
 from .batch_preview import PreviewModel
+from .details import DetailArea
 from .tables import setup_table
 
 
@@ -42,6 +45,8 @@ class BatchWidgets(QWidget):
         self.operation_label.setBuddy(self.operation)
         self.choose_button = QPushButton(self)
         self.choose_button.setObjectName("batchChoose")
+        self.template_button = QPushButton(self)
+        self.template_button.setObjectName("batchTemplate")
         self.file_label = QLabel(self)
         self.file_label.setObjectName("batchFile")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -52,6 +57,8 @@ class BatchWidgets(QWidget):
         self.skip_invalid.setObjectName("batchSkipInvalid")
         self.resend_unknown = QCheckBox(self)
         self.resend_unknown.setObjectName("batchResendUnknown")
+        self.failed_only = QCheckBox(self)
+        self.failed_only.setObjectName("batchFailedOnly")
         self.concurrency_label = QLabel(self)
         self.concurrency = QSpinBox(self)
         self.concurrency.setObjectName("batchConcurrency")
@@ -63,6 +70,9 @@ class BatchWidgets(QWidget):
         # Columns are fitted when a file is loaded, not when the state columns appear at start and end:
         # measuring a thousand rows' texts then stalled the window for ~100 ms (benchmarks/bench_batch.py).
         self.preview = setup_table(self, "batchPreview", self.model, precision=60)
+        self.preview.setMinimumHeight(120)
+        self.detail = DetailArea(self, "batchDetail", lines=3)
+        self.detail.hide()  # shown for a selected row
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("batchProgress")
@@ -72,6 +82,9 @@ class BatchWidgets(QWidget):
         self.status.setObjectName("batchStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.switch_button = QPushButton(self)  # offered when the file fits the other operation
+        self.switch_button.setObjectName("batchSwitchOperation")
+        self.switch_button.hide()
 
         self.start_button = QPushButton(self)
         self.start_button.setObjectName("batchStart")
@@ -84,10 +97,12 @@ class BatchWidgets(QWidget):
         top.addWidget(self.operation_label)
         top.addWidget(self.operation)
         top.addWidget(self.choose_button)
+        top.addWidget(self.template_button)
         top.addWidget(self.file_label, 1)
         options = QHBoxLayout()
         options.addWidget(self.skip_invalid)
         options.addWidget(self.resend_unknown)
+        options.addWidget(self.failed_only)
         options.addStretch(1)
         options.addWidget(self.concurrency_label)
         options.addWidget(self.concurrency)
@@ -96,17 +111,22 @@ class BatchWidgets(QWidget):
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.export_button)
+        status = QHBoxLayout()
+        status.addWidget(self.status, 1)
+        status.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(top)
         layout.addLayout(options)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        layout.addLayout(status)
 
         tab_order = (
-            self.operation, self.choose_button, self.skip_invalid, self.resend_unknown, self.concurrency, self.preview,
-            self.start_button, self.cancel_button, self.export_button,
+            self.operation, self.choose_button, self.template_button, self.skip_invalid, self.resend_unknown,
+            self.failed_only, self.concurrency, self.preview, self.start_button, self.cancel_button,
+            self.export_button, self.switch_button,
         )  # fmt: skip
         for first, second in pairwise(tab_order):
             QWidget.setTabOrder(first, second)

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..core.messages import Lang
 from ..service import HistoryError
+from . import file_dialogs
 from .jobs import JobRunner
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,7 @@ def ask_export_path(parent: QWidget, title: str, suggested: str) -> str | None:
     """The chosen .xlsx or .csv path (the extension added from the chosen filter if typed without one), or None."""
     excel = QCoreApplication.translate("ExportDialog", "Excel (*.xlsx)")
     csv_filter = QCoreApplication.translate("ExportDialog", "CSV, UTF-8 (*.csv)")
-    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, f"{excel};;{csv_filter}")
+    path, chosen = file_dialogs.save_path(parent, title, suggested, f"{excel};;{csv_filter}")
     if not path:
         return None
     if Path(path).suffix.lower() not in (".csv", ".xlsx"):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from ..core.messages import Lang
 from ..core.validation import Problem, clean
+from .palette import text_style
 
 Check = Callable[[str], list[Problem]]
 
@@ -48,7 +49,7 @@ class CheckedField(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName(object_name + "Message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b71c1c;")
+        self.message.setStyleSheet(text_style("#b71c1c"))  # readable on a dark palette too
         self.message.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -95,7 +96,7 @@ class CheckedField(QWidget):
             length = len(self.value())
             self.counter.setText(f"{length}/{self._limit}")
             over = length > self._limit
-            self.counter.setStyleSheet("color: #b71c1c; font-weight: bold;" if over else "")
+            self.counter.setStyleSheet(text_style("#b71c1c", extra="font-weight: bold;") if over else "")
         problems = self.problems() if (self._dirty or self.edit.text()) else []
         text = "\n".join("⚠ " + p.describe(self._lang) for p in problems)
         self.message.setText(text)

@@ -2,7 +2,8 @@
 
 Each tab only collects and checks input; it says "submit" with a typed request (`service.requests`) and the main
 window decides (confirmation, job, log). The button is enabled only when every field passes the core's rules and the
-same request is not already in flight; Enter in any field does what the button does.
+same request is not already in flight; Enter in any field does what the button does. Under the button, the result
+line (`resendResult`, `assignResult`) shows what the last call came to, in full; the main window fills it.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ..core.messages import Lang
 from ..core.validation import (
@@ -24,12 +25,14 @@ from ..core.validation import (
 )
 from ..service import AssignRequest, Request, ResendRequest
 from .fields import CheckedField
+from .result_line import ResultLine
 
 InFlight = Callable[[Hashable], bool]
 
 
 class _Tab(QWidget):
     submitted = Signal(object)  # the Request
+    RESULT_NAME = ""  # the result line's objectName
 
     def __init__(self, in_flight: InFlight, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,11 +43,23 @@ class _Tab(QWidget):
         self.intro.setWordWrap(True)
         self.button = QPushButton(self)
         self.button.setDefault(True)
-        outer = QVBoxLayout(self)
+        self.result = ResultLine(self.RESULT_NAME, self)
+        content = QWidget(self)
+        outer = QVBoxLayout(content)
         outer.addWidget(self.intro)
         outer.addLayout(self.form)
         outer.addWidget(self.button)
+        outer.addWidget(self.result)
         outer.addStretch(1)
+        # Scrolled when the window is short: a long answer never makes the window taller than the screen.
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(content)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.scroller)
         self.button.clicked.connect(self.try_submit)
         self.fields: list[CheckedField] = []
         self.labels: list[QLabel] = []
@@ -119,6 +134,8 @@ class _Tab(QWidget):
 class ResendTab(_Tab):
     """이메일 재전송: MgtKeyType, MgtKey, receiver address, Send."""
 
+    RESULT_NAME = "resendResult"
+
     def __init__(self, in_flight: InFlight, parent: QWidget | None = None) -> None:
         super().__init__(in_flight, parent)
         self.setObjectName("resendTab")
@@ -157,6 +174,8 @@ class ResendTab(_Tab):
 
 class AssignTab(_Tab):
     """문서번호 할당: ItemKey, MgtKeyType, MgtKey, Assign."""
+
+    RESULT_NAME = "assignResult"
 
     def __init__(self, in_flight: InFlight, parent: QWidget | None = None) -> None:
         super().__init__(in_flight, parent)

@@ -1,8 +1,10 @@
 """The history dialog: every recorded call, single or batch, filtered by words, operation, result and dates, exported.
 
 The records come from the service (`Service.recent_calls`), queried on the window's job runner: SQLite may wait on
-another process's write, and the window must not. The export goes through `batch.export.write_results` (CSV with BOM
-so Excel opens it, or XLSX; written atomically), on a job too.
+another process's write, and the window must not. The table shows the message on screen (CorpNum, HTTP status and
+duration hidden until chosen from the Columns menu); the selected record is shown whole under it (`historyDetail`). The
+export goes through `batch.export.write_results` (CSV with BOM so Excel opens it, or XLSX; written atomically), on a
+job too.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -44,10 +46,12 @@ from PySide6.QtWidgets import (
 from ..core.errors import hint_for
 from ..core.messages import Lang
 from ..service import HistoryError, Service
+from .details import Detail, DetailArea, DetailTexts
 from .export_dialog import ask_export_path, export_on_job
 from .jobs import JobRunner
 from .log_model import LogModel
-from .tables import setup_table
+from .palette import background, readable
+from .tables import columns_menu, setup_table
 
 if TYPE_CHECKING:
     from ..service.records import CallRecord
@@ -137,6 +141,10 @@ class HistoryModel(QAbstractTableModel):
             "" if record.duration is None else round(record.duration * 1000),
         ]
 
+    def hint(self, record: CallRecord) -> str | None:
+        """Our advice for a failed call's answer."""
+        return hint_for(record.code, self.lang, record.operation) if record.code is not None and not record.ok else None
+
     def cell_text(self, record: CallRecord, column: int) -> str:
         if self.COLUMNS[column] == "time":  # the screen needs no offset: every time shown is local
             return datetime.fromtimestamp(record.time).strftime("%Y-%m-%d %H:%M:%S")
@@ -168,10 +176,10 @@ class HistoryModel(QAbstractTableModel):
             )
             return QApplication.style().standardIcon(pixmap)
         if role == Qt.ItemDataRole.ForegroundRole and column == "result":
-            return QColor("#1b5e20") if record.ok else QColor("#b71c1c")
+            return readable(QColor("#1b5e20" if record.ok else "#b71c1c"), background(QPalette.ColorRole.Base))
         if role == Qt.ItemDataRole.ToolTipRole and column == "message":
-            hint = hint_for(record.code, self.lang) if record.code is not None and not record.ok else None
-            return f"{record.message} → {hint}" if hint else record.message or None
+            hint = self.hint(record)
+            return f"{record.message}\n→ {hint}" if hint else record.message or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("http", "code", "duration"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -246,8 +254,19 @@ class HistoryDialog(QDialog):
         self.to_label.setBuddy(self.date_to)
 
         self.model = HistoryModel(self.lang, self)
-        self.view = setup_table(self, "historyView", self.model, stretch="message")
+        self.view = setup_table(
+            self, "historyView", self.model, stretch="message",
+            order=("time", "result", "operation", "keys", "receiver", "message", "code"),
+            hidden=("corp_num", "http", "duration"),
+        )  # fmt: skip
         self.model.modelReset.connect(self._fit_columns)
+        self.columns_button = QPushButton(self)
+        self.columns_button.setObjectName("historyColumns")
+        self.columns_button.setMenu(columns_menu(self.view, self))
+        self.detail = DetailArea(self, "historyDetail", lines=4)
+        self.detail_texts = DetailTexts(self)
+        self.model.modelReset.connect(self._show_detail)
+        self.view.selectionModel().selectionChanged.connect(self._show_detail)
 
         self.count = QLabel(self)
         self.count.setObjectName("historyCount")
@@ -258,22 +277,29 @@ class HistoryDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
 
+        # Two rows: in one, the dates and their labels were squeezed on a small screen ("To" showed as "Tc").
+        search = QHBoxLayout()
+        search.addWidget(self.text_label)
+        search.addWidget(self.text, 1)
         filters = QHBoxLayout()
-        filters.addWidget(self.text_label)
-        filters.addWidget(self.text, 1)
         filters.addWidget(self.operation)
         filters.addWidget(self.result_combo)
+        filters.addSpacing(12)
         filters.addWidget(self.from_label)
         filters.addWidget(self.date_from)
         filters.addWidget(self.to_label)
         filters.addWidget(self.date_to)
+        filters.addStretch(1)
+        filters.addWidget(self.columns_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
+        layout.addLayout(search)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(bottom)
         self.resize(1000, 560)
 
@@ -316,10 +342,34 @@ class HistoryDialog(QDialog):
         self.from_label.setText(self.tr("&From"))
         self.to_label.setText(self.tr("&To"))
         self.view.setAccessibleName(self.tr("Recorded calls"))
+        self.columns_button.setText(self.tr("Colu&mns"))
+        self.columns_button.setToolTip(self.tr("Show or hide columns, such as the HTTP status and the duration."))
+        self.detail.label.setAccessibleName(self.tr("The selected record in full"))
         self.export_button.setText(self.tr("E&xport…"))
         self.export_button.setToolTip(self.tr("Write the records the filters match to CSV or Excel."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HistoryModel.COLUMNS) - 1)
         self._show_count()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The selected record whole (the newest when none is selected): message, advice, code, HTTP, time."""
+        rows = self.view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else self.model.rowCount() - 1
+        if row < 0:
+            self.detail.setText(self.tr("Choose a record to see it here in full."))
+            return
+        record = self.model.record(row)
+        values = self.model.values(record)
+        columns = HistoryModel.COLUMNS
+        heading = " · ".join(
+            str(values[columns.index(name)]) for name in ("operation", "keys", "receiver", "environment", "corp_num")
+            if values[columns.index(name)]
+        )  # fmt: skip
+        detail = Detail(
+            str(values[columns.index("result")]), heading, record.message, record.ok, self.model.hint(record),
+            record.code, record.http_status, record.duration, datetime.fromtimestamp(record.time),
+        )  # fmt: skip
+        self.detail.setText(self.detail_texts.text(detail))
 
     # -- filters --------------------------------------------------------------------------------------
     def _from_changed(self, value: QDate) -> None:
@@ -381,7 +431,7 @@ class HistoryDialog(QDialog):
         if shown >= LIMIT:
             text = self.tr("The newest %1 records are shown: narrow the filters to see older ones.")
         else:
-            text = self.tr("%1 records.")
+            text = self.tr("Records: %1.")
         text = text.replace("%1", str(shown))
         self.count.setText(f"{text} {self._note}" if self._note else text)
         self.export_button.setEnabled(shown > 0)
@@ -394,7 +444,8 @@ class HistoryDialog(QDialog):
 
     def export_records(self) -> None:
         """What the Export button does: ask where, then write."""
-        suggested = str(Path.home() / f"popbill-history-{date.today().isoformat()}.xlsx")
+        name = self.tr("popbill-history-%1.xlsx").replace("%1", date.today().isoformat())
+        suggested = str(Path.home() / name)
         path = ask_export_path(self, self.tr("Export history"), suggested)
         if path:
             self.export_to(path)

@@ -1,8 +1,9 @@
 """The log pane's model: one row per call, with POPBiLL's code and message verbatim.
 
-A table model (time, result, operation, keys, HTTP status, code, message, duration) shown by a QTableView
-(`logView`). Success and failure differ by icon and by the words in the result column, not by colour alone.
-Rows can be copied as tab-separated text (pastes into Excel) and cleared.
+A table model (time, result, operation, keys, HTTP status, code, message, duration, advice) shown by a QTableView
+(`logView`, which shows result and message first). Success and failure differ by icon and by the words in the result
+column, not by colour alone; so do an unknown outcome and a batch's end (완료, 일부 실패, 취소됨, 중단됨). Rows can
+be copied as tab-separated text (pastes into Excel) and cleared.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6 import QtWidgets  # QStyle is looked up when the first icon is drawn: realizing it costs 4 ms of start-up
+# QStyle is looked up when the first icon is drawn: realizing it costs 4 ms of start-up.
+from PySide6 import QtWidgets
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPalette
 
 from ..core.cells import tsv_line
+from .palette import background, readable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,10 +33,35 @@ class LogEntry:
     http_status: int | None = None
     duration: float | None = None  # seconds
     hint: str | None = None
+    # None: `ok` says it all. "unknown": a call that may or may not have been carried out. A batch's end: "done",
+    # "partial" (some rows failed or need checking), "cancelled", "stopped" (a refusal that would hit every row).
+    state: str | None = None
+
+    @property
+    def outcome(self) -> str:
+        return self.state or ("ok" if self.ok else "failed")
+
+
+# Outcome → (QStyle's icon, colour of its word). Each has its own icon: the word and the icon say it, not the colour
+# alone. Icons by name: QStyle is looked up when the first one is drawn.
+OUTCOMES: dict[str, tuple[str, str]] = {
+    "ok": ("SP_DialogApplyButton", "#1b5e20"),
+    "done": ("SP_DialogApplyButton", "#1b5e20"),
+    "failed": ("SP_MessageBoxCritical", "#b71c1c"),
+    "stopped": ("SP_MessageBoxCritical", "#b71c1c"),
+    "partial": ("SP_MessageBoxWarning", "#8a5300"),
+    "unknown": ("SP_MessageBoxQuestion", "#8a5300"),
+    "cancelled": ("SP_BrowserStop", "#37474f"),
+}
+
+
+def outcome_icon(outcome: str) -> QIcon:
+    pixmap = getattr(QtWidgets.QStyle.StandardPixmap, OUTCOMES[outcome][0])
+    return QtWidgets.QApplication.style().standardIcon(pixmap)
 
 
 class LogModel(QAbstractTableModel):
-    COLUMNS = ("time", "result", "operation", "keys", "http", "code", "message", "duration")
+    COLUMNS = ("time", "result", "operation", "keys", "http", "code", "message", "duration", "hint")
 
     def __init__(self, parent: object = None, max_rows: int = 5000) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
@@ -82,7 +110,21 @@ class LogModel(QAbstractTableModel):
             QCoreApplication.translate("LogModel", "Code"),
             QCoreApplication.translate("LogModel", "Message"),
             QCoreApplication.translate("LogModel", "Duration"),
+            QCoreApplication.translate("LogModel", "What to do"),
         ]
+
+    @staticmethod
+    def result_text(entry: LogEntry) -> str:
+        words = {
+            "ok": QCoreApplication.translate("LogModel", "OK"),
+            "failed": QCoreApplication.translate("LogModel", "Failed"),
+            "unknown": QCoreApplication.translate("LogModel", "Check"),
+            "done": QCoreApplication.translate("LogModel", "Done"),
+            "partial": QCoreApplication.translate("LogModel", "Partly failed"),
+            "cancelled": QCoreApplication.translate("LogModel", "Cancelled"),
+            "stopped": QCoreApplication.translate("LogModel", "Stopped"),
+        }
+        return words.get(entry.outcome, entry.outcome)
 
     @staticmethod
     def operation_text(operation: str) -> str:
@@ -101,11 +143,7 @@ class LogModel(QAbstractTableModel):
         if name == "time":
             return entry.time.strftime("%H:%M:%S")
         if name == "result":
-            return (
-                QCoreApplication.translate("LogModel", "OK")
-                if entry.ok
-                else QCoreApplication.translate("LogModel", "Failed")
-            )
+            return self.result_text(entry)
         if name == "operation":
             return self.operation_text(entry.operation)
         if name == "keys":
@@ -115,7 +153,9 @@ class LogModel(QAbstractTableModel):
         if name == "code":
             return "" if entry.code is None else str(entry.code)
         if name == "message":
-            return entry.message if not entry.hint else f"{entry.message} → {entry.hint}"
+            return entry.message
+        if name == "hint":
+            return entry.hint or ""
         return "" if entry.duration is None else f"{entry.duration * 1000:.0f} ms"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -126,13 +166,11 @@ class LogModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(entry, index.column())
         if role == Qt.ItemDataRole.DecorationRole and column == "result":
-            pixmaps = QtWidgets.QStyle.StandardPixmap
-            pixmap = pixmaps.SP_DialogApplyButton if entry.ok else pixmaps.SP_MessageBoxCritical
-            return QtWidgets.QApplication.style().standardIcon(pixmap)
+            return outcome_icon(entry.outcome)
         if role == Qt.ItemDataRole.ForegroundRole and column == "result":
-            return QColor("#1b5e20") if entry.ok else QColor("#b71c1c")
+            return readable(QColor(OUTCOMES[entry.outcome][1]), background(QPalette.ColorRole.Base))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.cell_text(entry, self.COLUMNS.index("message"))
+            return entry.message if not entry.hint else f"{entry.message}\n→ {entry.hint}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.cell_text(entry, index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("http", "code", "duration"):

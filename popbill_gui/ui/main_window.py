@@ -1,9 +1,10 @@
-"""The main window: environment strip, the tabs, the log pane and the status bar.
+"""The main window: environment strip, the setup and resume bars, the tabs, the log pane and the status bar.
 
 Data flows one way: a tab submits a typed request → the service (`service.Service.call`) runs it on the job runner
-(`jobs.JobRunner`) → the job's own callback gets the result on the GUI thread → a row in the log. Keyring reads and
-writes and the history go through the same runner, so nothing that can block (network, an unlock prompt, a locked
-database) runs on the GUI thread.
+(`jobs.JobRunner`) → the job's own callback gets the result on the GUI thread → the tab's result line and a row in
+the log. Keyring reads and writes and the history go through the same runner, so nothing that can block (network, an
+unlock prompt, a locked database) runs on the GUI thread. What is missing before a first call (credentials, CorpNum, a
+readable keyring) is said by the setup bar (`setup_bar.py`), never as a failure in the log.
 """
 
 from __future__ import annotations
@@ -22,11 +23,9 @@ from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -35,19 +34,34 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.messages import Lang
-from ..service import AssignRequest, BatchReport, CallResult, Credentials, Kind, PopbillError, Request, Token
+from ..service import (
+    AssignRequest,
+    BatchReport,
+    CallResult,
+    Credentials,
+    Kind,
+    LinkCredentials,
+    PopbillError,
+    Request,
+    Token,
+)
 from ..storage import settings as settings_store
 from ..storage.settings import Settings
 from . import i18n
+from .focus import first_control
 from .forms import AssignTab, ResendTab
 from .jobs import JobRunner
 from .log_model import LogEntry, LogModel
-from .log_pane import LogPane, error_entry
+from .log_pane import LogPane, batch_entry, error_entry
+from .result_line import CallTexts
+from .resume_bar import ResumeBar
 from .session import Session, Source
+from .setup_bar import SetupBar
 
 if TYPE_CHECKING:
     from ..service.records import BatchInfo, CallRecord
     from .batch_tab import BatchTab
+    from .settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +70,8 @@ KEYRING_SAVE = ("keyring", "save")
 RECENT_ON_START = 200  # calls from the history shown in the log pane at start
 STARTUP_WORK_DELAY_MS = 150
 CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: one connection test at a time, dialog or window
+FORM_SHARE = 0.6  # of the height below the bars, for the tabs at start; the log has the rest
+BATCH_LOG_HEIGHT = 110  # the log's height while the batch tab is shown: its bar and a couple of rows
 
 Confirm = Callable[[str, str], bool]
 
@@ -68,7 +84,7 @@ def history_shortcut(platform: str = sys.platform) -> QKeySequence:
 _STRIP_STYLES = {
     "test": "background: #e3f2fd; color: #0d47a1;",
     "production": "background: #c62828; color: white; font-weight: bold;",
-    "demo": "background: #fff3e0; color: #e65100; font-weight: bold;",
+    "demo": "background: #fff3e0; color: #bf360c; font-weight: bold;",
 }
 
 
@@ -93,6 +109,9 @@ class MainWindow(QMainWindow):
         self.service = session.service
         self._save_settings = save_settings
         self._production_confirmed = False
+        self._keyring_problem: str | None = None  # why the keyring could not be read (the setup bar says it)
+        self._splitter_sizes: list[int] | None = None  # the tabs' and the log's share before the batch tab took it
+        self.call_texts = CallTexts(self)
         self.confirm: Confirm = self._ask  # tests replace it
         self.jobs = JobRunner(self)
         self.jobs.busy_changed.connect(self._refresh_tabs)
@@ -105,6 +124,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._started:
             self._started = True
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([round(total * FORM_SHARE), total - round(total * FORM_SHARE)])
+            # The form's first field, not the tab bar (where Qt puts it): the tab bar keeps focus only when a
+            # keyboard user goes there, to move between tabs with the arrow keys.
+            QTimer.singleShot(0, lambda: self._focus_first(self.tabs.currentIndex()))
             # After the first paint: the keyring and the history (their imports, D-Bus, SQLite) run on jobs,
             # but they still compete with the window's first frame for the interpreter.
             QTimer.singleShot(STARTUP_WORK_DELAY_MS, self._start_background_work)
@@ -143,30 +167,25 @@ class MainWindow(QMainWindow):
         self.assign_tab.submitted.connect(self.submit)
         self.log_pane = LogPane(self)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.log_pane)
         splitter.setStretchFactor(0, 3)  # the form (and a batch's preview) gets the room; the log the rest
         splitter.setStretchFactor(1, 2)
+        splitter.setCollapsible(1, False)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.strip)
         # Offered, not forced: an interrupted batch found in the journal at start-up.
-        self.resume_bar = QWidget(self)
-        self.resume_bar.setObjectName("resumeBar")
-        self.resume_bar.setStyleSheet("background: #fff8e1;")
-        self.resume_label = QLabel(self.resume_bar)
-        self.resume_label.setWordWrap(True)
-        self.resume_button = QPushButton(self.resume_bar)
-        self.resume_button.setObjectName("resumeButton")
-        self.resume_button.clicked.connect(self._resume_offered)
-        bar_layout = QHBoxLayout(self.resume_bar)
-        bar_layout.addWidget(self.resume_label, 1)
-        bar_layout.addWidget(self.resume_button)
-        self.resume_bar.hide()
-        self._resume_info: BatchInfo | None = None
+        self.resume_bar = ResumeBar(self)
+        self.resume_label, self.resume_button = self.resume_bar.label, self.resume_bar.button
+        self.resume_bar.resume.connect(self._resume_offered)
         layout.addWidget(self.resume_bar)
+        self.setup_bar = SetupBar(self)
+        self.setup_bar.button.clicked.connect(self.open_settings)
+        layout.addWidget(self.setup_bar)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -240,8 +259,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Assign MgtKey"))
         self.tabs.setTabText(2, self.tr("Batch"))
         self.history_action.setText(self.tr("&History…"))
-        self.resume_button.setText(self.tr("&Resume"))
-        self._show_resume_offer()
+        self.resume_bar.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.quit_action.setText(self.tr("&Quit"))
@@ -272,6 +290,7 @@ class MainWindow(QMainWindow):
             Source.DEMO: self.tr("demo credentials"),
         }
         self.status_credentials.setText(self.tr("Credentials: %1").replace("%1", sources[self.session.source]))
+        self.setup_bar.refresh(self.session, self._keyring_problem)
 
     # -- calls ----------------------------------------------------------------------------------------
     def _refresh_tabs(self) -> None:
@@ -282,9 +301,11 @@ class MainWindow(QMainWindow):
         """Run one call on a job; False if it was not started (refused, declined or already in flight)."""
         if self.jobs.in_flight(request.key):
             return False
-        if self.session.credentials is None:
+        missing = self._missing_for_calls()
+        if missing is not None:  # the window's words (파일 → 설정), not the command line's
             error = PopbillError.client(Kind.NO_CREDENTIALS, self.lang)
-            self.log_pane.add(error_entry(request.operation, request.describe(), error))
+            self.log_pane.add(replace(error_entry(request.operation, request.describe(), error), message=missing))
+            self._show_result(request.operation, "failed", missing)
             return False
         if self.environment_kind() == "production" and not self._production_confirmed:
             if not self.confirm(
@@ -295,22 +316,44 @@ class MainWindow(QMainWindow):
             self._production_confirmed = True
         if isinstance(request, AssignRequest):
             keys = request.keys()
+            # The values on lines of their own: a Korean particle after a value ("…을(를)") reads badly.
             text = (
-                self.tr("Assign document ID %1 (%2) to the invoice with ItemKey %3?\n\nThis cannot be undone.")
+                self.tr(
+                    "Assign this document ID to this invoice?\n\nItemKey: %3\nType: %2\nDocument ID: %1\n\n"
+                    "This cannot be undone."
+                )
                 .replace("%1", keys["mgt_key"])
-                .replace("%2", keys["mgt_key_type"])
+                .replace("%2", self.assign_tab.mgt_key_type.currentText() or keys["mgt_key_type"])
                 .replace("%3", keys["item_key"])
             )
             if not self.confirm(self.tr("Assign MgtKey"), text):
                 return False
         # The client is opened (and, the first time, requests imported) on the job, not on the GUI thread; the
         # service records the call in the history there too.
-        return self.jobs.submit(
+        submitted = self.jobs.submit(
             partial(self.service.call, request),
             partial(self._call_done, request),
-            partial(self._log_failure, request.operation, request.describe()),
+            partial(self._call_failed, request),
             key=request.key,
         )
+        if submitted:
+            self._show_result(request.operation, "working", self.call_texts.working(request))
+        return submitted
+
+    def _show_result(self, operation: str, outcome: str, text: str) -> None:
+        """The call's result under its button, scrolled into sight when the window is short."""
+        tab = self.resend_tab if operation == "resend_email" else self.assign_tab
+        tab.result.show_outcome(outcome, text)
+        QTimer.singleShot(0, lambda: tab.scroller.ensureWidgetVisible(tab.result))
+
+    def _missing_for_calls(self) -> str | None:
+        """What must be set before a call can go, in the window's words; None when nothing is missing."""
+        texts = self.setup_bar.texts
+        if self.session.credentials is None:
+            return texts.no_credentials()
+        if isinstance(self.session.credentials, LinkCredentials) and not self.session.settings.corp_num:
+            return texts.no_corp_num()
+        return None
 
     def _call_done(self, request: Request, result: CallResult) -> None:
         entry = LogEntry(
@@ -318,10 +361,22 @@ class MainWindow(QMainWindow):
             result.http_status, result.duration,
         )  # fmt: skip
         self.log_pane.add(entry)
+        self._show_result(request.operation, "ok", self.call_texts.done(request, result))
+
+    def _call_failed(self, request: Request, error: Exception) -> None:
+        self._log_failure(request.operation, request.describe(), error)
+        if isinstance(error, PopbillError):
+            message = self._missing_for_calls() if error.kind is Kind.NO_CREDENTIALS else None
+            self._show_result(request.operation, *self.call_texts.failed(request, error, message))
+        else:
+            self._show_result(request.operation, "failed", self.log_model.entry(self.log_model.rowCount() - 1).message)
 
     def _log_failure(self, operation: str, keys: str, error: Exception) -> None:
         if isinstance(error, PopbillError):
-            self.log_pane.add(error_entry(operation, keys, error))
+            entry = error_entry(operation, keys, error)
+            if error.kind is Kind.NO_CREDENTIALS:  # the core's sentence names the command line
+                entry = replace(entry, message=self.setup_bar.texts.no_credentials())
+            self.log_pane.add(replace(entry, state="unknown") if error.maybe_delivered else entry)
             return
         # A bug: say so in one line, never a crash.
         log.error("unexpected failure", exc_info=error)
@@ -349,38 +404,49 @@ class MainWindow(QMainWindow):
         self.jobs.submit(self.service.read_keyring, self._keyring_loaded, self._keyring_failed, key=KEYRING_LOAD)
 
     def _keyring_loaded(self, available: bool) -> None:
+        # No keyring is not a failure: the setup bar says how to go on without one.
         self.session.keyring_available = available
         self.session.source = Source.KEYRING if self.service.credentials is not None else Source.NONE
-        if not available:
-            message = self.tr(
-                "No usable keyring on this computer: credentials can be kept for this session only (Settings)."
-            )
-            self.log_pane.add(LogEntry(datetime.now(), "keyring", "", False, None, message))
+        self._keyring_problem = None
         self.refresh_status()
 
     def _keyring_failed(self, error: Exception) -> None:
-        # The service has dropped the credentials: none are used that the status bar does not show.
+        # The service has dropped the credentials: none are used that the status bar does not show. The setup bar
+        # says why, and how to go on.
         self.session.keyring_available = False
         self.session.source = Source.NONE
-        self.refresh_status()
-        self._log_failure("keyring", "", error)
+        if isinstance(error, PopbillError):
+            self._keyring_problem = error.message
+            log.warning("the keyring could not be read (%s)", error.kind.value)
+            self.refresh_status()
+        else:
+            self._keyring_problem = None
+            self.refresh_status()
+            self._log_failure("keyring", "", error)
 
     # -- settings -------------------------------------------------------------------------------------
     def open_settings(self) -> None:
+        dialog = self.settings_dialog()
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted:
+            self.apply_settings(dialog.result_settings(), dialog.result_credentials(), dialog.session_only())
+        dialog.deleteLater()  # not kept for the window's life (nor retranslated on every language change)
+
+    def settings_dialog(self) -> SettingsDialog:
+        """The settings dialog for the session as it is now, not yet shown."""
         from .settings_dialog import SettingsDialog
 
         session = self.session
-        dialog = SettingsDialog(
+        return SettingsDialog(
             session.settings,
             session.credentials,
             locked=session.locked,
-            keyring_available=bool(session.keyring_available) and not session.demo,
+            # The demo's credentials are the demo's: no keyring to warn about.
+            keyring_available=bool(session.keyring_available) or session.demo,
             jobs=self.jobs,
             on_tested=self.log_connection_test,
             parent=self,
         )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_settings(dialog.result_settings(), dialog.result_credentials(), dialog.session_only())
 
     def apply_settings(self, settings: Settings, credentials: Credentials | None, session_only: bool) -> None:
         """Use new settings (saved unless in demo mode) and new credentials (keyring, or memory)."""
@@ -445,61 +511,53 @@ class MainWindow(QMainWindow):
         return self._batch_tab
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.batch_page:
+        batch = self.tabs.widget(index) is self.batch_page
+        if batch:
             self.batch_tab  # noqa: B018 -- building it is the point
+        self._share_room(batch)
+        if not self.tabs.tabBar().hasFocus():  # arrow keys on the tab bar keep moving between tabs
+            self._focus_first(index)
+
+    def _focus_first(self, index: int) -> None:
+        first = first_control(self.tabs.widget(index))
+        if first is not None:
+            first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _share_room(self, batch: bool) -> None:
+        """While the batch tab is shown its preview takes the room and the log keeps a few rows; leaving the tab
+        gives the log its share back."""
+        sizes = self.splitter.sizes()
+        self.log_pane.detail.setVisible(not batch)  # the batch tab shows its own rows' detail
+        if batch and self._splitter_sizes is None:
+            self._splitter_sizes = sizes
+            log = max(self.log_pane.minimumSizeHint().height(), BATCH_LOG_HEIGHT)
+            self.splitter.setSizes([sum(sizes) - log, log])
+        elif not batch and self._splitter_sizes is not None:
+            self.splitter.setSizes(self._splitter_sizes)
+            self._splitter_sizes = None
 
     def _history_loaded(self, loaded: tuple[list[CallRecord], list[BatchInfo]]) -> None:
         records, unfinished = loaded
-        self.log_pane.show_history(records)
+        self.log_pane.show_history(records, self.lang)
         self._offer_resume(unfinished)
 
     def _offer_resume(self, unfinished: list[BatchInfo]) -> None:
-        from ..service.records import RowState
+        if not (self._batch_tab is not None and self._batch_tab.busy):
+            self.resume_bar.offer(unfinished)
 
-        resumable = [b for b in unfinished if b.counts.get(RowState.PENDING, 0) or b.counts.get(RowState.SENDING, 0)]
-        if resumable and not (self._batch_tab is not None and self._batch_tab.busy):
-            self._resume_info = resumable[0]
-            self._show_resume_offer()
-
-    def _show_resume_offer(self) -> None:
-        from ..service.records import RowState
-
-        info = self._resume_info
-        if info is None:
-            self.resume_bar.hide()
-            return
-        left = info.counts.get(RowState.PENDING, 0) + info.counts.get(RowState.SENDING, 0)
-        text = self.tr("An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?")
-        self.resume_label.setText(
-            text.replace("%1", Path(info.source).name).replace("%2", str(left)).replace("%3", str(info.total))
-        )
-        self.resume_bar.show()
-
-    def _resume_offered(self) -> None:
-        if self._resume_info is None:
-            return
-        batch_id, self._resume_info = self._resume_info.id, None
-        self.resume_bar.hide()
+    def _resume_offered(self, batch_id: int) -> None:
         self.tabs.setCurrentWidget(self.batch_page)
         self.batch_tab.resume(batch_id)
 
     def _on_batch_finished(self, report: BatchReport) -> None:
-        from ..service.records import RowState, state_text
-
-        counts = report.counts()
-        summary = ", ".join(f"{state_text(state, self.lang)} {n}" for state, n in counts.items() if n)
-        error = report.error
-        ok = error is None and counts[RowState.DONE] == len(report.outcomes)
-        message = self.tr("Batch #%1: %2").replace("%1", str(report.batch_id)).replace("%2", summary)
-        entry = LogEntry(datetime.now(), "batch", "", ok, None, message)
-        if error is not None:
-            entry = replace(entry, code=error.code, message=f"{message} — {error.message}", hint=error.hint)
-        self.log_pane.add(entry)
+        self.log_pane.add(batch_entry(report, self.lang))
 
     def open_history(self) -> None:
         from .history_dialog import HistoryDialog
 
-        HistoryDialog(self.service, self.jobs, self.lang, self).exec()
+        dialog = HistoryDialog(self.service, self.jobs, self.lang, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_file(event.mimeData()):

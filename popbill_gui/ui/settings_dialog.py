@@ -54,13 +54,14 @@ from ..service import Credentials, LinkCredentials, PopbillError, Token, TokenCr
 from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from .fields import Check, CheckedField
 from .jobs import JobRunner
+from .palette import text_style
 from .settings_texts import SettingsTexts
 
 TEST_KEY: Final = "settings-test"  # one connection test at a time (main_window.CONNECTION_TEST)
 MIN_TIMEOUT: Final = 1.0
 MIN_WIDTH: Final = 480
-_ERROR_STYLE: Final = "color: #b71c1c;"
-_WARNING_STYLE: Final = "color: #8a5300;"
+_ERROR: Final = "#b71c1c"  # made readable on the palette's background by palette.text_style (dark mode)
+_WARNING: Final = "#8a5300"
 
 # The form, top to bottom (the tab order follows it): (section, row name). "main" is always shown; "advanced" is
 # the collapsed section. Row names are keys of `SettingsTexts.rows()` and of `SettingsDialog._row_widgets()`.
@@ -138,7 +139,7 @@ class SettingsDialog(QDialog):
     # -- building ---------------------------------------------------------------------------------------
     def _build_inputs(self, settings: Settings, credentials: Credentials | None) -> None:
         self.env = self._combo("settingsEnv", ("test", "production"), settings.env)
-        self.env_note = self._message_label("settingsEnvNote", _WARNING_STYLE)
+        self.env_note = self._message_label("settingsEnvNote", _WARNING)
         self.corp_num = CheckedField("settingsCorpNum", self._corp_num_problems, None, self)
         self.corp_num.edit.setText(settings.corp_num or "")
         self.corp_num_note = self._message_label("settingsCorpNumWarning")
@@ -157,8 +158,8 @@ class SettingsDialog(QDialog):
             self.link_id.setText(credentials.link_id)  # a LinkID is not a secret
         self.secret_key = self._secret_edit("settingsSecretKey")
         self.token = self._secret_edit("settingsToken")
-        self.credentials_message = self._message_label("settingsCredentialsMessage", _ERROR_STYLE)
-        self.keyring_warning = self._message_label("settingsKeyringWarning", _WARNING_STYLE)
+        self.credentials_message = self._message_label("settingsCredentialsMessage", _ERROR)
+        self.keyring_warning = self._message_label("settingsKeyringWarning", _WARNING)
         self.session_only_box = QCheckBox(self)
         self.session_only_box.setObjectName("settingsSessionOnly")
         self.user_id = CheckedField("settingsUserId", check_user_id, None, self)
@@ -192,7 +193,7 @@ class SettingsDialog(QDialog):
         self.test_button.setAutoDefault(False)  # Enter means OK, not "make a network call"
         self.test_result = self._message_label("settingsTestResult")
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.ok_reason = self._message_label("settingsOkReason", _ERROR_STYLE)
+        self.ok_reason = self._message_label("settingsOkReason", _ERROR)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -285,12 +286,12 @@ class SettingsDialog(QDialog):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 
-    def _message_label(self, object_name: str, style: str = "") -> QLabel:
+    def _message_label(self, object_name: str, color: str = "") -> QLabel:
         label = QLabel(self)
         label.setObjectName(object_name)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)  # server messages and typed values are shown as text
-        label.setStyleSheet(style)
+        label.setStyleSheet(text_style(color) if color else "")
         # Grows in height with its words instead of being cut (or drawn over its neighbours).
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         return label
@@ -479,12 +480,12 @@ class SettingsDialog(QDialog):
         note, style = "", ""
         if problems and not self.corp_num.message.text():
             # CheckedField waits for typing before it shows a problem; a required, empty CorpNum is said at once.
-            note, style = "⚠ " + problems[0].describe(self._lang), _ERROR_STYLE
+            note, style = "⚠ " + problems[0].describe(self._lang), _ERROR
         elif not problems and check.warnings:
             note = self.tr("Warning (you can still save): {0}").format(check.warnings[0].describe(self._lang))
-            style = _WARNING_STYLE
+            style = _WARNING
         self.corp_num_note.setText(note)
-        self.corp_num_note.setStyleSheet(style)
+        self.corp_num_note.setStyleSheet(text_style(style) if style else "")
         self.corp_num_note.setVisible(bool(note))
         self.corp_num.edit.setAccessibleDescription(note or self.corp_num.message.text())
 
@@ -547,7 +548,7 @@ class SettingsDialog(QDialog):
     def _render_outcome(self) -> None:
         message, error = self.texts.outcome(*(self._outcome or ("", None)))
         self.test_result.setText(message)
-        self.test_result.setStyleSheet(_ERROR_STYLE if error else "")
+        self.test_result.setStyleSheet(text_style(_ERROR) if error else "")
 
     def retranslate(self) -> None:
         """Every visible text; called once at start and again when the application's language changes."""

@@ -98,18 +98,6 @@
         <source>Internal error (%1). The window keeps working.</source>
         <translation>Internal error (%1). The window keeps working.</translation>
     </message>
-    <message>
-        <source>Export results</source>
-        <translation>Export results</translation>
-    </message>
-    <message>
-        <source>The results were not written: %1</source>
-        <translation>The results were not written: %1</translation>
-    </message>
-    <message>
-        <source>Results written to %1.</source>
-        <translation>Results written to %1.</translation>
-    </message>
 </context>
 <context>
     <name>BatchTexts</name>
@@ -136,6 +124,26 @@
     <message>
         <source>C&amp;hoose file…</source>
         <translation>C&amp;hoose file…</translation>
+    </message>
+    <message>
+        <source>Save tem&amp;plate…</source>
+        <translation>Save tem&amp;plate…</translation>
+    </message>
+    <message>
+        <source>An empty CSV or Excel file with the header row this operation needs: fill it in, then choose it.</source>
+        <translation>An empty CSV or Excel file with the header row this operation needs: fill it in, then choose it.</translation>
+    </message>
+    <message>
+        <source>Faile&amp;d or to check only</source>
+        <translation>Faile&amp;d or to check only</translation>
+    </message>
+    <message>
+        <source>Show only the rows that are invalid, failed, or need checking.</source>
+        <translation>Show only the rows that are invalid, failed, or need checking.</translation>
+    </message>
+    <message>
+        <source>The selected row in full</source>
+        <translation>The selected row in full</translation>
     </message>
     <message>
         <source>A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.</source>
@@ -206,32 +214,100 @@
         <translation>This is the PRODUCTION environment (운영): the calls are real.</translation>
     </message>
     <message>
-        <source>Assign document IDs to %1 invoices, as listed in the file?
+        <source>Assign the document IDs listed in the file? Invoices: %1.
 
 This cannot be undone: an invoice keeps its document ID.</source>
-        <translation>Assign document IDs to %1 invoices, as listed in the file?
+        <translation>Assign the document IDs listed in the file? Invoices: %1.
 
 This cannot be undone: an invoice keeps its document ID.</translation>
     </message>
     <message>
-        <source>%1 notification mails will be sent to real customers.
+        <source>Notification mails to real customers: %1.
 
 Continue?</source>
-        <translation>%1 notification mails will be sent to real customers.
+        <translation>Notification mails to real customers: %1.
 
 Continue?</translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation>Production</translation>
-    </message>
-    <message>
-        <source>This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.
+        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
 
 Resume it? The rows already sent are not sent again.</source>
-        <translation>This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.
+        <translation>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
 
 Resume it? The rows already sent are not sent again.</translation>
+    </message>
+    <message>
+        <source>Done %1 · failed %2 · check %3 · pending %4</source>
+        <translation>Done %1 · failed %2 · check %3 · pending %4</translation>
+    </message>
+    <message>
+        <source>Invalid rows: %1. Nothing can be sent: fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
+        <translation>Invalid rows: %1. Nothing can be sent: fix the file, or tick “Skip invalid rows” to send only the valid ones.</translation>
+    </message>
+    <message>
+        <source>Rows read: %1 (valid %2, invalid %3).</source>
+        <translation>Rows read: %1 (valid %2, invalid %3).</translation>
+    </message>
+    <message>
+        <source>Cancelled. Rows not sent: %1. Press Start to resume the batch.</source>
+        <translation>Cancelled. Rows not sent: %1. Press Start to resume the batch.</translation>
+    </message>
+    <message>
+        <source>This refusal would hit every row, so the rest was not sent (rows: %1). Fix it, then press Start to resume the batch.</source>
+        <translation>This refusal would hit every row, so the rest was not sent (rows: %1). Fix it, then press Start to resume the batch.</translation>
+    </message>
+    <message>
+        <source>Rows that may or may not have been carried out: %1. Check them on the POPBiLL website (확인 필요).</source>
+        <translation>Rows that may or may not have been carried out: %1. Check them on the POPBiLL website (확인 필요).</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Export results</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>Results written to %1.</source>
+        <translation>Results written to %1.</translation>
+    </message>
+    <message>
+        <source>The results were not written: %1</source>
+        <translation>The results were not written: %1</translation>
+    </message>
+    <message>
+        <source>Template written: fill in one row per request under the header, then choose it with Choose file. %1</source>
+        <translation>Template written: fill in one row per request under the header, then choose it with Choose file. %1</translation>
+    </message>
+    <message>
+        <source>The template was not written: %1</source>
+        <translation>The template was not written: %1</translation>
+    </message>
+    <message>
+        <source>S&amp;witch to %1</source>
+        <translation>S&amp;witch to %1</translation>
+    </message>
+    <message>
+        <source>%1-results.xlsx</source>
+        <translation>%1-results.xlsx</translation>
+    </message>
+    <message>
+        <source>resend-email-template.xlsx</source>
+        <translation>resend-email-template.xlsx</translation>
+    </message>
+    <message>
+        <source>assign-mgtkey-template.xlsx</source>
+        <translation>assign-mgtkey-template.xlsx</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Row %1</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
     </message>
     <message>
         <source>Interrupted batch</source>
@@ -250,10 +326,6 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>Done %1 · failed %2 · check %3 · left %4</source>
-        <translation>Done %1 · failed %2 · check %3 · left %4</translation>
-    </message>
-    <message>
         <source>A batch is running.</source>
         <translation>A batch is running.</translation>
     </message>
@@ -270,16 +342,8 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>This file has been sent. Choose it again to send it again.</translation>
     </message>
     <message>
-        <source>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
-        <translation>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</translation>
-    </message>
-    <message>
         <source>No valid row to send.</source>
         <translation>No valid row to send.</translation>
-    </message>
-    <message>
-        <source>%1 rows read: %2 valid, %3 invalid.</source>
-        <translation>%1 rows read: %2 valid, %3 invalid.</translation>
     </message>
     <message>
         <source>Starting: the first rows are on their way.</source>
@@ -310,24 +374,74 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Finished.</translation>
     </message>
     <message>
-        <source>Cancelled: %1 rows were not sent. Press Start to resume the batch.</source>
-        <translation>Cancelled: %1 rows were not sent. Press Start to resume the batch.</translation>
-    </message>
-    <message>
         <source>Stopped: %1</source>
         <translation>Stopped: %1</translation>
-    </message>
-    <message>
-        <source>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</source>
-        <translation>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</translation>
     </message>
     <message>
         <source>skipped %1</source>
         <translation>skipped %1</translation>
     </message>
+</context>
+<context>
+    <name>CallTexts</name>
     <message>
-        <source>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</source>
-        <translation>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</translation>
+        <source>Sending: %1</source>
+        <translation>Sending: %1</translation>
+    </message>
+    <message>
+        <source>Assigned: %1</source>
+        <translation>Assigned: %1</translation>
+    </message>
+    <message>
+        <source>Sent again: %1</source>
+        <translation>Sent again: %1</translation>
+    </message>
+    <message>
+        <source>POPBiLL: %1</source>
+        <translation>POPBiLL: %1</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: %1</source>
+        <translation>Outcome unknown: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
+        <translation>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</translation>
+    </message>
+    <message>
+        <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
+        <translation>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailTexts</name>
+    <message>
+        <source>Message: %1</source>
+        <translation>Message: %1</translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation>Cause: %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>Code %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -404,12 +518,28 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Recorded calls</translation>
     </message>
     <message>
+        <source>Colu&amp;mns</source>
+        <translation>Colu&amp;mns</translation>
+    </message>
+    <message>
+        <source>Show or hide columns, such as the HTTP status and the duration.</source>
+        <translation>Show or hide columns, such as the HTTP status and the duration.</translation>
+    </message>
+    <message>
+        <source>The selected record in full</source>
+        <translation>The selected record in full</translation>
+    </message>
+    <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;xport…</translation>
     </message>
     <message>
         <source>Write the records the filters match to CSV or Excel.</source>
         <translation>Write the records the filters match to CSV or Excel.</translation>
+    </message>
+    <message>
+        <source>Choose a record to see it here in full.</source>
+        <translation>Choose a record to see it here in full.</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
@@ -420,8 +550,12 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>The newest %1 records are shown: narrow the filters to see older ones.</translation>
     </message>
     <message>
-        <source>%1 records.</source>
-        <translation>%1 records.</translation>
+        <source>Records: %1.</source>
+        <translation>Records: %1.</translation>
+    </message>
+    <message>
+        <source>popbill-history-%1.xlsx</source>
+        <translation>popbill-history-%1.xlsx</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -538,6 +672,30 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Duration</translation>
     </message>
     <message>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
+        <translation>Partly failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
         <source>Resend email</source>
         <translation>Resend email</translation>
     </message>
@@ -573,6 +731,14 @@ Resume it? The rows already sent are not sent again.</translation>
 <context>
     <name>LogPane</name>
     <message>
+        <source>Batch #%1: %2</source>
+        <translation>Batch #%1: %2</translation>
+    </message>
+    <message>
+        <source>Each call&apos;s result appears here, whole, with what to do about it.</source>
+        <translation>Each call&apos;s result appears here, whole, with what to do about it.</translation>
+    </message>
+    <message>
         <source>Log</source>
         <translation>Log</translation>
     </message>
@@ -593,8 +759,20 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Copy</translation>
     </message>
     <message>
+        <source>Colu&amp;mns</source>
+        <translation>Colu&amp;mns</translation>
+    </message>
+    <message>
+        <source>Show or hide columns, such as the HTTP status and the duration.</source>
+        <translation>Show or hide columns, such as the HTTP status and the duration.</translation>
+    </message>
+    <message>
         <source>Log of calls</source>
         <translation>Log of calls</translation>
+    </message>
+    <message>
+        <source>The selected call in full</source>
+        <translation>The selected call in full</translation>
     </message>
 </context>
 <context>
@@ -614,10 +792,6 @@ Resume it? The rows already sent are not sent again.</translation>
     <message>
         <source>&amp;History…</source>
         <translation>&amp;History…</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>&amp;Resume</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -692,10 +866,18 @@ Continue?</source>
 Continue?</translation>
     </message>
     <message>
-        <source>Assign document ID %1 (%2) to the invoice with ItemKey %3?
+        <source>Assign this document ID to this invoice?
+
+ItemKey: %3
+Type: %2
+Document ID: %1
 
 This cannot be undone.</source>
-        <translation>Assign document ID %1 (%2) to the invoice with ItemKey %3?
+        <translation>Assign this document ID to this invoice?
+
+ItemKey: %3
+Type: %2
+Document ID: %1
 
 This cannot be undone.</translation>
     </message>
@@ -706,18 +888,6 @@ This cannot be undone.</translation>
     <message>
         <source>Internal error (%1). The window keeps working.</source>
         <translation>Internal error (%1). The window keeps working.</translation>
-    </message>
-    <message>
-        <source>No usable keyring on this computer: credentials can be kept for this session only (Settings).</source>
-        <translation>No usable keyring on this computer: credentials can be kept for this session only (Settings).</translation>
-    </message>
-    <message>
-        <source>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</source>
-        <translation>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</translation>
-    </message>
-    <message>
-        <source>Batch #%1: %2</source>
-        <translation>Batch #%1: %2</translation>
     </message>
 </context>
 <context>
@@ -745,6 +915,21 @@ This cannot be undone.</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>Not sent: the batch stopped before this row.</source>
+        <translation>Not sent: the batch stopped before this row.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
     </message>
 </context>
 <context>
@@ -788,6 +973,17 @@ This cannot be undone.</translation>
     <message>
         <source>Send the mail again</source>
         <translation>Send the mail again</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeBar</name>
+    <message>
+        <source>Resume the &amp;batch</source>
+        <translation>Resume the &amp;batch</translation>
+    </message>
+    <message>
+        <source>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</source>
+        <translation>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1313,40 @@ This cannot be undone.</translation>
     <message>
         <source>✖ The test failed unexpectedly ({0}).</source>
         <translation>✖ The test failed unexpectedly ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>SetupBar</name>
+    <message>
+        <source>Op&amp;en Settings…</source>
+        <translation>Op&amp;en Settings…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTexts</name>
+    <message>
+        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
+        <translation>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</translation>
+    </message>
+    <message>
+        <source>No business registration number yet: enter it in %1.</source>
+        <translation>No business registration number yet: enter it in %1.</translation>
+    </message>
+    <message>
+        <source>%1 Or enter the credentials in Settings: they are then kept until the program closes.</source>
+        <translation>%1 Or enter the credentials in Settings: they are then kept until the program closes.</translation>
+    </message>
+    <message>
+        <source>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. This computer has no usable keyring, so they are kept only until the program closes.</source>
+        <translation>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. This computer has no usable keyring, so they are kept only until the program closes.</translation>
+    </message>
+    <message>
+        <source>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. They are kept in this computer&apos;s keyring.</source>
+        <translation>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. They are kept in this computer&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</source>
+        <translation>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</translation>
     </message>
 </context>
 <context>

@@ -98,18 +98,6 @@
         <source>Internal error (%1). The window keeps working.</source>
         <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
     </message>
-    <message>
-        <source>Export results</source>
-        <translation>결과 내보내기</translation>
-    </message>
-    <message>
-        <source>The results were not written: %1</source>
-        <translation>결과를 저장하지 못했습니다: %1</translation>
-    </message>
-    <message>
-        <source>Results written to %1.</source>
-        <translation>결과를 %1에 저장했습니다.</translation>
-    </message>
 </context>
 <context>
     <name>BatchTexts</name>
@@ -136,6 +124,26 @@
     <message>
         <source>C&amp;hoose file…</source>
         <translation>파일 선택(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save tem&amp;plate…</source>
+        <translation>양식 저장(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>An empty CSV or Excel file with the header row this operation needs: fill it in, then choose it.</source>
+        <translation>이 작업에 필요한 머리글만 있는 빈 CSV 또는 엑셀 파일입니다. 내용을 채운 뒤 파일 선택으로 고르세요.</translation>
+    </message>
+    <message>
+        <source>Faile&amp;d or to check only</source>
+        <translation>실패/확인 필요만(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show only the rows that are invalid, failed, or need checking.</source>
+        <translation>잘못된 행, 실패한 행, 확인이 필요한 행만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The selected row in full</source>
+        <translation>선택한 행 전체 내용</translation>
     </message>
     <message>
         <source>A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.</source>
@@ -206,32 +214,100 @@
         <translation>운영(PRODUCTION) 환경입니다. 요청이 실제로 처리됩니다.</translation>
     </message>
     <message>
-        <source>Assign document IDs to %1 invoices, as listed in the file?
+        <source>Assign the document IDs listed in the file? Invoices: %1.
 
 This cannot be undone: an invoice keeps its document ID.</source>
-        <translation>파일에 적힌 대로 세금계산서 %1건에 문서번호를 할당할까요?
+        <translation>파일에 적힌 대로 문서번호를 할당하시겠습니까? 세금계산서: %1건
 
 되돌릴 수 없습니다. 할당한 문서번호는 그 세금계산서에 계속 남습니다.</translation>
     </message>
     <message>
-        <source>%1 notification mails will be sent to real customers.
+        <source>Notification mails to real customers: %1.
 
 Continue?</source>
-        <translation>실제 거래처에 알림 메일 %1건을 보냅니다.
+        <translation>실제 거래처로 보낼 알림 메일: %1건
 
-계속할까요?</translation>
+계속하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
+
+Resume it? The rows already sent are not sent again.</source>
+        <translation>이 파일에는 중단된 일괄 작업이 있습니다. 완료 %1건, 아직 안 보냄 %2건, 확인 필요 %3건.
+
+이어서 하시겠습니까? 이미 보낸 행은 다시 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Done %1 · failed %2 · check %3 · pending %4</source>
+        <translation>완료 %1 · 실패 %2 · 확인 필요 %3 · 대기 %4</translation>
+    </message>
+    <message>
+        <source>Invalid rows: %1. Nothing can be sent: fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
+        <translation>잘못된 행: %1개. 이대로는 아무것도 보낼 수 없습니다. 파일을 고치거나, 올바른 행만 보내려면 ‘잘못된 행 건너뛰기’를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Rows read: %1 (valid %2, invalid %3).</source>
+        <translation>읽은 행: %1개(올바른 행 %2개, 잘못된 행 %3개).</translation>
+    </message>
+    <message>
+        <source>Cancelled. Rows not sent: %1. Press Start to resume the batch.</source>
+        <translation>취소했습니다. 보내지 않은 행: %1개. 시작을 누르면 이어서 합니다.</translation>
+    </message>
+    <message>
+        <source>This refusal would hit every row, so the rest was not sent (rows: %1). Fix it, then press Start to resume the batch.</source>
+        <translation>모든 행이 같은 이유로 거부될 것이라 나머지는 보내지 않았습니다(%1개 행). 원인을 해결한 뒤 시작을 누르면 이어서 합니다.</translation>
+    </message>
+    <message>
+        <source>Rows that may or may not have been carried out: %1. Check them on the POPBiLL website (확인 필요).</source>
+        <translation>처리되었는지 알 수 없는 행: %1개. 팝빌 사이트에서 확인하세요(확인 필요).</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>결과 내보내기</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>양식 저장</translation>
+    </message>
+    <message>
+        <source>Results written to %1.</source>
+        <translation>결과를 %1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The results were not written: %1</source>
+        <translation>결과를 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Template written: fill in one row per request under the header, then choose it with Choose file. %1</source>
+        <translation>양식을 저장했습니다. 머리글 아래에 한 행에 요청 하나씩 적은 뒤 파일 선택으로 고르세요. %1</translation>
+    </message>
+    <message>
+        <source>The template was not written: %1</source>
+        <translation>양식을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>S&amp;witch to %1</source>
+        <translation>%1 작업으로 바꾸기(&amp;W)</translation>
+    </message>
+    <message>
+        <source>%1-results.xlsx</source>
+        <translation>%1-결과.xlsx</translation>
+    </message>
+    <message>
+        <source>resend-email-template.xlsx</source>
+        <translation>이메일재전송-양식.xlsx</translation>
+    </message>
+    <message>
+        <source>assign-mgtkey-template.xlsx</source>
+        <translation>문서번호할당-양식.xlsx</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>%1행</translation>
     </message>
     <message>
         <source>Production</source>
         <translation>운영 환경</translation>
-    </message>
-    <message>
-        <source>This file has an interrupted batch: %1 rows done, %2 not sent yet, %3 to check.
-
-Resume it? The rows already sent are not sent again.</source>
-        <translation>이 파일에는 중단된 일괄 처리가 있습니다: 완료 %1행, 아직 보내지 않음 %2행, 확인 필요 %3행.
-
-이어서 할까요? 이미 보낸 행은 다시 보내지 않습니다.</translation>
     </message>
     <message>
         <source>Interrupted batch</source>
@@ -250,10 +326,6 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>%1시간 %2분</translation>
     </message>
     <message>
-        <source>Done %1 · failed %2 · check %3 · left %4</source>
-        <translation>완료 %1 · 실패 %2 · 확인 필요 %3 · 남음 %4</translation>
-    </message>
-    <message>
         <source>A batch is running.</source>
         <translation>일괄 처리가 진행 중입니다.</translation>
     </message>
@@ -270,16 +342,8 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>이 파일은 이미 보냈습니다. 다시 보내려면 파일을 다시 고르세요.</translation>
     </message>
     <message>
-        <source>%1 rows are invalid: nothing can be sent. Fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
-        <translation>잘못된 행이 %1개 있어 아무것도 보낼 수 없습니다. 파일을 고치거나, 올바른 행만 보내려면 “잘못된 행 건너뛰기”를 선택하세요.</translation>
-    </message>
-    <message>
         <source>No valid row to send.</source>
         <translation>보낼 수 있는 올바른 행이 없습니다.</translation>
-    </message>
-    <message>
-        <source>%1 rows read: %2 valid, %3 invalid.</source>
-        <translation>%1행을 읽었습니다: 올바른 행 %2, 잘못된 행 %3.</translation>
     </message>
     <message>
         <source>Starting: the first rows are on their way.</source>
@@ -310,24 +374,74 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>끝났습니다.</translation>
     </message>
     <message>
-        <source>Cancelled: %1 rows were not sent. Press Start to resume the batch.</source>
-        <translation>취소했습니다. %1행은 보내지 않았습니다. 이어서 보내려면 시작을 누르세요.</translation>
-    </message>
-    <message>
         <source>Stopped: %1</source>
         <translation>중단했습니다: %1</translation>
-    </message>
-    <message>
-        <source>This refusal would hit every row, so %1 rows were not sent. Fix it, then press Start to resume the batch.</source>
-        <translation>이 거부는 모든 행에 똑같이 일어나므로 %1행은 보내지 않았습니다. 원인을 해결한 뒤 시작을 눌러 이어서 보내세요.</translation>
     </message>
     <message>
         <source>skipped %1</source>
         <translation>건너뜀 %1</translation>
     </message>
+</context>
+<context>
+    <name>CallTexts</name>
     <message>
-        <source>%1 rows may or may not have been carried out: check them on the POPBiLL website (확인 필요).</source>
-        <translation>%1행은 처리되었는지 알 수 없습니다. 팝빌 사이트에서 확인하세요(확인 필요).</translation>
+        <source>Sending: %1</source>
+        <translation>보내는 중: %1</translation>
+    </message>
+    <message>
+        <source>Assigned: %1</source>
+        <translation>할당했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Sent again: %1</source>
+        <translation>다시 보냈습니다: %1</translation>
+    </message>
+    <message>
+        <source>POPBiLL: %1</source>
+        <translation>팝빌 응답: %1</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: %1</source>
+        <translation>결과 확인 필요: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <source>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
+        <translation>다시 할당하기 전에 팝빌 사이트에서 팝빌번호 %1인 세금계산서에 이미 문서번호(%2)가 붙었는지 확인하세요. 이미 붙었다면 다시 시도해도 거부됩니다.</translation>
+    </message>
+    <message>
+        <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
+        <translation>다시 보내기 전에 팝빌 사이트에서 이 세금계산서의 메일 발송 내역을 확인하세요. 확인하지 않고 보내면 거래처가 메일을 두 번 받을 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailTexts</name>
+    <message>
+        <source>Message: %1</source>
+        <translation>메시지: %1</translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation>원인: %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>조치: %1</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>코드 %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -404,12 +518,28 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>기록된 요청</translation>
     </message>
     <message>
+        <source>Colu&amp;mns</source>
+        <translation>열 선택(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show or hide columns, such as the HTTP status and the duration.</source>
+        <translation>HTTP 상태, 소요 시간 같은 열을 보이거나 숨깁니다.</translation>
+    </message>
+    <message>
+        <source>The selected record in full</source>
+        <translation>선택한 기록 전체 내용</translation>
+    </message>
+    <message>
         <source>E&amp;xport…</source>
         <translation>내보내기(&amp;X)…</translation>
     </message>
     <message>
         <source>Write the records the filters match to CSV or Excel.</source>
         <translation>필터에 맞는 기록을 CSV 또는 엑셀로 저장합니다.</translation>
+    </message>
+    <message>
+        <source>Choose a record to see it here in full.</source>
+        <translation>기록을 고르면 여기에 전체 내용이 나옵니다.</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
@@ -420,8 +550,12 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>최근 기록 %1건을 보여 줍니다. 더 오래된 기록을 보려면 필터를 좁히세요.</translation>
     </message>
     <message>
-        <source>%1 records.</source>
-        <translation>기록 %1건.</translation>
+        <source>Records: %1.</source>
+        <translation>기록: %1건.</translation>
+    </message>
+    <message>
+        <source>popbill-history-%1.xlsx</source>
+        <translation>팝빌-이력-%1.xlsx</translation>
     </message>
     <message>
         <source>Export history</source>
@@ -538,6 +672,30 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>소요 시간</translation>
     </message>
     <message>
+        <source>What to do</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인 필요</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Partly failed</source>
+        <translation>일부 실패</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중단됨</translation>
+    </message>
+    <message>
         <source>Resend email</source>
         <translation>이메일 재전송</translation>
     </message>
@@ -573,6 +731,14 @@ Resume it? The rows already sent are not sent again.</source>
 <context>
     <name>LogPane</name>
     <message>
+        <source>Batch #%1: %2</source>
+        <translation>일괄 처리 #%1: %2</translation>
+    </message>
+    <message>
+        <source>Each call&apos;s result appears here, whole, with what to do about it.</source>
+        <translation>요청마다 결과와 조치 방법이 여기에 빠짐없이 나옵니다.</translation>
+    </message>
+    <message>
         <source>Log</source>
         <translation>로그</translation>
     </message>
@@ -593,8 +759,20 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>복사</translation>
     </message>
     <message>
+        <source>Colu&amp;mns</source>
+        <translation>열 선택(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show or hide columns, such as the HTTP status and the duration.</source>
+        <translation>HTTP 상태, 소요 시간 같은 열을 보이거나 숨깁니다.</translation>
+    </message>
+    <message>
         <source>Log of calls</source>
         <translation>호출 로그</translation>
+    </message>
+    <message>
+        <source>The selected call in full</source>
+        <translation>선택한 요청 전체 내용</translation>
     </message>
 </context>
 <context>
@@ -614,10 +792,6 @@ Resume it? The rows already sent are not sent again.</source>
     <message>
         <source>&amp;History…</source>
         <translation>기록(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>이어서 하기(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -692,10 +866,18 @@ Continue?</source>
 계속하시겠습니까?</translation>
     </message>
     <message>
-        <source>Assign document ID %1 (%2) to the invoice with ItemKey %3?
+        <source>Assign this document ID to this invoice?
+
+ItemKey: %3
+Type: %2
+Document ID: %1
 
 This cannot be undone.</source>
-        <translation>팝빌번호(ItemKey)가 %3인 세금계산서에 문서번호 %1 (%2)을(를) 할당하시겠습니까?
+        <translation>이 세금계산서에 문서번호를 할당하시겠습니까?
+
+팝빌번호(ItemKey): %3
+문서유형: %2
+문서번호: %1
 
 할당한 문서번호는 되돌릴 수 없습니다.</translation>
     </message>
@@ -706,18 +888,6 @@ This cannot be undone.</source>
     <message>
         <source>Internal error (%1). The window keeps working.</source>
         <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>No usable keyring on this computer: credentials can be kept for this session only (Settings).</source>
-        <translation>이 컴퓨터에는 사용할 수 있는 키링(자격 증명 저장소)이 없습니다. 인증 정보는 이번 세션에만 보관할 수 있습니다(설정).</translation>
-    </message>
-    <message>
-        <source>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</source>
-        <translation>중단된 일괄 작업이 있습니다: %1 (%3행 중 %2행 미완료). 이어서 할까요?</translation>
-    </message>
-    <message>
-        <source>Batch #%1: %2</source>
-        <translation>일괄 처리 #%1: %2</translation>
     </message>
 </context>
 <context>
@@ -745,6 +915,21 @@ This cannot be undone.</source>
     <message>
         <source>OK</source>
         <translation>정상</translation>
+    </message>
+    <message>
+        <source>Not sent: the batch stopped before this row.</source>
+        <translation>보내지 않음: 이 행 전에 일괄 작업이 멈췄습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -788,6 +973,17 @@ This cannot be undone.</source>
     <message>
         <source>Send the mail again</source>
         <translation>메일 재전송</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeBar</name>
+    <message>
+        <source>Resume the &amp;batch</source>
+        <translation>일괄 작업 이어서 하기(&amp;B)</translation>
+    </message>
+    <message>
+        <source>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</source>
+        <translation>중단된 일괄 작업이 있습니다: %1 (%3행 중 %2행 미완료). 이어서 할까요?</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1313,40 @@ This cannot be undone.</source>
     <message>
         <source>✖ The test failed unexpectedly ({0}).</source>
         <translation>✖ 테스트 중 예기치 않은 오류가 발생했습니다({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>SetupBar</name>
+    <message>
+        <source>Op&amp;en Settings…</source>
+        <translation>설정 열기(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTexts</name>
+    <message>
+        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
+        <translation>인증 정보가 아직 없습니다. %1 메뉴를 열고 팝빌에서 받은 LinkID와 SecretKey(또는 세션 토큰)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>No business registration number yet: enter it in %1.</source>
+        <translation>사업자등록번호가 아직 없습니다. %1 메뉴에서 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 Or enter the credentials in Settings: they are then kept until the program closes.</source>
+        <translation>%1 또는 설정에서 인증 정보를 입력하세요. 그러면 프로그램을 닫을 때까지 기억합니다.</translation>
+    </message>
+    <message>
+        <source>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. This computer has no usable keyring, so they are kept only until the program closes.</source>
+        <translation>시작하려면 팝빌에서 받은 회사의 LinkID와 SecretKey, 사업자등록번호를 설정에서 입력하세요. 이 컴퓨터에는 쓸 수 있는 키링이 없어 프로그램을 닫을 때까지만 기억합니다.</translation>
+    </message>
+    <message>
+        <source>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. They are kept in this computer&apos;s keyring.</source>
+        <translation>시작하려면 팝빌에서 받은 회사의 LinkID와 SecretKey, 사업자등록번호를 설정에서 입력하세요. 이 컴퓨터의 키링(자격 증명 저장소)에 안전하게 보관합니다.</translation>
+    </message>
+    <message>
+        <source>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</source>
+        <translation>설정에서 회사의 사업자등록번호를 입력하세요.</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -39,6 +38,7 @@ from popbill_gui.service import BatchReport, LinkCredentials, Service
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
+from popbill_gui.ui import file_dialogs
 from popbill_gui.ui.batch_tab import BatchTab
 from popbill_gui.ui.jobs import JobRunner
 from popbill_gui.ui.session import Session, Source
@@ -239,7 +239,7 @@ def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
     start = w(tab, QPushButton, "batchStart")
     status = w(tab, QLabel, "batchStatus")
     assert not start.isEnabled()
-    assert "2 rows are invalid" in status.text() and "Skip invalid rows" in status.text()
+    assert "Invalid rows: 2." in status.text() and "Skip invalid rows" in status.text()
     assert tab.start() is False and not tab.working and sim.count("send_email") == 0
     w(tab, QCheckBox, "batchSkipInvalid").setChecked(True)
     assert start.isEnabled()
@@ -258,9 +258,10 @@ def test_refused_file_and_operation_change_rereads(
 ) -> None:
     path = write_assign_xlsx(tmp_path / "assign.xlsx", 3)
     tab = make_tab(lang="en")
-    assert load(qtbot, tab, path) is False  # an assign file read for Resend email: columns missing
+    assert load(qtbot, tab, path) is False  # an assign file read for Resend email: it fits the other operation
     status = w(tab, QLabel, "batchStatus").text()
-    assert "Receiver" in status and "nothing will be sent" in status
+    assert "Assign MgtKey" in status and "nothing will be sent" in status
+    assert w(tab, QPushButton, "batchSwitchOperation").isVisibleTo(tab)
     assert tab.model.rowCount() == 0 and not w(tab, QPushButton, "batchStart").isEnabled()
     choose_operation(qtbot, tab, "assign_mgt_key")  # the same file is read again for the new operation
     assert tab.model.rowCount() == 3
@@ -288,7 +289,7 @@ def test_resend_batch_completes(
     progress = w(tab, QProgressBar, "batchProgress")
     assert progress.value() == progress.maximum() == 12
     status = w(tab, QLabel, "batchStatus").text()
-    assert "Finished." in status and "Done 12 · failed 0 · check 0 · left 0" in status
+    assert "Finished." in status and "Done 12 · failed 0 · check 0 · pending 0" in status
     journal = tab.service.journal()
     assert journal.unfinished_batches() == []
     assert tab.batch_id is not None and journal.batch(tab.batch_id).status == "completed"
@@ -435,7 +436,7 @@ def test_resume_flags_unknown_rows_and_sends_only_pending_ones(
     assert states[1] == state_text(RowState.UNKNOWN, "en")  # check on the website
     assert states[0] == states[2] == states[3] == states[4] == state_text(RowState.DONE, "en")
     status = w(tab, QLabel, "batchStatus").text()
-    assert "check them on the POPBiLL website" in status
+    assert "Check them on the POPBiLL website" in status
     assert journal.batch_rows(batch_id)[1].outcome.state is RowState.UNKNOWN
 
 
@@ -494,7 +495,7 @@ def test_export_csv_and_xlsx_every_row_in_order(
 
     for name in ("results.csv", "results.xlsx"):
         target = tmp_path / name
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, target=target, **k: (str(target), ""))
+        monkeypatch.setattr(file_dialogs, "save_path", lambda *a, target=target, **k: (str(target), ""))
         with qtbot.waitSignal(tab.exported, timeout=RUN_TIMEOUT) as blocker:
             qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
         assert blocker.args == [True] and target.exists()

@@ -11,13 +11,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QLabel, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.service import Service
 from popbill_gui.simulator import DEMO_CORP_NUM
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
+from popbill_gui.ui import file_dialogs
 from popbill_gui.ui.history_dialog import HistoryDialog
 from popbill_gui.ui.jobs import JobRunner
 
@@ -156,7 +157,7 @@ def test_history_dialog_exports_the_filtered_records(
     result = w(dialog, QComboBox, "historyResult")
     requery(qtbot, dialog, lambda: result.setCurrentIndex(result.findData("ok")))
     target = tmp_path / "history.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_path", lambda *a, **k: (str(target), ""))
     with qtbot.waitSignal(dialog.exported, timeout=10_000) as blocker:
         qtbot.mouseClick(w(dialog, QPushButton, "historyExport"), Qt.MouseButton.LeftButton)
     assert blocker.args == [True]

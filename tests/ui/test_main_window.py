@@ -259,7 +259,13 @@ def test_every_failure_kind_is_a_row_and_the_window_keeps_working(
     entry = window.log_model.entry(0)
     assert not entry.ok and entry.code is not None
     assert needle in entry.message
-    assert window.log_model.data(window.log_model.index(0, 1)) == "Failed"
+    # A call that may have been carried out says "Check" (확인 필요), and the result line says what to check.
+    unknown = fault not in ("token-refused",)
+    assert entry.state == ("unknown" if unknown else None)
+    assert window.log_model.data(window.log_model.index(0, 1)) == ("Check" if unknown else "Failed")
+    result = w(window, QLabel, "resendResult")
+    assert result.wordWrap() and needle in result.text()
+    assert ("mail history on the POPBiLL website" in result.text()) == unknown
     sim.fault = None
     qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 2, timeout=10000)
@@ -301,11 +307,15 @@ class LockedKeyring(MemoryKeyring):
         raise KeyringLocked("locked")
 
 
-def test_locked_keyring_is_a_row(qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator) -> None:
+def test_locked_keyring_is_said_by_the_setup_bar(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
     env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_LANG": "en"}
     window = window_factory(env, store=SecretStore(LockedKeyring(), "en"))
     assert window.session.source is Source.NONE
-    assert any("locked" in window.log_model.entry(r).message for r in range(window.log_model.rowCount()))
+    qtbot.waitUntil(lambda: w(window, QWidget, "setupBar").isVisible())
+    assert "locked" in w(window, QLabel, "setupBarText").text()
+    assert window.log_model.rowCount() == 0  # not a failure of the start: the bar says how to go on
 
 
 def test_keyring_unavailable_then_session_only(
@@ -314,15 +324,18 @@ def test_keyring_unavailable_then_session_only(
     env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_LANG": "en"}
     window = window_factory(env, store=SecretStore(None, "en"))
     assert window.session.keyring_available is False
-    assert "No usable keyring" in window.log_model.entry(0).message
+    assert window.log_model.rowCount() == 0
+    bar = w(window, QWidget, "setupBar")
+    assert bar.isVisible() and "no usable keyring" in w(window, QLabel, "setupBarText").text()
     settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM, lang="en")
     window.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=True)
     assert window.session.source is Source.SESSION
     assert "this session only" in w(window, QLabel, "statusCredentials").text()
+    assert not bar.isVisible()
     fill_resend(qtbot, window)
     qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.log_model.rowCount() == 2)
-    assert window.log_model.entry(1).ok
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    assert window.log_model.entry(0).ok
 
 
 def test_settings_and_credentials_round_trip(

@@ -1,0 +1,250 @@
+"""Walk through every screen of the window as a clerk would, and take a screenshot of each, in Korean and English at
+1100×720 and 800×560 (the real window, in demo mode against the built-in simulator, or with no credentials):
+
+    xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH] [--docs]
+
+Pictures go to OUT_FOLDER (default: popbill-walkthrough in the temporary folder) as `<lang>-<size>-<nn>-<screen>.png`;
+`--docs` also writes the README's pictures, docs/screenshot.png and docs/batch.png (Korean, 1100×720). Run it on a
+machine with a Korean font (fonts-nanum) so Hangul renders, and look at every picture: nothing cut, nothing
+overlapping, no "…".
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
+
+from popbill_gui.app import DemoWindow, create_window, ensure_app
+from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
+from popbill_gui.ui import file_dialogs
+from popbill_gui.ui.main_window import MainWindow
+
+SIZES = ((1100, 720), (800, 560))
+LANGS = ("ko", "en")
+
+
+def wait(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: Callable[[], object], timeout_ms: int = 10000) -> bool:
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        wait(20)
+        waited += 20
+    return bool(condition())
+
+
+def dispose(widget: QWidget) -> None:
+    """Close and delete now: a closed window that lingers still gets every later language change."""
+    widget.close()
+    widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
+class Walk:
+    """One language at one size: each scene opens what it needs, saves its pictures and closes it again."""
+
+    def __init__(self, out: Path, lang: str, size: tuple[int, int]) -> None:
+        self.out = out
+        self.lang = lang
+        self.size = size
+        self.count = 0
+        self.folder = Path(tempfile.mkdtemp(prefix="popbill-walk-"))
+        self.saved: dict[str, Path] = {}
+
+    def shot(self, widget: QWidget, name: str) -> Path:
+        wait(250)  # layouts settle, late texts arrive
+        self.count += 1
+        path = self.out / f"{self.lang}-{self.size[0]}x{self.size[1]}-{self.count:02d}-{name}.png"
+        widget.grab().save(str(path))
+        self.saved[name] = path
+        print(path)
+        return path
+
+    def window(self, *, demo: bool = True, keyring: bool = True) -> MainWindow:
+        """A window: the demo (simulator, demo credentials), or a first start with no credentials."""
+        environ = {"POPBILL_LANG": self.lang}
+        if demo:
+            window = create_window(demo=True, environ=environ)
+        else:
+            store = SecretStore(MemoryKeyring() if keyring else None, self.lang)  # type: ignore[arg-type]
+            window = create_window(
+                environ=environ,
+                settings_path=self.folder / "settings.json",
+                store_factory=lambda lang: store,
+                history_path=self.folder / "first-start.sqlite3",
+            )
+        window.resize(*self.size)
+        window.confirm = lambda title, text: True
+        window.show()
+        if isinstance(window, DemoWindow):
+            window.ensure_simulator()
+        wait_until(lambda: window.session.source.value != "pending", 5000)
+        wait(300)
+        return window
+
+    # -- the scenes ---------------------------------------------------------------------------------------
+    def first_start(self) -> None:
+        """No credentials and no keyring: the setup bar; Send says where to enter them; Settings says why OK waits."""
+        window = self.window(demo=False, keyring=False)
+        self.shot(window, "first-start-no-keyring")
+        tab = window.resend_tab
+        tab.mgt_key.edit.setText("INV-2026-0001")
+        tab.receiver.edit.setText("staff@example.com")
+        tab.button.click()
+        self.shot(window, "send-without-credentials")
+        dialog = window.settings_dialog()
+        dialog.link_id.setText("TESTER")
+        dialog.secret_key.setText("c2VjcmV0")
+        dialog.corp_num.edit.setText("1248100998")
+        self.show_dialog(dialog, "settings-no-keyring")
+        dispose(window)
+
+    def show_dialog(self, dialog: QWidget, name: str) -> None:
+        dialog.show()
+        self.shot(dialog, name)
+        dispose(dialog)
+
+    def resend(self) -> None:
+        """A success and a refusal (the result line, the log's detail), then the live checks; Settings, the
+        History and the file dialogs from the same window."""
+        window = self.window()
+        tab = window.resend_tab
+        for mgt_key, receiver in (("INV-2026-0001", "staff@example.com"), ("NOTFOUND-7", "staff@example.com")):
+            tab.mgt_key.edit.setText(mgt_key)
+            tab.receiver.edit.setText(receiver)
+            rows = window.log_model.rowCount()
+            tab.button.click()
+            wait_until(lambda rows=rows: window.log_model.rowCount() > rows)
+        self.shot(window, "resend-refused")
+        tab.mgt_key.edit.setText("INV-2026-0002/문")  # the live checks, in words
+        tab.receiver.edit.setText("staff@examplecom")
+        self.shot(window, "resend-checks")
+        window.log_view.selectRow(0)
+        self.shot(window, "log-row-selected")
+        self.show_dialog(window.settings_dialog(), "settings")
+        dialog = window.settings_dialog()
+        dialog.set_advanced_shown(True)
+        dialog.env.setCurrentIndex(dialog.env.findData("production"))
+        dialog.base_url.edit.setText("http://example.com/api")  # refused: plain http off this computer
+        self.show_dialog(dialog, "settings-advanced-production")
+        self.history(window)
+        folder = str(self.folder)
+        self.show_dialog(file_dialogs.build(window, "CSV", folder, "CSV (*.csv *.xlsx)", save=False), "file-open")
+        self.show_dialog(
+            file_dialogs.build(window, "Excel", str(self.folder / "results.xlsx"), "Excel (*.xlsx)", save=True),
+            "file-save",
+        )
+        dispose(window)
+
+    def history(self, window: MainWindow) -> None:
+        from popbill_gui.ui.history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(window.service, window.jobs, window.lang, window)
+        dialog.resize(min(1000, self.size[0]), min(560, self.size[1]))
+        dialog.show()
+        wait_until(lambda: dialog.model.rowCount() > 0, 5000)
+        dialog.view.selectRow(dialog.model.rowCount() - 1)
+        self.shot(dialog, "history")
+        dispose(dialog)
+
+    def assign(self) -> None:
+        """The confirmation (values on their own lines), then an ItemKey POPBiLL does not know."""
+        window = self.window()
+        window.tabs.setCurrentIndex(1)
+        tab = window.assign_tab
+
+        def confirm(title: str, text: str) -> bool:
+            box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes
+                              | QMessageBox.StandardButton.No, window)  # fmt: skip
+            self.show_dialog(box, "assign-confirm")
+            return True
+
+        window.confirm = confirm
+        tab.item_key.edit.setText("000000415000000001")  # the simulator knows no invoice by it
+        tab.mgt_key.edit.setText("INV-2026-0101")
+        rows = window.log_model.rowCount()
+        tab.button.click()
+        wait_until(lambda: window.log_model.rowCount() > rows)
+        self.shot(window, "assign-refused")
+        dispose(window)
+
+    def batch(self) -> None:
+        """A file loaded, run (a refusal, a skipped invalid row), the failed rows only with one row in full; a file
+        made for the other operation; a template saved."""
+        window = self.window()
+        rows = [f"매출,INV-2026-{i:04d},staff{i}@example.com" for i in range(1, 25)]
+        rows[3] = "SELL,INV-2026/0004,staff4@example.com"  # invalid: shown with its reason, skipped
+        rows[5] = "sell,NOTFOUND-0006,staff6@example.com"  # refused by the simulator
+        name = "메일재전송.csv" if self.lang == "ko" else "resend.csv"
+        header = "문서유형,문서번호,수신 이메일" if self.lang == "ko" else "Type,Document ID,E-mail"
+        (self.folder / name).write_text(header + "\n" + "\n".join(rows) + "\n", encoding="cp949")
+        window.tabs.setCurrentWidget(window.batch_page)
+        tab = window.batch_tab
+        tab.load_file(str(self.folder / name))
+        wait_until(lambda: not tab.working)
+        self.shot(window, "batch-loaded")
+        box = tab.findChild(QCheckBox, "batchSkipInvalid")
+        assert box is not None
+        box.setChecked(True)
+        tab.start()
+        wait_until(lambda: tab.busy, 5000)
+        wait_until(lambda: not tab.working, 20000)
+        self.shot(window, "batch-finished")
+        tab.failed_only.setChecked(True)
+        tab.preview.selectRow(0)
+        self.shot(window, "batch-failed-only")
+        tab.failed_only.setChecked(False)
+        other = self.folder / ("문서번호할당.csv" if self.lang == "ko" else "assign.csv")
+        other.write_text("팝빌번호,문서유형,문서번호\n024112415000000001,매출,INV-1\n", encoding="utf-8")
+        tab.load_file(str(other))
+        wait_until(lambda: not tab.working)
+        tab.template_to(str(self.folder / "template.xlsx"))
+        wait_until(lambda: (self.folder / "template.xlsx").exists())
+        self.shot(window, "batch-other-operation")
+        dispose(window)
+
+
+def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], docs: bool) -> int:
+    ensure_app()
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in langs:
+        for size in sizes:
+            walk = Walk(out, lang, size)
+            try:
+                for scene in (walk.first_start, walk.resend, walk.assign, walk.batch):
+                    scene()
+                    QApplication.processEvents()
+                if docs and lang == "ko" and size == SIZES[0]:
+                    Path("docs").mkdir(exist_ok=True)
+                    shutil.copyfile(walk.saved["resend-refused"], "docs/screenshot.png")
+                    shutil.copyfile(walk.saved["batch-finished"], "docs/batch.png")
+            finally:
+                shutil.rmtree(walk.folder, ignore_errors=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("out", nargs="?", default=str(Path(tempfile.gettempdir()) / "popbill-walkthrough"))
+    parser.add_argument("--lang", choices=LANGS, action="append")
+    parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720")
+    parser.add_argument("--docs", action="store_true", help="also write docs/screenshot.png and docs/batch.png")
+    args = parser.parse_args(argv)
+    sizes = tuple(tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES
+    return run(Path(args.out), tuple(args.lang or LANGS), sizes, args.docs)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
