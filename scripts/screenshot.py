@@ -1,82 +1,44 @@
-"""Take the README's screenshots of the real window in demo mode:
-`xvfb-run -a .venv/bin/python scripts/screenshot.py docs/screenshot.png docs/batch.png`.
+"""The README's screenshots, taken by the walk-through (scripts/walkthrough.py) of the real window in demo mode:
 
-It types into the resend tab, sends twice (one success, one refusal), waits for the log rows and saves
-docs/screenshot.png. Run it on a machine with a Korean font (fonts-nanum) so Hangul renders.
+    xvfb-run -a .venv/bin/python scripts/screenshot.py [docs/screenshot.png [docs/batch.png]]
+
+The first picture is the resend tab after a success and a refusal (the result line and the log's detail); the second
+the batch tab after a run, showing only the rows that need the clerk (one invalid row skipped, one refusal) with the
+selected one in full. Korean, 1100×720. Run it on a machine with a Korean
+font (fonts-nanum) so Hangul renders. For every screen in both languages at both sizes, run walkthrough.py itself.
 """
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QCheckBox
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from popbill_gui.app import create_window, ensure_app
-
-
-def wait_until(condition, timeout_ms: int = 10000) -> None:  # type: ignore[no-untyped-def]
-    loop = QEventLoop()
-    waited = 0
-    while not condition() and waited < timeout_ms:
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-        waited += 20
-
-
-def batch_shot(out: Path) -> bool:
-    """The batch tab after a run of a small CP949 file with one invalid row skipped and one refusal."""
-    import tempfile
-
-    window = create_window(demo=True, environ={"POPBILL_LANG": "ko"})
-    window.resize(960, 640)
-    window.show()
-    window.confirm = lambda title, text: True
-    folder = Path(tempfile.mkdtemp())
-    rows = [f"SELL,INV-2026-{i:04d},staff{i}@example.com" for i in range(1, 9)]
-    rows[3] = "SELL,INV-2026/0004,staff4@example.com"  # invalid: shown with its reason, skipped
-    rows[5] = "SELL,NOTFOUND-0006,staff6@example.com"  # refused by the simulator
-    (folder / "메일재전송.csv").write_text("문서유형,문서번호,수신메일\n" + "\n".join(rows) + "\n", encoding="cp949")
-    window.tabs.setCurrentWidget(window.batch_page)
-    tab = window.batch_tab
-    wait_until(lambda: window.simulator is not None, 2000)  # type: ignore[attr-defined]
-    tab.load_file(str(folder / "메일재전송.csv"))
-    tab.findChild(QCheckBox, "batchSkipInvalid").setChecked(True)
-    tab.start()
-    wait_until(lambda: not tab.busy, 15000)
-    wait_until(lambda: False, 300)
-    ok = window.grab().save(str(out))
-    window.close()
-    return ok
+from walkthrough import SIZES, Walk, ensure_app  # beside this script
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
-    app = ensure_app()
-    if len(sys.argv) > 2:
-        ok = batch_shot(Path(sys.argv[2]))
-        print(sys.argv[2] if ok else "batch screenshot failed")
-    window = create_window(demo=True, environ={"POPBILL_LANG": "ko"})
-    window.resize(960, 640)
-    window.show()
-    tab = window.resend_tab
-    for mgt_key, receiver in (("INV-2026-0001", "staff@example.com"), ("NOTFOUND-7", "staff@example.com")):
-        tab.mgt_key.edit.setText(mgt_key)
-        tab.receiver.edit.setText(receiver)
-        rows = window.log_model.rowCount()
-        tab.button.click()
-        wait_until(lambda rows=rows: window.log_model.rowCount() > rows)
-    tab.mgt_key.edit.setText("INV-2026-0002/문")  # leave a live check visible
-    tab.mgt_key._dirty = True
-    tab.mgt_key._refresh()
-    wait_until(lambda: False, 300)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    ok = window.grab().save(str(out))
-    window.close()
-    app.processEvents()
-    print(out if ok else "failed")
-    return 0 if ok else 1
+    shot = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
+    batch = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    ensure_app()
+    out = Path(tempfile.mkdtemp(prefix="popbill-shots-"))
+    walk = Walk(out, "ko", SIZES[0])
+    try:
+        walk.resend_only()
+        if batch is not None:
+            walk.batch()
+        for source, target in (("resend-refused", shot), ("batch-failed-only", batch)):
+            if target is not None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(walk.saved[source], target)
+                print(target)
+    finally:
+        shutil.rmtree(walk.folder, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":

@@ -116,9 +116,8 @@ class Walk:
         self.shot(dialog, name)
         dispose(dialog)
 
-    def resend(self) -> None:
-        """A success and a refusal (the result line, the log's detail), then the live checks; Settings, the
-        History and the file dialogs from the same window."""
+    def sent_twice(self) -> MainWindow:
+        """The demo window after a success and a refusal on the resend tab."""
         window = self.window()
         tab = window.resend_tab
         for mgt_key, receiver in (("INV-2026-0001", "staff@example.com"), ("NOTFOUND-7", "staff@example.com")):
@@ -127,6 +126,19 @@ class Walk:
             rows = window.log_model.rowCount()
             tab.button.click()
             wait_until(lambda rows=rows: window.log_model.rowCount() > rows)
+        return window
+
+    def resend_only(self) -> None:
+        """The README's first picture."""
+        window = self.sent_twice()
+        self.shot(window, "resend-refused")
+        dispose(window)
+
+    def resend(self) -> None:
+        """A success and a refusal (the result line, the log's detail), then the live checks; Settings, the
+        History and the file dialogs from the same window."""
+        window = self.sent_twice()
+        tab = window.resend_tab
         self.shot(window, "resend-refused")
         tab.mgt_key.edit.setText("INV-2026-0002/문")  # the live checks, in words
         tab.receiver.edit.setText("staff@examplecom")
@@ -203,7 +215,7 @@ class Walk:
         wait_until(lambda: not tab.working, 20000)
         self.shot(window, "batch-finished")
         tab.failed_only.setChecked(True)
-        tab.preview.selectRow(0)
+        tab.preview.selectRow(1)  # the refusal: POPBiLL's message and our advice in full
         self.shot(window, "batch-failed-only")
         tab.failed_only.setChecked(False)
         other = self.folder / ("문서번호할당.csv" if self.lang == "ko" else "assign.csv")
@@ -229,7 +241,7 @@ def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], d
                 if docs and lang == "ko" and size == SIZES[0]:
                     Path("docs").mkdir(exist_ok=True)
                     shutil.copyfile(walk.saved["resend-refused"], "docs/screenshot.png")
-                    shutil.copyfile(walk.saved["batch-finished"], "docs/batch.png")
+                    shutil.copyfile(walk.saved["batch-failed-only"], "docs/batch.png")
             finally:
                 shutil.rmtree(walk.folder, ignore_errors=True)
     return 0

@@ -88,6 +88,7 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self.switch_button.clicked.connect(self._switch_operation)
         self.failed_only.toggled.connect(self._filter_changed)
         self.model.modelReset.connect(self._show_detail)  # a reset clears the selection without a signal
+        self.model.modelReset.connect(self._fit_run_columns)  # the state columns come and go with a reset
         self._watch_selection()
         self.setAcceptDrops(True)
         self.retranslate()

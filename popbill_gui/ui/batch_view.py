@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView
 
-from ..batch.model import RowState
+from ..batch.model import RowState, state_text
 from .batch_preview import PreviewModel
 from .details import Detail
 
@@ -106,6 +106,19 @@ class BatchView:
             )  # fmt: skip
         self.detail.setText(self.detail_texts.text(detail))
         self.detail.show()
+
+    def _fit_run_columns(self) -> None:
+        """Once a batch has run, its state and code columns are as wide as their words can be: measured from the
+        words, not from the rows (a thousand rows' texts stall the window, benchmarks/bench_batch.py)."""
+        columns = self.model.columns()
+        if "state" not in columns:
+            return
+        metrics = self.preview.fontMetrics()
+        words = [state_text(state, self._lang) for state in RowState] + [self.model.header_text("state")]
+        icon = self.preview.iconSize().width() or 16
+        self.preview.setColumnWidth(columns.index("state"), max(map(metrics.horizontalAdvance, words)) + icon + 24)
+        codes = ("-99999999", self.model.header_text("code"))
+        self.preview.setColumnWidth(columns.index("code"), max(map(metrics.horizontalAdvance, codes)) + 16)
 
     def _follow(self, outcomes: list[RowOutcome]) -> None:
         """Keep the running rows in sight, unless the clerk is looking at a row of their own choosing."""

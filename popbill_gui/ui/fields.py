@@ -99,6 +99,8 @@ class CheckedField(QWidget):
             self.counter.setStyleSheet(text_style("#b71c1c", extra="font-weight: bold;") if over else "")
         problems = self.problems() if (self._dirty or self.edit.text()) else []
         text = "\n".join("⚠ " + p.describe(self._lang) for p in problems)
+        if text:  # made readable on the palette of now: the system may have switched to dark mode since
+            self.message.setStyleSheet(text_style("#b71c1c"))
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.edit.setAccessibleDescription(text)

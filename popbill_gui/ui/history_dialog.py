@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -60,6 +60,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 LIMIT: Final = 5000  # records shown at most (the newest); the export takes every record the filters match
 DEFAULT_DAYS: Final = 30
+MESSAGE_SHARE: Final = 0.4  # of the table's width, at least, for the message column
 TEXT_DELAY_MS: Final = 250  # typing in the search field queries once the typing pauses
 
 
@@ -255,10 +256,11 @@ class HistoryDialog(QDialog):
 
         self.model = HistoryModel(self.lang, self)
         self.view = setup_table(
-            self, "historyView", self.model, stretch="message",
-            order=("time", "result", "operation", "keys", "receiver", "message", "code"),
+            self, "historyView", self.model,
+            order=("time", "result", "message", "operation", "keys", "receiver", "code"),
             hidden=("corp_num", "http", "duration"),
         )  # fmt: skip
+        self.view.horizontalHeader().setStretchLastSection(False)  # the message takes the room (_size_message)
         self.model.modelReset.connect(self._fit_columns)
         self.columns_button = QPushButton(self)
         self.columns_button.setObjectName("historyColumns")
@@ -315,6 +317,21 @@ class HistoryDialog(QDialog):
         for column in range(len(HistoryModel.COLUMNS)):
             if column != message:
                 self.view.resizeColumnToContents(column)
+        self._size_message()
+
+    def _size_message(self) -> None:
+        """The message takes the room the other columns leave, and never less than MESSAGE_SHARE of the table:
+        on a narrow screen the last columns scroll out of sight rather than the message."""
+        header = self.view.horizontalHeader()
+        message = HistoryModel.COLUMNS.index("message")
+        shown = [c for c in range(header.count()) if c != message and not header.isSectionHidden(c)]
+        others = sum(header.sectionSize(c) for c in shown)
+        width = self.view.viewport().width()
+        self.view.setColumnWidth(message, max(width - others, round(width * MESSAGE_SHARE)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._size_message()
 
     # -- language -------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

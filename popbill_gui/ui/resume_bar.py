@@ -56,7 +56,7 @@ class ResumeBar(QFrame):
             self.hide()
             return
         left = info.counts.get(RowState.PENDING, 0) + info.counts.get(RowState.SENDING, 0)
-        text = self.tr("An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?")
+        text = self.tr("An interrupted batch was found: %1 (rows not finished: %2 of %3). Continue it?")
         self.label.setText(
             text.replace("%1", Path(info.source).name).replace("%2", str(left)).replace("%3", str(info.total))
         )

@@ -982,8 +982,8 @@ This cannot be undone.</translation>
         <translation>Resume the &amp;batch</translation>
     </message>
     <message>
-        <source>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</source>
-        <translation>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</translation>
+        <source>An interrupted batch was found: %1 (rows not finished: %2 of %3). Continue it?</source>
+        <translation>An interrupted batch was found: %1 (rows not finished: %2 of %3). Continue it?</translation>
     </message>
 </context>
 <context>

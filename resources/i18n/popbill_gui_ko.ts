@@ -982,7 +982,7 @@ This cannot be undone.</source>
         <translation>일괄 작업 이어서 하기(&amp;B)</translation>
     </message>
     <message>
-        <source>An interrupted batch was found: %1 (%2 of %3 rows not finished). Continue it?</source>
+        <source>An interrupted batch was found: %1 (rows not finished: %2 of %3). Continue it?</source>
         <translation>중단된 일괄 작업이 있습니다: %1 (%3행 중 %2행 미완료). 이어서 할까요?</translation>
     </message>
 </context>

@@ -1,0 +1,166 @@
+"""The settings dialog laid out for people (issue 13.3), shown for real in Korean and English with everything it can
+say at once: no widget drawn over another, no message cut, at least 480 px wide, the clerk's fields first, the
+advanced ones collapsed, OK saying why it waits (with no keyring too), the token's expiry in local time."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from popbill_gui.core.errors import Kind, PopbillError
+from popbill_gui.core.models import LinkCredentials, Token
+from popbill_gui.storage.settings import Settings
+from popbill_gui.ui import i18n
+from popbill_gui.ui.jobs import JobRunner
+from popbill_gui.ui.settings_dialog import MIN_WIDTH, SettingsDialog
+
+SECRET = "c2VjcmV0LWtleS1mb3ItYS10ZXN0"
+
+
+@pytest.fixture
+def jobs() -> Iterator[JobRunner]:
+    runner = JobRunner()
+    yield runner
+    runner.shutdown(5000)
+
+
+def leaves(dialog: QWidget) -> list[QWidget]:
+    """The widgets a person sees (not their inner parts, not containers), shown now."""
+    kinds = (QLabel, QLineEdit, QComboBox, QAbstractButton, QAbstractSpinBox)
+    found = []
+    for widget in dialog.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisibleTo(dialog) or widget.objectName().startswith("qt_"):
+            continue
+        if isinstance(widget, QLabel) and not widget.text():
+            continue
+        if any(isinstance(p, (QComboBox, QAbstractSpinBox)) for p in parents(widget, dialog)):
+            continue  # a combo's or spin box's own parts
+        found.append(widget)
+    return found
+
+
+def parents(widget: QWidget, top: QWidget) -> Iterator[QWidget]:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        yield parent
+        parent = parent.parentWidget()
+
+
+def box(widget: QWidget, dialog: QWidget) -> QRect:
+    return QRect(widget.mapTo(dialog, widget.rect().topLeft()), widget.size())
+
+
+def name(widget: QWidget) -> str:
+    return widget.objectName() or f"{type(widget).__name__}({getattr(widget, 'text', lambda: '')()[:20]!r})"
+
+
+def crowded_dialog(qtbot: QtBot, jobs: JobRunner, lang: str) -> SettingsDialog:
+    """Everything the dialog can say at once: production, no keyring, a CorpNum check digit off, a refused URL,
+    secrets typed without the session box (OK waits), the advanced section open, a long failed test."""
+    i18n.install(lang)  # type: ignore[arg-type]
+    dialog = SettingsDialog(
+        Settings(lang=lang, env="production"),  # type: ignore[arg-type]
+        None,
+        locked=set(),
+        keyring_available=False,
+        jobs=jobs,
+    )
+    qtbot.addWidget(dialog)
+    dialog.corp_num.edit.setText("1234567890")  # a warning only
+    dialog.link_id.setText("TESTER")
+    dialog.secret_key.setText(SECRET)
+    dialog.set_advanced_shown(True)
+    dialog.base_url.edit.setText("http://example.com/api")  # plain http off this computer: refused, said
+    dialog.base_url._dirty = True
+    dialog.base_url._refresh()
+    dialog._testing = True
+    tls = PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr")  # type: ignore[arg-type]
+    dialog._test_failed(tls)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    return dialog
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_nothing_overlaps_and_nothing_is_cut(qtbot: QtBot, jobs: JobRunner, lang: str) -> None:
+    dialog = crowded_dialog(qtbot, jobs, lang)
+    shown = leaves(dialog)
+    names = {w.objectName() for w in shown}
+    for expected in ("settingsEnvNote", "settingsKeyringWarning", "settingsSessionOnly", "settingsOkReason",
+                     "settingsTestResult", "settingsBaseUrlMessage", "settingsCorpNumWarning"):  # fmt: skip
+        assert expected in names, expected
+    overlaps = [
+        (name(a), name(b))
+        for a, b in itertools.combinations(shown, 2)
+        if box(a, dialog).intersects(box(b, dialog)) and not (a.isAncestorOf(b) or b.isAncestorOf(a))
+    ]
+    assert overlaps == []
+    for label in (w for w in shown if isinstance(w, QLabel) and w.wordWrap()):
+        assert label.height() >= label.heightForWidth(label.width()), (name(label), label.text())
+        assert dialog.rect().contains(box(label, dialog)), name(label)  # inside the dialog, not clipped by it
+    assert dialog.width() >= MIN_WIDTH
+    # The connection test's result is whole: its last words are on screen.
+    result = dialog.test_result
+    assert "IT" in result.text() or "전산 담당자" in result.text()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_clerks_fields_come_first_and_the_advanced_ones_wait(qtbot: QtBot, jobs: JobRunner, lang: str) -> None:
+    i18n.install(lang)  # type: ignore[arg-type]
+    dialog = SettingsDialog(Settings(lang=lang), None, locked=set(), keyring_available=True, jobs=jobs)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    order = ["settingsEnv", "settingsCorpNum", "settingsUseLink", "settingsLinkId", "settingsSecretKey",
+             "settingsUserId", "settingsLang", "settingsAdvanced"]  # fmt: skip
+    tops = [box(dialog.findChild(QWidget, n), dialog).top() for n in order]  # type: ignore[arg-type]
+    assert tops == sorted(tops)
+    for hidden in ("settingsHosts", "settingsBaseUrl", "settingsAuthUrl", "settingsCaBundle", "settingsTimeout"):
+        assert not dialog.findChild(QWidget, hidden).isVisibleTo(dialog)  # type: ignore[union-attr]
+    assert dialog.width() >= MIN_WIDTH
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_without_a_keyring_ok_says_why_it_waits(qtbot: QtBot, jobs: JobRunner, lang: str) -> None:
+    i18n.install(lang)  # type: ignore[arg-type]
+    dialog = SettingsDialog(
+        Settings(lang=lang, corp_num="1248100998"), None, locked=set(), keyring_available=False, jobs=jobs  # type: ignore[arg-type]
+    )
+    qtbot.addWidget(dialog)
+    dialog.link_id.setText("TESTER")
+    dialog.secret_key.setText(SECRET)
+    assert not dialog.ok_button.isEnabled()
+    reason = dialog.ok_reason
+    assert reason.isVisibleTo(dialog)
+    box_text = dialog.session_only_box.text().replace("&", "")
+    box_words = re.sub(r"\(\w\)$", "", box_text).strip()
+    assert box_words in reason.text()
+    dialog.session_only_box.setChecked(True)
+    assert dialog.ok_button.isEnabled() and not reason.isVisibleTo(dialog)
+
+
+def test_the_tokens_expiry_is_in_local_time(qtbot: QtBot, jobs: JobRunner) -> None:
+    dialog = SettingsDialog(
+        Settings(lang="en"), LinkCredentials("TESTER", SECRET), locked=set(), keyring_available=True, jobs=jobs
+    )
+    qtbot.addWidget(dialog)
+    expires = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+    dialog._testing = True
+    dialog._test_done(Token("t", expires.timestamp()))
+    local = datetime.fromtimestamp(expires.timestamp()).strftime("%Y-%m-%d %H:%M")
+    assert local in dialog.test_result.text()
