@@ -82,6 +82,8 @@ class SmokeTest(QObject):
             notes = [
                 model.entry(row).message for row in range(model.rowCount()) if model.entry(row).operation == "keyring"
             ]
+            if self.window.keyring_problem:  # why the keyring could not be read (the setup bar says it)
+                notes.append(self.window.keyring_problem)
             self.problems.append(" ".join([f"credentials not read from the keyring (source: {source.value})", *notes]))
             self._finish()
         elif self.window.environment_kind() == "production":
