@@ -98,7 +98,7 @@ def test_xlsx_assign(sim: Simulator, tmp_path: Path) -> None:
 
 
 def test_a_file_with_invalid_rows_is_refused_whole(sim: Simulator, tmp_path: Path) -> None:
-    source = cp949_resend_csv(tmp_path / "bad.csv", [("SELL", "OK-1", "a@b.co"), ("sell", "문서/1", "nobody")])
+    source = cp949_resend_csv(tmp_path / "bad.csv", [("SELL", "OK-1", "a@b.co"), ("SEL", "문서/1", "nobody")])
     result = run(["resend-email", str(source)], env_for(sim, tmp_path))
     assert result.returncode == 2
     assert "3: mgt_key_type" in result.stderr and "3: receiver" in result.stderr
