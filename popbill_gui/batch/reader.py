@@ -73,6 +73,7 @@ TYPE_ALIASES: Final[dict[str, str]] = {
     "buy": "BUY", "매입": "BUY", "purchase": "BUY",
     "trustee": "TRUSTEE", "위수탁": "TRUSTEE", "consignment": "TRUSTEE",
 }  # fmt: skip
+_TYPES: Final = frozenset(TYPE_ALIASES.values())
 
 
 def _loose(text: str) -> list[str]:
@@ -93,6 +94,8 @@ _LOOSE_ALIASES: Final[dict[str, str]] = {
 def type_value(value: str) -> str:
     """A MgtKeyType as written in a file, as POPBiLL names it when it is one of the clerks' ways ("매출" → "SELL");
     anything else unchanged (the rules then name it)."""
+    if value in _TYPES:  # as POPBiLL names it already: most rows of most files
+        return value
     return next((TYPE_ALIASES[key] for key in _loose(value) if key in TYPE_ALIASES), value)
 
 

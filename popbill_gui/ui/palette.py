@@ -8,6 +8,7 @@ it stands out from that background by WCAG's 4.5:1.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -39,15 +40,22 @@ def readable(color: QColor, behind: QColor | None = None) -> QColor:
     """`color`, or the same hue lighter (on a dark background) or darker (on a light one), so that it reads on
     `behind` (by default the palette's window colour)."""
     behind = background() if behind is None else behind
+    # Asked for each table cell a view paints or measures: worked out once per pair of colours.
+    return QColor.fromRgba(_readable(color.rgba(), behind.rgba()))
+
+
+@lru_cache(maxsize=256)
+def _readable(color_rgba: int, behind_rgba: int) -> int:
+    color, behind = QColor.fromRgba(color_rgba), QColor.fromRgba(behind_rgba)
     if contrast(color, behind) >= MIN_CONTRAST:
-        return color
+        return color_rgba
     hue, saturation, lightness, alpha = color.hslHueF(), color.hslSaturationF(), color.lightnessF(), color.alphaF()
     step = 0.04 if luminance(behind) < 0.5 else -0.04
     adjusted = QColor(color)
     while contrast(adjusted, behind) < MIN_CONTRAST and 0.0 < lightness < 1.0:
         lightness = min(1.0, max(0.0, lightness + step))
         adjusted = QColor.fromHslF(hue, saturation, lightness, alpha)
-    return adjusted
+    return adjusted.rgba()
 
 
 def text_style(color: str, behind: QColor | None = None, extra: str = "") -> str:
