@@ -115,6 +115,8 @@ class BatchWidgets(QWidget):
         status.addWidget(self.status, 1)
         status.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)  # the rows get the room (at least half the window's height)
+        layout.setSpacing(4)
         layout.addWidget(self.intro)
         layout.addLayout(top)
         layout.addLayout(options)

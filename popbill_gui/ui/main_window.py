@@ -67,7 +67,7 @@ RECENT_ON_START = 200  # calls from the history shown in the log pane at start
 STARTUP_WORK_DELAY_MS = 150
 CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: one connection test at a time, dialog or window
 FORM_SHARE = 0.6  # of the height below the bars, for the tabs at start; the log has the rest
-BATCH_LOG_HEIGHT = 110  # the log's height while the batch tab is shown: its bar and a couple of rows
+BATCH_LOG_HEIGHT = 90  # at most, the log's height while the batch tab is shown: its bar and a row or two
 
 Confirm = Callable[[str, str], bool]
 
@@ -437,7 +437,7 @@ class MainWindow(WindowSettings, QMainWindow):
         self.log_pane.detail.setVisible(not batch)  # the batch tab shows its own rows' detail
         if batch and self._splitter_sizes is None:
             self._splitter_sizes = sizes
-            log = max(self.log_pane.minimumSizeHint().height(), BATCH_LOG_HEIGHT)
+            log = max(self.log_pane.minimumSizeHint().height(), BATCH_LOG_HEIGHT)  # never below what it needs
             self.splitter.setSizes([sum(sizes) - log, log])
         elif not batch and self._splitter_sizes is not None:
             self.splitter.setSizes(self._splitter_sizes)
