@@ -1,7 +1,7 @@
 """Walk through every screen of the window as a clerk would, and take a screenshot of each, in Korean and English at
 1100×720 and 800×560 (the real window, in demo mode against the built-in simulator, or with no credentials):
 
-    xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH] [--docs]
+    xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH] [--docs] [--dark]
 
 Pictures go to OUT_FOLDER (default: popbill-walkthrough in the temporary folder) as `<lang>-<size>-<nn>-<screen>.png`;
 `--docs` also writes the README's pictures, docs/screenshot.png and docs/batch.png (Korean, 1100×720). Run it on a
@@ -55,9 +55,10 @@ def dispose(widget: QWidget) -> None:
 class Walk:
     """One language at one size: each scene opens what it needs, saves its pictures and closes it again."""
 
-    def __init__(self, out: Path, lang: str, size: tuple[int, int]) -> None:
+    def __init__(self, out: Path, lang: str, size: tuple[int, int], tag: str = "") -> None:
         self.out = out
         self.lang = lang
+        self.tag = f"-{tag}" if tag else ""
         self.size = size
         self.count = 0
         self.folder = Path(tempfile.mkdtemp(prefix="popbill-walk-"))
@@ -66,7 +67,7 @@ class Walk:
     def shot(self, widget: QWidget, name: str) -> Path:
         wait(250)  # layouts settle, late texts arrive
         self.count += 1
-        path = self.out / f"{self.lang}-{self.size[0]}x{self.size[1]}-{self.count:02d}-{name}.png"
+        path = self.out / f"{self.lang}{self.tag}-{self.size[0]}x{self.size[1]}-{self.count:02d}-{name}.png"
         widget.grab().save(str(path))
         self.saved[name] = path
         print(path)
@@ -228,17 +229,40 @@ class Walk:
         dispose(window)
 
 
-def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], docs: bool) -> int:
+def dark_palette() -> None:
+    """A dark palette, as Windows' or macOS' dark mode gives one (Fusion, which follows the palette)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app = ensure_app()
+    app.setStyle("Fusion")
+    palette = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#333333"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#2f65ca"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#333333"),
+        (QPalette.ColorRole.ToolTipText, "#e6e6e6"), (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+    ):  # fmt: skip
+        palette.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    app.setPalette(palette)
+
+
+def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], docs: bool, dark: bool = False) -> int:
     ensure_app()
+    if dark:
+        dark_palette()
     out.mkdir(parents=True, exist_ok=True)
     for lang in langs:
         for size in sizes:
-            walk = Walk(out, lang, size)
+            walk = Walk(out, lang, size, "dark" if dark else "")
             try:
                 for scene in (walk.first_start, walk.resend, walk.assign, walk.batch):
                     scene()
                     QApplication.processEvents()
-                if docs and lang == "ko" and size == SIZES[0]:
+                if docs and lang == "ko" and size == SIZES[0] and not dark:
                     Path("docs").mkdir(exist_ok=True)
                     shutil.copyfile(walk.saved["resend-refused"], "docs/screenshot.png")
                     shutil.copyfile(walk.saved["batch-failed-only"], "docs/batch.png")
@@ -253,9 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=LANGS, action="append")
     parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720")
     parser.add_argument("--docs", action="store_true", help="also write docs/screenshot.png and docs/batch.png")
+    parser.add_argument("--dark", action="store_true", help="with a dark palette, as in Windows' or macOS' dark mode")
     args = parser.parse_args(argv)
     sizes = tuple(tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES
-    return run(Path(args.out), tuple(args.lang or LANGS), sizes, args.docs)  # type: ignore[arg-type]
+    return run(Path(args.out), tuple(args.lang or LANGS), sizes, args.docs, args.dark)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
