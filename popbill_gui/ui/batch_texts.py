@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ..batch.model import MAX_CONCURRENCY, Operation
-from ..service import BatchReport, PopbillError
+from ..service import BatchReport, Kind, PopbillError
 from ..service.records import BatchFile, BatchInfo, Progress, RowState, Stop
 
 if TYPE_CHECKING:
@@ -236,5 +236,9 @@ class BatchTexts(QObject):
 
     @staticmethod
     def error(error: PopbillError) -> str:
+        if error.kind is Kind.NO_CREDENTIALS:  # the core's sentence names the command line; the window has its own
+            from .setup_bar import SetupTexts
+
+            return SetupTexts().no_credentials()
         text = f"[{error.code}] {error.message}"
         return f"{text} → {error.hint}" if error.hint else text

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ..core.errors import hint_for
 from ..core.messages import Lang
-from ..service import BatchReport, PopbillError, request_for
+from ..service import BatchReport, Kind, PopbillError, request_for
 from .details import Detail, DetailArea, DetailTexts
 from .log_model import LogEntry, LogModel
 from .tables import columns_menu, setup_table
@@ -68,7 +68,12 @@ def batch_entry(report: BatchReport, lang: Lang) -> LogEntry:
     entry = LogEntry(datetime.now(), "batch", "", state == "done", None, message, state=state)
     error = report.error
     if error is not None:
-        entry = replace(entry, code=error.code, message=f"{message} — {error.message}", hint=error.hint)
+        said = error.message
+        if error.kind is Kind.NO_CREDENTIALS:  # the core's sentence names the command line; the window has its own
+            from .setup_bar import SetupTexts
+
+            said = SetupTexts().no_credentials()
+        entry = replace(entry, code=error.code, message=f"{message} — {said}", hint=error.hint)
     return entry
 
 

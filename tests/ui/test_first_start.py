@@ -115,3 +115,17 @@ def test_the_demo_needs_no_setting_up(qtbot: QtBot, clerk_window: ClerkWindow) -
     dialog = window.settings_dialog()
     qtbot.addWidget(dialog)
     assert not w(dialog, QLabel, "settingsKeyringWarning").isVisibleTo(dialog)
+
+
+def test_a_batch_that_finds_no_credentials_when_it_runs_says_the_windows_words(qtbot: QtBot) -> None:
+    from popbill_gui.core.errors import Kind, PopbillError
+    from popbill_gui.service import BatchReport
+    from popbill_gui.service.records import Stop
+    from popbill_gui.ui import i18n
+    from popbill_gui.ui.batch_texts import BatchTexts
+    from popbill_gui.ui.log_pane import batch_entry
+
+    i18n.install("ko")
+    report = BatchReport(0, Stop.CREDENTIALS, PopbillError.client(Kind.NO_CREDENTIALS, "ko"), {})
+    for said in (BatchTexts().ended(report), batch_entry(report, "ko").message):
+        assert WHERE["ko"] in said and not any(word in said for word in CLI_WORDS), said
