@@ -35,7 +35,7 @@ MAX_ROWS: Final = 100_000
 MAX_BYTES: Final = 50 * 1024 * 1024
 CSV_SUFFIXES: Final = (".csv", ".txt")
 XLSX_SUFFIXES: Final = (".xlsx",)
-_SNIFF_CHARS: Final = 64 * 1024
+_SNIFF_CHARS: Final = 8 * 1024  # plenty of lines; csv.Sniffer's regular expressions hold the interpreter meanwhile
 _DELIMITERS: Final = ",;\t"
 # A number cell of 16 digits or more has passed through a double: Excel keeps only 15 significant digits.
 _EXACT_DIGITS_BELOW: Final = 1e15

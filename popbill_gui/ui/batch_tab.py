@@ -390,10 +390,12 @@ class BatchTab(BatchWidgets):
         self.operation.blockSignals(False)
         self._show_path(str(plan.file.path))
         self.reader.stop()
+        if plan.file is not self._file:
+            self.reader.let_go(self._file, *self.model.set_file(plan.operation, plan.file.rows))
+            self.reader.release_now()
         self._file = plan.file
         self._completed = False
         self._batch_id = plan.batch_id
-        self.model.set_file(plan.operation, plan.file.rows)
         self._fit_columns()
         self.model.set_outcomes(plan.outcomes)
         self.refresh()
