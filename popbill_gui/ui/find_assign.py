@@ -131,6 +131,8 @@ class AssignPanel(QGroupBox):
                     taken = self._model.invoices()
                     self.proposals = propose(pattern, invoices, first=self.first.value(), taken=taken)
         self._model.set_proposals(self.proposals)
+        if self.proposals:
+            self._view.resizeColumnToContents(InvoiceListModel.COLUMNS.index("new_mgt_key"))
         self._show_status()
         self._refresh_button()
 

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Ready = Callable[[], "str | None"]
+PARTNER_WIDTH = 240  # a longer name is cut (its tooltip holds it whole): the amounts must stay in sight
 
 
 def _to_date(value: QDate) -> date:
@@ -127,13 +128,15 @@ class FindDialog(QDialog):
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.progress.setMaximumWidth(160)
+        self.progress.hide()  # shown while a search runs
         self.status = QLabel(self)
         self.status.setObjectName("findStatus")
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.model = InvoiceListModel(self)
         self.model.set_lang(self._lang)
-        self.view = setup_table(self, "findResults", self.model, stretch="partner", precision=100)
+        self.view = setup_table(self, "findResults", self.model, precision=100)
         self.view.installEventFilter(self)
         self.assign = AssignPanel(self.model, self.view, self)
         self.assign.set_lang(self._lang)
@@ -265,6 +268,7 @@ class FindDialog(QDialog):
             return False
         self._running = stop
         self.progress.setRange(0, 0)  # busy until the first page says how many windows there are
+        self.progress.show()
         self._set_status(lambda: self.tr("Searching…"))
         self._refresh()
         return True
@@ -288,8 +292,7 @@ class FindDialog(QDialog):
         if number != self._searches:
             return False
         self._running = None
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.hide()
         return True
 
     def _found(self, number: int, result: SearchResult) -> None:
@@ -326,10 +329,15 @@ class FindDialog(QDialog):
         self.searched.emit(False)
 
     def _fit_columns(self) -> None:
-        stretch = InvoiceListModel.COLUMNS.index("partner")
-        for column in range(len(InvoiceListModel.COLUMNS)):
-            if column != stretch:
-                self.view.resizeColumnToContents(column)
+        """Every column as wide as its texts (the list scrolls sideways in a narrow dialog rather than cut
+        partners' names); our document ID only when some invoice has one."""
+        columns = InvoiceListModel.COLUMNS
+        has_ids = any(invoice.mgt_key for invoice in self.model.invoices())
+        self.view.setColumnHidden(columns.index("mgt_key"), not has_ids)
+        for column in range(len(columns) - 1):  # the last one takes the room left
+            self.view.resizeColumnToContents(column)
+        partner = columns.index("partner")
+        self.view.setColumnWidth(partner, min(self.view.columnWidth(partner), PARTNER_WIDTH))
 
     # -- choosing -------------------------------------------------------------------------------------
     def current_invoice(self) -> Invoice | None:

@@ -77,6 +77,7 @@ class _Tab(QWidget):
         self.invoice_label = QLabel(self)
         self.invoice_label.setObjectName(label_name)
         self.invoice_label.setWordWrap(True)
+        self.invoice_label.setTextFormat(Qt.TextFormat.PlainText)  # partners' names are never markup
         self.invoice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.invoice_button = QPushButton(self)
         self.invoice_button.setObjectName(button_name)

@@ -176,13 +176,14 @@ class InvoiceLookup(QObject):
             text = shown.detail
         elif shown.kind == "found" and shown.invoice is not None:
             invoice, style = shown.invoice, ""
-            text = invoice_summary(invoice, self._lang())
+            # The resend tab's key is the document ID itself; the assign tab must see one the invoice has already.
+            text = invoice_summary(invoice, self._lang(), with_mgt_key=self._for_assign)
             if self._for_assign:
                 text = f"{type_text(invoice.mgt_key_type)}: {text}"
                 if invoice.mgt_key:
                     text += "\n" + self.tr("It already has a document ID: POPBiLL refuses to assign another.")
                     style = _BAD
-            if invoice.emails:
+            elif invoice.emails:
                 text += "\n" + self.tr("E-mail on the invoice: %1").replace("%1", ", ".join(invoice.emails))
         elif shown.kind == "not_found":
             text, style = f"{self._not_found_text()} ({shown.detail})", _BAD

@@ -52,7 +52,7 @@ def type_text(mgt_key_type: str) -> str:
     return names.get(mgt_key_type, mgt_key_type)
 
 
-def invoice_summary(invoice: Invoice, lang: Lang) -> str:
+def invoice_summary(invoice: Invoice, lang: Lang, *, with_mgt_key: bool = True) -> str:
     """One invoice in a line: partner, written date, total, state (and our document ID if it has one)."""
     partner = invoice.partner_name or QCoreApplication.translate("InvoiceModel", "(no partner name)")
     if invoice.partner_corp_num:
@@ -64,7 +64,7 @@ def invoice_summary(invoice: Invoice, lang: Lang) -> str:
         .replace("%3", amount_text(invoice.total) or "-")
         .replace("%4", invoice.describe_state(lang))
     )
-    if invoice.mgt_key:
+    if with_mgt_key and invoice.mgt_key:
         text += " · " + QCoreApplication.translate("InvoiceModel", "document ID %1").replace("%1", invoice.mgt_key)
     return text
 
@@ -89,8 +89,9 @@ def flaw_text(proposal: Proposal, lang: Lang) -> str:
 class InvoiceListModel(QAbstractTableModel):
     """The invoices a search found (newest first, as POPBiLL lists them), read-only."""
 
+    # The new document ID first: shown only while IDs are made from a pattern, and then what matters most.
     COLUMNS = (
-        "date", "partner", "corp_num", "supply", "tax", "total", "state", "nts", "mgt_key", "item_key", "new_mgt_key",
+        "new_mgt_key", "date", "partner", "corp_num", "supply", "tax", "total", "state", "nts", "mgt_key", "item_key",
     )  # fmt: skip
 
     def __init__(self, parent: QObject | None = None) -> None:

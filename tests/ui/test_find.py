@@ -57,13 +57,11 @@ class Confirmations:
 def window_factory(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
     made: list[MainWindow] = []
 
-    def make(sim: Simulator, *, credentials: bool = True, lang: str = "en") -> MainWindow:
-        environ = {
-            "POPBILL_BASE_URL": sim.base_url,
-            "POPBILL_AUTH_URL": sim.base_url,
-            "POPBILL_CORP_NUM": DEMO_CORP_NUM,
-            "POPBILL_LANG": lang,
-        }
+    def make(sim: Simulator, *, credentials: bool = True, lang: str | None = "en") -> MainWindow:
+        environ = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url}
+        environ["POPBILL_CORP_NUM"] = DEMO_CORP_NUM
+        if lang is not None:  # a language set by the variable cannot be changed in Settings
+            environ["POPBILL_LANG"] = lang
         if credentials:
             environ.update(POPBILL_LINK_ID=DEMO_LINK_ID, POPBILL_SECRET_KEY=DEMO_SECRET_KEY)
         window = create_window(
@@ -207,7 +205,7 @@ def test_double_click_and_enter_use_a_row(
     view = dialog.view
     assert dialog.model.rowCount() >= 2
     second = dialog.model.invoice(1)
-    rect = view.visualRect(dialog.model.index(1, 0))
+    rect = view.visualRect(dialog.model.index(1, InvoiceListModel.COLUMNS.index("partner")))
     # A real double-click: press and release, then the second press (QTest sends only that one as DblClick).
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -248,7 +246,7 @@ def test_a_long_range_shows_progress_and_can_be_stopped(
     # To the end: every window, the bar full.
     with qtbot.waitSignal(dialog.searched, timeout=30000) as ended:
         dialog.search()
-    assert ended.args == [True] and bar.value() == bar.maximum()
+    assert ended.args == [True] and reported[-1] == (6, 6) and not bar.isVisible()
 
 
 def test_a_new_search_makes_the_older_one_stale(
@@ -464,3 +462,20 @@ def test_assign_many_declined_sends_nothing_and_flags_invoices_with_an_id(
     qtbot.waitUntil(lambda: not tab.working, timeout=10000)
     assert sim.count("assign") == 0 and sim.state.assignments == []
     assert "nothing was sent" in child(tab, QLabel, "batchStatus").text()
+
+
+def test_the_dialog_follows_a_language_change(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    from dataclasses import replace
+
+    window = window_factory(sim, lang=None)
+    assert window.lang == "ko"
+    dialog = open_find(qtbot, window)
+    state = InvoiceListModel.COLUMNS.index("state")
+    assert dialog.windowTitle() == "세금계산서 찾기" and not dialog.model.index(0, state).data().isascii()
+    window.apply_settings(replace(window.session.settings, lang="en"), None, False)
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Find invoices")
+    assert dialog.model.index(0, state).data().isascii()  # the core's state words, in English now
+    assert dialog.model.headerData(state, Qt.Orientation.Horizontal) == "State"
+    assert "document ID" in child(window, QLabel, "resendInvoice").text()  # the idle words too
