@@ -85,6 +85,9 @@ class InvoiceFinder(QObject):
         assign.item_key.changed.connect(self.assign_lookup.changed)
         self.assign_lookup.found.connect(self._assign_found)
         assign.find_button.clicked.connect(self.open_find)
+        # Document IDs given since the list was shown: it is searched again when the dialog opens next.
+        self._list_changed = False
+        assign.submitted.connect(self._assigned)
         window.installEventFilter(self)
 
     # -- shared -----------------------------------------------------------------------------------------
@@ -140,8 +143,9 @@ class InvoiceFinder(QObject):
             combo.setCurrentIndex(index)
 
     def open_find(self) -> FindDialog:
-        """Show the Find dialog (kept between uses: the last list stays); the first time, it searches at once
-        with its defaults (this month and the last, invoices without a document ID)."""
+        """Show the Find dialog (kept between uses: the last list and filters stay); the first time, it searches
+        at once with its defaults (this month and the last, invoices without a document ID), and again whenever
+        document IDs were assigned since (the list would show them without)."""
         from .find_dialog import FindDialog
 
         dialog = self.dialog
@@ -157,7 +161,13 @@ class InvoiceFinder(QObject):
             dialog.search()
         else:
             dialog.open()
+            if self._list_changed and not dialog.searching:
+                dialog.search()
+        self._list_changed = False
         return dialog
+
+    def _assigned(self, _request: object) -> None:
+        self._list_changed = True
 
     def use_invoice(self, invoice: Invoice) -> None:
         """The invoice chosen in the list: its ItemKey and type in the assign tab, and the invoice shown."""
@@ -179,6 +189,7 @@ class InvoiceFinder(QObject):
             for p in proposals
         ]  # fmt: skip
         service, lang = self.window.service, self.window.lang
+        self._list_changed = True
         return self.window.jobs.submit(
             lambda: write_assign_list(service, rows, lang), self._list_written, self._list_failed
         )
@@ -197,9 +208,12 @@ class InvoiceFinder(QObject):
             if ok:
                 tab.start()  # asks for confirmation first (document IDs cannot be taken back)
 
+        if tab.working and not tab.reader.reading:  # a batch runs (or is being started): leave it alone
+            self._note(False, self.tr("Start that file on the Batch tab once the batch under way has ended."))
+            return
         tab.loaded.connect(loaded)
         tab.set_operation("assign_mgt_key")
-        if not tab.load_file(str(path)):  # a batch is running: the tab says so; the file waits
+        if not tab.load_file(str(path)):
             tab.loaded.disconnect(loaded)
             self._note(False, self.tr("Start that file on the Batch tab once the batch under way has ended."))
 

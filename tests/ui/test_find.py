@@ -435,6 +435,41 @@ def test_assign_many_previews_flags_duplicates_and_runs_as_a_batch(
     assert exported.args == [True]
     assert (tmp_path / "results.csv").read_text(encoding="utf-8-sig").count("\n") == 4
 
+    # Opened again, the list is searched again: the invoices that got their IDs are no longer without one.
+    searches = sim.count("search")
+    assert window.finder.open_find() is dialog
+    qtbot.waitUntil(lambda: not dialog.searching and sim.count("search") > searches, timeout=10000)
+    assert not set(expected) & set(listed(dialog)) and listed(dialog)
+
+
+def test_assign_many_while_a_batch_runs_leaves_that_batch_alone(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], slow_sim: Simulator, tmp_path: Path
+) -> None:
+    window = window_factory(slow_sim)
+    rows = "\n".join(f"SELL,INV-{i},a{i}@example.com" for i in range(30))
+    (tmp_path / "mails.csv").write_text(f"MgtKeyType,MgtKey,Receiver\n{rows}\n", encoding="utf-8")
+    window.tabs.setCurrentWidget(window.batch_page)
+    tab = window.batch_tab
+    with qtbot.waitSignal(tab.loaded, timeout=10000):
+        tab.load_file(str(tmp_path / "mails.csv"))
+    tab.concurrency.setValue(1)
+    assert tab.start()
+    qtbot.waitUntil(lambda: tab.busy and len(slow_sim.state.sent_mails) >= 1, timeout=10000)
+
+    dialog = open_find(qtbot, window)
+    dialog.assign.setChecked(True)
+    dialog.view.selectRow(0)
+    logged = window.log_model.rowCount()
+    qtbot.mouseClick(dialog.assign.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() >= logged + 2, timeout=10000)
+    notes = [window.log_model.entry(r).message for r in range(logged, window.log_model.rowCount())]
+    assert any("assign-" in note for note in notes)  # where the list was written
+    assert any("once the batch under way has ended" in note for note in notes)
+    assert tab.busy and tab.current_operation() == "resend_email"  # the running batch untouched
+    assert slow_sim.count("assign") == 0
+    tab.cancel()
+    qtbot.waitUntil(lambda: not tab.busy, timeout=15000)
+
 
 def test_assign_many_declined_sends_nothing_and_flags_invoices_with_an_id(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
