@@ -66,7 +66,9 @@ class FindDialog(QDialog):
     assign_requested = Signal(object)  # list[Proposal]
     searched = Signal(bool)  # a search ended (True: it ran to the end; False: stopped or failed)
 
-    def __init__(self, service: Service, jobs: JobRunner, ready: Ready, lang: Lang, parent: QWidget | None = None):
+    def __init__(
+        self, service: Service, jobs: JobRunner, ready: Ready, lang: Lang, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("findDialog")
         self.service = service
