@@ -1,5 +1,7 @@
 """Take the README's screenshots of the real window in demo mode:
-`xvfb-run -a .venv/bin/python scripts/screenshot.py docs/screenshot.png docs/batch.png`.
+`xvfb-run -a .venv/bin/python scripts/screenshot.py docs/screenshot.png docs/batch.png`, and of the Find dialog:
+`xvfb-run -a .venv/bin/python scripts/screenshot.py --find FOLDER` (Korean and English, 1100×720 and 800×560,
+find-<lang>-<size>.png; the Korean 1100×720 one is the README's docs/find.png).
 
 It types into the resend tab, sends twice (one success, one refusal), waits for the log rows and saves
 docs/screenshot.png. Run it on a machine with a Korean font (fonts-nanum) so Hangul renders.
@@ -10,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QCheckBox
 
 from popbill_gui.app import create_window, ensure_app
@@ -51,7 +53,52 @@ def batch_shot(out: Path) -> bool:
     return ok
 
 
+def find_shot(out: Path, lang: str, size: tuple[int, int]) -> bool:
+    """The Find dialog after its first search, three invoices selected and given IDs from a pattern."""
+    window = create_window(demo=True, environ={"POPBILL_LANG": lang})
+    window.resize(1100, 720)
+    window.show()
+    wait_until(lambda: window.simulator is not None, 2000)  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(window.assign_tab)
+    dialog = window.finder.open_find()
+    dialog.resize(*size)
+    wait_until(lambda: not dialog.searching and dialog.model.rowCount() > 0, 15000)
+    dialog.assign.setChecked(True)
+    selection = dialog.view.selectionModel()
+    model = dialog.model
+    issued = [row for row in range(model.rowCount()) if (model.invoice(row).state_code or 0) // 100 == 3]
+    flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+    selection.clearSelection()  # the search selected its first row
+    for row in issued[:3]:
+        selection.select(model.index(row, 0), flags)
+    wait_until(lambda: False, 300)
+    ok = dialog.grab().save(str(out))
+    dialog.reject()
+    window.close()
+    # Destroyed here, on the GUI thread: left to the garbage collector, a window (its Python attributes hold
+    # cycles) could be destroyed on whichever thread collects next, a worker's or the simulator's.
+    window.jobs.wait(5000)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return ok
+
+
+def find_shots(folder: Path) -> int:
+    ensure_app()
+    folder.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for lang in ("ko", "en"):
+        for width, height in ((1100, 720), (800, 560)):
+            out = folder / f"find-{lang}-{width}x{height}.png"
+            ok = find_shot(out, lang, (width, height))
+            failed += not ok
+            print(out if ok else f"{out}: failed")
+    return 1 if failed else 0
+
+
 def main() -> int:
+    if len(sys.argv) > 2 and sys.argv[1] == "--find":
+        return find_shots(Path(sys.argv[2]))
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
     app = ensure_app()
     if len(sys.argv) > 2:

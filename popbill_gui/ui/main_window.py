@@ -40,6 +40,7 @@ from ..storage import settings as settings_store
 from ..storage.settings import Settings
 from . import i18n
 from .forms import AssignTab, ResendTab
+from .invoice_finder import InvoiceFinder
 from .jobs import JobRunner
 from .log_model import LogEntry, LogModel
 from .log_pane import LogPane, error_entry
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a file dropped anywhere on the window goes to the batch tab
         self.resend_tab.submitted.connect(self.submit)
         self.assign_tab.submitted.connect(self.submit)
+        self.finder = InvoiceFinder(self)  # the tabs' invoice look-ups and the Find dialog (issue 11)
         self.log_pane = LogPane(self)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
