@@ -509,6 +509,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "일괄 처리 #{batch}은(는) 이미 끝났습니다. 이어서 할 것이 없습니다.",
         "Batch #{batch} has already finished: nothing to resume.",
     ),
+    "batch.running_elsewhere": (
+        "일괄 처리 #{batch}은(는) 지금 다른 창이나 프로그램(popbill-cli)에서 실행 중입니다. "
+        "아무것도 보내지 않았습니다. 그쪽 실행이 끝나거나 취소된 뒤에 이어서 하세요.",
+        "Batch #{batch} is running in another window or program (popbill-cli) now. Nothing was sent. Resume it once "
+        "that run has ended or been cancelled.",
+    ),
     "batch.unknown_operation": (
         "이 버전에서는 일괄 처리 #{batch}을(를) 이어서 할 수 없습니다.",
         "Batch #{batch} cannot be resumed by this version.",

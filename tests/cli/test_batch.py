@@ -230,3 +230,43 @@ def test_resume_under_another_environment_or_corp_num_finds_nothing(sim: Simulat
     with History(Path(env["POPBILL_HISTORY"])) as history:
         (batch,) = [Journal(history).batch(1)]
         assert batch.environment == "test" and batch.corp_num == DEMO_CORP_NUM and not batch.unfinished
+
+
+def test_a_batch_running_in_another_process_is_refused_and_no_mail_goes_twice(sim: Simulator, tmp_path: Path) -> None:
+    # Issue 12.5: process B's --resume recovered process A's live batch (its rows in flight became "unknown"), then
+    # crashed on the journal (exit 70), and with --resend-unknown sent those mails a second time.
+    rows = 20
+    source = cp949_resend_csv(tmp_path / "live.csv", [("SELL", f"LIVE-{i}", f"l{i}@example.com") for i in range(rows)])
+    env = env_for(sim, tmp_path)
+    sim.latency_ms = 300
+    proc = subprocess.Popen(
+        [CLI, "batch", "resend-email", str(source), "--concurrency", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while sim.count("send_email") < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        for extra in (["--resume"], ["--resume", "--resend-unknown"], []):
+            other = run(["resend-email", str(source), *extra], env)
+            assert other.returncode == 2, other.stderr
+            assert "is running in another window or program" in other.stderr, other.stderr
+            assert "Nothing was sent" in other.stderr
+            assert proc.poll() is None  # A was running all along: the refusal is about it, not "finished"
+        with History(Path(env["POPBILL_HISTORY"])) as history:
+            states = Counter(j.outcome.state for j in Journal(history).batch_rows(1))
+        assert states[RowState.UNKNOWN] == 0  # nobody recovered A's rows in flight
+    finally:
+        sim.latency_ms = 0
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in out + err
+    sent = Counter(mail.mgt_key for mail in sim.state.sent_mails)
+    assert sent == Counter(f"LIVE-{i}" for i in range(rows))  # every mail exactly once
+    with History(Path(env["POPBILL_HISTORY"])) as history:
+        journal = Journal(history)
+        assert journal.unfinished_batches() == [] and journal.batch(1).counts[RowState.DONE] == rows
+    assert list(tmp_path.glob("*.lock")) == []  # the run lock's file went with the run
