@@ -238,7 +238,7 @@ def test_a_batch_running_in_another_process_is_refused_and_no_mail_goes_twice(si
     rows = 20
     source = cp949_resend_csv(tmp_path / "live.csv", [("SELL", f"LIVE-{i}", f"l{i}@example.com") for i in range(rows)])
     env = env_for(sim, tmp_path)
-    sim.latency_ms = 300
+    sim.latency_ms = 1000  # A cannot finish (10 s) before B's three runs end, even on a busy machine
     proc = subprocess.Popen(
         [CLI, "batch", "resend-email", str(source), "--concurrency", "2"],
         env=env,

@@ -477,7 +477,7 @@ def test_resume_of_a_batch_running_in_another_window_is_refused_in_the_status_li
     qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
 ) -> None:
     # Two tabs, two services on one history: what a second window (or popbill-cli) beside this one is.
-    sim.latency_ms = 200
+    sim.latency_ms = 500  # the run lasts 4 s unless sped up below
     path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(8))
     running = make_tab(lang="en")
     assert load(qtbot, running, path)
