@@ -8,6 +8,7 @@ its answer not understood; 4 no usable credentials; 130 cancelled. None of these
     commands.py  the Cli: single calls, check, login/logout, simulator
     batch.py     popbill-cli batch
     output.py    exit codes and JSON
+    terminal.py  output that never fails on encoding, secrets that never echo
 """
 
 from __future__ import annotations
@@ -20,11 +21,14 @@ from typing import NoReturn
 
 from .commands import Cli
 from .output import EXIT_CANCELLED, EXIT_INTERNAL
+from .terminal import never_fail
 
 __all__ = ["Cli", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
+    for stream in (sys.stdout, sys.stderr):
+        never_fail(stream)  # a code page without Korean: escapes, never a UnicodeEncodeError after the call
     logging.basicConfig(level=logging.WARNING, format="popbill-cli: %(message)s")
     cli = Cli()
     try:

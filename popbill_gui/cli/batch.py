@@ -1,7 +1,10 @@
 """popbill-cli batch: one call per row of a CSV or Excel file, planned and run by the service, resumable.
 
-The rules (which file may start, what a resume sends, under which account) are the service's
-(`service/batches.py`), the same as the window's; this module only turns them into lines and exit codes.
+The rules (which file may start, what a resume sends, under which account, one process per batch) are the
+service's (`service/batches.py`), the same as the window's; this module only turns them into lines and exit codes.
+A results file (--out) that cannot be written is found before anything is sent (exit 2); one that fails at the end
+(open in Excel meanwhile) costs only the file: the sentence says so, the summary is printed, and the exit code is
+the batch's own (the outcomes stay in the history, exportable later).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
 
 
 def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
+    from ..batch.export import ResultsFileError, check_results_target
     from ..batch.model import MAX_CONCURRENCY
     from ..batch.reader import BatchFileError
 
@@ -34,6 +38,12 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
         raise UsageError("--resend-unknown is for resend-email only: AssignMgtKey is never sent twice")
     if args.out and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError("--out must name a .csv or .xlsx file")
+    if args.out:
+        try:
+            check_results_target(args.out)  # a folder, read-only, open in Excel: said now, before anything is sent
+        except ResultsFileError as exc:
+            cli.err(f"popbill-cli: {exc.describe(lang)}")
+            return EXIT_INVALID
     service = Service(s, store_factory=cli._store_factory, history_path=history_path(cli.environ))
     try:
         try:
@@ -46,14 +56,20 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
         except BatchRefused as refusal:
             _refused(cli, refusal, lang)
             return EXIT_INVALID
-        # Credentials last, as a single call reads them: a refused file is named without asking the keyring.
-        service.environment()
-        if not service.use_environment_credentials(cli.environ):
-            service.read_keyring(required=True)
-        report = _run(cli, service, plan)
+        try:
+            # Credentials last, as a single call reads them: a refused file is named without asking the keyring.
+            service.environment()
+            if not service.use_environment_credentials(cli.environ):
+                service.read_keyring(required=True)
+            report = _run(cli, service, plan)
+        finally:
+            plan.release()  # a resumed batch's run lock, if the run did not start
         if args.out:
-            written = service.batches.export(args.out, file, report.outcomes, lang)
-            cli.err(text("batch.results_written", lang, path=str(written)))
+            try:
+                written = service.batches.export(args.out, file, report.outcomes, lang)
+                cli.err(text("batch.results_written", lang, path=str(written)))
+            except ResultsFileError as exc:  # every row was sent or journaled: only the file is lost
+                cli.err(f"popbill-cli: {exc.describe(lang)}")
     finally:
         service.close()
     return _summary(cli, report, lang)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import signal
 import sys
@@ -33,6 +32,7 @@ from ..service import (
 from ..storage.settings import Settings, history_path
 from .output import EXIT_INVALID, EXIT_OK, EXIT_UNREACHABLE, error_json, exit_code_for, result_json
 from .parser import UsageError, build_parser, read_settings
+from .terminal import echoing_terminal, json_line, write_line
 
 
 class Cli:
@@ -54,10 +54,14 @@ class Cli:
         self.lang: Lang = normalize_lang(self.environ.get("POPBILL_LANG"))
 
     def out(self, line: str) -> None:
-        print(line, file=self.stdout, flush=True)
+        write_line(self.stdout, line)  # never an encoding error (terminal.py)
 
     def err(self, line: str) -> None:
-        print(line, file=self.stderr, flush=True)
+        write_line(self.stderr, line)
+
+    def out_json(self, data: object) -> None:
+        """One line of JSON, valid whatever the stream's encoding (terminal.py)."""
+        self.out(json_line(data, self.stdout))
 
     def run(self, argv: Sequence[str] | None) -> int:
         from .batch import run_batch
@@ -88,7 +92,7 @@ class Cli:
     def report_error(self, error: PopbillError, as_json: bool) -> int:
         code = exit_code_for(error)
         if as_json:
-            self.out(json.dumps(error_json(error), ensure_ascii=False))
+            self.out_json(error_json(error))
             return code
         # For invalid input the problems follow one per line, so the first line is only the summary.
         first = text("error.invalid_input", error.lang) if error.problems else error.message
@@ -126,7 +130,7 @@ class Cli:
         finally:
             service.close()
         if args.json:
-            self.out(json.dumps(result_json(result), ensure_ascii=False))
+            self.out_json(result_json(result))
         else:
             self.out(f"[{result.code}] {result.message}")
         return EXIT_OK
@@ -139,14 +143,26 @@ class Cli:
         finally:
             service.close()
         if args.json:
-            self.out(json.dumps({"code": 1, "message": "ok", "environment": env.name, "expires": token.expiry_text()}))
+            self.out_json({"code": 1, "message": "ok", "environment": env.name, "expires": token.expiry_text()})
         else:
             self.out(f"OK: {env.name} ({env.base_url}), token expires {token.expiry_text()}")
         return EXIT_OK
 
     def _read_secret(self, prompt: str) -> str:
+        """The secret, never echoed: getpass on a terminal, one line from a pipe or a file; refused (exit 2,
+        nothing read) where the terminal would show it (terminal.py)."""
         if self.stdin.isatty():
-            return getpass.getpass(prompt)  # no echo on a terminal
+            import warnings
+
+            with warnings.catch_warnings():
+                # getpass falls back to reading with echo (and only warns) where it cannot switch echo off.
+                warnings.simplefilter("error", getpass.GetPassWarning)
+                try:
+                    return getpass.getpass(prompt)
+                except getpass.GetPassWarning:
+                    raise UsageError(text("cli.secret_would_echo", self.lang)) from None
+        if echoing_terminal(self.stdin):
+            raise UsageError(text("cli.secret_would_echo", self.lang))
         return self.stdin.readline().strip()
 
     def login(self, args: argparse.Namespace, s: Settings) -> int:

@@ -304,7 +304,9 @@ class BatchTab(BatchWidgets):
 
         def planned(plan: BatchPlan) -> None:
             self._planning = False
-            if not self._closed:
+            if self._closed:
+                plan.release()  # a resumed batch's run lock: free for the next run at once
+            else:
                 on_plan(plan)
 
         def refused(error: Exception) -> None:
@@ -400,6 +402,7 @@ class BatchTab(BatchWidgets):
         self.model.set_outcomes(plan.outcomes)
         self.refresh()
         if plan.rows and not self._confirm_send(plan.operation, len(plan.rows)):
+            plan.release()
             self._set_status(lambda: self.tr("Not resumed: nothing was sent."))
             return
         self._launch(plan)
@@ -423,6 +426,7 @@ class BatchTab(BatchWidgets):
         self.refresh()
         self._set_status(self._running_text)
         if not job.start():  # the window is closing
+            plan.release()
             self._job = None
             self.refresh()
 
