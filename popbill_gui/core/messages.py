@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from .lookup_messages import LOOKUP_CATALOG
+
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
 
@@ -565,6 +567,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Text and enter the ItemKeys again.",
     ),
 }
+CATALOG.update(LOOKUP_CATALOG)  # finding invoices (popbill-cli search/info) and assign files by NTS number
 
 
 def text(key: str, lang: Lang = "ko", **params: object) -> str:
