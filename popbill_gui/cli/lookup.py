@@ -122,7 +122,7 @@ def _search(cli: Cli, service: Service, wanted: SearchFilter) -> SearchResult | 
         line = text(
             "search.progress",
             cli.lang,
-            window=min(p.windows_done + 1, p.windows_total),
+            window=p.windows_done,
             windows=p.windows_total,
             pages=p.pages_done,
             found=f"{p.found:,}",

@@ -1,9 +1,10 @@
 """Text laid out in columns for a terminal, where a Hangul syllable takes two cells and a Latin letter one.
 
 Widths follow Unicode's East Asian Width (`unicodedata.east_asian_width`): Wide and Fullwidth characters take two
-columns, combining marks none, everything else one (Ambiguous included, as most terminals outside CJK locales draw
-it). Text from POPBiLL (partner names) is never trusted to be printable: control and format characters, which could
-move the cursor or recolour the terminal (ESC sequences) or reorder the line (bidi overrides), are shown as U+FFFD.
+columns; combining marks, and the vowels and final consonants of decomposed Hangul, none; everything else one
+(Ambiguous included, as most terminals outside CJK locales draw it). Text from POPBiLL (partner names) is never
+trusted to be printable: control and format characters, which could move the cursor or recolour the terminal (ESC
+sequences) or reorder the line (bidi overrides), are shown as U+FFFD.
 """
 
 from __future__ import annotations
@@ -13,6 +14,13 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
 REPLACEMENT: Final = "\ufffd"
+
+
+def _jamo_tail(char: str) -> bool:
+    """A Hangul vowel or final consonant jamo: it joins the leading consonant's two cells (decomposed Hangul, as
+    macOS writes names in NFD), taking none of its own, as terminals (wcwidth) draw it."""
+    return "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff"
+
 GAP: Final = "  "
 
 
@@ -25,7 +33,7 @@ def width(value: str) -> int:
     """Terminal columns `value` takes (print it through `printable` first)."""
     total = 0
     for char in value:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me"):
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me") or _jamo_tail(char):
             continue
         total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return total

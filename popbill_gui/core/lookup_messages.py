@@ -49,8 +49,8 @@ LOOKUP_CATALOG: dict[str, tuple[str, str]] = {
         "--out must name a file ending in .csv or .xlsx.",
     ),
     "search.progress": (
-        "조회 중: 기간 {window}/{windows}, {pages}쪽, {found}건",
-        "Searching: period {window} of {windows}, {pages} page(s), {found} found",
+        "조회 중: 기간 {windows}개 중 {window}개 완료, {pages}쪽, {found}건",
+        "Searching: {window} of {windows} period(s) done, {pages} page(s), {found} found",
     ),
     "search.found": (
         "{count}건을 찾았습니다(요청 {requests}회).",
