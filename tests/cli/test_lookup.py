@@ -397,3 +397,15 @@ def demo_env_for(url: str) -> dict[str, str]:
     from popbill_gui.simulator import DEMO_LINK_ID, DEMO_SECRET_KEY
 
     return base_env(url, POPBILL_LINK_ID=DEMO_LINK_ID, POPBILL_SECRET_KEY=DEMO_SECRET_KEY)
+
+
+def test_resolving_nts_numbers_shows_progress_on_a_terminal(sim: Simulator, tmp_path: Path) -> None:
+    bare = [i for i in book(sim, "BUY", *MONTH) if not i.our_mgt_key and i.fields["ntsconfirmNum"]][:2]
+    source = tmp_path / "nts.csv"
+    lines = ["NTSConfirmNum,MgtKeyType,MgtKey"] + [f"{i.fields['ntsconfirmNum']},BUY,P-{n}" for n, i in enumerate(bare)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, err = io.StringIO(), Terminal()
+    env = demo_env(sim, POPBILL_LANG="en", POPBILL_HISTORY=str(tmp_path / "h.sqlite3"))
+    assert Cli(env, io.StringIO(), out, err).run(["batch", "assign-mgtkey", str(source)]) == 0
+    assert "\rFinding the invoices by NTS confirmation number: 2 of 2" in err.getvalue()
+    assert sorted(a.item_key for a in sim.state.assignments) == sorted(i.item_key for i in bare)
