@@ -6,6 +6,9 @@ number as the spreadsheet shows it (header = row 1 when it is the first line) an
 rules for the operation and the file-level ones (duplicates). Whether invalid rows refuse the file or are
 skipped is the caller's choice.
 
+An assign file names its invoices by ItemKey (팝빌번호) or by NTS confirmation number (국세청승인번호), never both (the
+two could disagree). Numbers are checked here; the service resolves them to ItemKeys when it plans the batch.
+
 Text files come as UTF-8 (with or without BOM), CP949 (Korean Excel's "CSV") or UTF-16 with BOM (Excel's
 "Unicode text", tab-separated); the bytes are decoded explicitly, never with the console's or system's code
 page. An .xlsx is a zip archive: its directory is checked before openpyxl inflates anything (`_check_unpacked`).
