@@ -21,6 +21,7 @@ def _jamo_tail(char: str) -> bool:
     macOS writes names in NFD), taking none of its own, as terminals (wcwidth) draw it."""
     return "\u1160" <= char <= "\u11ff" or "\ud7b0" <= char <= "\ud7ff"
 
+
 GAP: Final = "  "
 
 
