@@ -4,7 +4,9 @@ The rules (which file may start, what a resume sends, under which account, one p
 service's (`service/batches.py`), the same as the window's; this module only turns them into lines and exit codes.
 A results file (--out) that cannot be written is found before anything is sent (exit 2); one that fails at the end
 (open in Excel meanwhile) costs only the file: the sentence says so, the summary is printed, and the exit code is
-the batch's own (the outcomes stay in the history, exportable later).
+the batch's own (the outcomes stay in the history, exportable later). An assign file by NTS confirmation number is
+resolved while it is planned, so its credentials are read before planning (after the file's own checks: a file
+refused for its rows is named without asking the keyring).
 """
 
 from __future__ import annotations
@@ -52,21 +54,20 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
             cli.err(f"popbill-cli: {exc.describe(lang)}")
             return EXIT_INVALID
         try:
-            plan = _plan(service, args, file)
+            plan = _plan(cli, service, args, file)
         except BatchRefused as refusal:
             _refused(cli, refusal, lang)
             return EXIT_INVALID
         try:
             # Credentials last, as a single call reads them: a refused file is named without asking the keyring.
-            service.environment()
-            if not service.use_environment_credentials(cli.environ):
-                service.read_keyring(required=True)
+            _credentials(cli, service)
             report = _run(cli, service, plan)
         finally:
             plan.release()  # a resumed batch's run lock, if the run did not start
         if args.out:
             try:
-                written = service.batches.export(args.out, file, report.outcomes, lang)
+                # The plan's file: for a file by NTS number, its rows hold the ItemKeys found.
+                written = service.batches.export(args.out, plan.file, report.outcomes, lang)
                 cli.err(text("batch.results_written", lang, path=str(written)))
             except ResultsFileError as exc:  # every row was sent or journaled: only the file is lost
                 cli.err(f"popbill-cli: {exc.describe(lang)}")
@@ -75,13 +76,36 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
     return _summary(cli, report, lang)
 
 
-def _plan(service: Service, args: argparse.Namespace, file: BatchFile) -> BatchPlan:
+def _credentials(cli: Cli, service: Service) -> None:
+    service.environment()
+    if service.credentials is None and not service.use_environment_credentials(cli.environ):
+        service.read_keyring(required=True)
+
+
+def _plan(cli: Cli, service: Service, args: argparse.Namespace, file: BatchFile) -> BatchPlan:
     if file.invalid_rows and not args.skip_invalid:
         # Also on --resume: the file is refused as a whole unless the user chose to skip its invalid rows.
         raise BatchRefused("batch.file_refused", {"count": len(file.invalid_rows)}, rows=file.invalid_rows)
     if args.resume:
+        # Never resolved again: the journal holds the ItemKeys found when the batch was planned.
         return service.batches.plan_resume(file=file, concurrency=args.concurrency, resend_unknown=args.resend_unknown)
-    return service.batches.plan(file, concurrency=args.concurrency, skip_invalid=args.skip_invalid)
+    if not file.by_nts:
+        return service.batches.plan(file, concurrency=args.concurrency, skip_invalid=args.skip_invalid)
+    _credentials(cli, service)  # the numbers are looked up while planning
+    show = cli.stderr.isatty()
+
+    def resolving(done: int, total: int) -> None:
+        if show:
+            cli.stderr.write("\r" + text("batch.resolving", cli.lang, done=done, total=total) + "   ")
+            cli.stderr.flush()
+
+    try:
+        return service.batches.plan(
+            file, concurrency=args.concurrency, skip_invalid=args.skip_invalid, resolving=resolving
+        )
+    finally:
+        if show:
+            cli.stderr.write("\n")
 
 
 def _refused(cli: Cli, refusal: BatchRefused, lang: Lang) -> None:

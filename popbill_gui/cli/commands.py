@@ -1,7 +1,7 @@
 """popbill-cli's commands: the two calls, credentials in the keyring, the connection check and the simulator.
 
 A thin face over the service (`popbill_gui/service/`), like the window: it turns arguments into typed requests and
-results into lines and exit codes. Batches are in `batch.py`.
+results into lines and exit codes. Batches are in `batch.py`, search and info in `lookup.py`.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ class Cli:
 
     def run(self, argv: Sequence[str] | None) -> int:
         from .batch import run_batch
+        from .lookup import run_info, run_search
 
         parser = build_parser()
         args = parser.parse_args(argv)  # exits 2 with a usage line on a missing or unknown option
@@ -80,6 +81,8 @@ class Cli:
                 "login": self.login,
                 "logout": self.logout,
                 "batch": lambda a, s: run_batch(self, a, s),
+                "search": lambda a, s: run_search(self, a, s),
+                "info": lambda a, s: run_info(self, a, s),
             }
             return handler[args.command](args, settings)
         except UsageError as exc:
@@ -198,6 +201,8 @@ class Cli:
                 raise UsageError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
         if (args.link_id is None) != (args.secret_key is None):
             raise UsageError("--link-id and --secret-key go together")
+        if not 0 <= args.book_size <= 99_999:
+            raise UsageError(f"--book-size must be 0 to 99999, not {args.book_size}")
         stop = threading.Event()
         sim = Simulator(
             port=args.port,
@@ -208,6 +213,9 @@ class Cli:
             auth_fault=args.auth_fault,
             token_ttl=args.token_ttl,
             verbose=args.verbose,
+            strict=args.strict,
+            book_size=args.book_size,
+            book_seed=args.book_seed,
         )
         try:
             sim.start()

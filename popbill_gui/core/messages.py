@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .batch_messages import BATCH_CATALOG
+from .lookup_messages import LOOKUP_CATALOG
 
 Lang = Literal["ko", "en"]
 LANGS: tuple[Lang, ...] = ("ko", "en")
@@ -413,6 +414,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     **BATCH_CATALOG,
 }
+CATALOG.update(LOOKUP_CATALOG)  # finding invoices (popbill-cli search/info) and assign files by NTS number
 
 
 def text(key: str, lang: Lang = "ko", **params: object) -> str:

@@ -8,6 +8,11 @@ time: a resumed plan holds the batch's run lock (an OS file lock, `Journal.lock`
 run ends or the plan is released, a new batch takes it as it is journaled, and a batch running elsewhere is refused
 ("batch.running_elsewhere"). The window and the CLI call the same functions, so they cannot disagree. Qt-free;
 every method may block (files, SQLite, network): the window runs them on its job runner.
+
+An assign file may name its invoices by NTS confirmation number: `plan` resolves every number to its ItemKey (through
+`service.lookups`, before anything is sent and before anything is journaled). A number that finds no invoice,
+several, or one that already has our document ID makes its row invalid, with the reason; the batch journals the
+ItemKeys found, so a resume sends exactly what was planned and never resolves again.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RowReport = Callable[[RowOutcome, "Progress"], None]
+ResolveReport = Callable[[int, int], None]  # (numbers resolved so far, numbers to resolve)
 
 
 class BatchRefused(Exception):
@@ -237,9 +243,20 @@ class Batches:
         return mine[0] if mine else None
 
     # -- planning -----------------------------------------------------------------------------------------
-    def plan(self, file: BatchFile, *, concurrency: int, skip_invalid: bool = False) -> BatchPlan:
+    def plan(
+        self,
+        file: BatchFile,
+        *,
+        concurrency: int,
+        skip_invalid: bool = False,
+        resolving: ResolveReport | None = None,
+    ) -> BatchPlan:
         """A new batch of `file`: refused when rows are invalid (unless skipped) or the file has an interrupted
-        batch under this account (resume that instead: starting anew would send its done rows again)."""
+        batch under this account (resume that instead: starting anew would send its done rows again).
+
+        A file by NTS number is resolved here, after those checks (they need no network): the plan's `file` is
+        then the file with each row's ItemKey, or its reason when the number cannot be used (`resolving` is told
+        after each number). A PopbillError (network, credentials) while resolving plans nothing."""
         invalid = file.invalid_rows
         if invalid and not skip_invalid:
             raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid)
@@ -248,7 +265,38 @@ class Batches:
             if self._journal().running_elsewhere(unfinished.id):
                 raise _running_elsewhere(unfinished)
             raise BatchRefused("batch.interrupted_exists", {"batch": unfinished.id}, batch=unfinished)
+        if file.by_nts:
+            file = self.resolve(file, resolving)
+            invalid = file.invalid_rows
+            if invalid and not skip_invalid:
+                raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid)
         return BatchPlan(file, file.valid_rows, concurrency, skip_invalid)
+
+    def resolve(self, file: BatchFile, resolving: ResolveReport | None = None) -> BatchFile:
+        """`file` (by NTS number) with each valid row's ItemKey, found by its number and MgtKeyType; a number that
+        finds no invoice, several, or one that already has our document ID becomes the row's problem. Rows
+        already invalid are left as they are (not looked up). One or two searches per number, in file order."""
+        from ..batch.model import InputRow
+
+        lookups = self.service.lookups
+        total = len(file.valid_rows)
+        rows: list[InputRow] = []
+        done = 0
+        for row in file.rows:
+            if not row.valid:
+                rows.append(row)
+                continue
+            found = lookups.resolve_nts(row.values["mgt_key_type"], row.values["nts_confirm_num"])
+            values = dict(row.values)
+            if found.invoice is not None:
+                # Also when it cannot be used (it already has a document ID): the results then say which invoice.
+                values["item_key"] = found.invoice.item_key
+            problem = found.problem()
+            rows.append(InputRow(row.row, values, [] if problem is None else [problem]))
+            done += 1
+            if resolving is not None:
+                resolving(done, total)
+        return replace(file, rows=rows)
 
     def plan_resume(
         self,
@@ -315,6 +363,10 @@ class Batches:
         if resend_unknown and operation == "resend_email":
             wanted.add(RowState.UNKNOWN)
         states = {j.row: j.outcome.state for j in journal_rows}
+        if file.by_nts:
+            # The rows as planned, with the ItemKeys found then (the fingerprint, over the NTS numbers, matched):
+            # resolving again could find another answer, e.g. "already has a document ID" for a row just done.
+            file = replace(file, rows=[j.input_row() for j in journal_rows])
         rows = [row for row in file.valid_rows if states.get(row.row) in wanted]
         outcomes = {j.row: j.outcome for j in journal_rows}
         return BatchPlan(
@@ -339,7 +391,8 @@ class Batches:
 
     @staticmethod
     def export(path: str | Path, file: BatchFile, outcomes: dict[int, RowOutcome], lang: Lang) -> Path:
-        """Every row of the file in its order with its outcome, to .csv or .xlsx, atomically; the path written."""
+        """Every row of the file in its order with its outcome, to .csv or .xlsx, atomically; the path written.
+        For a file by NTS number, pass the plan's `file` (its rows hold the ItemKeys found)."""
         from ..batch.export import result_table, write_results
 
-        return write_results(path, result_table(file.operation, file.rows, outcomes, lang))
+        return write_results(path, result_table(file.operation, file.rows, outcomes, lang, file.result_columns))
