@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.messages import Lang, text
-from ..service import BatchPlan, BatchRefused, BatchReport, Service
+from ..service import Service
+from ..service.batches import BatchPlan, BatchRefused, BatchReport
 from ..storage.settings import Settings, history_path
 from .output import EXIT_CANCELLED, EXIT_CREDENTIALS, EXIT_INVALID, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE
 from .parser import UsageError

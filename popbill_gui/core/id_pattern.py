@@ -19,10 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from .invoices import Invoice
 from .validation import Problem, check_mgt_key
+
+if TYPE_CHECKING:
+    from .invoices import Invoice
 
 PLACEHOLDERS: Final = ("date", "n")
 MAX_WIDTH: Final = 9

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from ..batch.model import Operation
 from ..core.messages import Lang
-from ..service import BatchPlan, BatchRefused, BatchReport, HistoryError, Kind, PopbillError
+from ..service import HistoryError, Kind, PopbillError
+from ..service.batches import BatchPlan, BatchRefused, BatchReport
 from .batch_job import BatchJob
 from .batch_reading import FileReader
 from .batch_texts import BatchTexts

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.messages import Lang
-from ..service import AssignRequest, BatchReport, CallResult, Credentials, Kind, PopbillError, Request, Token
+from ..service import AssignRequest, CallResult, Credentials, Kind, PopbillError, Request, Token
 from ..storage import settings as settings_store
 from ..storage.settings import Settings
 from . import i18n
@@ -47,6 +47,7 @@ from .log_pane import LogPane, error_entry
 from .session import Session, Source
 
 if TYPE_CHECKING:
+    from ..service.batches import BatchReport
     from ..service.records import BatchInfo, CallRecord
     from .batch_tab import BatchTab
 
@@ -456,7 +457,7 @@ class MainWindow(QMainWindow):
         self._offer_resume(unfinished)
 
     def _offer_resume(self, unfinished: list[BatchInfo]) -> None:
-        from ..service.records import RowState
+        from ..batch.model import RowState  # light: not the journal's or the reader's modules at start-up
 
         resumable = [b for b in unfinished if b.counts.get(RowState.PENDING, 0) or b.counts.get(RowState.SENDING, 0)]
         if resumable and not (self._batch_tab is not None and self._batch_tab.busy):
@@ -464,7 +465,7 @@ class MainWindow(QMainWindow):
             self._show_resume_offer()
 
     def _show_resume_offer(self) -> None:
-        from ..service.records import RowState
+        from ..batch.model import RowState  # light: not the journal's or the reader's modules at start-up
 
         info = self._resume_info
         if info is None:

@@ -15,7 +15,8 @@ import pytest
 from popbill_gui.batch.journal import Journal
 from popbill_gui.batch.model import RowOutcome, RowState
 from popbill_gui.batch.runner import Stop
-from popbill_gui.service import BatchRefused, Kind, LinkCredentials, PopbillError, Service
+from popbill_gui.service import Kind, LinkCredentials, PopbillError, Service
+from popbill_gui.service.batches import BatchRefused
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.settings import Settings
 

@@ -16,7 +16,8 @@ import pytest
 
 from popbill_gui.batch.model import RowOutcome, RowState
 from popbill_gui.batch.runner import Stop
-from popbill_gui.service import AssignRequest, BatchRefused, Kind, LinkCredentials, PopbillError, Service
+from popbill_gui.service import AssignRequest, Kind, LinkCredentials, PopbillError, Service
+from popbill_gui.service.batches import BatchRefused
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.simulator.book import BookInvoice
 from popbill_gui.storage.settings import Settings

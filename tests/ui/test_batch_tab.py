@@ -35,7 +35,8 @@ from popbill_gui.batch.model import RowOutcome, RowState, state_text
 from popbill_gui.batch.reader import read_batch
 from popbill_gui.batch.runner import Stop
 from popbill_gui.core.errors import hint_for
-from popbill_gui.service import BatchReport, LinkCredentials, Service
+from popbill_gui.service import LinkCredentials, Service
+from popbill_gui.service.batches import BatchReport
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
