@@ -4,9 +4,9 @@
     xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH] [--docs] [--dark]
 
 Pictures go to OUT_FOLDER (default: popbill-walkthrough in the temporary folder) as `<lang>-<size>-<nn>-<screen>.png`;
-`--docs` also writes the README's pictures, docs/screenshot.png and docs/batch.png (Korean, 1100×720). Run it on a
-machine with a Korean font (fonts-nanum) so Hangul renders, and look at every picture: nothing cut, nothing
-overlapping, no "…".
+`--docs` also writes the README's pictures, docs/screenshot.png, docs/batch.png and docs/find.png (Korean, 1100×720);
+`--dark` takes them with a dark palette. Run it on a machine with a Korean font (fonts-nanum) so Hangul renders, and
+look at every picture: nothing cut, nothing overlapping, no "…".
 """
 
 from __future__ import annotations
@@ -45,8 +45,11 @@ def wait_until(condition: Callable[[], object], timeout_ms: int = 10000) -> bool
 
 
 def dispose(widget: QWidget) -> None:
-    """Close and delete now: a closed window that lingers still gets every later language change."""
+    """Close and delete now, on the GUI thread: a closed window that lingers still gets every later language change,
+    and one left to the garbage collector could be destroyed on a worker's thread."""
     widget.close()
+    if isinstance(widget, MainWindow):
+        widget.jobs.wait(5000)
     widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QApplication.processEvents()
@@ -127,6 +130,10 @@ class Walk:
             rows = window.log_model.rowCount()
             tab.button.click()
             wait_until(lambda rows=rows: window.log_model.rowCount() > rows)
+        invoice = getattr(tab, "invoice_label", None)  # the invoice the keys name, looked up as they are typed
+        if invoice is not None:
+            wait(600)  # the look-up waits for typing to pause before it starts
+            wait_until(lambda: "…" not in invoice.text(), 5000)
         return window
 
     def resend_only(self) -> None:
@@ -191,6 +198,25 @@ class Walk:
         tab.button.click()
         wait_until(lambda: window.log_model.rowCount() > rows)
         self.shot(window, "assign-refused")
+        dispose(window)
+
+    def find(self) -> None:
+        """The Find dialog (문서번호 할당 → 찾기) after its first search, three invoices chosen to get IDs."""
+        window = self.window()
+        window.tabs.setCurrentWidget(window.assign_tab)
+        dialog = window.finder.open_find()  # type: ignore[attr-defined]
+        dialog.resize(*self.size)
+        wait_until(lambda: not dialog.searching and dialog.model.rowCount() > 0, 15000)
+        dialog.assign.setChecked(True)
+        selection = dialog.view.selectionModel()
+        model = dialog.model
+        issued = [row for row in range(model.rowCount()) if (model.invoice(row).state_code or 0) // 100 == 3]
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        selection.clearSelection()  # the search selected its first row
+        for row in issued[:3]:
+            selection.select(model.index(row, 0), flags)
+        self.shot(dialog, "find")
+        dialog.reject()
         dispose(window)
 
     def batch(self) -> None:
@@ -259,13 +285,14 @@ def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], d
         for size in sizes:
             walk = Walk(out, lang, size, "dark" if dark else "")
             try:
-                for scene in (walk.first_start, walk.resend, walk.assign, walk.batch):
+                for scene in (walk.first_start, walk.resend, walk.assign, walk.find, walk.batch):
                     scene()
                     QApplication.processEvents()
                 if docs and lang == "ko" and size == SIZES[0] and not dark:
                     Path("docs").mkdir(exist_ok=True)
                     shutil.copyfile(walk.saved["resend-refused"], "docs/screenshot.png")
                     shutil.copyfile(walk.saved["batch-failed-only"], "docs/batch.png")
+                    shutil.copyfile(walk.saved["find"], "docs/find.png")
             finally:
                 shutil.rmtree(walk.folder, ignore_errors=True)
     return 0
@@ -276,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", default=str(Path(tempfile.gettempdir()) / "popbill-walkthrough"))
     parser.add_argument("--lang", choices=LANGS, action="append")
     parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720")
-    parser.add_argument("--docs", action="store_true", help="also write docs/screenshot.png and docs/batch.png")
+    parser.add_argument("--docs", action="store_true", help="also write docs/screenshot.png, batch.png and find.png")
     parser.add_argument("--dark", action="store_true", help="with a dark palette, as in Windows' or macOS' dark mode")
     args = parser.parse_args(argv)
     sizes = tuple(tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES

@@ -32,6 +32,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "mgt_key": ("문서번호", "MgtKey"),
     "receiver": ("수신메일", "Receiver"),
     "item_key": ("팝빌번호", "ItemKey"),
+    "nts_confirm_num": ("국세청승인번호", "NTSConfirmNum"),
     "state": ("상태", "Status"),
     "code": ("코드", "Code"),
     "message": ("메시지", "Message"),
@@ -63,17 +64,23 @@ class ResultsFileError(OSError):
 
 
 def result_table(
-    operation: Operation, rows: Sequence[InputRow], outcomes: dict[int, RowOutcome], lang: Lang = "ko"
+    operation: Operation,
+    rows: Sequence[InputRow],
+    outcomes: dict[int, RowOutcome],
+    lang: Lang = "ko",
+    columns: Sequence[str] | None = None,
 ) -> list[list[object]]:
-    """Header and one line per input row, in file order."""
-    columns = ("row", *COLUMNS[operation], "state", "code", "message")
-    table: list[list[object]] = [[HEADERS[c][1 if lang == "en" else 0] for c in columns]]
+    """Header and one line per input row, in file order; `columns`: the input's (default: the operation's; a
+    file by NTS number shows its numbers and the ItemKeys they were resolved to, `BatchFile.result_columns`)."""
+    given = tuple(columns) if columns is not None else COLUMNS[operation]
+    headers = ("row", *given, "state", "code", "message")
+    table: list[list[object]] = [[HEADERS[c][1 if lang == "en" else 0] for c in headers]]
     for row in rows:
         outcome = outcomes.get(row.row, RowOutcome(row.row))
         message = outcome.message
         if row.problems and outcome.state in (RowState.SKIPPED, RowState.PENDING):
             message = " ".join(p.describe(lang) for p in row.problems)
-        values = [row.values.get(c, "") for c in COLUMNS[operation]]
+        values = [row.values.get(c, "") for c in given]
         table.append(
             [row.row, *values, state_text(outcome.state, lang), "" if outcome.code is None else outcome.code, message]
         )

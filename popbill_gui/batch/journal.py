@@ -5,19 +5,25 @@ then done, failed or unknown after the answer (with its call record, in the same
 `recover` turns the rows left "sending" into "unknown", so nothing whose outcome is unknown is ever sent again by
 mistake. The tables live in the history file (`storage/history.py` owns the schema and the connection); this
 module owns what the rows mean. Qt-free and thread-safe (every statement runs under the history's lock).
+
+`recover` cannot tell a crashed run from a live one, so a batch is run by whoever holds its run lock (`lock`): an
+OS file lock beside the history (`storage/locks.py`), taken before recovering and kept while the batch runs. A
+new batch's lock is taken inside the transaction that journals it, so no other process ever sees it unlocked.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from time import time as _now
 from typing import Any, Final
 
 from ..core.validation import Problem
 from ..storage.history import History, HistoryError
+from ..storage.locks import FileLock, is_locked
 from .model import OPERATIONS, InputRow, RowOutcome, RowState
 
 RUNNING: Final = "running"
@@ -111,11 +117,14 @@ class Journal:
         rows: Sequence[InputRow],
         concurrency: int,
         skip_invalid: bool = False,
+        on_created: Callable[[int], None] | None = None,
     ) -> int:
         """Journal a new batch, every row pending (invalid rows skipped), in one durable transaction.
 
         Raises ValueError, journaling nothing, for an unknown operation, a row number given twice, or an invalid
-        row when `skip_invalid` is false (a file with an invalid row is refused whole).
+        row when `skip_invalid` is false (a file with an invalid row is refused whole). `on_created(batch_id)` runs
+        inside the transaction, before any other connection can see the batch (to take its run lock); if it
+        raises, nothing is journaled.
         """
         if operation not in OPERATIONS:
             raise ValueError(f"unknown batch operation {operation!r}")
@@ -151,10 +160,29 @@ class Journal:
                     for r in rows
                 ),
             )
+            if on_created is not None:
+                on_created(batch_id)
             return batch_id
 
         batch_id: int = self._history.write(work, durable=True)
         return batch_id
+
+    def lock_path(self, batch_id: int) -> Path:
+        """The batch's run lock file, beside the history (in its private folder)."""
+        path = self._history.path
+        return path.with_name(f"{path.name}-batch-{int(batch_id)}.lock")
+
+    def lock(self, batch_id: int) -> FileLock:
+        """Take the batch's run lock: held until released, or until this process ends however it ends.
+
+        Raises LockBusy (storage.locks) when another run holds it (another process, or another service in this
+        one); OSError when no lock can be taken there at all.
+        """
+        return FileLock.acquire(self.lock_path(batch_id))
+
+    def running_elsewhere(self, batch_id: int) -> bool:
+        """Whether another run holds the batch's lock now (a look: the lock is not kept)."""
+        return is_locked(self.lock_path(batch_id))
 
     def unfinished_batches(self, fingerprint: str | None = None) -> list[BatchInfo]:
         """Batches not marked finished (status "running"), newest first; only this file's when given."""

@@ -22,6 +22,11 @@ COLUMNS: dict[Operation, tuple[str, ...]] = {
     "resend_email": ("mgt_key_type", "mgt_key", "receiver"),
     "assign_mgt_key": ("item_key", "mgt_key_type", "mgt_key"),
 }
+# An assign file may name its invoices by NTS confirmation number (국세청승인번호) instead of ItemKey: the service
+# resolves each number to its ItemKey before anything is sent, and journals the ItemKey with the row.
+NTS_COLUMNS: tuple[str, ...] = ("nts_confirm_num", "mgt_key_type", "mgt_key")
+# What the results of such a file show: the number as the file gave it and the ItemKey it was resolved to.
+NTS_RESULT_COLUMNS: tuple[str, ...] = ("nts_confirm_num", "item_key", "mgt_key_type", "mgt_key")
 
 
 @dataclass(frozen=True)

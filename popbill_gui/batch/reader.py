@@ -6,6 +6,9 @@ number as the spreadsheet shows it (header = row 1 when it is the first line) an
 rules for the operation and the file-level ones (duplicates). Whether invalid rows refuse the file or are
 skipped is the caller's choice.
 
+An assign file names its invoices by ItemKey (팝빌번호) or by NTS confirmation number (국세청승인번호), never both (the
+two could disagree). Numbers are checked here; the service resolves them to ItemKeys when it plans the batch.
+
 Text files come as UTF-8 (with or without BOM), CP949 (Korean Excel's "CSV") or UTF-16 with BOM (Excel's
 "Unicode text", tab-separated); the bytes are decoded explicitly, never with the console's or system's code
 page. An .xlsx is a zip archive: its directory is checked before openpyxl inflates anything (`_check_unpacked`).
@@ -28,14 +31,21 @@ from typing import Final
 
 from ..core.cells import undefused
 from ..core.messages import Lang, text
-from ..core.validation import Problem, check_assign, check_resend
-from .model import COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState
+from ..core.validation import (
+    Problem,
+    check_assign,
+    check_mgt_key,
+    check_mgt_key_type,
+    check_nts_confirm_num,
+    check_resend,
+)
+from .model import COLUMNS, NTS_COLUMNS, NTS_RESULT_COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState
 
 MAX_ROWS: Final = 100_000
 MAX_BYTES: Final = 50 * 1024 * 1024
 CSV_SUFFIXES: Final = (".csv", ".txt")
 XLSX_SUFFIXES: Final = (".xlsx",)
-_SNIFF_CHARS: Final = 64 * 1024
+_SNIFF_CHARS: Final = 8 * 1024  # plenty of lines; csv.Sniffer's regular expressions hold the interpreter meanwhile
 _DELIMITERS: Final = ",;\t"
 # A number cell of 16 digits or more has passed through a double: Excel keeps only 15 significant digits.
 _EXACT_DIGITS_BELOW: Final = 1e15
@@ -54,6 +64,7 @@ HEADER_NAMES: Final[dict[str, tuple[str, str]]] = {
     "mgt_key": ("MgtKey", "문서번호"),
     "receiver": ("Receiver", "수신메일"),
     "item_key": ("ItemKey", "팝빌번호"),
+    "nts_confirm_num": ("NTSConfirmNum", "국세청승인번호"),  # assign files: instead of ItemKey
 }
 _ALIASES: Final[dict[str, str]] = {name.casefold(): column for column, names in HEADER_NAMES.items() for name in names}
 # Other ways clerks head a column: the window's own labels and common variants. Compared without case, spaces, dots,
@@ -66,6 +77,7 @@ HEADER_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "받는 사람", "받는 사람 이메일", "E-mail", "Email address", "Mail", "Receiver e-mail", "Receiver address",
     ),
     "item_key": ("팝빌번호", "팝빌 번호", "Item Key", "POPBiLL ItemKey"),
+    "nts_confirm_num": ("국세청 승인번호", "승인번호", "NTS confirmation number", "NTS number", "NTS Confirm Num"),
 }  # fmt: skip
 # MgtKeyType values written the clerks' way (any case; "매출 (SELL)" as the window shows it).
 TYPE_ALIASES: Final[dict[str, str]] = {
@@ -102,16 +114,18 @@ def type_value(value: str) -> str:
 class BatchFileError(Exception):
     """The file as a whole cannot be used: nothing is sent. `key` is a `messages.CATALOG` key."""
 
-    def __init__(self, key: str, params: dict[str, object] | None = None) -> None:
+    def __init__(self, key: str, params: dict[str, object] | None = None, *, also: str | None = None) -> None:
         super().__init__(key, params or {})
         self.key = key
         self.params: dict[str, object] = dict(params or {})
+        self.also = also  # a second sentence (a catalog key) that helps, e.g. another column that would do
 
     def describe(self, lang: Lang = "ko") -> str:
         params = dict(self.params)
         if "operation" in params:  # the operation the file fits, named in the sentence's language
             params["other"] = text(f"batch.operation.{params['operation']}", lang)
-        return text(self.key, lang, **params)
+        sentence = text(self.key, lang, **params)
+        return sentence if self.also is None else f"{sentence} {text(self.also, lang, **params)}"
 
     def __str__(self) -> str:
         return self.describe("en")
@@ -125,6 +139,19 @@ class BatchFile:
     operation: Operation
     rows: list[InputRow]
     encoding: str | None  # "utf-8-sig", "utf-8", "cp949" or "utf-16" for text files; None for Excel
+    # An assign file that names its invoices by NTS confirmation number (NTS_COLUMNS) instead of ItemKey. Its
+    # rows carry "item_key" only once the service has resolved them (`service.batches.plan`).
+    by_nts: bool = False
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns the file gives, in order (what the fingerprint covers)."""
+        return NTS_COLUMNS if self.by_nts else COLUMNS[self.operation]
+
+    @property
+    def result_columns(self) -> tuple[str, ...]:
+        """The columns a results file shows: an NTS file's rows with the ItemKey each number was resolved to."""
+        return NTS_RESULT_COLUMNS if self.by_nts else COLUMNS[self.operation]
 
     # Cached (a frozen dataclass still has a __dict__ for cached_property): the window asks for these on every
     # refresh, and a file may hold 100,000 rows.
@@ -154,9 +181,15 @@ class BatchFile:
         # The SHA-256 of json.dumps([operation, [[row, [values…]], …]]) with compact separators, fed row by row:
         # the same bytes as one dumps of the whole (so journals of earlier versions still match), but a reader
         # thread never holds the interpreter for the whole file at once (the window stays responsive).
-        columns = COLUMNS[self.operation]
+        # A file by NTS number is fingerprinted by what it says, the NTS numbers, never by the ItemKeys they
+        # resolve to: those come from the network and change meaning once assigned (the number then finds an
+        # invoice that has a document ID), so a fingerprint over them could not be computed again to find the
+        # batch to resume, which must never resolve again. Its operation is marked, so it never matches an
+        # ItemKey file with the same cells.
+        columns = self.columns
+        kind = f"{self.operation}+nts_confirm_num" if self.by_nts else self.operation
         digest = hashlib.sha256()
-        digest.update(("[" + json.dumps(self.operation, ensure_ascii=False) + ",[").encode("utf-8"))
+        digest.update(("[" + json.dumps(kind, ensure_ascii=False) + ",[").encode("utf-8"))
         for index, row in enumerate(self.rows):
             item = [row.row, [row.values.get(c, "") for c in columns]]
             text = json.dumps(item, ensure_ascii=False, separators=(",", ":"))
@@ -192,10 +225,10 @@ def read_batch(path: str | Path, operation: Operation) -> BatchFile:
         encoding = None
         records = _xlsx_records(path)
     try:
-        rows = _rows(records, operation, path.name)
+        rows, by_nts = _rows(records, operation, path.name)
     finally:
         records.close()  # an Excel workbook stays open until its generator is closed
-    return BatchFile(path=path, operation=operation, rows=rows, encoding=encoding)
+    return BatchFile(path=path, operation=operation, rows=rows, encoding=encoding, by_nts=by_nts)
 
 
 # ---- the file's bytes and records ----
@@ -371,8 +404,9 @@ def _header_column(cell: object) -> tuple[str, int] | None:
     return next(((_LOOSE_ALIASES[key], 1) for key in _loose(text) if key in _LOOSE_ALIASES), None)
 
 
-def _columns(cells: Sequence[object], operation: Operation) -> dict[str, int]:
-    """Canonical column → its index, from the header row; refuses a column named twice or a missing one, and says
+def _columns(cells: Sequence[object], operation: Operation) -> tuple[dict[str, int], bool]:
+    """Canonical column → its index, from the header row, and whether an assign file names its invoices by NTS
+    confirmation number; refuses a column named twice, a missing one, or both ways of naming the invoice, and says
     so when the columns are those of the other operation."""
     found: dict[str, int] = {}
     headers: dict[str, list[str]] = {}
@@ -395,17 +429,27 @@ def _columns(cells: Sequence[object], operation: Operation) -> dict[str, int]:
                 "batch.duplicate_column",
                 {"column": _both_names(column), "headers": ", ".join(repr(n) for n in names)},
             )
-    missing = [column for column in COLUMNS[operation] if column not in found]
+    by_nts = operation == "assign_mgt_key" and "nts_confirm_num" in found
+    if by_nts and "item_key" in found:
+        # Two answers to "which invoice?" that may disagree: the file must choose one.
+        params: dict[str, object] = {"item_key": headers["item_key"][0], "nts": headers["nts_confirm_num"][0]}
+        raise BatchFileError("batch.both_id_columns", params)
+    wanted = NTS_COLUMNS if by_nts else COLUMNS[operation]
+    missing = [column for column in wanted if column not in found]
     other = next(op for op in OPERATIONS if op != operation)
-    if missing and all(column in found for column in COLUMNS[other]):
-        columns = ", ".join(_both_names(c) for c in COLUMNS[other])
+    ways = (COLUMNS[other], NTS_COLUMNS) if other == "assign_mgt_key" else (COLUMNS[other],)
+    fits = next((way for way in ways if all(column in found for column in way)), None)
+    if missing and fits is not None:
+        columns = ", ".join(_both_names(c) for c in fits)
         raise BatchFileError("batch.other_operation", {"columns": columns, "operation": other, "missing": missing})
     if missing:
+        also = "batch.nts_instead" if "item_key" in missing else None
         raise BatchFileError(
             "batch.missing_columns",
             {"columns": ", ".join(_both_names(c) for c in missing), "missing": missing},
+            also=also,
         )
-    return found
+    return found, by_nts
 
 
 def _both_names(column: str) -> str:
@@ -413,15 +457,21 @@ def _both_names(column: str) -> str:
     return f"{english}/{korean}"
 
 
-def _rows(records: Records, operation: Operation, name: str) -> list[InputRow]:
+# A key column read from a number cell: the sentence that says Excel may have lost its digits.
+_NUMBER_CELL: Final = {"item_key": "batch.item_key_number", "nts_confirm_num": "batch.nts_number"}
+
+
+def _rows(records: Records, operation: Operation, name: str) -> tuple[list[InputRow], bool]:
     columns: dict[str, int] | None = None
+    by_nts = False
     wanted = COLUMNS[operation]
     read: list[tuple[int, dict[str, str], list[Problem]]] = []
     for number, cells in records:
         if all(_cell_text(cell) == "" for cell in cells):
             continue  # a fully empty row: skipped, but still counted in the numbering
         if columns is None:
-            columns = _columns(cells, operation)
+            columns, by_nts = _columns(cells, operation)
+            wanted = NTS_COLUMNS if by_nts else COLUMNS[operation]
             continue
         if len(read) >= MAX_ROWS:
             raise BatchFileError("batch.too_many_rows", {"limit": MAX_ROWS})
@@ -429,18 +479,23 @@ def _rows(records: Records, operation: Operation, name: str) -> list[InputRow]:
         values = {c: _cell_text(raw[c]) for c in wanted}
         values["mgt_key_type"] = type_value(values["mgt_key_type"])
         problems = _rules(operation, values)
-        if "item_key" in raw and _imprecise_number(raw["item_key"]):
-            problems.append(Problem("item_key", "batch.item_key_number"))
+        for column, key in _NUMBER_CELL.items():
+            if column in raw and _imprecise_number(raw[column]):
+                problems.append(Problem(column, key))
         read.append((number, values, problems))
     if not read:
         raise BatchFileError("batch.empty", {"name": name})
     _duplicates(operation, read)
-    return [InputRow(row=number, values=values, problems=problems) for number, values, problems in read]
+    return [InputRow(row=number, values=values, problems=problems) for number, values, problems in read], by_nts
 
 
 def _rules(operation: Operation, values: dict[str, str]) -> list[Problem]:
     if operation == "resend_email":
         return check_resend(values["mgt_key_type"], values["mgt_key"], values["receiver"])
+    if "nts_confirm_num" in values:
+        # Checked here, as the file is read; resolved to an ItemKey only when the batch is planned.
+        nts = check_nts_confirm_num(values["nts_confirm_num"]).problems
+        return nts + check_mgt_key_type(values["mgt_key_type"]) + check_mgt_key(values["mgt_key"])
     return check_assign(values["item_key"], values["mgt_key_type"], values["mgt_key"])
 
 
@@ -452,13 +507,20 @@ def _duplicates(operation: Operation, read: list[tuple[int, dict[str, str], list
     """
     if operation == "assign_mgt_key":
         item_keys: dict[str, int] = {}
+        nts_numbers: dict[str, int] = {}
         mgt_keys: dict[tuple[str, str], int] = {}
         for number, values, problems in read:
-            item_key = values["item_key"]
+            item_key = values.get("item_key", "")
             if item_key:
                 first = item_keys.setdefault(item_key, number)
                 if first != number:
                     problems.append(Problem("item_key", "batch.duplicate_item_key", {"first_row": first}))
+            # The same number with or without hyphens is the same invoice.
+            nts = check_nts_confirm_num(values["nts_confirm_num"]).value if "nts_confirm_num" in values else ""
+            if nts:
+                first = nts_numbers.setdefault(nts, number)
+                if first != number:
+                    problems.append(Problem("nts_confirm_num", "batch.duplicate_nts", {"first_row": first}))
             if values["mgt_key"]:
                 key = (values["mgt_key_type"], values["mgt_key"].casefold())
                 first = mgt_keys.setdefault(key, number)

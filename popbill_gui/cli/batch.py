@@ -1,7 +1,12 @@
 """popbill-cli batch: one call per row of a CSV or Excel file, planned and run by the service, resumable.
 
-The rules (which file may start, what a resume sends, under which account) are the service's
-(`service/batches.py`), the same as the window's; this module only turns them into lines and exit codes.
+The rules (which file may start, what a resume sends, under which account, one process per batch) are the
+service's (`service/batches.py`), the same as the window's; this module only turns them into lines and exit codes.
+A results file (--out) that cannot be written is found before anything is sent (exit 2); one that fails at the end
+(open in Excel meanwhile) costs only the file: the sentence says so, the summary is printed, and the exit code is
+the batch's own (the outcomes stay in the history, exportable later). An assign file by NTS confirmation number is
+resolved while it is planned, so its credentials are read before planning (after the file's own checks: a file
+refused for its rows is named without asking the keyring).
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.messages import Lang, text
-from ..service import BatchPlan, BatchRefused, BatchReport, Service
+from ..service import Service
+from ..service.batches import BatchPlan, BatchRefused, BatchReport
 from ..storage.settings import Settings, history_path
 from .output import EXIT_CANCELLED, EXIT_CREDENTIALS, EXIT_INVALID, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE
 from .parser import UsageError
@@ -23,6 +29,7 @@ if TYPE_CHECKING:
 
 
 def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
+    from ..batch.export import ResultsFileError, check_results_target
     from ..batch.model import MAX_CONCURRENCY
     from ..batch.reader import BatchFileError
 
@@ -38,6 +45,12 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
         raise UsageError("--resend-unknown is for resend-email only: AssignMgtKey is never sent twice")
     if args.out and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError("--out must name a .csv or .xlsx file")
+    if args.out:
+        try:
+            check_results_target(args.out)  # a folder, read-only, open in Excel: said now, before anything is sent
+        except ResultsFileError as exc:
+            cli.err(f"popbill-cli: {exc.describe(lang)}")
+            return EXIT_INVALID
     service = Service(s, store_factory=cli._store_factory, history_path=history_path(cli.environ))
     try:
         try:
@@ -49,18 +62,23 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
                 cli.err(f"  → popbill-cli batch {other} {args.file}")
             return EXIT_INVALID
         try:
-            plan = _plan(service, args, file)
+            plan = _plan(cli, service, args, file)
         except BatchRefused as refusal:
             _refused(cli, refusal, lang)
             return EXIT_INVALID
-        # Credentials last, as a single call reads them: a refused file is named without asking the keyring.
-        service.environment()
-        if not service.use_environment_credentials(cli.environ):
-            service.read_keyring(required=True)
-        report = _run(cli, service, plan)
+        try:
+            # Credentials last, as a single call reads them: a refused file is named without asking the keyring.
+            _credentials(cli, service)
+            report = _run(cli, service, plan)
+        finally:
+            plan.release()  # a resumed batch's run lock, if the run did not start
         if args.out:
-            written = service.batches.export(args.out, file, report.outcomes, lang)
-            cli.err(text("batch.results_written", lang, path=str(written)))
+            try:
+                # The plan's file: for a file by NTS number, its rows hold the ItemKeys found.
+                written = service.batches.export(args.out, plan.file, report.outcomes, lang)
+                cli.err(text("batch.results_written", lang, path=str(written)))
+            except ResultsFileError as exc:  # every row was sent or journaled: only the file is lost
+                cli.err(f"popbill-cli: {exc.describe(lang)}")
     finally:
         service.close()
     return _summary(cli, report, lang)
@@ -87,13 +105,36 @@ def _template(cli: Cli, args: argparse.Namespace, lang: Lang) -> int:
     return EXIT_OK
 
 
-def _plan(service: Service, args: argparse.Namespace, file: BatchFile) -> BatchPlan:
+def _credentials(cli: Cli, service: Service) -> None:
+    service.environment()
+    if service.credentials is None and not service.use_environment_credentials(cli.environ):
+        service.read_keyring(required=True)
+
+
+def _plan(cli: Cli, service: Service, args: argparse.Namespace, file: BatchFile) -> BatchPlan:
     if file.invalid_rows and not args.skip_invalid:
         # Also on --resume: the file is refused as a whole unless the user chose to skip its invalid rows.
         raise BatchRefused("batch.file_refused", {"count": len(file.invalid_rows)}, rows=file.invalid_rows)
     if args.resume:
+        # Never resolved again: the journal holds the ItemKeys found when the batch was planned.
         return service.batches.plan_resume(file=file, concurrency=args.concurrency, resend_unknown=args.resend_unknown)
-    return service.batches.plan(file, concurrency=args.concurrency, skip_invalid=args.skip_invalid)
+    if not file.by_nts:
+        return service.batches.plan(file, concurrency=args.concurrency, skip_invalid=args.skip_invalid)
+    _credentials(cli, service)  # the numbers are looked up while planning
+    show = cli.stderr.isatty()
+
+    def resolving(done: int, total: int) -> None:
+        if show:
+            cli.stderr.write("\r" + text("batch.resolving", cli.lang, done=done, total=total) + "   ")
+            cli.stderr.flush()
+
+    try:
+        return service.batches.plan(
+            file, concurrency=args.concurrency, skip_invalid=args.skip_invalid, resolving=resolving
+        )
+    finally:
+        if show:
+            cli.stderr.write("\n")
 
 
 def _refused(cli: Cli, refusal: BatchRefused, lang: Lang) -> None:

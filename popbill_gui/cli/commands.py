@@ -1,14 +1,13 @@
 """popbill-cli's commands: the two calls, credentials in the keyring, the connection check and the simulator.
 
 A thin face over the service (`popbill_gui/service/`), like the window: it turns arguments into typed requests and
-results into lines and exit codes. Batches are in `batch.py`.
+results into lines and exit codes. Batches are in `batch.py`, search and info in `lookup.py`.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import signal
 import sys
@@ -33,6 +32,7 @@ from ..service import (
 from ..storage.settings import Settings, history_path
 from .output import EXIT_INVALID, EXIT_OK, EXIT_UNREACHABLE, error_json, exit_code_for, result_json
 from .parser import UsageError, build_parser, read_settings
+from .terminal import echoing_terminal, json_line, write_line
 
 
 class Cli:
@@ -54,13 +54,18 @@ class Cli:
         self.lang: Lang = normalize_lang(self.environ.get("POPBILL_LANG"))
 
     def out(self, line: str) -> None:
-        print(line, file=self.stdout, flush=True)
+        write_line(self.stdout, line)  # never an encoding error (terminal.py)
 
     def err(self, line: str) -> None:
-        print(line, file=self.stderr, flush=True)
+        write_line(self.stderr, line)
+
+    def out_json(self, data: object) -> None:
+        """One line of JSON, valid whatever the stream's encoding (terminal.py)."""
+        self.out(json_line(data, self.stdout))
 
     def run(self, argv: Sequence[str] | None) -> int:
         from .batch import run_batch
+        from .lookup import run_info, run_search
 
         parser = build_parser()
         args = parser.parse_args(argv)  # exits 2 with a usage line on a missing or unknown option
@@ -76,6 +81,8 @@ class Cli:
                 "login": self.login,
                 "logout": self.logout,
                 "batch": lambda a, s: run_batch(self, a, s),
+                "search": lambda a, s: run_search(self, a, s),
+                "info": lambda a, s: run_info(self, a, s),
             }
             return handler[args.command](args, settings)
         except UsageError as exc:
@@ -88,7 +95,7 @@ class Cli:
     def report_error(self, error: PopbillError, as_json: bool) -> int:
         code = exit_code_for(error)
         if as_json:
-            self.out(json.dumps(error_json(error), ensure_ascii=False))
+            self.out_json(error_json(error))
             return code
         # For invalid input the problems follow one per line, so the first line is only the summary.
         first = text("error.invalid_input", error.lang) if error.problems else error.message
@@ -126,7 +133,7 @@ class Cli:
         finally:
             service.close()
         if args.json:
-            self.out(json.dumps(result_json(result), ensure_ascii=False))
+            self.out_json(result_json(result))
         else:
             self.out(f"[{result.code}] {result.message}")
         return EXIT_OK
@@ -139,14 +146,26 @@ class Cli:
         finally:
             service.close()
         if args.json:
-            self.out(json.dumps({"code": 1, "message": "ok", "environment": env.name, "expires": token.expiry_text()}))
+            self.out_json({"code": 1, "message": "ok", "environment": env.name, "expires": token.expiry_text()})
         else:
             self.out(f"OK: {env.name} ({env.base_url}), token expires {token.expiry_text()}")
         return EXIT_OK
 
     def _read_secret(self, prompt: str) -> str:
+        """The secret, never echoed: getpass on a terminal, one line from a pipe or a file; refused (exit 2,
+        nothing read) where the terminal would show it (terminal.py)."""
         if self.stdin.isatty():
-            return getpass.getpass(prompt)  # no echo on a terminal
+            import warnings
+
+            with warnings.catch_warnings():
+                # getpass falls back to reading with echo (and only warns) where it cannot switch echo off.
+                warnings.simplefilter("error", getpass.GetPassWarning)
+                try:
+                    return getpass.getpass(prompt)
+                except getpass.GetPassWarning:
+                    raise UsageError(text("cli.secret_would_echo", self.lang)) from None
+        if echoing_terminal(self.stdin):
+            raise UsageError(text("cli.secret_would_echo", self.lang))
         return self.stdin.readline().strip()
 
     def login(self, args: argparse.Namespace, s: Settings) -> int:
@@ -182,6 +201,8 @@ class Cli:
                 raise UsageError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
         if (args.link_id is None) != (args.secret_key is None):
             raise UsageError("--link-id and --secret-key go together")
+        if not 0 <= args.book_size <= 99_999:
+            raise UsageError(f"--book-size must be 0 to 99999, not {args.book_size}")
         stop = threading.Event()
         sim = Simulator(
             port=args.port,
@@ -192,6 +213,9 @@ class Cli:
             auth_fault=args.auth_fault,
             token_ttl=args.token_ttl,
             verbose=args.verbose,
+            strict=args.strict,
+            book_size=args.book_size,
+            book_seed=args.book_seed,
         )
         try:
             sim.start()

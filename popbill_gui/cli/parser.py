@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from .. import __version__
+from ..core.invoices import DATE_KINDS
 from ..core.validation import MGT_KEY_TYPES
 from ..storage import settings as settings_mod
 from ..storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError
@@ -27,7 +28,7 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="popbill-cli",
-        description="POPBiLL e-Tax invoice tools: resend notification mail, assign document IDs.",
+        description="POPBiLL e-Tax invoice tools: resend notification mail, assign document IDs, find invoices.",
         epilog="exit codes: 0 done, 1 refused by POPBiLL, 2 invalid input (nothing sent), "
         "3 service unreachable or answer not understood, 4 no usable credentials",
     )
@@ -86,6 +87,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_settings(p)
 
+    p = sub.add_parser("search", help="list invoices of a period (any length), e.g. those without a document ID")
+    p.add_argument("--type", required=True, metavar=types, help="MgtKeyType: our side of the invoices")
+    p.add_argument("--from", required=True, dest="start", metavar="YYYY-MM-DD", help="first day")
+    p.add_argument("--to", required=True, dest="end", metavar="YYYY-MM-DD", help="last day")
+    p.add_argument(
+        "--date-kind",
+        choices=tuple(DATE_KINDS),
+        default="written",
+        help="which date the period is about: written (default), registered or issued",
+    )
+    p.add_argument("--partner", metavar="TEXT", help="the partner's name or business number (part of it)")
+    p.add_argument("--state", metavar="CODE[,CODE...]", help="state codes, '*' for any digit, e.g. 3**,6**")
+    p.add_argument("--without-mgt-key", action="store_true", help="only invoices without our document ID")
+    p.add_argument("--json", action="store_true", help="print a JSON array of the invoices (the API's fields)")
+    p.add_argument("--out", metavar="FILE", help="also write the list to FILE.csv or FILE.xlsx for Excel")
+    _add_settings(p)
+
+    p = sub.add_parser("info", help="one invoice: by --type and --mgt-key, or by --item-key")
+    p.add_argument("--type", metavar=types, help="MgtKeyType (with --mgt-key; optional with --item-key)")
+    p.add_argument("--mgt-key", metavar="KEY", help="document ID (MgtKey): GetInfo, then the detail")
+    p.add_argument("--item-key", metavar="ITEMKEY", help="POPBiLL ItemKey, 18 digits: the detail")
+    p.add_argument("--json", action="store_true", help="print one JSON object (the API's fields)")
+    _add_settings(p)
+
     p = sub.add_parser("simulator", help="run the POPBiLL simulator on loopback until stopped")
     p.add_argument("--port", type=int, default=0, help="port (default: any free port)")
     p.add_argument("--latency-ms", type=float, default=0.0, help="delay before every answer")
@@ -95,7 +120,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--link-id", help="accepted LinkID (default: the demo LinkID)")
     p.add_argument("--secret-key", help="accepted SecretKey, base64 (default: the demo key)")
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    p.add_argument("--strict", action="store_true", help="refuse calls for invoices not in the book, as POPBiLL does")
+    size, seed = _book_default("DEFAULT_SIZE"), _book_default("DEFAULT_SEED")
+    p.add_argument("--book-size", type=int, default=size, metavar="N", help=f"invoices in the book (default {size})")
+    p.add_argument("--book-seed", type=int, default=seed, metavar="N", help="the book's seed (the same book for it)")
     return parser
+
+
+def _book_default(name: str) -> int:
+    from ..simulator import book
+
+    value: int = getattr(book, name)
+    return value
 
 
 def _faults() -> Sequence[str]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from .errors import PopbillError
 from .invoices import MAX_PER_PAGE, MAX_WINDOW_MONTHS, Invoice, SearchQuery, add_months, mgt_key_type_of
-from .messages import Lang, text
+from .messages import Lang
 from .validation import Problem, check_nts_confirm_num, clean, format_nts_confirm_num
 
 if TYPE_CHECKING:
@@ -195,12 +195,17 @@ class NtsResolution:
         return _REASONS.get(self.outcome)
 
     def reason(self, lang: Lang = "ko") -> str | None:
+        problem = self.problem()
+        return None if problem is None else problem.describe(lang)
+
+    def problem(self, field_name: str = "nts_confirm_num") -> Problem | None:
+        """Why this number cannot be used, as a Problem of `field_name` (a batch row's), or None when it can."""
         key = self.reason_key
         if key is None:
             return None
         mgt_key = self.invoice.mgt_key if self.invoice else ""
         nts = format_nts_confirm_num(self.nts_confirm_num)
-        return text(key, lang, nts=nts, count=len(self.invoices), mgt_key=mgt_key)
+        return Problem(field_name, key, {"nts": nts, "count": len(self.invoices), "mgt_key": mgt_key})
 
 
 def _nts_windows(issued: date) -> list[tuple[str, date, date]]:

@@ -2,23 +2,20 @@
 
 Qt-free. The faces hand it typed requests and get typed results; it opens the core client from the settings,
 records every call in the history, and plans and runs batches with the journal. Neither face imports the client,
-the transport, the token service, the history or the batch runner and journal itself.
+the transport, the token service, the history or the batch runner and journal itself. Batches are in
+`service.batches` (imported when first needed: the window's start-up does not pay for them), look-ups in
+`service.lookups`.
 """
 
 from ..core.errors import Kind, PopbillError
 from ..core.models import CallResult, Credentials, LinkCredentials, Token, TokenCredentials
 from ..storage.errors import HistoryError
-from .batches import BatchPlan, BatchRefused, BatchReport, BatchRun
 from .requests import AssignRequest, Request, ResendRequest, request_for
 from .service import KEEP, Service, StoreFactory, system_store, test_connection
 
 __all__ = [
     "KEEP",
     "AssignRequest",
-    "BatchPlan",
-    "BatchRefused",
-    "BatchReport",
-    "BatchRun",
     "CallResult",
     "Credentials",
     "HistoryError",

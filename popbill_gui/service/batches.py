@@ -3,9 +3,16 @@
 Planning is where the promises are kept: a file with invalid rows is refused unless the user chose to skip them;
 a file with an interrupted batch is not started anew (that would send its done rows again) but resumed; a batch is
 resumed only under the environment and CorpNum it was started with, only from the file it was started from, and
-rows whose outcome is unknown are never sent again (SendEmail: only when asked). The window and the CLI call the
-same functions, so they cannot disagree. Qt-free; every method may block (files, SQLite, network): the window runs
-them on its job runner.
+rows whose outcome is unknown are never sent again (SendEmail: only when asked). A batch is run by one process at a
+time: a resumed plan holds the batch's run lock (an OS file lock, `Journal.lock`) from before recovering until its
+run ends or the plan is released, a new batch takes it as it is journaled, and a batch running elsewhere is refused
+("batch.running_elsewhere"). The window and the CLI call the same functions, so they cannot disagree. Qt-free;
+every method may block (files, SQLite, network): the window runs them on its job runner.
+
+An assign file may name its invoices by NTS confirmation number: `plan` resolves every number to its ItemKey (through
+`service.lookups`, before anything is sent and before anything is journaled). A number that finds no invoice,
+several, or one that already has our document ID makes its row invalid, with the reason; the batch journals the
+ItemKeys found, so a resume sends exactly what was planned and never resolves again.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,11 +32,13 @@ if TYPE_CHECKING:
     from ..batch.journal import BatchInfo, Journal
     from ..batch.reader import BatchFile
     from ..batch.runner import BatchRunner, Progress, Stop
+    from ..storage.locks import FileLock
     from .service import Service
 
 log = logging.getLogger(__name__)
 
 RowReport = Callable[[RowOutcome, "Progress"], None]
+ResolveReport = Callable[[int, int], None]  # (numbers resolved so far, numbers to resolve)
 
 
 class BatchRefused(Exception):
@@ -67,6 +76,14 @@ class BatchPlan:
     batch_id: int | None = None  # None: a new batch
     recovered: list[int] = field(default_factory=list)  # rows a crash left "sending", now "unknown"
     outcomes: dict[int, RowOutcome] = field(default_factory=dict)  # a resumed batch's rows so far
+    # A resumed batch's run lock, held from planning: released when the run ends, by release(), or when the plan is
+    # dropped (the lock's handle closes). None for a new batch (its run takes the lock as it journals it).
+    lock: FileLock | None = field(default=None, compare=False, repr=False)
+
+    def release(self) -> None:
+        """Give up the batch's run lock without running it (the user declined); idempotent."""
+        if self.lock is not None:
+            self.lock.release()
 
     @property
     def operation(self) -> Operation:
@@ -91,6 +108,10 @@ class BatchReport:
         for outcome in self.outcomes.values():
             counts[outcome.state] += 1
         return counts
+
+
+def _running_elsewhere(info: BatchInfo) -> BatchRefused:
+    return BatchRefused("batch.running_elsewhere", {"batch": info.id}, batch=info)
 
 
 class BatchRun:
@@ -125,7 +146,16 @@ class BatchRun:
         return self._cancelled
 
     def run(self) -> BatchReport:
-        """Open the client (a PopbillError, nothing journaled, when it cannot be), journal a new batch, send."""
+        """Open the client (a PopbillError, nothing journaled, when it cannot be), journal a new batch, send.
+        The batch's run lock is held throughout and released when this returns or raises."""
+        held: list[FileLock] = [self.plan.lock] if self.plan.lock is not None else []
+        try:
+            return self._run(held)
+        finally:
+            for lock in held:
+                lock.release()
+
+    def _run(self, held: list[FileLock]) -> BatchReport:
         from ..batch.runner import BatchRunner, Stop
 
         service = self._batches.service
@@ -137,6 +167,12 @@ class BatchRun:
                 return BatchReport(0, Stop.CANCELLED, None, {})
         batch_id = plan.batch_id
         if batch_id is None:
+
+            def lock_new(new_id: int) -> None:
+                lock = _take_lock(journal, new_id)
+                if lock is not None:
+                    held.append(lock)
+
             batch_id = journal.create_batch(
                 operation=plan.operation,
                 source=str(plan.file.path),
@@ -146,6 +182,7 @@ class BatchRun:
                 rows=plan.file.rows,
                 concurrency=plan.concurrency,
                 skip_invalid=plan.skip_invalid,
+                on_created=lock_new,
             )
         if self.on_started is not None:
             self.on_started(batch_id)
@@ -158,6 +195,20 @@ class BatchRun:
         if result.stop is Stop.COMPLETED:
             journal.finish_batch(batch_id, "completed")
         return BatchReport(batch_id, result.stop, result.error, self._batches.outcomes(batch_id))
+
+
+def _take_lock(journal: Journal, batch_id: int) -> FileLock | None:
+    """The batch's run lock; LockBusy when another run holds it. None, with a warning, where no lock can be taken
+    at all (a file system without locks): the batch then runs as it did before locks, unguarded."""
+    from ..storage.locks import LockBusy
+
+    try:
+        return journal.lock(batch_id)
+    except LockBusy:
+        raise
+    except OSError as exc:
+        log.warning("batch %s runs without its run lock (%s)", batch_id, exc.strerror or type(exc).__name__)
+        return None
 
 
 class Batches:
@@ -192,16 +243,60 @@ class Batches:
         return mine[0] if mine else None
 
     # -- planning -----------------------------------------------------------------------------------------
-    def plan(self, file: BatchFile, *, concurrency: int, skip_invalid: bool = False) -> BatchPlan:
+    def plan(
+        self,
+        file: BatchFile,
+        *,
+        concurrency: int,
+        skip_invalid: bool = False,
+        resolving: ResolveReport | None = None,
+    ) -> BatchPlan:
         """A new batch of `file`: refused when rows are invalid (unless skipped) or the file has an interrupted
-        batch under this account (resume that instead: starting anew would send its done rows again)."""
+        batch under this account (resume that instead: starting anew would send its done rows again).
+
+        A file by NTS number is resolved here, after those checks (they need no network): the plan's `file` is
+        then the file with each row's ItemKey, or its reason when the number cannot be used (`resolving` is told
+        after each number). A PopbillError (network, credentials) while resolving plans nothing."""
         invalid = file.invalid_rows
         if invalid and not skip_invalid:
             raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid)
         unfinished = self.find_unfinished(file)
         if unfinished is not None:
+            if self._journal().running_elsewhere(unfinished.id):
+                raise _running_elsewhere(unfinished)
             raise BatchRefused("batch.interrupted_exists", {"batch": unfinished.id}, batch=unfinished)
+        if file.by_nts:
+            file = self.resolve(file, resolving)
+            invalid = file.invalid_rows
+            if invalid and not skip_invalid:
+                raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid)
         return BatchPlan(file, file.valid_rows, concurrency, skip_invalid)
+
+    def resolve(self, file: BatchFile, resolving: ResolveReport | None = None) -> BatchFile:
+        """`file` (by NTS number) with each valid row's ItemKey, found by its number and MgtKeyType; a number that
+        finds no invoice, several, or one that already has our document ID becomes the row's problem. Rows
+        already invalid are left as they are (not looked up). One or two searches per number, in file order."""
+        from ..batch.model import InputRow
+
+        lookups = self.service.lookups
+        total = len(file.valid_rows)
+        rows: list[InputRow] = []
+        done = 0
+        for row in file.rows:
+            if not row.valid:
+                rows.append(row)
+                continue
+            found = lookups.resolve_nts(row.values["mgt_key_type"], row.values["nts_confirm_num"])
+            values = dict(row.values)
+            if found.invoice is not None:
+                # Also when it cannot be used (it already has a document ID): the results then say which invoice.
+                values["item_key"] = found.invoice.item_key
+            problem = found.problem()
+            rows.append(InputRow(row.row, values, [] if problem is None else [problem]))
+            done += 1
+            if resolving is not None:
+                resolving(done, total)
+        return replace(file, rows=rows)
 
     def plan_resume(
         self,
@@ -214,7 +309,8 @@ class Batches:
         """The rest of an interrupted batch: of `file` (its interrupted batch under this account) or `batch_id`
         (its file read again). Done rows are not sent again; rows left "sending" by a crash become "unknown" and
         are sent again only for SendEmail with `resend_unknown`. Refused (BatchRefused) when there is nothing to
-        resume here: no such batch, finished, another account's, another file's or a changed file."""
+        resume here: no such batch, finished, another account's, another file's or a changed file, or running in
+        another process now. The plan holds the batch's run lock: run it, or `release()` it."""
         journal = self._journal()
         env, corp_num = self._account()
         if batch_id is None:
@@ -247,15 +343,35 @@ class Batches:
                 ) from exc
         if file.fingerprint() != info.fingerprint:
             raise BatchRefused("batch.file_changed", {"batch": info.id, "path": info.source}, batch=info)
-        recovered = journal.recover(info.id)  # rows a crash left "sending": never sent blindly again
-        journal_rows = journal.batch_rows(info.id)
+        # Only the lock's holder may recover: without it a live run's "sending" rows would look like a crash's.
+        from ..storage.locks import LockBusy
+
+        try:
+            lock = _take_lock(journal, info.id)
+        except LockBusy as exc:
+            raise _running_elsewhere(info) from exc
+        try:
+            if not journal.batch(info.id).unfinished:  # the run that held the lock finished it meanwhile
+                raise BatchRefused("batch.finished", {"batch": info.id}, batch=info)
+            recovered = journal.recover(info.id)  # rows a crash left "sending": never sent blindly again
+            journal_rows = journal.batch_rows(info.id)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         wanted = {RowState.PENDING}
         if resend_unknown and operation == "resend_email":
             wanted.add(RowState.UNKNOWN)
         states = {j.row: j.outcome.state for j in journal_rows}
+        if file.by_nts:
+            # The rows as planned, with the ItemKeys found then (the fingerprint, over the NTS numbers, matched):
+            # resolving again could find another answer, e.g. "already has a document ID" for a row just done.
+            file = replace(file, rows=[j.input_row() for j in journal_rows])
         rows = [row for row in file.valid_rows if states.get(row.row) in wanted]
         outcomes = {j.row: j.outcome for j in journal_rows}
-        return BatchPlan(file, rows, concurrency, batch_id=info.id, recovered=recovered, outcomes=outcomes)
+        return BatchPlan(
+            file, rows, concurrency, batch_id=info.id, recovered=recovered, outcomes=outcomes, lock=lock
+        )
 
     @staticmethod
     def _other_account(info: BatchInfo) -> BatchRefused:
@@ -275,10 +391,11 @@ class Batches:
 
     @staticmethod
     def export(path: str | Path, file: BatchFile, outcomes: dict[int, RowOutcome], lang: Lang) -> Path:
-        """Every row of the file in its order with its outcome, to .csv or .xlsx, atomically; the path written."""
+        """Every row of the file in its order with its outcome, to .csv or .xlsx, atomically; the path written.
+        For a file by NTS number, pass the plan's `file` (its rows hold the ItemKeys found)."""
         from ..batch.export import result_table, write_results
 
-        return write_results(path, result_table(file.operation, file.rows, outcomes, lang))
+        return write_results(path, result_table(file.operation, file.rows, outcomes, lang, file.result_columns))
 
     @staticmethod
     def write_template(path: str | Path, operation: Operation, lang: Lang) -> Path:

@@ -8,7 +8,8 @@ on the network: the window runs them on its job runner.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.invoices import DATE_KINDS, Invoice
@@ -23,6 +24,7 @@ from ..core.lookup import (
     resolve_nts,
     search_all,
 )
+from ..core.messages import Lang
 
 if TYPE_CHECKING:
     from .service import Service
@@ -75,3 +77,12 @@ class Lookups:
         """The one invoice an NTS confirmation number names, or why there is none to use (none, several, or one
         that already has our document ID)."""
         return resolve_nts(self.service.client(), mgt_key_type, nts_confirm_num)
+
+    @staticmethod
+    def export(path: str | Path, invoices: Iterable[Invoice], lang: Lang) -> Path:
+        """A list of invoices to .csv or .xlsx for Excel, atomically (text stays text, never a formula); the path
+        written. ValueError for another extension, ResultsFileError when it cannot be written there."""
+        from ..batch.export import write_results
+        from ..core.invoice_table import export_table
+
+        return write_results(path, export_table(invoices, lang))

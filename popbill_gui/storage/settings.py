@@ -21,7 +21,6 @@ from ..core.environments import ENV_NAMES, HOST_VARIANTS
 from ..core.errors import Kind, PopbillError
 from ..core.messages import LANGS, Lang, normalize_lang
 from ..core.models import Credentials, LinkCredentials, TokenCredentials
-from ..core.trust import ca_file_problem, clean_ca_path
 from .private import private_file, private_folder
 
 log = logging.getLogger(__name__)
@@ -81,6 +80,8 @@ def _parse(name: str, raw: str | float | None) -> object:
         return value
     text = str(raw).strip()
     if name == "ca_bundle":
+        from ..core.trust import clean_ca_path  # when a CA file is named: ssl is no start-up import
+
         return clean_ca_path(text) or None  # "Copy as path" quotes it
     allowed: tuple[str, ...] | None = {"env": ENV_NAMES, "hosts": HOST_VARIANTS, "lang": LANGS}.get(name)
     if allowed is not None:
@@ -116,6 +117,8 @@ def resolve(
         values[name] = _parse(name, raw) if raw is not None else getattr(base, name)
     bundle = values["ca_bundle"]
     if "ca_bundle" in given and isinstance(bundle, str):
+        from ..core.trust import ca_file_problem
+
         problem = ca_file_problem(bundle, values["lang"])  # type: ignore[arg-type]
         if problem is not None:
             raise SettingsError(f"{ENV_VARS['ca_bundle']}/--ca-bundle: {problem}")
@@ -128,6 +131,8 @@ def ca_bundle_problem(raw: str, lang: Lang = "ko") -> str | None:
     For the settings dialog, to say it as soon as the path is typed or chosen. Save `clean_ca_path(raw)`:
     the path without the quotes that Windows' "Copy as path" adds.
     """
+    from ..core.trust import ca_file_problem
+
     return ca_file_problem(raw, lang)
 
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QTimer
 
-from ..service import BatchPlan, BatchReport, PopbillError, Service
+from ..service import PopbillError, Service
+from ..service.batches import BatchPlan, BatchReport
 from .jobs import JobRunner
 
 if TYPE_CHECKING:

@@ -3,7 +3,9 @@
 The file is read and checked on the job runner, with the collector kept from walking the new rows (see
 `jobs.quiet_collector`), and what the preview needs (fingerprint, positions, valid and invalid rows) is worked out
 there too. A later read makes an earlier one stale: only the newest answer counts. A file no longer shown is freed
-on a job, a piece at a time (`jobs.release`): freeing 100,000 rows at once stalls every thread.
+a piece at a time (`jobs.release`), by the next read's job before it reads: freeing 100,000 rows at once stalls every
+thread, and two busy workers at once would starve the GUI thread of the interpreter (CPython hands it to whichever
+thread asks, so the more threads want it, the longer the GUI thread may wait).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class FileReader:
         self._on_refused = on_refused
         self._reads = 0
         self._current = 0  # the number of the read under way; 0: none
+        self._trash: list[object] = []  # what the next job frees before it does anything else
 
     @property
     def reading(self) -> bool:
@@ -46,8 +49,10 @@ class FileReader:
         self._reads += 1
         self._current = number = self._reads
         read = self._service.batches.read
+        trash, self._trash = self._trash, []
 
         def work() -> BatchFile:
+            release(*trash)
             with quiet_collector():
                 file = read(path, operation)
                 # Worked out here, not on the GUI thread when the preview fills or Start is pressed.
@@ -76,9 +81,14 @@ class FileReader:
             self._on_refused(error)
 
     def let_go(self, file: BatchFile | None, *held: object) -> None:
-        """Free a file no longer shown, and what a model held of it, on a job, a piece at a time."""
-        trash = [thing for thing in held if thing]
+        """A file no longer shown, and what a model held of it: freed by the next read's job, or by a job now when
+        `now` (no read follows)."""
+        self._trash += [thing for thing in held if thing]
         if file is not None:
-            trash += [file.rows, *file.__dict__.values()]  # the rows and what was cached of them
+            self._trash += [file.rows, *file.__dict__.values()]  # the rows and what was cached of them
+
+    def release_now(self) -> None:
+        """Free what is waiting to be freed on a job of its own (the tab shows a batch that needs no reading)."""
+        trash, self._trash = self._trash, []
         if trash:
             self._jobs.submit(partial(release, *trash))

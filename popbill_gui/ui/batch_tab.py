@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QWidget
 
 from ..batch.model import Operation
 from ..core.messages import Lang
-from ..service import BatchPlan, BatchRefused, BatchReport, HistoryError
+from ..service import HistoryError
+from ..service.batches import BatchPlan, BatchRefused, BatchReport
 from . import file_dialogs
 from .batch_job import BatchJob
 from .batch_reading import FileReader
@@ -329,7 +330,9 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
 
         def planned(plan: BatchPlan) -> None:
             self._planning = False
-            if not self._closed:
+            if self._closed:
+                plan.release()  # a resumed batch's run lock: free for the next run at once
+            else:
                 on_plan(plan)
 
         def refused(error: Exception) -> None:
@@ -415,14 +418,17 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self.operation.blockSignals(False)
         self._show_path(str(plan.file.path))
         self.reader.stop()
+        if plan.file is not self._file:
+            self.reader.let_go(self._file, *self.model.set_file(plan.operation, plan.file.rows))
+            self.reader.release_now()
         self._file = plan.file
         self._completed = False
         self._batch_id = plan.batch_id
-        self.model.set_file(plan.operation, plan.file.rows)
         self._fit_columns()
         self.model.set_outcomes(plan.outcomes)
         self.refresh()
         if plan.rows and not self._confirm_send(plan.operation, len(plan.rows)):
+            plan.release()
             self._set_status(lambda: self.tr("Not resumed: nothing was sent."))
             return
         self._launch(plan)
@@ -446,6 +452,7 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self.refresh()
         self._set_status(self._running_text)
         if not job.start():  # the window is closing
+            plan.release()
             self._job = None
             self.refresh()
 

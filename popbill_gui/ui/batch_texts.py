@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ..batch.model import MAX_CONCURRENCY, Operation
-from ..service import BatchReport, Kind, PopbillError
+from ..service import Kind, PopbillError
+from ..service.batches import BatchReport
 from ..service.records import BatchFile, BatchInfo, Progress, RowState, Stop
 
 if TYPE_CHECKING:

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Hashable
+from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.messages import Lang
 from ..core.validation import (
@@ -84,6 +94,27 @@ class _Tab(QWidget):
         field.edit.returnPressed.connect(self.try_submit)
         self.fields.append(field)
 
+    def _invoice_row(self, after: QWidget, label_name: str, button_name: str) -> None:
+        """A row under `after`'s: the invoice the keys name, in words (`invoice_label`, filled by the window's
+        look-ups, `ui/invoice_lookup.py`), and a button beside it (`invoice_button`)."""
+        self.invoice_title = QLabel(self)
+        self.invoice_label = QLabel(self)
+        self.invoice_label.setObjectName(label_name)
+        self.invoice_label.setWordWrap(True)
+        self.invoice_label.setTextFormat(Qt.TextFormat.PlainText)  # partners' names are never markup
+        self.invoice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.invoice_button = QPushButton(self)
+        self.invoice_button.setObjectName(button_name)
+        self.invoice_button.setAutoDefault(False)
+        row = QHBoxLayout()
+        row.addWidget(self.invoice_label, 1)
+        row.addWidget(self.invoice_button, 0, Qt.AlignmentFlag.AlignTop)
+        position = cast("tuple[int, object]", self.form.getWidgetPosition(after))
+        self.form.insertRow(position[0] + 1, self.invoice_title, row)
+        # After the form's own button: Tab still goes field to field in the order clerks know; Alt+the button's
+        # letter reaches it at once.
+        QWidget.setTabOrder(self.button, self.invoice_button)
+
     def request(self) -> Request:
         raise NotImplementedError
 
@@ -149,6 +180,8 @@ class ResendTab(_Tab):
         self._add_field(self.receiver)
         self.button.setObjectName("resendSend")
         self._tab_order(self.mgt_key_type, self.mgt_key.edit, self.receiver.edit, self.button)
+        self._invoice_row(self.mgt_key, "resendInvoice", "resendUseInvoiceAddress")
+        self.use_address_button = self.invoice_button
         self.retranslate()
         self.refresh()
 
@@ -170,6 +203,9 @@ class ResendTab(_Tab):
         self.receiver.edit.setPlaceholderText("name@example.com")
         self.button.setText(self.tr("&Send"))
         self.button.setAccessibleName(self.tr("Send the mail again"))
+        self.invoice_title.setText(self.tr("Invoice"))
+        self.invoice_button.setText(self.tr("Use its &e-mail"))
+        self.invoice_button.setToolTip(self.tr("Put the partner's e-mail address from the invoice in Receiver e-mail."))
 
 
 class AssignTab(_Tab):
@@ -190,6 +226,8 @@ class AssignTab(_Tab):
         self._add_field(self.mgt_key)
         self.button.setObjectName("assignSend")
         self._tab_order(self.item_key.edit, self.mgt_key_type, self.mgt_key.edit, self.button)
+        self._invoice_row(self.item_key, "assignInvoice", "assignFind")
+        self.find_button = self.invoice_button
         self.retranslate()
         self.refresh()
 
@@ -220,3 +258,6 @@ class AssignTab(_Tab):
         self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
         self.button.setText(self.tr("&Assign"))
         self.button.setAccessibleName(self.tr("Assign the document ID"))
+        self.invoice_title.setText(self.tr("Invoice"))
+        self.invoice_button.setText(self.tr("Fi&nd…"))  # not &F: Alt+F opens the File menu
+        self.invoice_button.setToolTip(self.tr("Choose the invoice from a list of yours: no ItemKey needed."))

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ..core.errors import hint_for
 from ..core.messages import Lang
-from ..service import BatchReport, Kind, PopbillError, request_for
+from ..service import Kind, PopbillError, request_for
 from .details import Detail, DetailArea, DetailTexts
 from .log_model import LogEntry, LogModel
 from .tables import columns_menu, setup_table
 
 if TYPE_CHECKING:
+    from ..service.batches import BatchReport
     from ..service.records import CallRecord
 
 

@@ -33,21 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.messages import Lang
-from ..service import (
-    AssignRequest,
-    BatchReport,
-    CallResult,
-    Kind,
-    LinkCredentials,
-    PopbillError,
-    Request,
-    Token,
-)
+from ..service import AssignRequest, CallResult, Kind, LinkCredentials, PopbillError, Request, Token
 from ..storage import settings as settings_store
 from ..storage.settings import Settings
 from . import i18n
 from .focus import first_control
 from .forms import AssignTab, ResendTab
+from .invoice_finder import InvoiceFinder
 from .jobs import JobRunner
 from .log_model import LogEntry, LogModel
 from .log_pane import LogPane, batch_entry, error_entry
@@ -58,6 +50,7 @@ from .setup_bar import SetupBar
 from .window_settings import WindowSettings
 
 if TYPE_CHECKING:
+    from ..service.batches import BatchReport
     from ..service.records import BatchInfo, CallRecord
     from .batch_tab import BatchTab
 
@@ -161,6 +154,7 @@ class MainWindow(WindowSettings, QMainWindow):
         self.setAcceptDrops(True)  # a file dropped anywhere on the window goes to the batch tab
         self.resend_tab.submitted.connect(self.submit)
         self.assign_tab.submitted.connect(self.submit)
+        self.finder = InvoiceFinder(self)  # the tabs' invoice look-ups and the Find dialog (issue 11)
         self.log_pane = LogPane(self)
 
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)

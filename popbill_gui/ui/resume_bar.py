@@ -40,7 +40,7 @@ class ResumeBar(QFrame):
 
     def offer(self, unfinished: list[BatchInfo]) -> None:
         """Offer the first of these batches that still has rows to send (none: nothing is offered)."""
-        from ..service.records import RowState
+        from ..batch.model import RowState  # light: not the journal's or the reader's modules at start-up
 
         resumable = [b for b in unfinished if b.counts.get(RowState.PENDING, 0) or b.counts.get(RowState.SENDING, 0)]
         if resumable:
@@ -48,7 +48,7 @@ class ResumeBar(QFrame):
             self.retranslate()
 
     def retranslate(self) -> None:
-        from ..service.records import RowState
+        from ..batch.model import RowState  # light: not the journal's or the reader's modules at start-up
 
         self.button.setText(self.tr("Resume the &batch"))
         info = self.info

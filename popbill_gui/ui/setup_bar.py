@@ -91,6 +91,6 @@ class SetupBar(QFrame):
     def refresh(self, session: Session, keyring_problem: str | None) -> None:
         text = self.texts.missing(session, keyring_problem)
         self.label.setText(text)
-        self.button.setText(self.tr("Op&en Settings…"))
+        self.button.setText(self.tr("Open settin&gs…"))
         self.button.setAccessibleDescription(text)
         self.setVisible(bool(text))

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AssignPanel</name>
+    <message>
+        <source>Type a pattern, e.g. %1.</source>
+        <translation>Type a pattern, e.g. %1.</translation>
+    </message>
+    <message>
+        <source>The pattern has a { or } without its partner (write {{ or }} for the brace itself).</source>
+        <translation>The pattern has a { or } without its partner (write {{ or }} for the brace itself).</translation>
+    </message>
+    <message>
+        <source>%1 is not a placeholder: use {date}, {n} or {n:03}.</source>
+        <translation>%1 is not a placeholder: use {date}, {n} or {n:03}.</translation>
+    </message>
+    <message>
+        <source>Select the invoices in the list (Ctrl or Shift + click for several).</source>
+        <translation>Select the invoices in the list (Ctrl or Shift + click for several).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 selected invoices cannot get their ID: %3</source>
+        <translation>%1 of %2 selected invoices cannot get their ID: %3</translation>
+    </message>
+    <message>
+        <source>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</source>
+        <translation>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</translation>
+    </message>
+    <message>
+        <source>&amp;Assign %1 IDs…</source>
+        <translation>&amp;Assign %1 IDs…</translation>
+    </message>
+    <message>
+        <source>Patter&amp;n</source>
+        <translation>Patter&amp;n</translation>
+    </message>
+    <message>
+        <source>Give &amp;document IDs to the selected invoices</source>
+        <translation>Give &amp;document IDs to the selected invoices</translation>
+    </message>
+    <message>
+        <source>Document ID pattern</source>
+        <translation>Document ID pattern</translation>
+    </message>
+    <message>
+        <source>&amp;First number</source>
+        <translation>&amp;First number</translation>
+    </message>
+    <message>
+        <source>The number {n} starts from: continue from your last document ID.</source>
+        <translation>The number {n} starts from: continue from your last document ID.</translation>
+    </message>
+    <message>
+        <source>{date} = written date (20260115) · {n} = 1, 2, 3… oldest first · {n:03} = 001, 002…</source>
+        <translation>{date} = written date (20260115) · {n} = 1, 2, 3… oldest first · {n:03} = 001, 002…</translation>
+    </message>
+    <message>
+        <source>Everything else in the pattern is copied as typed. A document ID has at most %1 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. An ID another invoice already has is flagged when that invoice is in the list; otherwise POPBiLL refuses that one row when it is sent, and the others are assigned.</source>
+        <translation>Everything else in the pattern is copied as typed. A document ID has at most %1 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. An ID another invoice already has is flagged when that invoice is in the list; otherwise POPBiLL refuses that one row when it is sent, and the others are assigned.</translation>
+    </message>
+    <message>
+        <source>Open the batch tab with these rows: after your confirmation they are sent, journaled and resumable, and the results can be exported.</source>
+        <translation>Open the batch tab with these rows: after your confirmation they are sent, journaled and resumable, and the results can be exported.</translation>
+    </message>
+</context>
+<context>
     <name>AssignTab</name>
     <message>
         <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
@@ -42,6 +105,18 @@
     <message>
         <source>Assign the document ID</source>
         <translation>Assign the document ID</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd…</source>
+        <translation>Fi&amp;nd…</translation>
+    </message>
+    <message>
+        <source>Choose the invoice from a list of yours: no ItemKey needed.</source>
+        <translation>Choose the invoice from a list of yours: no ItemKey needed.</translation>
     </message>
 </context>
 <context>
@@ -456,6 +531,125 @@ Resume it? The rows already sent are not sent again.</translation>
     </message>
 </context>
 <context>
+    <name>FindDialog</name>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>Searching… %1 found so far.</source>
+        <translation>Searching… %1 found so far.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 invoices found until then.</source>
+        <translation>Stopped: %1 invoices found until then.</translation>
+    </message>
+    <message>
+        <source>No invoice matches. Widen the dates, clear the partner, or untick the box.</source>
+        <translation>No invoice matches. Widen the dates, clear the partner, or untick the box.</translation>
+    </message>
+    <message>
+        <source>%1 invoices found.</source>
+        <translation>%1 invoices found.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>Internal error (%1). The window keeps working.</translation>
+    </message>
+    <message>
+        <source>Find invoices</source>
+        <translation>Find invoices</translation>
+    </message>
+    <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</source>
+        <translation>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>Invoice type</source>
+        <translation>Invoice type</translation>
+    </message>
+    <message>
+        <source>Written from</source>
+        <translation>Written from</translation>
+    </message>
+    <message>
+        <source>Registered from</source>
+        <translation>Registered from</translation>
+    </message>
+    <message>
+        <source>Issued from</source>
+        <translation>Issued from</translation>
+    </message>
+    <message>
+        <source>Which date the range is about</source>
+        <translation>Which date the range is about</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel search</source>
+        <translation>&amp;Cancel search</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <source>Any length: a range over six months is searched six months at a time.</source>
+        <translation>Any length: a range over six months is searched six months at a time.</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>&amp;Partner</translation>
+    </message>
+    <message>
+        <source>Name or business number (empty: every partner)</source>
+        <translation>Name or business number (empty: every partner)</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>&amp;Only without a document ID</source>
+        <translation>&amp;Only without a document ID</translation>
+    </message>
+    <message>
+        <source>Only invoices issued on the website that have no document ID of ours yet.</source>
+        <translation>Only invoices issued on the website that have no document ID of ours yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Search progress</source>
+        <translation>Search progress</translation>
+    </message>
+    <message>
+        <source>Invoices found</source>
+        <translation>Invoices found</translation>
+    </message>
+    <message>
+        <source>&amp;Use this invoice</source>
+        <translation>&amp;Use this invoice</translation>
+    </message>
+    <message>
+        <source>Fill in its ItemKey on the Assign tab (or double-click the row).</source>
+        <translation>Fill in its ItemKey on the Assign tab (or double-click the row).</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History</source>
@@ -635,6 +829,162 @@ Resume it? The rows already sent are not sent again.</translation>
     <message>
         <source>Failed</source>
         <translation>Failed</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceFinder</name>
+    <message>
+        <source>Type a document ID: its invoice is shown here.</source>
+        <translation>Type a document ID: its invoice is shown here.</translation>
+    </message>
+    <message>
+        <source>No invoice of this type has this document ID</source>
+        <translation>No invoice of this type has this document ID</translation>
+    </message>
+    <message>
+        <source>Type an ItemKey, or press Find… to choose the invoice from a list.</source>
+        <translation>Type an ItemKey, or press Find… to choose the invoice from a list.</translation>
+    </message>
+    <message>
+        <source>No invoice has this ItemKey</source>
+        <translation>No invoice has this ItemKey</translation>
+    </message>
+    <message>
+        <source>Not looked up yet: the credentials are still being read from the keyring.</source>
+        <translation>Not looked up yet: the credentials are still being read from the keyring.</translation>
+    </message>
+    <message>
+        <source>Not looked up: no credentials yet (File → Settings).</source>
+        <translation>Not looked up: no credentials yet (File → Settings).</translation>
+    </message>
+    <message>
+        <source>The document IDs chosen in Find were written to %1.</source>
+        <translation>The document IDs chosen in Find were written to %1.</translation>
+    </message>
+    <message>
+        <source>Start that file on the Batch tab once the batch under way has ended.</source>
+        <translation>Start that file on the Batch tab once the batch under way has ended.</translation>
+    </message>
+    <message>
+        <source>The document IDs were not handed to the batch tab: %1</source>
+        <translation>The document IDs were not handed to the batch tab: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceListModel</name>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Business no.</source>
+        <translation>Business no.</translation>
+    </message>
+    <message>
+        <source>Supply amount</source>
+        <translation>Supply amount</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>NTS number</source>
+        <translation>NTS number</translation>
+    </message>
+    <message>
+        <source>Document ID</source>
+        <translation>Document ID</translation>
+    </message>
+    <message>
+        <source>ItemKey</source>
+        <translation>ItemKey</translation>
+    </message>
+    <message>
+        <source>New document ID</source>
+        <translation>New document ID</translation>
+    </message>
+    <message>
+        <source>Can be assigned.</source>
+        <translation>Can be assigned.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceLookup</name>
+    <message>
+        <source>The invoice is looked up when you stop typing.</source>
+        <translation>The invoice is looked up when you stop typing.</translation>
+    </message>
+    <message>
+        <source>Looking up the invoice…</source>
+        <translation>Looking up the invoice…</translation>
+    </message>
+    <message>
+        <source>It already has a document ID: POPBiLL refuses to assign another.</source>
+        <translation>It already has a document ID: POPBiLL refuses to assign another.</translation>
+    </message>
+    <message>
+        <source>E-mail on the invoice: %1</source>
+        <translation>E-mail on the invoice: %1</translation>
+    </message>
+    <message>
+        <source>The invoice could not be looked up: %1</source>
+        <translation>The invoice could not be looked up: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceModel</name>
+    <message>
+        <source>Sales (SELL)</source>
+        <translation>Sales (SELL)</translation>
+    </message>
+    <message>
+        <source>Purchase (BUY)</source>
+        <translation>Purchase (BUY)</translation>
+    </message>
+    <message>
+        <source>Consignment (TRUSTEE)</source>
+        <translation>Consignment (TRUSTEE)</translation>
+    </message>
+    <message>
+        <source>(no partner name)</source>
+        <translation>(no partner name)</translation>
+    </message>
+    <message>
+        <source>%1 · written %2 · total %3 · %4</source>
+        <translation>%1 · written %2 · total %3 · %4</translation>
+    </message>
+    <message>
+        <source>document ID %1</source>
+        <translation>document ID %1</translation>
+    </message>
+    <message>
+        <source>This invoice already has the document ID %1.</source>
+        <translation>This invoice already has the document ID %1.</translation>
+    </message>
+    <message>
+        <source>Duplicate: the invoice with ItemKey %1 gets the same ID.</source>
+        <translation>Duplicate: the invoice with ItemKey %1 gets the same ID.</translation>
+    </message>
+    <message>
+        <source>Taken: the invoice with ItemKey %1 already has this ID.</source>
+        <translation>Taken: the invoice with ItemKey %1 already has this ID.</translation>
+    </message>
+    <message>
+        <source>The invoice has no written date for {date}.</source>
+        <translation>The invoice has no written date for {date}.</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1323,18 @@ This cannot be undone.</translation>
     <message>
         <source>Send the mail again</source>
         <translation>Send the mail again</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Use its &amp;e-mail</source>
+        <translation>Use its &amp;e-mail</translation>
+    </message>
+    <message>
+        <source>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</source>
+        <translation>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</translation>
     </message>
 </context>
 <context>
@@ -1318,8 +1680,8 @@ This cannot be undone.</translation>
 <context>
     <name>SetupBar</name>
     <message>
-        <source>Op&amp;en Settings…</source>
-        <translation>Op&amp;en Settings…</translation>
+        <source>Open settin&amp;gs…</source>
+        <translation>Open settin&amp;gs…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AssignPanel</name>
+    <message>
+        <source>Type a pattern, e.g. %1.</source>
+        <translation>규칙을 입력하세요(예: %1).</translation>
+    </message>
+    <message>
+        <source>The pattern has a { or } without its partner (write {{ or }} for the brace itself).</source>
+        <translation>규칙에 짝이 없는 { 또는 }가 있습니다(중괄호 자체는 {{ 또는 }}로 씁니다).</translation>
+    </message>
+    <message>
+        <source>%1 is not a placeholder: use {date}, {n} or {n:03}.</source>
+        <translation>%1은(는) 쓸 수 있는 자리표시가 아닙니다. {date}, {n}, {n:03}을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Select the invoices in the list (Ctrl or Shift + click for several).</source>
+        <translation>목록에서 세금계산서를 선택하세요(여러 건은 Ctrl 또는 Shift + 클릭).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 selected invoices cannot get their ID: %3</source>
+        <translation>선택한 %2건 중 %1건은 이 문서번호를 받을 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</source>
+        <translation>선택한 %1건, 오래된 순서: %2 … %3. 보낼 때 번호마다 다시 확인됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Assign %1 IDs…</source>
+        <translation>문서번호 %1건 할당(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Patter&amp;n</source>
+        <translation>규칙(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Give &amp;document IDs to the selected invoices</source>
+        <translation>선택한 세금계산서에 문서번호 할당(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Document ID pattern</source>
+        <translation>문서번호 규칙</translation>
+    </message>
+    <message>
+        <source>&amp;First number</source>
+        <translation>시작 번호(&amp;F)</translation>
+    </message>
+    <message>
+        <source>The number {n} starts from: continue from your last document ID.</source>
+        <translation>{n}이 시작하는 번호입니다. 마지막 문서번호 다음부터 이어 쓰세요.</translation>
+    </message>
+    <message>
+        <source>{date} = written date (20260115) · {n} = 1, 2, 3… oldest first · {n:03} = 001, 002…</source>
+        <translation>{date} = 작성일자(20260115) · {n} = 1, 2, 3…(오래된 순서) · {n:03} = 001, 002…</translation>
+    </message>
+    <message>
+        <source>Everything else in the pattern is copied as typed. A document ID has at most %1 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. An ID another invoice already has is flagged when that invoice is in the list; otherwise POPBiLL refuses that one row when it is sent, and the others are assigned.</source>
+        <translation>규칙의 나머지 글자는 입력한 그대로 들어갑니다. 문서번호는 영문, 숫자, &apos;-&apos;, &apos;_&apos;로 %1자까지입니다. 다른 세금계산서가 이미 쓰는 번호는 그 세금계산서가 목록에 있으면 표시되고, 없으면 보낼 때 팝빌이 그 한 건만 거부하며 나머지는 할당됩니다.</translation>
+    </message>
+    <message>
+        <source>Open the batch tab with these rows: after your confirmation they are sent, journaled and resumable, and the results can be exported.</source>
+        <translation>이 행들로 일괄 처리 탭을 엽니다. 확인하면 보내지고, 기록되어 중단돼도 이어서 할 수 있으며, 결과를 내보낼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>AssignTab</name>
     <message>
         <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
@@ -42,6 +105,18 @@
     <message>
         <source>Assign the document ID</source>
         <translation>문서번호 할당</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>세금계산서</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd…</source>
+        <translation>찾기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose the invoice from a list of yours: no ItemKey needed.</source>
+        <translation>내 세금계산서 목록에서 고릅니다. 팝빌번호를 몰라도 됩니다.</translation>
     </message>
 </context>
 <context>
@@ -456,6 +531,125 @@ Resume it? The rows already sent are not sent again.</source>
     </message>
 </context>
 <context>
+    <name>FindDialog</name>
+    <message>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <source>Searching… %1 found so far.</source>
+        <translation>검색 중… 지금까지 %1건</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 invoices found until then.</source>
+        <translation>중단했습니다. 그때까지 %1건을 찾았습니다.</translation>
+    </message>
+    <message>
+        <source>No invoice matches. Widen the dates, clear the partner, or untick the box.</source>
+        <translation>맞는 세금계산서가 없습니다. 기간을 넓히거나, 거래처를 지우거나, 체크를 해제해 보세요.</translation>
+    </message>
+    <message>
+        <source>%1 invoices found.</source>
+        <translation>세금계산서 %1건을 찾았습니다.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Find invoices</source>
+        <translation>세금계산서 찾기</translation>
+    </message>
+    <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</source>
+        <translation>팝빌에 있는 세금계산서를 기간과 거래처로 찾습니다. 하나를 고르면 팝빌번호가 채워지고, 여러 건을 선택하면 아래에서 문서번호를 할당할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>문서유형(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Invoice type</source>
+        <translation>문서유형</translation>
+    </message>
+    <message>
+        <source>Written from</source>
+        <translation>작성일자</translation>
+    </message>
+    <message>
+        <source>Registered from</source>
+        <translation>등록일시</translation>
+    </message>
+    <message>
+        <source>Issued from</source>
+        <translation>발행일시</translation>
+    </message>
+    <message>
+        <source>Which date the range is about</source>
+        <translation>기간의 기준 날짜</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>~</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel search</source>
+        <translation>검색 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>종료일</translation>
+    </message>
+    <message>
+        <source>Any length: a range over six months is searched six months at a time.</source>
+        <translation>기간 제한 없음: 6개월이 넘으면 6개월씩 나누어 검색합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>거래처(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Name or business number (empty: every partner)</source>
+        <translation>상호 또는 사업자번호(비우면 모든 거래처)</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>거래처</translation>
+    </message>
+    <message>
+        <source>&amp;Only without a document ID</source>
+        <translation>문서번호 없는 것만(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Only invoices issued on the website that have no document ID of ours yet.</source>
+        <translation>팝빌 사이트에서 발행해 아직 우리 쪽 문서번호가 없는 세금계산서만 보여줍니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search progress</source>
+        <translation>검색 진행률</translation>
+    </message>
+    <message>
+        <source>Invoices found</source>
+        <translation>찾은 세금계산서</translation>
+    </message>
+    <message>
+        <source>&amp;Use this invoice</source>
+        <translation>이 세금계산서 사용(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Fill in its ItemKey on the Assign tab (or double-click the row).</source>
+        <translation>문서번호 할당 탭에 팝빌번호를 채웁니다(행을 두 번 클릭해도 됩니다).</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History</source>
@@ -635,6 +829,162 @@ Resume it? The rows already sent are not sent again.</source>
     <message>
         <source>Failed</source>
         <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceFinder</name>
+    <message>
+        <source>Type a document ID: its invoice is shown here.</source>
+        <translation>문서번호를 입력하면 해당 세금계산서가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No invoice of this type has this document ID</source>
+        <translation>이 문서유형에 이 문서번호의 세금계산서가 없습니다</translation>
+    </message>
+    <message>
+        <source>Type an ItemKey, or press Find… to choose the invoice from a list.</source>
+        <translation>팝빌번호를 입력하거나, 찾기…를 눌러 목록에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>No invoice has this ItemKey</source>
+        <translation>이 팝빌번호의 세금계산서가 없습니다</translation>
+    </message>
+    <message>
+        <source>Not looked up yet: the credentials are still being read from the keyring.</source>
+        <translation>아직 조회하지 않았습니다. 키링에서 인증 정보를 읽는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Not looked up: no credentials yet (File → Settings).</source>
+        <translation>조회하지 않았습니다. 인증 정보가 없습니다(파일 → 설정).</translation>
+    </message>
+    <message>
+        <source>The document IDs chosen in Find were written to %1.</source>
+        <translation>찾기에서 정한 문서번호를 %1 파일에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Start that file on the Batch tab once the batch under way has ended.</source>
+        <translation>진행 중인 일괄 처리가 끝나면 일괄 처리 탭에서 그 파일을 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The document IDs were not handed to the batch tab: %1</source>
+        <translation>문서번호를 일괄 처리 탭으로 넘기지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceListModel</name>
+    <message>
+        <source>Written</source>
+        <translation>작성일자</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>거래처</translation>
+    </message>
+    <message>
+        <source>Business no.</source>
+        <translation>사업자번호</translation>
+    </message>
+    <message>
+        <source>Supply amount</source>
+        <translation>공급가액</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>세액</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계금액</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>NTS number</source>
+        <translation>국세청승인번호</translation>
+    </message>
+    <message>
+        <source>Document ID</source>
+        <translation>문서번호</translation>
+    </message>
+    <message>
+        <source>ItemKey</source>
+        <translation>팝빌번호</translation>
+    </message>
+    <message>
+        <source>New document ID</source>
+        <translation>새 문서번호</translation>
+    </message>
+    <message>
+        <source>Can be assigned.</source>
+        <translation>할당할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceLookup</name>
+    <message>
+        <source>The invoice is looked up when you stop typing.</source>
+        <translation>입력을 멈추면 세금계산서를 조회합니다.</translation>
+    </message>
+    <message>
+        <source>Looking up the invoice…</source>
+        <translation>세금계산서 조회 중…</translation>
+    </message>
+    <message>
+        <source>It already has a document ID: POPBiLL refuses to assign another.</source>
+        <translation>이미 문서번호가 있습니다. 팝빌은 다른 번호의 할당을 거부합니다.</translation>
+    </message>
+    <message>
+        <source>E-mail on the invoice: %1</source>
+        <translation>세금계산서의 이메일: %1</translation>
+    </message>
+    <message>
+        <source>The invoice could not be looked up: %1</source>
+        <translation>세금계산서를 조회하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceModel</name>
+    <message>
+        <source>Sales (SELL)</source>
+        <translation>매출 (SELL)</translation>
+    </message>
+    <message>
+        <source>Purchase (BUY)</source>
+        <translation>매입 (BUY)</translation>
+    </message>
+    <message>
+        <source>Consignment (TRUSTEE)</source>
+        <translation>위수탁 (TRUSTEE)</translation>
+    </message>
+    <message>
+        <source>(no partner name)</source>
+        <translation>(상호 없음)</translation>
+    </message>
+    <message>
+        <source>%1 · written %2 · total %3 · %4</source>
+        <translation>%1 · 작성일자 %2 · 합계 %3원 · %4</translation>
+    </message>
+    <message>
+        <source>document ID %1</source>
+        <translation>문서번호 %1</translation>
+    </message>
+    <message>
+        <source>This invoice already has the document ID %1.</source>
+        <translation>이 세금계산서에는 이미 문서번호 %1이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>Duplicate: the invoice with ItemKey %1 gets the same ID.</source>
+        <translation>중복: 팝빌번호 %1의 세금계산서가 같은 번호를 받습니다.</translation>
+    </message>
+    <message>
+        <source>Taken: the invoice with ItemKey %1 already has this ID.</source>
+        <translation>사용 중: 팝빌번호 %1의 세금계산서가 이미 이 번호를 씁니다.</translation>
+    </message>
+    <message>
+        <source>The invoice has no written date for {date}.</source>
+        <translation>세금계산서에 {date}에 넣을 작성일자가 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1323,18 @@ This cannot be undone.</source>
     <message>
         <source>Send the mail again</source>
         <translation>메일 재전송</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>세금계산서</translation>
+    </message>
+    <message>
+        <source>Use its &amp;e-mail</source>
+        <translation>이 메일 주소 사용(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</source>
+        <translation>세금계산서에 적힌 거래처 이메일 주소를 수신메일에 넣습니다.</translation>
     </message>
 </context>
 <context>
@@ -1318,8 +1680,8 @@ This cannot be undone.</source>
 <context>
     <name>SetupBar</name>
     <message>
-        <source>Op&amp;en Settings…</source>
-        <translation>설정 열기(&amp;E)…</translation>
+        <source>Open settin&amp;gs…</source>
+        <translation>설정 열기(&amp;G)…</translation>
     </message>
 </context>
 <context>

@@ -142,3 +142,13 @@ def test_a_template_reads_back_once_a_row_is_added(
 def test_a_template_refuses_other_extensions(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=re.escape("template.txt")):
         write_template(tmp_path / "template.txt", "resend_email")
+
+
+def test_an_nts_number_file_read_for_resend_names_assign(tmp_path: Path) -> None:
+    path = csv_file(tmp_path / "a.csv", ["국세청 승인번호,문서유형,문서번호", "20250312-41000089-00001234,매출,INV-1"])
+    with pytest.raises(BatchFileError) as refused:
+        read_batch(path, "resend_email")
+    assert refused.value.key == "batch.other_operation" and refused.value.params["operation"] == "assign_mgt_key"
+    assert "NTSConfirmNum/국세청승인번호" in refused.value.describe("ko")
+    batch = read_batch(path, "assign_mgt_key")  # and the alias is read for what it is
+    assert batch.rows[0].values["nts_confirm_num"] and batch.rows[0].values["mgt_key_type"] == "SELL"

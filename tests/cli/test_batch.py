@@ -230,3 +230,91 @@ def test_resume_under_another_environment_or_corp_num_finds_nothing(sim: Simulat
     with History(Path(env["POPBILL_HISTORY"])) as history:
         (batch,) = [Journal(history).batch(1)]
         assert batch.environment == "test" and batch.corp_num == DEMO_CORP_NUM and not batch.unfinished
+
+
+def test_a_batch_running_in_another_process_is_refused_and_no_mail_goes_twice(sim: Simulator, tmp_path: Path) -> None:
+    # Issue 12.5: process B's --resume recovered process A's live batch (its rows in flight became "unknown"), then
+    # crashed on the journal (exit 70), and with --resend-unknown sent those mails a second time.
+    rows = 20
+    source = cp949_resend_csv(tmp_path / "live.csv", [("SELL", f"LIVE-{i}", f"l{i}@example.com") for i in range(rows)])
+    env = env_for(sim, tmp_path)
+    sim.latency_ms = 1000  # A cannot finish (10 s) before B's three runs end, even on a busy machine
+    proc = subprocess.Popen(
+        [CLI, "batch", "resend-email", str(source), "--concurrency", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while sim.count("send_email") < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        for extra in (["--resume"], ["--resume", "--resend-unknown"], []):
+            other = run(["resend-email", str(source), *extra], env)
+            assert other.returncode == 2, other.stderr
+            assert "is running in another window or program" in other.stderr, other.stderr
+            assert "Nothing was sent" in other.stderr
+            assert proc.poll() is None  # A was running all along: the refusal is about it, not "finished"
+        with History(Path(env["POPBILL_HISTORY"])) as history:
+            states = Counter(j.outcome.state for j in Journal(history).batch_rows(1))
+        assert states[RowState.UNKNOWN] == 0  # nobody recovered A's rows in flight
+    finally:
+        sim.latency_ms = 0
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in out + err
+    sent = Counter(mail.mgt_key for mail in sim.state.sent_mails)
+    assert sent == Counter(f"LIVE-{i}" for i in range(rows))  # every mail exactly once
+    with History(Path(env["POPBILL_HISTORY"])) as history:
+        journal = Journal(history)
+        assert journal.unfinished_batches() == [] and journal.batch(1).counts[RowState.DONE] == rows
+    assert list(tmp_path.glob("*.lock")) == []  # the run lock's file went with the run
+
+
+# ---- the results file (issue 14.3) ----
+def test_a_results_target_that_is_a_folder_is_refused_before_anything_is_sent(sim: Simulator, tmp_path: Path) -> None:
+    source = cp949_resend_csv(tmp_path / "m.csv", [("SELL", "F-1", "a@b.co")])
+    folder = tmp_path / "results.csv"
+    folder.mkdir()
+    for lang, words in (("en", "is a folder"), ("ko", "폴더입니다")):
+        result = run(["resend-email", str(source), "--out", str(folder)], env_for(sim, tmp_path, POPBILL_LANG=lang))
+        assert result.returncode == 2
+        assert words in result.stderr and str(folder) in result.stderr
+    assert sim.count("token") == 0 and sim.count("send_email") == 0
+    assert not (tmp_path / "history.sqlite3").exists()  # nothing journaled either
+
+
+def test_a_results_file_that_cannot_be_replaced_costs_only_the_file(
+    sim: Simulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from popbill_gui.batch import export
+    from popbill_gui.cli import Cli
+
+    source = cp949_resend_csv(tmp_path / "m.csv", [("SELL", "K1", "a@b.co"), ("SELL", "NOIP-1", "a@b.co")])
+    out = tmp_path / "results.csv"
+    out.write_text("open in Excel\n", encoding="utf-8")
+    real_replace = os.replace
+    tries: list[str] = []
+
+    def like_excel(src: str, dst: str | Path) -> None:
+        # What Windows says when the target is open in Excel (a sharing violation): at every try.
+        if Path(dst) == out:
+            tries.append(src)
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", like_excel)
+    monkeypatch.setattr(export, "REPLACE_DELAYS", ())  # no pauses between the tries in a test
+    stdout, stderr = io.StringIO(), io.StringIO()
+    cli = Cli(environ=env_for(sim, tmp_path), stdout=stdout, stderr=stderr)
+    code = cli.run(["batch", "resend-email", str(source), "--out", str(out), "--concurrency", "1"])
+    assert code == 1  # the batch's own code (a row refused by POPBiLL), not 70
+    assert tries and sim.count("send_email") == 2
+    assert "close it in Excel and export again" in stderr.getvalue()
+    assert "done 1" in stderr.getvalue() and "failed 1" in stderr.getvalue()  # the summary, still
+    assert stdout.getvalue().startswith("3\tfailed\t[-99910006]")  # the failed row's line
+    assert out.read_text(encoding="utf-8") == "open in Excel\n"  # untouched
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".results")) == []  # no temporary left

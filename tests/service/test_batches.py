@@ -15,7 +15,8 @@ import pytest
 from popbill_gui.batch.journal import Journal
 from popbill_gui.batch.model import RowOutcome, RowState
 from popbill_gui.batch.runner import Stop
-from popbill_gui.service import BatchRefused, Kind, LinkCredentials, PopbillError, Service
+from popbill_gui.service import Kind, LinkCredentials, PopbillError, Service
+from popbill_gui.service.batches import BatchRefused
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.settings import Settings
 
@@ -214,3 +215,99 @@ def test_export_writes_every_row_in_file_order(service: Service, tmp_path: Path)
         table = list(csv.reader(handle))
     assert [line[0] for line in table[1:]] == ["2", "3"]
     assert table[2][5] == "-11000005"
+
+
+# ---- one run per batch (issue 12.5): the run lock ----
+def test_a_batch_planned_for_resuming_elsewhere_is_refused_and_not_recovered(
+    service: Service, sim: Simulator, tmp_path: Path
+) -> None:
+    # Two services on one history: what two processes (the window and popbill-cli) are.
+    path = resend_csv(tmp_path / "m.csv", ["L-1", "L-2", "L-3", "L-4"])
+    batch_id = journaled(service, path)
+    interrupt(service.journal(), batch_id)
+    holder = service.batches.plan_resume(batch_id=batch_id, concurrency=1)
+    assert holder.lock is not None and holder.lock.held and holder.recovered == [3]
+    other = make_service(sim, tmp_path)
+    try:
+        service.journal().mark_sending(batch_id, 4)  # the holder's run: row 4 is leaving now
+        file = other.batches.read(path, "resend_email")
+        for plan in (
+            lambda: other.batches.plan_resume(file=file, concurrency=1),
+            lambda: other.batches.plan_resume(batch_id=batch_id, concurrency=1, resend_unknown=True),
+            lambda: other.batches.plan(file, concurrency=1),  # a new batch of a file being run: not offered either
+        ):
+            with pytest.raises(BatchRefused) as refused:
+                plan()
+            assert refused.value.key == "batch.running_elsewhere" and refused.value.batch is not None
+            assert "is running in another window or program" in refused.value.describe("en")
+            assert "다른 창이나 프로그램" in refused.value.describe("ko")
+        # Not recovered by the refused ones: the live run's row is still its own, not "check on the website".
+        assert service.journal().batch_rows(batch_id)[2].outcome.state is RowState.SENDING
+        holder.release()
+        service.journal().mark_result(batch_id, 4, RowOutcome(4, RowState.DONE, 1, "ok", 200, 0.01))
+        plan = other.batches.plan_resume(file=file, concurrency=1)  # free once released
+        assert [r.row for r in plan.rows] == [5] and plan.lock is not None
+        assert other.batches.start(plan).run().stop is Stop.COMPLETED
+        assert plan.lock is not None and not plan.lock.held  # the run gave it back
+        assert [m.mgt_key for m in sim.state.sent_mails] == ["L-4"]
+    finally:
+        other.close()
+
+
+def test_the_run_holds_the_lock_until_it_ends_then_resume_finds_it_finished(
+    service: Service, sim: Simulator, tmp_path: Path
+) -> None:
+    path = resend_csv(tmp_path / "m.csv", [f"R-{i}" for i in range(6)])
+    other = make_service(sim, tmp_path)
+    refusals: list[str] = []
+
+    def meanwhile(_outcome: RowOutcome, _progress: object) -> None:
+        # From inside the run (a new batch, locked as it was journaled): another process tries to resume it.
+        try:
+            other.batches.plan_resume(batch_id=report_id[0], concurrency=1, resend_unknown=True)
+        except BatchRefused as refusal:
+            refusals.append(refusal.key)
+
+    report_id: list[int] = []
+    try:
+        plan = service.batches.plan(service.batches.read(path, "resend_email"), concurrency=1)
+        assert plan.lock is None
+        report = service.batches.start(plan, on_row=meanwhile, on_started=report_id.append).run()
+        assert report.stop is Stop.COMPLETED
+        assert refusals == ["batch.running_elsewhere"] * 6
+        assert len(sim.state.sent_mails) == 6  # every mail once
+        assert not service.journal().running_elsewhere(report.batch_id)
+        with pytest.raises(BatchRefused) as refused:
+            other.batches.plan_resume(batch_id=report.batch_id, concurrency=1)
+        assert refused.value.key == "batch.finished"
+    finally:
+        other.close()
+
+
+def test_a_plan_dropped_without_running_frees_the_batch(service: Service, sim: Simulator, tmp_path: Path) -> None:
+    import gc
+
+    path = resend_csv(tmp_path / "m.csv", ["G-1", "G-2"])
+    batch_id = journaled(service, path)
+    plan = service.batches.plan_resume(batch_id=batch_id, concurrency=1)
+    assert service.journal().running_elsewhere(batch_id)
+    del plan
+    gc.collect()
+    assert not service.journal().running_elsewhere(batch_id)
+
+
+def test_a_run_that_cannot_open_the_client_gives_the_lock_back(sim: Simulator, tmp_path: Path) -> None:
+    path = resend_csv(tmp_path / "m.csv", ["N-1"])
+    without = Service(
+        Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM),
+        None,
+        history_path=tmp_path / "history.sqlite3",
+    )
+    try:
+        batch_id = journaled(without, path)
+        plan = without.batches.plan_resume(batch_id=batch_id, concurrency=1)
+        with pytest.raises(PopbillError):
+            without.batches.start(plan).run()
+        assert not without.journal().running_elsewhere(batch_id)
+    finally:
+        without.close()

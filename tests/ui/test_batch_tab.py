@@ -34,7 +34,8 @@ from popbill_gui.batch.model import RowOutcome, RowState, state_text
 from popbill_gui.batch.reader import read_batch
 from popbill_gui.batch.runner import Stop
 from popbill_gui.core.errors import hint_for
-from popbill_gui.service import BatchReport, LinkCredentials, Service
+from popbill_gui.service import LinkCredentials, Service
+from popbill_gui.service.batches import BatchReport
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
@@ -472,6 +473,50 @@ def test_resume_refuses_a_changed_or_missing_file_and_another_environment(
     settle(qtbot, production)
     assert "test environment" in w(production, QLabel, "batchStatus").text()
     assert sim.count("send_email") == 0 and journal.batch(batch_id).unfinished
+
+
+def test_resume_of_a_batch_running_in_another_window_is_refused_in_the_status_line(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
+) -> None:
+    # Two tabs, two services on one history: what a second window (or popbill-cli) beside this one is.
+    sim.latency_ms = 500  # the run lasts 4 s unless sped up below
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(8))
+    running = make_tab(lang="en")
+    assert load(qtbot, running, path)
+    w(running, QSpinBox, "batchConcurrency").setValue(1)
+    other = make_tab(lang="en")
+    with qtbot.waitSignal(running.finished, timeout=RUN_TIMEOUT) as blocker:
+        assert running.start()
+        qtbot.waitUntil(lambda: sim.count("send_email") >= 1, timeout=RUN_TIMEOUT)
+        batch_id = journal.unfinished_batches()[0].id
+        for resend_unknown in (False, True):
+            w(other, QCheckBox, "batchResendUnknown").setChecked(resend_unknown)
+            assert other.resume(batch_id)
+            settle(qtbot, other)
+            status = w(other, QLabel, "batchStatus").text()
+            assert "is running in another window or program" in status and "Nothing was sent" in status
+            assert not other.busy and running.busy
+        assert not any(j.outcome.state is RowState.UNKNOWN for j in journal.batch_rows(batch_id))
+        sim.latency_ms = 0
+    assert blocker.args[0].stop is Stop.COMPLETED
+    assert Counter(mails(sim)) == Counter(f"INV-{i}" for i in range(1, 9))  # every mail exactly once
+    other.set_lang("ko")
+    assert "다른 창이나 프로그램" in w(other, QLabel, "batchStatus").text()  # said again in the new language
+
+
+def test_declining_a_resume_frees_the_batch_for_another_window(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
+) -> None:
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(5))
+    batch_id = interrupted_batch(journal, path, env="production")  # production: every batch is confirmed
+    declining = make_tab(env="production", lang="en", answer=False)
+    assert declining.resume(batch_id)
+    settle(qtbot, declining)
+    assert asked(declining) and "Not resumed" in w(declining, QLabel, "batchStatus").text()
+    assert not journal.running_elsewhere(batch_id)  # the plan gave its run lock back with the refusal
+    other = make_tab(env="production", lang="en")
+    assert run(qtbot, other, lambda: other.resume(batch_id)).stop is Stop.COMPLETED
+    assert sorted(mails(sim)) == ["INV-3", "INV-4", "INV-5"]
 
 
 # ---- results ----

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from popbill_gui.core.errors import hint_for
 from popbill_gui.core.messages import text
-from popbill_gui.service import BatchReport
+from popbill_gui.service.batches import BatchReport
 from popbill_gui.service.records import RowOutcome, RowState, Stop
 from popbill_gui.ui.history_dialog import HistoryDialog
 from popbill_gui.ui.log_model import LogModel

@@ -119,7 +119,7 @@ def test_the_demo_needs_no_setting_up(qtbot: QtBot, clerk_window: ClerkWindow) -
 
 def test_a_batch_that_finds_no_credentials_when_it_runs_says_the_windows_words(qtbot: QtBot) -> None:
     from popbill_gui.core.errors import Kind, PopbillError
-    from popbill_gui.service import BatchReport
+    from popbill_gui.service.batches import BatchReport
     from popbill_gui.service.records import Stop
     from popbill_gui.ui import i18n
     from popbill_gui.ui.batch_texts import BatchTexts

@@ -482,6 +482,50 @@ def test_switching_environment_reads_that_environments_credentials(
     assert window.session.credentials == LinkCredentials("PROD_LINK", DEMO_SECRET_KEY)
 
 
+class _LockedFor(MemoryKeyring):
+    """A keyring that refuses to read one environment's entry (a locked collection, a policy)."""
+
+    def __init__(self, env: str) -> None:
+        super().__init__()
+        self.env = env
+
+    def get_password(self, service: str, username: str) -> str | None:
+        if username.startswith(f"{self.env}/"):
+            raise KeyringLocked("locked")
+        return super().get_password(service, username)
+
+
+@pytest.mark.parametrize("production_entry", ["missing", "unreadable"])
+def test_a_send_after_switching_environment_never_uses_the_old_credentials(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator, production_entry: str
+) -> None:
+    # Issue 12.4: the test environment's credentials were kept after switching to production while the status bar
+    # said there were none, and the next Send used them. The simulator answers both environments here, so a send
+    # with the old credentials would reach it.
+    keyring = _LockedFor("production") if production_entry == "unreadable" else MemoryKeyring()
+    SecretStore(keyring).save("test", LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
+    env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_CORP_NUM": DEMO_CORP_NUM}
+    window = window_factory({**env, "POPBILL_LANG": "en"}, store=SecretStore(keyring, "en"))
+    assert window.session.source is Source.KEYRING and window.service.credentials is not None
+    window.apply_settings(
+        settings_store.Settings(env="production", base_url=sim.base_url, auth_url=sim.base_url, lang="en"),
+        None,
+        session_only=False,
+    )
+    qtbot.waitUntil(lambda: window.session.source is not Source.PENDING)
+    assert window.session.source is Source.NONE
+    assert window.service.credentials is None and window.session.credentials is None
+    assert "no credentials" in w(window, QLabel, "statusCredentials").text()
+    before = window.log_model.rowCount()
+    fill_resend(qtbot, window, mgt_key="PROD-1")
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() > before)
+    entry = window.log_model.entry(window.log_model.rowCount() - 1)
+    assert not entry.ok and entry.operation == "resend_email"
+    window.jobs.wait(5000)
+    assert sim.count("token") == 0 and sim.count("send_email") == 0  # nothing left with the test credentials
+
+
 def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_session(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
 ) -> None:
