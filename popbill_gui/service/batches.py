@@ -51,12 +51,14 @@ class BatchRefused(Exception):
         *,
         batch: BatchInfo | None = None,
         rows: Sequence[InputRow] = (),
+        file: BatchFile | None = None,
     ) -> None:
         super().__init__(key, params or {})
         self.key = key
         self.params: dict[str, object] = dict(params or {})
         self.batch = batch  # the interrupted batch it is about, if any
         self.rows = list(rows)  # the invalid rows, for "batch.file_refused"
+        self.file = file  # the file as planning left it, when it found rows invalid (NTS numbers looked up)
 
     def describe(self, lang: Lang = "ko") -> str:
         return text(self.key, lang, **self.params)
@@ -269,7 +271,7 @@ class Batches:
             file = self.resolve(file, resolving)
             invalid = file.invalid_rows
             if invalid and not skip_invalid:
-                raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid)
+                raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid, file=file)
         return BatchPlan(file, file.valid_rows, concurrency, skip_invalid)
 
     def resolve(self, file: BatchFile, resolving: ResolveReport | None = None) -> BatchFile:

@@ -42,20 +42,29 @@ class PreviewModel(QAbstractTableModel):
         self._rows: list[InputRow] = []
         self._positions: dict[int, int] = {}  # row number → position in the table
         self._outcomes: dict[int, RowOutcome] | None = None  # None: no batch yet, no state columns
+        self._keys: tuple[str, ...] = COLUMNS[self._operation]  # the file's own columns (an NTS file's differ)
+        self._columns = self._shown_columns()
         self._lang: Lang = "ko"
 
     # -- contents ---------------------------------------------------------------------------------------
     def set_file(
-        self, operation: Operation, rows: Sequence[InputRow], positions: dict[int, int] | None = None
+        self,
+        operation: Operation,
+        rows: Sequence[InputRow],
+        positions: dict[int, int] | None = None,
+        columns: tuple[str, ...] | None = None,
     ) -> list[object]:
-        """Show these rows (`positions`: row number → index, when the caller has it already). Returns what the
-        model held before, so that the caller can let go of a large file off the GUI thread."""
+        """Show these rows (`positions`: row number → index, when the caller has it already; `columns`: the file's
+        key columns, when not the operation's own, e.g. an assign file by NTS number). Returns what the model held
+        before, so that the caller can let go of a large file off the GUI thread."""
         self.beginResetModel()
         old: list[object] = [self._rows, self._positions, self._outcomes]
         self._operation = operation
+        self._keys = columns if columns is not None else COLUMNS[operation]
         self._rows = rows if isinstance(rows, list) else list(rows)
         self._positions = positions if positions is not None else {row.row: i for i, row in enumerate(self._rows)}
         self._outcomes = None
+        self._columns = self._shown_columns()
         self.endResetModel()
         return old
 
@@ -63,6 +72,7 @@ class PreviewModel(QAbstractTableModel):
         """Every row's outcome (None: hide the state columns)."""
         self.beginResetModel()
         self._outcomes = None if outcomes is None else dict(outcomes)
+        self._columns = self._shown_columns()
         self.endResetModel()
 
     def update_outcomes(self, outcomes: Sequence[RowOutcome]) -> None:
@@ -123,7 +133,10 @@ class PreviewModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns()) - 1)
 
     def columns(self) -> tuple[str, ...]:
-        return _COLUMNS[(self._operation, self._outcomes is not None)]
+        return self._columns  # asked for every cell painted: worked out when the file or its outcomes change
+
+    def _shown_columns(self) -> tuple[str, ...]:
+        return ("row", *self._keys, "check", *(_RUN_COLUMNS if self._outcomes is not None else ()))
 
     # -- Qt model ---------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 -- Qt's own signature
@@ -236,12 +249,7 @@ _ROLES: Final = frozenset(
         Qt.ItemDataRole.TextAlignmentRole,
     }
 )
-# (operation, with the run's columns) → the columns, in order.
-_COLUMNS: Final[dict[tuple[str, bool], tuple[str, ...]]] = {
-    (operation, run): ("row", *names, "check", *(("state", "code", "message") if run else ()))
-    for operation, names in COLUMNS.items()
-    for run in (False, True)
-}
+_RUN_COLUMNS: Final = ("state", "code", "message")  # shown once a batch runs
 _STATE_ICONS: Final[dict[RowState, QStyle.StandardPixmap]] = {
     RowState.DONE: QStyle.StandardPixmap.SP_DialogApplyButton,
     RowState.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..batch.model import Operation
 from ..core.messages import Lang
-from ..service import HistoryError
+from ..service import HistoryError, PopbillError
 from ..service.batches import BatchPlan, BatchRefused, BatchReport
 from . import file_dialogs
 from .batch_job import BatchJob
@@ -249,7 +249,7 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self._file = file
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.reader.let_go(None, *self.model.set_file(file.operation, file.rows, file.positions))
+        self.reader.let_go(None, *self.model.set_file(file.operation, file.rows, file.positions, file.columns))
         self._fit_columns()
         self.refresh()
         self._set_status(self._idle_text)
@@ -360,7 +360,17 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         )
         return self._plan(plan, self._start_planned)
 
+    def _show_planned(self, file: BatchFile) -> None:
+        """The file as planned, when planning changed it: an assign file by NTS number, with the ItemKey each number
+        found (or why it found none) in the preview and in the export."""
+        if file is self._file:
+            return
+        self.reader.let_go(self._file, *self.model.set_file(file.operation, file.rows, None, file.result_columns))
+        self._file = file
+        self._fit_columns()
+
     def _start_planned(self, plan: BatchPlan) -> None:
+        self._show_planned(plan.file)
         if not self._confirm_send(plan.operation, len(plan.rows)):
             self.refresh()
             self._set_status(lambda: self.tr("Not started: nothing was sent."))
@@ -385,7 +395,15 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
             self._offer_resume(error.batch)
         elif isinstance(error, BatchRefused):
             refusal = error
-            self._set_status(lambda: refusal.describe(self._lang))
+            if refusal.file is not None:  # found invalid while planning (NTS numbers): the rows say why
+                self._show_planned(refusal.file)
+                self.refresh()
+                self._set_status(self._idle_text)
+            else:
+                self._set_status(lambda: refusal.describe(self._lang))
+        elif isinstance(error, PopbillError):  # e.g. the network failed while NTS numbers were looked up
+            failure = error
+            self._set_status(lambda: self.tr("Not started: %1").replace("%1", self.texts.error(failure)))
         elif isinstance(error, HistoryError):
             reason = str(error)
             self._set_status(
@@ -419,7 +437,8 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self._show_path(str(plan.file.path))
         self.reader.stop()
         if plan.file is not self._file:
-            self.reader.let_go(self._file, *self.model.set_file(plan.operation, plan.file.rows))
+            file = plan.file
+            self.reader.let_go(self._file, *self.model.set_file(file.operation, file.rows, None, file.result_columns))
             self.reader.release_now()
         self._file = plan.file
         self._completed = False

@@ -146,6 +146,10 @@
         <translation>Checking the file against the journal.</translation>
     </message>
     <message>
+        <source>Not started: %1</source>
+        <translation>Not started: %1</translation>
+    </message>
+    <message>
         <source>The history cannot be used, so nothing is sent: %1</source>
         <translation>The history cannot be used, so nothing is sent: %1</translation>
     </message>

@@ -146,6 +146,10 @@
         <translation>파일을 작업 기록과 대조하고 있습니다.</translation>
     </message>
     <message>
+        <source>Not started: %1</source>
+        <translation>시작하지 않았습니다: %1</translation>
+    </message>
+    <message>
         <source>The history cannot be used, so nothing is sent: %1</source>
         <translation>이력을 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
     </message>

@@ -632,3 +632,46 @@ def test_load_file_returns_before_the_file_is_read_and_the_window_keeps_answerin
     assert tab.model.rowCount() == rows and w(tab, QPushButton, "batchStart").isEnabled()
     # The event loop ran all along: a zero timer fired many times while the rows were read on a job.
     assert len(ticks) > 20
+
+
+# ---- assign files by NTS confirmation number ----
+def test_an_nts_number_file_shows_the_item_keys_found_and_the_rows_that_found_none(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path
+) -> None:
+    book = [
+        i for i in sim.state.invoices(DEMO_CORP_NUM, "SELL") if not i.our_mgt_key and i.fields["ntsconfirmNum"]
+    ][:2]
+    nts = [i.fields["ntsconfirmNum"] for i in book]
+    path = tmp_path / "by-nts.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["국세청승인번호", "문서유형", "문서번호"])
+        out.writerow([f"{nts[0][:8]}-{nts[0][8:16]}-{nts[0][16:]}", "SELL", "NTS-UI-1"])
+        out.writerow(["20200101-41000000-00000000", "SELL", "NTS-UI-2"])  # finds no invoice
+        out.writerow([nts[1], "SELL", "NTS-UI-3"])
+    tab = make_tab(lang="en")
+    choose_operation(qtbot, tab, "assign_mgt_key")
+    assert load(qtbot, tab, path)
+    assert "nts_confirm_num" in tab.model.columns() and "item_key" not in tab.model.columns()
+    assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "NTSConfirmNum"
+
+    tab.start()  # the numbers are looked up while planning, before anything is sent
+    settle(qtbot, tab)
+    assert sim.count("assign") == 0
+    assert tab.model.columns()[1:3] == ("nts_confirm_num", "item_key")
+    assert column(tab, "item_key")[0] == book[0].item_key and column(tab, "item_key")[2] == book[1].item_key
+    checks = column(tab, "check")
+    assert checks[0] == checks[2] == "OK" and "20200101-41000000-00000000" in checks[1]
+    assert "Skip invalid rows" in w(tab, QLabel, "batchStatus").text()
+
+    w(tab, QCheckBox, "batchSkipInvalid").setChecked(True)
+    report = run(qtbot, tab, tab.start)
+    assert report.stop is Stop.COMPLETED
+    assigned = {a.item_key: a.mgt_key for a in sim.state.assignments}
+    assert assigned == {book[0].item_key: "NTS-UI-1", book[1].item_key: "NTS-UI-3"}
+    target = tmp_path / "results.csv"
+    with qtbot.waitSignal(tab.exported, timeout=RUN_TIMEOUT):
+        assert tab.export_to(str(target))
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0][:3] == ["Row", "NTSConfirmNum", "ItemKey"] and table[1][2] == book[0].item_key
