@@ -25,7 +25,6 @@ from PySide6.QtCore import QEvent, QObject
 from ..core.validation import check_item_key, check_mgt_key
 from ..service import HistoryError
 from .invoice_lookup import InvoiceLookup, Key
-from .invoice_model import date_text
 from .log_model import LogEntry
 from .session import Source
 
@@ -182,6 +181,7 @@ class InvoiceFinder(QObject):
     def assign_many(self, proposals: list[Proposal]) -> bool:
         """Write the rows as a batch file (on a job), then the batch tab loads it and asks to start it."""
         from ..service.assign_list import AssignListRow, write_assign_list
+        from .invoice_model import date_text
 
         rows = [
             AssignListRow(p.invoice.item_key, p.invoice.mgt_key_type, p.mgt_key, date_text(p.invoice),

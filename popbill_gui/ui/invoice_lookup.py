@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QLabel
 
 from ..core.messages import Lang
 from ..service import PopbillError
-from .invoice_model import invoice_summary, type_text
 from .jobs import JobRunner
 
 if TYPE_CHECKING:
@@ -177,6 +176,9 @@ class InvoiceLookup(QObject):
         elif shown.kind == "found" and shown.invoice is not None:
             invoice, style = shown.invoice, ""
             # The resend tab's key is the document ID itself; the assign tab must see one the invoice has already.
+            # Imported with the first answer: the list model's module is no start-up cost.
+            from .invoice_model import invoice_summary, type_text
+
             text = invoice_summary(invoice, self._lang(), with_mgt_key=self._for_assign)
             if self._for_assign:
                 text = f"{type_text(invoice.mgt_key_type)}: {text}"
