@@ -15,6 +15,7 @@ from popbill_gui.batch.journal import BatchInfo, Journal, JournalError, JournalR
 from popbill_gui.batch.model import InputRow, RowOutcome, RowState
 from popbill_gui.core.validation import Problem
 from popbill_gui.storage.history import History
+from tests.history_rows import assign_rows, call, new_batch, resend_rows
 
 REPO = Path(__file__).resolve().parents[2]
 SECRET_WORDS = ("token", "secret", "password", "passwd", "credential", "link_id", "linkid")
@@ -24,37 +25,6 @@ SECRET_WORDS = ("token", "secret", "password", "passwd", "credential", "link_id"
 def journal(tmp_path: Path) -> Iterator[Journal]:
     with History(tmp_path / "history.sqlite3") as h:
         yield Journal(h)
-
-
-def resend_rows(numbers: range | list[int]) -> list[InputRow]:
-    return [
-        InputRow(n, {"mgt_key_type": "SELL", "mgt_key": f"K-{n}", "receiver": f"r{n}@example.com"}) for n in numbers
-    ]
-
-
-def assign_rows(numbers: range | list[int]) -> list[InputRow]:
-    return [InputRow(n, {"item_key": f"{n:018d}", "mgt_key_type": "SELL", "mgt_key": f"ID-{n}"}) for n in numbers]
-
-
-def new_batch(h: Journal, rows: list[InputRow], operation: str = "resend_email", **kw: object) -> int:
-    args: dict[str, object] = {
-        "operation": operation,
-        "source": "/data/월말.csv",
-        "fingerprint": "sha256:abc",
-        "environment": "test",
-        "corp_num": "1248100998",
-        "rows": rows,
-        "concurrency": 4,
-    }
-    args.update(kw)
-    return h.create_batch(**args)  # type: ignore[arg-type]
-
-
-def call(h: History, **kw: object) -> int:
-    args: dict[str, object] = {"environment": "test", "corp_num": "1248100998", "operation": "resend_email", "ok": True}
-    args.update(kw)
-    return h.record_call(**args)  # type: ignore[arg-type]
-
 
 
 # --- the batch journal ---
