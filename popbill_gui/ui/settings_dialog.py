@@ -17,7 +17,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Final
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -55,6 +55,7 @@ from ..storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from .fields import Check, CheckedField
 from .jobs import JobRunner
 from .palette import text_style
+from .screen_fit import FormScroll, fit_to_screen
 from .settings_texts import SettingsTexts
 
 TEST_KEY: Final = "settings-test"  # one connection test at a time (main_window.CONNECTION_TEST)
@@ -135,6 +136,7 @@ class SettingsDialog(QDialog):
         # Open the advanced section when something in it is set, or must be fixed.
         self.set_advanced_shown(any(getattr(settings, name, None) != getattr(Settings(), name) for name in _ADVANCED))
         self.retranslate()
+        fit_to_screen(self, self.form_scroll)  # now that every row has its words
 
     # -- building ---------------------------------------------------------------------------------------
     def _build_inputs(self, settings: Settings, credentials: Credentials | None) -> None:
@@ -248,12 +250,19 @@ class SettingsDialog(QDialog):
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
         test_row.addWidget(self.test_result, 1)
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.form)
+        column.addWidget(self.advanced_button)
+        column.addWidget(self.advanced)
+        column.addLayout(test_row)
+        column.addStretch(1)
+        # The form scrolls only when the screen is shorter than it; OK, Cancel and why OK waits stay in sight.
+        self.form_scroll = FormScroll(content, self)
+        self.form_scroll.grew.connect(lambda: fit_to_screen(self, self.form_scroll, grow_only=True))
         outer = QVBoxLayout(self)
-        outer.addLayout(self.form)
-        outer.addWidget(self.advanced_button)
-        outer.addWidget(self.advanced)
-        outer.addLayout(test_row)
-        outer.addStretch(1)
+        outer.addWidget(self.form_scroll, 1)
         outer.addWidget(self.ok_reason)
         outer.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)
@@ -353,7 +362,7 @@ class SettingsDialog(QDialog):
         self.advanced_button.setChecked(shown)
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.advanced.setVisible(shown)
-        self.adjustSize()
+        fit_to_screen(self, self.form_scroll)
 
     # -- reading the form ---------------------------------------------------------------------------------
     def _credentials_state(self) -> tuple[Credentials | None, list[str]]:
@@ -544,6 +553,8 @@ class SettingsDialog(QDialog):
         self._outcome = (kind, detail)
         self._render_outcome()
         self._refresh()
+        # On a short screen the result may land below the fold: bring it into sight once it is laid out.
+        QTimer.singleShot(0, self, lambda: self.form_scroll.show_whole(self.test_result))
 
     def _render_outcome(self) -> None:
         message, error = self.texts.outcome(*(self._outcome or ("", None)))

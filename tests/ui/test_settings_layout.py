@@ -1,6 +1,7 @@
 """The settings dialog laid out for people (issue 13.3), shown for real in Korean and English with everything it can
 say at once: no widget drawn over another, no message cut, at least 480 px wide, the clerk's fields first, the
-advanced ones collapsed, OK saying why it waits (with no keyring too), the token's expiry in local time."""
+advanced ones collapsed, OK saying why it waits (with no keyring too), the token's expiry in local time; on a screen
+shorter than the form, the form scrolls and OK and Cancel stay in sight."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -24,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from popbill_gui.core.errors import Kind, PopbillError
 from popbill_gui.core.models import LinkCredentials, Token
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui import i18n
+from popbill_gui.ui import i18n, screen_fit
 from popbill_gui.ui.jobs import JobRunner
 from popbill_gui.ui.settings_dialog import MIN_WIDTH, SettingsDialog
 
@@ -112,7 +113,9 @@ def test_nothing_overlaps_and_nothing_is_cut(qtbot: QtBot, jobs: JobRunner, lang
     assert overlaps == []
     for label in (w for w in shown if isinstance(w, QLabel) and w.wordWrap()):
         assert label.height() >= label.heightForWidth(label.width()), (name(label), label.text())
-        assert dialog.rect().contains(box(label, dialog)), name(label)  # inside the dialog, not clipped by it
+        # Inside the dialog, or inside the scrolled form (which the dialog scrolls to), never clipped by either.
+        holder = dialog.form_scroll.content if dialog.form_scroll.content.isAncestorOf(label) else dialog
+        assert holder.rect().contains(box(label, holder)), name(label)
     assert dialog.width() >= MIN_WIDTH
     # The connection test's result is whole: its last words are on screen.
     result = dialog.test_result
@@ -139,7 +142,11 @@ def test_the_clerks_fields_come_first_and_the_advanced_ones_wait(qtbot: QtBot, j
 def test_without_a_keyring_ok_says_why_it_waits(qtbot: QtBot, jobs: JobRunner, lang: str) -> None:
     i18n.install(lang)  # type: ignore[arg-type]
     dialog = SettingsDialog(
-        Settings(lang=lang, corp_num="1248100998"), None, locked=set(), keyring_available=False, jobs=jobs  # type: ignore[arg-type]
+        Settings(lang=lang, corp_num="1248100998"),
+        None,
+        locked=set(),
+        keyring_available=False,
+        jobs=jobs,  # type: ignore[arg-type]
     )
     qtbot.addWidget(dialog)
     dialog.link_id.setText("TESTER")
@@ -164,3 +171,56 @@ def test_the_tokens_expiry_is_in_local_time(qtbot: QtBot, jobs: JobRunner) -> No
     dialog._test_done(Token("t", expires.timestamp()))
     local = datetime.fromtimestamp(expires.timestamp()).strftime("%Y-%m-%d %H:%M")
     assert local in dialog.test_result.text()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_on_a_short_screen_the_form_scrolls_and_the_buttons_stay(
+    qtbot: QtBot, jobs: JobRunner, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(screen_fit, "room_on_screen", lambda window: 420)  # an 800×560 screen, less the title bar
+    dialog = crowded_dialog(qtbot, jobs, lang)
+    assert dialog.height() <= 420
+    assert dialog.form_scroll.verticalScrollBar().maximum() > 0  # the form is taller than its window: it scrolls
+    for fixed in (dialog.ok_reason, dialog.buttons):
+        assert dialog.rect().contains(box(fixed, dialog)), name(fixed)
+    # Tab through the form as a clerk would: whatever gets the focus is scrolled into sight.
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    dialog.env.setFocus()
+    viewport = dialog.form_scroll.viewport()
+    seen = set()
+    for _ in range(40):
+        focused = dialog.focusWidget()
+        if focused is dialog.test_button:
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        focused = dialog.focusWidget()
+        if focused is not None and viewport.isAncestorOf(focused):
+            seen.add(focused.objectName())
+            assert viewport.rect().contains(box(focused, viewport)), name(focused)
+    assert dialog.focusWidget() is dialog.test_button
+    assert {"settingsLinkId", "settingsTimeout"} <= seen
+    # A test's result, however long, is brought into sight when it arrives.
+    dialog.form_scroll.verticalScrollBar().setValue(0)
+    dialog._testing = True
+    dialog._test_failed(PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: viewport.rect().contains(box(dialog.test_result, viewport)))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_on_a_tall_screen_nothing_scrolls_and_the_dialog_grows_with_its_messages(
+    qtbot: QtBot, jobs: JobRunner, lang: str
+) -> None:
+    i18n.install(lang)  # type: ignore[arg-type]
+    dialog = SettingsDialog(Settings(lang=lang), None, locked=set(), keyring_available=True, jobs=jobs)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.form_scroll.verticalScrollBar().maximum() == 0
+    before = dialog.height()
+    dialog._testing = True
+    dialog._test_failed(PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr"))  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: dialog.height() > before)
+    qtbot.wait(50)
+    assert dialog.form_scroll.verticalScrollBar().maximum() == 0  # grown to hold the whole sentence, not scrolled
+    assert dialog.height() <= screen_fit.room_on_screen(dialog)
