@@ -44,6 +44,7 @@ from ..service.lookups import Invoice, SearchFilter, SearchProgress, SearchResul
 from .find_assign import AssignPanel
 from .invoice_model import InvoiceListModel, type_text
 from .jobs import JobRunner
+from .screen_fit import resize_within_screen
 from .tables import setup_table
 
 if TYPE_CHECKING:
@@ -183,7 +184,7 @@ class FindDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.assign)
         layout.addLayout(bottom)
-        self.resize(1000, 620)
+        resize_within_screen(self, 1000, 620)
 
         self.search_button.clicked.connect(self.search)
         self.stop_button.clicked.connect(self.stop)

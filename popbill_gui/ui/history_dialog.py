@@ -51,6 +51,7 @@ from .export_dialog import ask_export_path, export_on_job
 from .jobs import JobRunner
 from .log_model import LogModel
 from .palette import background, readable
+from .screen_fit import resize_within_screen
 from .tables import columns_menu, setup_table
 
 if TYPE_CHECKING:
@@ -303,7 +304,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.detail)
         layout.addLayout(bottom)
-        self.resize(1000, 560)
+        resize_within_screen(self, 1000, 560)
 
         self.text.textChanged.connect(self._text_timer.start)
         self.text.returnPressed.connect(self.refresh)

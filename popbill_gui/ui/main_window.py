@@ -45,6 +45,7 @@ from .log_model import LogEntry, LogModel
 from .log_pane import LogPane, batch_entry, error_entry
 from .result_line import CallTexts
 from .resume_bar import ResumeBar
+from .screen_fit import resize_within_screen
 from .session import Session, Source
 from .setup_bar import SetupBar
 from .window_settings import WindowSettings
@@ -205,7 +206,7 @@ class MainWindow(WindowSettings, QMainWindow):
         self.file_menu.addAction(self.history_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.resize(900, 620)
+        resize_within_screen(self, 900, 620)
 
     @property
     def keyring_problem(self) -> str | None:

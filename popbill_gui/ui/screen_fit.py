@@ -1,4 +1,5 @@
-"""A dialog as tall as its form until the screen ends, scrolling only then.
+"""Windows that fit the screen they open on: a dialog as tall as its form until the screen ends, scrolling only
+then, and windows whose first size is capped by the screen's free area.
 
 The settings dialog says a lot at once when things go wrong (production warning, no keyring, a refused URL, a failed
 connection test): 800–860 px, taller than a 1366×768 laptop's free height and far taller than 800×560. Its form sits
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 TITLE_BAR_GUESS: Final = 40  # before the first show, the window manager's frame is unknown
@@ -82,13 +83,23 @@ class FormScroll(QScrollArea):
         return handled
 
 
+def free_area(window: QWidget) -> QRect:
+    """The free area (less task bar and menu bar) of the screen a window is on, or will open on (its parent's)."""
+    parent = window.parentWidget()
+    return (parent or window).screen().availableGeometry()
+
+
 def room_on_screen(window: QWidget) -> int:
     """The height a window's client area can have on the screen it is on (or will open on)."""
-    parent = window.parentWidget()
-    screen = (parent or window).screen()
-    free = screen.availableGeometry().height()
+    free = free_area(window).height()
     frame = window.frameGeometry().height() - window.height() if window.isVisible() else TITLE_BAR_GUESS
     return max(free - frame, MIN_FORM_HEIGHT)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at `width`×`height`, or smaller on a screen that has less room (a 1000×620 dialog on an 800×560
+    screen would open with its buttons off the screen on Windows, which does not clamp new windows)."""
+    window.resize(min(width, free_area(window).width()), min(height, room_on_screen(window)))
 
 
 def fit_to_screen(window: QWidget, scroll: FormScroll, *, grow_only: bool = False) -> None:
