@@ -206,9 +206,7 @@ class Service:
         """A current token for the configured connection: the connection check."""
         return self.client().issue_token()
 
-    def _record(
-        self, request: Request, http: int | None, code: int, message: str, seconds: float, *, ok: bool
-    ) -> None:
+    def _record(self, request: Request, http: int | None, code: int, message: str, seconds: float, *, ok: bool) -> None:
         """One call into the history; a history that cannot be written never changes the call's outcome."""
         try:
             self.history().record_request(
@@ -296,8 +294,11 @@ class Service:
         return self.history().recent(limit, **filters)
 
     def unfinished_batches(self) -> list[BatchInfo]:
-        """Batches not finished (any file, any account), newest first: what the window offers to resume."""
-        return self.journal().unfinished_batches()
+        """Batches not finished (any file, any account), newest first: what the window offers to resume. One that
+        another run holds now (popbill-cli, another window) is left out: it is not interrupted, and resuming it
+        would only be refused."""
+        journal = self.journal()
+        return [b for b in journal.unfinished_batches() if not journal.running_elsewhere(b.id)]
 
     @property
     def batches(self) -> Batches:

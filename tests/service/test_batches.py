@@ -311,3 +311,19 @@ def test_a_run_that_cannot_open_the_client_gives_the_lock_back(sim: Simulator, t
         assert not without.journal().running_elsewhere(batch_id)
     finally:
         without.close()
+
+
+def test_a_batch_running_elsewhere_is_not_offered_for_resuming(
+    service: Service, sim: Simulator, tmp_path: Path
+) -> None:
+    interrupted = journaled(service, resend_csv(tmp_path / "a.csv", ["A-1", "A-2"]))
+    running = journaled(service, resend_csv(tmp_path / "b.csv", ["B-1", "B-2"]))
+    other = make_service(sim, tmp_path)  # popbill-cli, running b.csv now
+    try:
+        cli_run = other.batches.plan_resume(batch_id=running, concurrency=1)
+        assert cli_run.lock is not None and cli_run.lock.held
+        assert [b.id for b in service.unfinished_batches()] == [interrupted]
+        cli_run.release()
+        assert [b.id for b in service.unfinished_batches()] == [running, interrupted]  # newest first, both free
+    finally:
+        other.close()
