@@ -38,6 +38,15 @@ class JournalError(HistoryError):
     """A journal request that cannot be honoured: no such batch or row, or a row that must not be sent again."""
 
 
+class UnfinishedExists(JournalError):
+    """create_batch(sole=True) found the file already has an unfinished batch under the same environment and
+    CorpNum (made meanwhile by another process, perhaps): a second batch would send its rows again."""
+
+    def __init__(self, batch: BatchInfo) -> None:
+        super().__init__(f"batch {batch.id} of this file is not finished")
+        self.batch = batch
+
+
 @dataclass(frozen=True)
 class BatchInfo:
     id: int
@@ -118,13 +127,17 @@ class Journal:
         concurrency: int,
         skip_invalid: bool = False,
         on_created: Callable[[int], None] | None = None,
+        sole: bool = False,
     ) -> int:
         """Journal a new batch, every row pending (invalid rows skipped), in one durable transaction.
 
         Raises ValueError, journaling nothing, for an unknown operation, a row number given twice, or an invalid
         row when `skip_invalid` is false (a file with an invalid row is refused whole). `on_created(batch_id)` runs
         inside the transaction, before any other connection can see the batch (to take its run lock); if it
-        raises, nothing is journaled.
+        raises, nothing is journaled. With `sole`, raises UnfinishedExists, journaling nothing, when the file
+        (`fingerprint`) already has an unfinished batch under `environment` and `corp_num`: checked inside the same
+        write transaction, so two processes that both planned the file before either started cannot both journal
+        it (the second sees the first's batch).
         """
         if operation not in OPERATIONS:
             raise ValueError(f"unknown batch operation {operation!r}")
@@ -139,6 +152,14 @@ class Journal:
         now = _now()
 
         def work(conn: sqlite3.Connection) -> int:
+            if sole:
+                sql = (
+                    f"SELECT {_BATCH_COLUMNS} FROM batches WHERE status = ? AND fingerprint = ?"  # noqa: S608
+                    " AND environment = ? AND corp_num = ? ORDER BY created DESC, id DESC"
+                )
+                found = conn.execute(sql, (RUNNING, fingerprint, environment, corp_num)).fetchone()
+                if found is not None:
+                    raise UnfinishedExists(self._batch_info(conn, found))
             cursor = conn.execute(
                 "INSERT INTO batches (created, operation, source, fingerprint, environment, corp_num, concurrency,"
                 " status) VALUES (?,?,?,?,?,?,?,?)",

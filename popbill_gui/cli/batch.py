@@ -70,6 +70,9 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
             # Credentials last, as a single call reads them: a refused file is named without asking the keyring.
             _credentials(cli, service)
             report = _run(cli, service, plan)
+        except BatchRefused as refusal:  # the file was started elsewhere after it was planned: nothing sent
+            _refused(cli, refusal, lang)
+            return EXIT_INVALID
         finally:
             plan.release()  # a resumed batch's run lock, if the run did not start
         if args.out:

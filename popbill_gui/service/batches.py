@@ -158,6 +158,7 @@ class BatchRun:
                 lock.release()
 
     def _run(self, held: list[FileLock]) -> BatchReport:
+        from ..batch.journal import UnfinishedExists
         from ..batch.runner import BatchRunner, Stop
 
         service = self._batches.service
@@ -175,17 +176,21 @@ class BatchRun:
                 if lock is not None:
                     held.append(lock)
 
-            batch_id = journal.create_batch(
-                operation=plan.operation,
-                source=str(plan.file.path),
-                fingerprint=plan.file.fingerprint(),
-                environment=service.environment_name,
-                corp_num=service.corp_num,
-                rows=plan.file.rows,
-                concurrency=plan.concurrency,
-                skip_invalid=plan.skip_invalid,
-                on_created=lock_new,
-            )
+            try:
+                batch_id = journal.create_batch(
+                    operation=plan.operation,
+                    source=str(plan.file.path),
+                    fingerprint=plan.file.fingerprint(),
+                    environment=service.environment_name,
+                    corp_num=service.corp_num,
+                    rows=plan.file.rows,
+                    concurrency=plan.concurrency,
+                    skip_invalid=plan.skip_invalid,
+                    on_created=lock_new,
+                    sole=True,  # planning checked this too, but another process may have started the file since
+                )
+            except UnfinishedExists as exc:
+                raise self._batches.refusal_for(exc.batch) from None
         if self.on_started is not None:
             self.on_started(batch_id)
         runner = BatchRunner(client, journal, plan.operation, concurrency=plan.concurrency, on_row=self.on_row)
@@ -245,6 +250,13 @@ class Batches:
         return mine[0] if mine else None
 
     # -- planning -----------------------------------------------------------------------------------------
+    def refusal_for(self, unfinished: BatchInfo) -> BatchRefused:
+        """Why a new batch of a file with this unfinished batch is refused: it runs elsewhere now, or it was
+        interrupted (resume it: starting anew would send its done rows again)."""
+        if self._journal().running_elsewhere(unfinished.id):
+            return _running_elsewhere(unfinished)
+        return BatchRefused("batch.interrupted_exists", {"batch": unfinished.id}, batch=unfinished)
+
     def plan(
         self,
         file: BatchFile,
@@ -264,9 +276,7 @@ class Batches:
             raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid)
         unfinished = self.find_unfinished(file)
         if unfinished is not None:
-            if self._journal().running_elsewhere(unfinished.id):
-                raise _running_elsewhere(unfinished)
-            raise BatchRefused("batch.interrupted_exists", {"batch": unfinished.id}, batch=unfinished)
+            raise self.refusal_for(unfinished)
         if file.by_nts:
             file = self.resolve(file, resolving)
             invalid = file.invalid_rows

@@ -515,6 +515,9 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
             return
         self._job = None
         self._cancelling = False
+        if isinstance(error, BatchRefused):  # the file was started elsewhere after it was planned: nothing sent
+            self._plan_refused(error)
+            return
         self.refresh()
         log.error("the batch stopped unexpectedly", exc_info=error)
         name = type(error).__name__

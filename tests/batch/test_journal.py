@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from popbill_gui.batch.journal import BatchInfo, Journal, JournalError, JournalRow
+from popbill_gui.batch.journal import BatchInfo, Journal, JournalError, JournalRow, UnfinishedExists
 from popbill_gui.batch.model import InputRow, RowOutcome, RowState
 from popbill_gui.core.validation import Problem
 from popbill_gui.storage.history import History
@@ -287,3 +287,21 @@ def test_a_killed_process_leaves_a_journal_that_recovers(tmp_path: Path) -> None
         h.finish_batch(batch_id, "completed")
         assert h.unfinished_batches("fp-crash") == []
         assert max(j.attempts for j in h.batch_rows(batch_id)) == 1  # no row ever marked as leaving twice
+
+
+def test_a_sole_batch_is_refused_while_its_file_has_an_unfinished_one_under_the_account(journal: Journal) -> None:
+    h = journal
+    first = new_batch(h, resend_rows(range(2, 5)))
+    with pytest.raises(UnfinishedExists) as exists:
+        new_batch(h, resend_rows(range(2, 5)), sole=True)
+    assert exists.value.batch.id == first and exists.value.batch.unfinished
+    assert [b.id for b in h.unfinished_batches()] == [first]  # nothing journaled by the refused one
+    # Another CorpNum, environment or file is another batch; so is the same file once the first has finished.
+    others = [
+        new_batch(h, resend_rows(range(2, 5)), sole=True, corp_num="1234567890"),
+        new_batch(h, resend_rows(range(2, 5)), sole=True, environment="production"),
+        new_batch(h, resend_rows(range(2, 5)), sole=True, fingerprint="sha256:other"),
+    ]
+    h.finish_batch(first, "completed")
+    again = new_batch(h, resend_rows(range(2, 5)), sole=True)
+    assert len({first, again, *others}) == 5

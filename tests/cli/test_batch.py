@@ -318,3 +318,38 @@ def test_a_results_file_that_cannot_be_replaced_costs_only_the_file(
     assert stdout.getvalue().startswith("3\tfailed\t[-99910006]")  # the failed row's line
     assert out.read_text(encoding="utf-8") == "open in Excel\n"  # untouched
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".results")) == []  # no temporary left
+
+
+def test_a_file_another_program_starts_while_the_cli_plans_it_is_refused_with_nothing_sent(
+    sim: Simulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In process, to start the other run between the CLI's planning and its run (the credentials are read between).
+    import io
+
+    from popbill_gui.batch.reader import read_batch
+    from popbill_gui.cli import Cli
+    from popbill_gui.cli import batch as cli_batch
+
+    source = cp949_resend_csv(tmp_path / "m.csv", [("SELL", f"INV-{i}", "a@example.com") for i in range(3)])
+    env = env_for(sim, tmp_path)
+    held = []
+    real_credentials = cli_batch._credentials
+
+    def credentials_while_the_window_starts(cli: Cli, service: object) -> None:
+        with History(tmp_path / "history.sqlite3") as history:
+            journal = Journal(history)
+            file = read_batch(source, "resend_email")
+            batch_id = journal.create_batch(
+                operation="resend_email", source=str(source), fingerprint=file.fingerprint(), environment="test",
+                corp_num=DEMO_CORP_NUM, rows=file.rows, concurrency=1,
+            )  # fmt: skip
+            held.append(journal.lock(batch_id))
+        real_credentials(cli, service)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli_batch, "_credentials", credentials_while_the_window_starts)
+    out, err = io.StringIO(), io.StringIO()
+    code = Cli(env, io.StringIO(""), out, err).run(["batch", "resend-email", str(source)])
+    assert code == 2, err.getvalue()
+    assert "is running in another window or program" in err.getvalue() and "Traceback" not in err.getvalue()
+    assert sim.count("send_email") == 0
+    held[0].release()

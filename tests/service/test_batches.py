@@ -7,6 +7,8 @@ started anew, only under its own account and from its own file, and nothing whos
 from __future__ import annotations
 
 import csv
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from popbill_gui.batch.journal import Journal
 from popbill_gui.batch.model import RowOutcome, RowState
 from popbill_gui.batch.runner import Stop
 from popbill_gui.service import Kind, LinkCredentials, PopbillError, Service
-from popbill_gui.service.batches import BatchRefused
+from popbill_gui.service.batches import BatchRefused, BatchReport
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.settings import Settings
 
@@ -325,5 +327,33 @@ def test_a_batch_running_elsewhere_is_not_offered_for_resuming(
         assert [b.id for b in service.unfinished_batches()] == [interrupted]
         cli_run.release()
         assert [b.id for b in service.unfinished_batches()] == [running, interrupted]  # newest first, both free
+    finally:
+        other.close()
+
+
+def test_a_plan_made_before_another_process_started_the_file_sends_nothing(
+    service: Service, sim: Simulator, tmp_path: Path
+) -> None:
+    # The window and popbill-cli both plan the file (neither sees a batch yet); the CLI starts first.
+    path = resend_csv(tmp_path / "m.csv", ["R-1", "R-2", "R-3"])
+    other = make_service(sim, tmp_path)
+    try:
+        late = service.batches.plan(service.batches.read(path, "resend_email"), concurrency=1)
+        first = other.batches.plan(other.batches.read(path, "resend_email"), concurrency=1)
+        sim.latency_ms = 300  # the CLI's run is still sending when the window's starts
+        reports: list[BatchReport] = []
+        cli = threading.Thread(target=lambda: reports.append(other.batches.start(first).run()))
+        cli.start()
+        deadline = time.monotonic() + 10
+        while not service.journal().unfinished_batches() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        with pytest.raises(BatchRefused) as refused:
+            service.batches.start(late).run()
+        assert refused.value.key == "batch.running_elsewhere" and refused.value.batch is not None
+        sim.latency_ms = 0
+        cli.join(10)
+        assert reports and reports[0].stop is Stop.COMPLETED
+        assert sorted(m.mgt_key for m in sim.state.sent_mails) == ["R-1", "R-2", "R-3"]  # once each
+        assert refused.value.batch.id == reports[0].batch_id  # the one batch there is
     finally:
         other.close()

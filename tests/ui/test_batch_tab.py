@@ -675,3 +675,36 @@ def test_an_nts_number_file_shows_the_item_keys_found_and_the_rows_that_found_no
     with target.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
     assert table[0][:3] == ["Row", "NTSConfirmNum", "ItemKey"] and table[1][2] == book[0].item_key
+
+
+def test_a_file_started_elsewhere_while_the_start_was_confirmed_is_not_sent_again(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
+) -> None:
+    # popbill-cli starts the same file while the clerk reads the confirmation: both planned it before either ran.
+    path = write_cp949_csv(tmp_path / "mails.csv", resend_rows(4))
+    tab = make_tab(env="production", lang="en")  # production: the start is confirmed
+    held = []
+
+    def confirm_while_the_cli_starts(title: str, text: str) -> bool:
+        file = read_batch(path, "resend_email")
+        batch_id = journal.create_batch(
+            operation="resend_email",
+            source=str(path),
+            fingerprint=file.fingerprint(),
+            environment="production",
+            corp_num=DEMO_CORP_NUM,
+            rows=file.rows,
+            concurrency=1,
+        )
+        held.append(journal.lock(batch_id))  # the CLI's run holds its lock
+        return True
+
+    tab.confirm = confirm_while_the_cli_starts
+    assert load(qtbot, tab, path)
+    assert tab.start()
+    settle(qtbot, tab)
+    status = w(tab, QLabel, "batchStatus").text()
+    assert "is running in another window or program" in status and "Internal error" not in status
+    assert sim.count("send_email") == 0 and len(journal.unfinished_batches()) == 1  # nothing sent, nothing journaled
+    assert not tab.busy
+    held[0].release()
