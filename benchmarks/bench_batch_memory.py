@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     times["read"] = time.perf_counter() - t0
     marks["read"] = memory_kib()
 
-    history = Journal(History(Path(args.history)))
+    store = History(Path(args.history))
+    history = Journal(store)
     t0 = time.perf_counter()
     batch_id = history.create_batch(
         operation="resend_email",
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         tracer.stop()
 
     done = sum(1 for o in result.outcomes.values() if o.state.value == "done")
-    history.close()
+    store.close()
     client.close()
     print(
         json.dumps(
