@@ -44,20 +44,12 @@ from popbill_gui.ui.batch_tab import BatchTab
 from popbill_gui.ui.jobs import JobRunner
 from popbill_gui.ui.session import Session, Source
 
+from .confirmations import Confirmations
+
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 KO_RESEND_HEADER = ("문서유형", "문서번호", "수신메일")
 RUN_TIMEOUT = 20000
-
-
-class Confirmations:
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[tuple[str, str]] = []
-
-    def __call__(self, title: str, text: str) -> bool:
-        self.asked.append((title, text))
-        return self.answer
 
 
 # ---- fixtures: files, history, the tab ----
@@ -150,7 +142,7 @@ def w(parent: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
 def asked(tab: BatchTab) -> list[tuple[str, str]]:
     confirm = tab.confirm
     assert isinstance(confirm, Confirmations)
-    return confirm.asked
+    return confirm.questions
 
 
 def column(tab: BatchTab, name: str) -> list[str]:

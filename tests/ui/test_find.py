@@ -38,19 +38,11 @@ from popbill_gui.ui.invoice_model import InvoiceListModel
 from popbill_gui.ui.main_window import MainWindow
 from popbill_gui.ui.session import Source
 
+from .confirmations import Confirmations
+
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 NEW_ID = InvoiceListModel.COLUMNS.index("new_mgt_key")
-
-
-class Confirmations:
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-
-    def __call__(self, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
 
 
 @pytest.fixture

@@ -21,17 +21,9 @@ from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
 from popbill_gui.ui.main_window import MainWindow
 from popbill_gui.ui.session import Source
 
+from .confirmations import Confirmations
+
 ITEM_KEY = "024112415000000001"
-
-
-class Confirmations:
-    def __init__(self, answer: bool = True) -> None:
-        self.answer = answer
-        self.asked: list[str] = []
-
-    def __call__(self, title: str, text: str) -> bool:
-        self.asked.append(text)
-        return self.answer
 
 
 @pytest.fixture
