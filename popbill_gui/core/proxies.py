@@ -281,15 +281,51 @@ class ProxyRoutes:
 
     def _parse(self, where: str, source: str) -> _Pac:
         try:
-            from pypac.parser import PACFile  # imports dukpy: only once a script is there to run
+            import dukpy  # noqa: F401 -- pypac's engine: imported only once a script is there to run
+            import pypac.parser  # noqa: F401
         except ImportError:
             log.warning("pypac or its JavaScript engine is missing: the proxy auto-configuration script is not used")
             return _Pac(shown(where), "proxy.reason.engine")
         try:
-            return _Pac(shown(where), None, PACFile(source))
+            return _Pac(shown(where), None, _compile(source))
+        except OSError as exc:  # the engine's own script files are missing (a package built without them)
+            log.warning("the proxy auto-configuration script cannot be run: %s", type(exc).__name__)
+            return _Pac(shown(where), "proxy.reason.engine")
         except Exception as exc:  # noqa: BLE001 -- MalformedPacError, or the engine failing on odd input
             log.warning("the proxy auto-configuration script from %s is not valid: %s", shown(where), exc)
             return _Pac(shown(where), "proxy.reason.not_script")
+
+
+# Runs before a script: dukpy's interpreter gives every script a snapshot of the process's environment, where
+# POPBILL_SECRET_KEY or POPBILL_TOKEN may be, and a CommonJS loader that reads files.
+_PRELUDE = (
+    "delete globalThis.process; globalThis.process = undefined; globalThis.require = undefined;"
+    " globalThis.module = undefined; globalThis.exports = undefined;"
+)
+
+
+def _compile(source: str) -> Any:
+    """A pypac PACFile for `source`, fenced: a script from the network (WPAD above all) could otherwise read the
+    environment or files and spell them out in a dnsResolve() look-up. The interpreter is built as pypac's PACFile
+    builds it (its PAC functions injected, a trial call), less dukpy's module loader, and the prelude runs first."""
+    import itertools
+
+    from dukpy import JSInterpreter
+    from pypac.parser import PACFile, _inject_function_into_js
+    from pypac.parser_functions import function_injections
+    from pypac.parser_functions_ex import function_injections as ipv6_functions
+
+    context = JSInterpreter()
+    for name in ("dukpy.load_module", "dukpy.normalize_module"):  # what require() and call_python() would read with
+        context._funcs.pop(name, None)
+    for name, func in itertools.chain(function_injections.items(), ipv6_functions.items()):
+        _inject_function_into_js(context, name, func)
+    context.evaljs(_PRELUDE)
+    context.evaljs(source)
+    pac = PACFile.__new__(PACFile)
+    pac._context, pac._entry_func, pac.js = context, "FindProxyForURL", source
+    pac.find_proxy_for_url("/", "0.0.0.0")  # noqa: S104 -- as pypac does: an unimplemented function shows here, not later
+    return pac
 
 
 class _NotAScript(OSError):

@@ -209,6 +209,21 @@ def test_a_script_that_cannot_be_used_goes_direct_and_says_so(
     assert "names a proxy auto-configuration script" in error.message and words in error.message
 
 
+def test_a_script_engine_missing_its_files_goes_direct_and_says_so(
+    make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # What a packaged program built without dukpy's runtime scripts (dukpy/jsruntime) would meet.
+    import importlib
+
+    runtime = importlib.import_module("dukpy.evaljs")  # the module (dukpy.evaljs is also a function's name)
+    monkeypatch.setattr(runtime, "_PROCESS_RUNTIME", str(tmp_path / "missing.js"))
+    with PacServer('function FindProxyForURL(url, host) { return "DIRECT"; }') as pac:
+        client = make_client(base_url="https://popbill.invalid", token="t", pac_url=pac.url, lang="en")
+        with pytest.raises(PopbillError) as caught:
+            client.resend_email("SELL", "K1", "a@example.com")
+    assert caught.value.kind is Kind.DNS and "the part that runs such scripts is missing" in caught.value.message
+
+
 def test_a_proxy_chosen_by_the_script_that_fails_names_the_script(
     ca_file: str, make_client: ClientFactory, closed_port: int
 ) -> None:
@@ -271,3 +286,31 @@ def test_routes_are_decided_once_per_origin_and_session(monkeypatch: pytest.Monk
     assert routes.route("https", API_HOST, API_HOST) is first
     assert first.proxy == f"http://127.0.0.1:{closed_port}" and first.source == "variables"
     assert json.dumps(proxies.ProxyRoutes().route("https", API_HOST, API_HOST).proxy) == '"http://127.0.0.1:9"'
+
+
+def test_a_script_reaches_neither_the_environment_nor_files(monkeypatch: pytest.MonkeyPatch, closed_port: int) -> None:
+    # A script from the network could spell a secret out in a DNS look-up; it must not be able to read one.
+    monkeypatch.setenv("POPBILL_SECRET_KEY", "c2VjcmV0LWtleQ==")
+    probe = f"""
+        function FindProxyForURL(url, host) {{
+            var found = [];
+            try {{ if (process.env.POPBILL_SECRET_KEY) {{ found.push("env"); }} }} catch (e) {{}}
+            try {{ if (require("fs")) {{ found.push("require"); }} }} catch (e) {{}}
+            try {{ if (call_python("dukpy.load_module", "fs")) {{ found.push("loader"); }} }} catch (e) {{}}
+            try {{ if (call_python("dukpy.normalize_module", "", "fs")) {{ found.push("resolver"); }} }} catch (e) {{}}
+            if (!isPlainHostName("a.b") && dnsDomainIs(host, ".kr") && shExpMatch(host, "*.linkhub.*")) {{
+                return found.length ? "PROXY leak.example:" + found.join("-") : "PROXY 127.0.0.1:{closed_port}";
+            }}
+            return "DIRECT";
+        }}
+    """
+    with PacServer(probe) as pac:
+        route = proxies.ProxyRoutes(pac.url, fetch=_fetch_plain).route("https", API_HOST, API_HOST)
+    assert route.proxy == f"http://127.0.0.1:{closed_port}", route  # PAC's own functions still work
+
+
+def _fetch_plain(url: str) -> tuple[int, str, bytes]:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=5) as answer:  # a loopback test server
+        return answer.status, answer.headers.get("Content-Type", ""), answer.read()
