@@ -6,6 +6,8 @@
   the body, and notes whether the client cut it off before it finished.
 - `ConnectProxy`: an HTTP CONNECT proxy that tunnels every connection to one upstream address (whatever
   host was asked for, so tests need no DNS), or refuses with 403.
+- `PacServer`: plain HTTP that serves one proxy auto-configuration script (or any body and type) and counts the
+  requests for it.
 """
 
 from __future__ import annotations
@@ -230,3 +232,24 @@ class ConnectProxy(_Server):
                     if not chunk:
                         return
                     pipes[sock].sendall(chunk)
+
+
+class PacServer(_Server):
+    """Serves `body` (a PAC script by default) with `content_type` to every GET; `requests` counts them."""
+
+    def __init__(self, body: str, content_type: str = "application/x-ns-proxy-autoconfig", status: int = 200) -> None:
+        super().__init__()
+        self.body, self.content_type, self.status = body.encode(), content_type, status
+        self.requests: list[Request] = []
+        self.url = f"http://127.0.0.1:{self.port}/proxy.pac"
+
+    def serve(self, conn: socket.socket) -> None:
+        request = read_request(conn)
+        if request is None:
+            return
+        self.requests.append(request)
+        head = (
+            f"HTTP/1.1 {self.status} X\r\nContent-Type: {self.content_type}\r\nContent-Length: {len(self.body)}\r\n"
+            "Connection: close\r\n\r\n"
+        )
+        conn.sendall(head.encode() + self.body)

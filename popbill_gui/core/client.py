@@ -14,7 +14,7 @@ import json
 import time
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from .. import __version__
 from .auth import LinkhubAuth, PastedToken, TokenSource
@@ -53,10 +53,11 @@ __all__ = [
 
 
 def _path(*segments: str) -> str:
-    # Every segment was validated to [A-Za-z0-9_-]; quoting is the second fence, not the first.
+    # Every segment was validated to [A-Za-z0-9_-]; this is the second fence, not the first. Such a segment
+    # is its own URL quoting (quote() leaves letters, digits, '-' and '_' alone), so it goes in as it is.
     if not all(is_path_safe(s) for s in segments):
         raise ValueError("unvalidated path segment")
-    return "/Taxinvoice/" + "/".join(quote(s, safe="") for s in segments)
+    return "/Taxinvoice/" + "/".join(segments)
 
 
 class TaxinvoiceClient:
@@ -189,7 +190,8 @@ class TaxinvoiceClient:
             answer = self.transport.request(method, url, data=body, headers=sent, repeatable=repeatable, **transport)
             data = self.transport.json_of(answer, self._host)
             # A look-up's answer is the data itself (no code); a POST's is {"code": 1, "message": …}.
-            if answer.status == 200 and method == "GET" and data.get("code", 1) == 1:
+            code = data.get("code", 1 if method == "GET" else None)
+            if answer.status == 200 and code == 1 and code is not True:
                 return answer, data
             error = self.transport.refusal(answer, data, self._host, Kind.POPBILL)
             if answer.status == 200 and error.code == 1:
@@ -218,11 +220,13 @@ def open_client(
     read_timeout: float = 30.0,
     ca_bundle: str | None = None,
     connect_retries: int = 2,
+    pac_url: str | None = None,
     cached_token: Token | None = None,
     on_token: Callable[[Token], None] | None = None,
 ) -> TaxinvoiceClient:
     """A client with its own transport and token source; nothing is sent until the first call.
 
+    `pac_url`: a proxy auto-configuration script that takes the place of the system's (`proxies.py`).
     `cached_token` (a token kept from an earlier run) is used while it is valid; `on_token` is called with
     every token issued, on the thread that issued it, so a caller can keep it in the keyring.
     """
@@ -233,6 +237,7 @@ def open_client(
         read_timeout=read_timeout,
         ca_bundle=ca_bundle,
         connect_retries=connect_retries,
+        pac_url=pac_url,
     )
     tokens: TokenSource
     if isinstance(credentials, TokenCredentials):

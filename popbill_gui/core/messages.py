@@ -164,11 +164,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "error.proxy": (
         "프록시 서버를 통해 연결하지 못해 요청을 보내지 않았습니다. Windows의 '프록시 설정'(macOS는 시스템 설정 → "
         "네트워크 → 프록시)이나 HTTPS_PROXY 환경 변수에 적힌 프록시 주소가 맞는지 전산 담당자에게 확인하세요. "
-        "자동 구성 스크립트(PAC)는 이 프로그램이 읽지 않으니, 회사가 그것만 쓴다면 프록시 주소를 받아 직접 입력하세요.",
+        "자동 구성 스크립트(PAC)가 프록시를 골랐다면 그 스크립트도 확인해 달라고 하세요.",
         "Could not connect through the proxy server, so nothing was sent. Ask IT to check the proxy named in the "
-        "Windows proxy settings (macOS: System Settings → Network → Proxies) or in the HTTPS_PROXY variable. This "
-        "program does not read automatic configuration scripts (PAC): if that is all your company uses, ask IT for "
-        "the proxy's address and enter it in the proxy settings yourself.",
+        "Windows proxy settings (macOS: System Settings → Network → Proxies) or in the HTTPS_PROXY variable, and the "
+        "automatic configuration script (PAC) if one chose the proxy.",
     ),
     "error.tls": (
         "서버({host})의 보안 인증서를 확인하지 못해 요청을 보내지 않았습니다. 회사 네트워크가 보안 연결을 검사한다면 "
@@ -413,6 +412,42 @@ CATALOG: dict[str, tuple[str, str]] = {
         "네트워크 문제입니다. 연결을 확인한 뒤 다시 시도하세요.",
         "A network problem. Check the connection and try again.",
     ),
+    # ---- added to a DNS or connection failure when a PAC script or the system's proxy settings had a say ----
+    "proxy.pac_direct": (
+        "이 컴퓨터의 프록시 자동 구성 스크립트(PAC, {where})는 이 주소에 프록시 없이 직접 연결하라고 합니다. 회사 "
+        "네트워크가 프록시를 거쳐야만 인터넷에 나갈 수 있다면 전산 담당자에게 이 스크립트를 확인해 달라고 하세요.",
+        "This computer's proxy auto-configuration script (PAC, {where}) says to reach this address directly, "
+        "without a proxy. If the company network reaches the internet only through a proxy, ask IT to check "
+        "the script.",
+    ),
+    "proxy.pac_chose": (
+        "이 프록시({proxy})는 이 컴퓨터의 프록시 자동 구성 스크립트(PAC, {where})가 골랐습니다.",
+        "This proxy ({proxy}) was chosen by this computer's proxy auto-configuration script (PAC, {where}).",
+    ),
+    "proxy.pac_unusable": (
+        "이 컴퓨터에는 프록시 자동 구성 스크립트(PAC, {where})가 설정되어 있지만 {reason} 프록시 없이 직접 "
+        "연결했습니다. 전산 담당자에게 스크립트 주소를 확인하거나, 프록시 주소를 받아 프록시 설정이나 HTTPS_PROXY "
+        "환경 변수에 넣어 달라고 하세요.",
+        "This computer names a proxy auto-configuration script (PAC, {where}), but {reason}, so the connection was "
+        "made directly, without a proxy. Ask IT to check the script's address, or for the proxy's address to put "
+        "in the proxy settings or the HTTPS_PROXY variable.",
+    ),
+    "proxy.system_bypassed": (
+        "이 컴퓨터의 프록시 설정에는 프록시({proxy})가 있지만 이 주소에는 쓰지 않도록 되어 있어 직접 연결했습니다. "
+        "회사 네트워크가 프록시를 거쳐야 한다면 전산 담당자에게 프록시 예외 목록(NO_PROXY, '다음으로 시작하는 주소에 "
+        "프록시 서버 사용 안 함')을 확인해 달라고 하세요.",
+        "This computer's proxy settings name a proxy ({proxy}), but not for this address, so the connection was "
+        "made directly. If the company network needs the proxy, ask IT to check the proxy exceptions (NO_PROXY, "
+        "or 'Don't use the proxy server for addresses beginning with').",
+    ),
+    "proxy.reason.unreachable": ("스크립트를 받아 오지 못해", "it could not be fetched"),
+    "proxy.reason.not_script": ("받은 내용이 올바른 스크립트가 아니어서", "what came back is not a valid script"),
+    "proxy.reason.failed": ("스크립트가 실행 중에 실패해", "the script failed when it ran"),
+    "proxy.reason.no_proxy": (
+        "스크립트가 이 프로그램이 쓸 수 있는 프록시(HTTP)를 알려 주지 않아",
+        "it named no proxy this program can use (HTTP)",
+    ),
+    "proxy.reason.engine": ("스크립트를 실행할 구성 요소가 없어", "the part that runs such scripts is missing"),
     **BATCH_CATALOG,
 }
 CATALOG.update(LOOKUP_CATALOG)  # finding invoices (popbill-cli search/info) and assign files by NTS number

@@ -1,11 +1,13 @@
-"""HTTP for the core: one requests.Session, connect-only retries, bounded reads, failures mapped to kinds.
+"""HTTP for the core: urllib3's pools on our trust, connect-only retries, bounded reads, failures mapped to kinds.
 
 Both the token service and the API go through `Transport.request`, so every failure (DNS, refused, proxy,
 TLS, timeouts, reset, unreadable or oversized answers) becomes the same `PopbillError` with its own kind
 and sentence, wherever it happens. Whether a failure came before or after the request was written is
 recorded on the wire (`wire.py`), so "not sent" is said only when it is certain. Certificates are checked
-against the operating system's store plus an optional CA file (`trust.py`). Proxies come from the system
-settings and the standard variables, never for this computer's own (loopback) addresses.
+against the operating system's store plus an optional CA file (`trust.py`). Which proxy, if any, is decided
+once per host and session (`proxies.py`: the variables, a PAC script, the system's settings), never one for
+this computer's own (loopback) addresses; a DNS or connection failure says when a script or a system proxy
+was involved.
 """
 
 from __future__ import annotations
@@ -18,20 +20,33 @@ import socket
 import ssl
 import time
 from collections.abc import Iterator, Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import NameResolutionError, ProtocolError, ReadTimeoutError
+from urllib3.connectionpool import HTTPConnectionPool
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    DecodeError,
+    HTTPError,
+    MaxRetryError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
+from urllib3.exceptions import ProxyError as Urllib3ProxyError
+from urllib3.exceptions import SSLError as Urllib3SSLError
+from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
+from urllib3.util.timeout import Timeout
 
 from . import wire
-from .environments import is_loopback_host
 from .errors import CLIENT_CODE, Kind, PopbillError
 from .messages import Lang
+from .proxies import MAX_PAC, PAC_TIMEOUT, Note, ProxyRoutes, Route
 from .trust import CaFileError, clean_ca_path, is_system_bundle, load_ca_file, system_context
 
 log = logging.getLogger(__name__)
@@ -39,6 +54,8 @@ log = logging.getLogger(__name__)
 MAX_BODY = 1 << 20  # 1 MiB: the two calls answer with a few hundred bytes
 _CHUNK = 64 * 1024
 POOL_SIZE = 16  # the largest batch concurrency
+# The failures before a connection was made, where a PAC script or a system proxy may be the cause.
+_CONNECTING_KINDS = frozenset({Kind.DNS, Kind.REFUSED, Kind.CONNECT_FAILED, Kind.CONNECT_TIMEOUT, Kind.PROXY})
 
 
 @dataclass(frozen=True)
@@ -51,15 +68,12 @@ class Answer:
     elapsed: float
 
 
-# Per-request retry policy. requests takes retries per adapter, not per request, so the adapter reads
-# this context variable: a request that must never be repeated sets it to "no retries" for its own
-# thread only, while other calls share the same connections.
-_retry_override: ContextVar[Retry | None] = ContextVar("popbill_retry_override", default=None)
 _NO_RETRY = Retry(total=0, connect=0, read=0, redirect=0, status=0, other=0, raise_on_status=False)
 
 
 class _Adapter(HTTPAdapter):
-    """Our connections (which record when the request is written) and our SSLContext, also through proxies."""
+    """The pool managers: our connections (which record when the request is written) and our SSLContext, which
+    holds the whole trust (requests would load certifi's bundle into it), also through proxies."""
 
     def __init__(self, ssl_context: ssl.SSLContext, **kwargs: Any) -> None:
         self._ssl_context = ssl_context  # before super().__init__, which builds the pool manager
@@ -76,21 +90,9 @@ class _Adapter(HTTPAdapter):
             manager.pool_classes_by_scheme = dict(wire.POOL_CLASSES)
         return manager
 
-    def cert_verify(self, conn: Any, url: str, verify: Any, cert: Any) -> None:
-        # Our SSLContext holds the whole trust (the system store plus any added CA). requests would load
-        # certifi's bundle into it for every new connection; verification itself stays required.
-        conn.cert_reqs = "CERT_REQUIRED"
-        conn.ca_certs = None
-        conn.ca_cert_dir = None
 
-    @property
-    def max_retries(self) -> Retry:
-        override = _retry_override.get()
-        return override if override is not None else self._retries
-
-    @max_retries.setter
-    def max_retries(self, value: Retry) -> None:
-        self._retries = value
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or "?"
 
 
 def read_retry(connect: int = 2, read: int = 1) -> Retry:
@@ -150,7 +152,14 @@ def connect_only_retry(attempts: int) -> Retry:
 
 
 class Transport:
-    """One requests.Session with timeouts always set, TLS always verified and reads bounded."""
+    """HTTP for one client session: timeouts always set, TLS always verified, reads bounded.
+
+    Calls go straight to urllib3's connection pools (requests' HTTPAdapter builds them, with our SSLContext and
+    tracked connections, and the proxy managers with any Proxy-Authorization). requests' Session machinery
+    (preparing, re-quoting, cookies, hooks, the environment and ~/.netrc read again on every call) was most of
+    the client's time per call and none of it is needed: the request is built once here, its route and pool
+    found once per origin.
+    """
 
     def __init__(
         self,
@@ -161,31 +170,26 @@ class Transport:
         read_timeout: float = 30.0,
         ca_bundle: str | None = None,
         connect_retries: int = 2,
+        pac_url: str | None = None,
+        routes: ProxyRoutes | None = None,
     ) -> None:
         self.lang: Lang = lang
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         # Verification is never switched off. The system's store is trusted; a CA file adds to it.
         self.ssl_context = _trust(ca_bundle, lang)
-        self.session = requests.Session()
-        # requests would re-read the environment on every call (a quarter of our per-call time) and apply
-        # ~/.netrc, which replaces our Authorization header. Proxies are read once per host instead.
-        self.session.trust_env = False
-        self._proxies: dict[str, dict[str, str]] = {}
-        # Only our headers: requests would also advertise br/zstd, which POPBiLL's answers don't use.
-        self.session.headers.clear()
-        self.session.headers.update({"User-Agent": user_agent, "Accept-Encoding": "gzip", "Accept": "*/*"})
-        adapter = _Adapter(
-            self.ssl_context,
-            max_retries=connect_only_retry(connect_retries),
-            pool_connections=4,
-            pool_maxsize=POOL_SIZE,
-        )
-        self.session.mount("https://", adapter)
-        self.session.mount("http://", adapter)
+        # Only our headers: no cookies, no ~/.netrc (it would replace our Authorization header), no br/zstd.
+        self.headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip"}
+        self.adapter = _Adapter(self.ssl_context, pool_connections=4, pool_maxsize=POOL_SIZE)
+        self._retry = connect_only_retry(connect_retries)
+        self._timeout = Timeout(connect=connect_timeout, read=read_timeout)
+        # Proxies are decided once per origin and session (PAC scripts run once), not on every call.
+        self.routes = routes or ProxyRoutes(pac_url, fetch=self._fetch_script)
+        self._pools: dict[tuple[str, str], tuple[HTTPConnectionPool, bool, Route]] = {}
 
     def close(self) -> None:
-        self.session.close()
+        self._pools.clear()
+        self.adapter.close()
 
     @property
     def call_limit(self) -> float:
@@ -206,90 +210,142 @@ class Transport:
         """Send one request; `repeatable=False` forbids even the connect-only retries, `retry` replaces them
         for this request (e.g. `read_retry` for a GET), `max_body` bounds the answer (a search page is large)."""
         start = time.monotonic()
-        host = urlsplit(url).hostname or "?"
+        # Our URLs are a checked base URL (no user, query or fragment) plus a path built from checked parts.
+        scheme, _, rest = url.partition("://")
+        netloc, slash, tail = rest.partition("/")
+        pool, absolute, route = self._pool_for(scheme, netloc)  # before the call starts: a PAC fetch is not it
+        target = url if absolute else slash + tail or "/"
+        sent = {**self.headers, **headers} if headers else self.headers
         call, current = wire.begin(start + self.call_limit)
         try:
-            token = _retry_override.set(retry if repeatable else _NO_RETRY)
             try:
-                response = self.session.request(
+                response = pool.urlopen(
                     method,
-                    url,
-                    data=data,
-                    headers=dict(headers or {}),
-                    timeout=(self.connect_timeout, self.read_timeout),
-                    stream=True,
-                    allow_redirects=False,
-                    verify=True,
-                    proxies=self._proxies_for(url),
+                    target,
+                    body=data,
+                    headers=sent,
+                    retries=(retry or self._retry) if repeatable else _NO_RETRY,
+                    redirect=False,
+                    assert_same_host=False,
+                    timeout=self._timeout,
+                    preload_content=False,
+                    decode_content=False,
                 )
-            except requests.RequestException as exc:
-                raise self._failure(exc, call, method, url, None) from None
-            finally:
-                _retry_override.reset(token)
+            except (HTTPError, OSError) as exc:
+                raise self._failure(exc, call, method, url, None, route) from None
+            status = response.status
+            consumed = False
             try:
-                body = self._read_bounded(response, call, host, max_body)
-            except requests.RequestException as exc:
-                raise self._failure(exc, call, method, url, response.status_code) from None
+                body = self._read_bounded(response, call, netloc, max_body)
+                consumed = True
+            except (HTTPError, OSError) as exc:
+                raise self._failure(exc, call, method, url, status, route) from None
             finally:
                 call.finish()  # before the connection goes back to the pool, where another call may take it
-                response.close()
+                if not consumed:
+                    response.close()  # a connection with unread bytes is never reused
+                response.release_conn()
             if call.expired:  # cut off: what was read may be the start of the answer only
-                raise self._error(Kind.READ_TIMEOUT, host, response.status_code, seconds=self.call_limit)
+                raise self._error(Kind.READ_TIMEOUT, _host(url), status, seconds=self.call_limit)
         finally:
             wire.end(call, current)
         elapsed = time.monotonic() - start
-        log.debug("%s %s -> HTTP %s in %.0f ms", method, urlsplit(url).path, response.status_code, elapsed * 1000)
-        return Answer(response.status_code, body, response.headers.get("Content-Type", ""), elapsed)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("%s %s -> HTTP %s in %.0f ms", method, urlsplit(url).path, status, elapsed * 1000)
+        return Answer(status, body, response.headers.get("Content-Type", ""), elapsed)
 
-    def _proxies_for(self, url: str) -> dict[str, str]:
-        """The proxy for this URL's host, looked up once per host; never one for this computer's own addresses.
-
-        requests.utils.get_environ_proxies asks urllib.request.getproxies() and proxy_bypass(): HTTPS_PROXY,
-        HTTP_PROXY and NO_PROXY, and where none is set, the system's proxy settings (the Windows registry, macOS
-        System Settings), with their bypass lists. Automatic configuration scripts (PAC, WPAD) are not read.
-        """
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
-        found = self._proxies.get(origin)
-        if found is None:
-            # Loopback is the simulator and the demo: a proxy there would see their Authorization header in clear.
-            loopback = is_loopback_host(parts.hostname or "")
-            found = self._proxies[origin] = {} if loopback else requests.utils.get_environ_proxies(origin)
+    def _pool_for(self, scheme: str, netloc: str) -> tuple[HTTPConnectionPool, bool, Route]:
+        """The connection pool for an origin (through its proxy, if any), and whether the request line names
+        the whole URL (plain http through a proxy); found once per origin."""
+        found = self._pools.get((scheme, netloc))
+        if found is not None and found[0].pool is not None:  # a pool the manager dropped is closed: find it again
+            return found
+        parts = urlsplit(f"{scheme}://{netloc}")
+        host = parts.hostname or ""
+        route = self.routes.route(scheme, netloc, host)
+        port = parts.port or (443 if scheme == "https" else 80)
+        extra = {"cert_reqs": "CERT_REQUIRED"} if scheme == "https" else None
+        try:
+            manager = self.adapter.proxy_manager_for(route.proxy) if route.proxy else self.adapter.poolmanager
+        except requests.exceptions.InvalidSchema:  # e.g. socks:// without PySocks
+            raise self._error(Kind.PROXY, host, note=route.note) from None
+        pool = manager.connection_from_host(host, port, scheme, pool_kwargs=extra)
+        found = self._pools[(scheme, netloc)] = (pool, bool(route.proxy) and scheme == "http", route)
         return found
 
+    def _fetch_script(self, url: str) -> tuple[int, str, bytes]:
+        """GET a proxy auto-configuration script: directly, with our trust, bounded in time and size."""
+        call, current = wire.begin(time.monotonic() + 2 * PAC_TIMEOUT)
+        try:
+            response = self.adapter.poolmanager.request(
+                "GET",
+                url,
+                headers=self.headers,
+                timeout=Timeout(connect=PAC_TIMEOUT, read=PAC_TIMEOUT),
+                retries=Retry(total=3, connect=0, read=0, redirect=3, status=0, other=0, raise_on_status=False),
+                preload_content=False,
+            )
+            try:
+                body = response.read(MAX_PAC + 1, decode_content=True)
+            finally:
+                call.finish()
+                response.close()
+                response.release_conn()
+            if call.expired:
+                raise OSError("the script did not arrive in time")
+            return response.status, response.headers.get("Content-Type", ""), body
+        except HTTPError as exc:
+            raise OSError(str(exc)) from None
+        finally:
+            wire.end(call, current)
+
     def _failure(
-        self, exc: requests.RequestException, call: wire.Call, method: str, url: str, status: int | None
+        self, exc: BaseException, call: wire.Call, method: str, url: str, status: int | None, route: Route
     ) -> PopbillError:
-        host = urlsplit(url).hostname or "?"
+        host = _host(url)
         path = urlsplit(url).path
         if call.expired:
             kind = Kind.READ_TIMEOUT if call.written else Kind.CONNECT_TIMEOUT
             log.debug("%s %s cut off after %g s (%s)", method, path, self.call_limit, type(exc).__name__)
-            return self._error(kind, host, status, seconds=self.call_limit)
+            return self._error(kind, host, status, seconds=self.call_limit, note=route.note)
         kind = classify(exc, written=call.written)
         log.debug("%s %s failed: %s (%s)", method, path, kind.value, type(exc).__name__)
-        return self._error(kind, host, status)
+        return self._error(kind, host, status, note=route.note)
 
     def _error(
-        self, kind: Kind, host: str, status: int | None = None, *, seconds: float | None = None, limit: int = MAX_BODY
+        self,
+        kind: Kind,
+        host: str,
+        status: int | None = None,
+        *,
+        seconds: float | None = None,
+        limit: int = MAX_BODY,
+        note: Note | None = None,
     ) -> PopbillError:
         if seconds is None:
             seconds = self.read_timeout if kind is Kind.READ_TIMEOUT else self.connect_timeout
         size = f"{limit / (1 << 20):g} MiB"
         params = {"host": host, "seconds": f"{seconds:g}", "status": status, "limit": size}
-        return PopbillError.client(kind, self.lang, status, **params)
+        error = PopbillError.client(kind, self.lang, status, **params)
+        if note is not None and kind in _CONNECTING_KINDS:
+            # A PAC script or the system's proxy settings had a say in how this host was reached: say so.
+            error.message = f"{error.message} {note.describe(self.lang)}"
+            error.args = (error.code, error.message)
+        return error
 
-    def _read_bounded(self, response: requests.Response, call: wire.Call, host: str, limit: int = MAX_BODY) -> bytes:
+    def _read_bounded(self, response: BaseHTTPResponse, call: wire.Call, host: str, limit: int = MAX_BODY) -> bytes:
+        """The whole answer, decompressed, at most `limit` bytes of it (urllib3 >= 2.6 inflates gzip only as
+        far as each read asks, so a gzip bomb never fills memory)."""
         announced = response.headers.get("Content-Length", "")
         if announced.isdigit() and int(announced) > limit:
-            raise self._error(Kind.TOO_LARGE, host, response.status_code, limit=limit)
+            raise self._error(Kind.TOO_LARGE, host, response.status, limit=limit)
         buf = bytearray()
-        for chunk in response.iter_content(_CHUNK):
+        for chunk in response.stream(_CHUNK, decode_content=True):
             buf += chunk
             if len(buf) > limit:
-                raise self._error(Kind.TOO_LARGE, host, response.status_code, limit=limit)
+                raise self._error(Kind.TOO_LARGE, host, response.status, limit=limit)
             if time.monotonic() > call.deadline:  # the watchdog's cut-off, should a read outlive it
-                raise self._error(Kind.READ_TIMEOUT, host, response.status_code, seconds=self.call_limit)
+                raise self._error(Kind.READ_TIMEOUT, host, response.status, seconds=self.call_limit)
         return bytes(buf)
 
     def json_of(self, answer: Answer, host: str) -> dict[str, Any]:
@@ -332,26 +388,32 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
         todo += [e for e in inner if isinstance(e, BaseException)]
 
 
-def classify(exc: requests.RequestException, written: bool = True) -> Kind:
-    """Which kind of failure a requests exception is; `written`: whether the request had started to leave.
+def classify(exc: BaseException, written: bool = True) -> Kind:
+    """Which kind of failure an exception of urllib3 (or requests) is; `written`: whether the request had
+    started to leave.
 
     Only a failure before the request was written (connecting, the proxy, the TLS handshake and certificate
     check) is "not sent". After it, a broken connection or TLS record means the answer was lost, and the
     request may have been carried out. When in doubt (`written` unknown), the caller says True.
     """
-    if isinstance(exc, requests.exceptions.ProxyError):
+    top = exc.reason if isinstance(exc, MaxRetryError) else exc  # urllib3: what made it give up
+    if isinstance(exc, requests.exceptions.ProxyError) or isinstance(top, Urllib3ProxyError):
         return Kind.PROXY
     chain = list(_causes(exc))
-    if isinstance(exc, requests.exceptions.SSLError) or any(isinstance(e, ssl.SSLError) for e in chain):
+    if isinstance(exc, requests.exceptions.SSLError) or any(
+        isinstance(e, (ssl.SSLError, Urllib3SSLError)) for e in chain
+    ):
         return Kind.ANSWER_LOST if written else Kind.TLS
-    if isinstance(exc, requests.exceptions.ConnectTimeout):
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or (
+        isinstance(top, ConnectTimeoutError) and not isinstance(top, NewConnectionError)
+    ):
         return Kind.CONNECT_TIMEOUT
     if isinstance(exc, requests.exceptions.ReadTimeout) or any(
         isinstance(e, (ReadTimeoutError, socket.timeout)) for e in chain
     ):
         # urllib3 reports a TLS handshake that timed out as a read timeout: not written, so not sent.
         return Kind.READ_TIMEOUT if written else Kind.CONNECT_TIMEOUT
-    if isinstance(exc, requests.exceptions.ContentDecodingError):
+    if isinstance(exc, requests.exceptions.ContentDecodingError) or any(isinstance(e, DecodeError) for e in chain):
         return Kind.BAD_GZIP
     if any(isinstance(e, (NameResolutionError, socket.gaierror)) for e in chain):
         return Kind.DNS

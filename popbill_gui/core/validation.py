@@ -96,6 +96,8 @@ def check_receiver(value: str | None, field_name: str = "receiver") -> list[Prob
     address = clean(value)
     if not address:
         return [Problem(field_name, "receiver.required")]
+    if is_plain_address(address):
+        return []  # what nearly every file holds, valid by email-validator's rules without asking it
     shape = _receiver_shape(address)
     if shape is not None:
         detail, params = shape
@@ -120,6 +122,38 @@ def _library_verdict(address: str) -> str | None:
     except EmailNotValidError as exc:
         return str(exc)
     return None
+
+
+# The plain address: a dot-atom of ASCII atext, one '@', and host-name labels of ASCII letters, digits and inner
+# hyphens (no "--" anywhere, so no Punycode and none of IDNA's hyphen rules), at least two of them, the last ending
+# in a letter. Every address of this shape whose lengths are within the limits and whose domain is not a special-use
+# name is valid by email-validator's rules (syntax.py: split_email, validate_email_local_part with a DOT_ATOM_TEXT
+# local part, validate_email_domain_name for an ASCII host name, validate_email_length); tests/core/
+# test_address_fast_path.py checks the two verdicts against each other.
+_ATEXT: Final = r"A-Za-z0-9!#$%&'*+/=?^_`{|}~-"
+_PLAIN_ADDRESS: Final = re.compile(
+    rf"[{_ATEXT}]+(?:\.[{_ATEXT}]+)*@(?!.*--)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.)+"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?<=[A-Za-z])"
+)
+EMAIL_MAX_LENGTH: Final = 254  # email-validator's: the whole address
+DOMAIN_MAX_LENGTH: Final = 253  # email-validator's: after the '@'
+# email-validator's SPECIAL_USE_DOMAIN_NAMES (test_environment off): never a deliverable domain. A test keeps the
+# two lists equal, so a new version of the library that changes its list is noticed.
+SPECIAL_USE_DOMAINS: Final = ("arpa", "invalid", "local", "localhost", "onion", "test")
+
+
+def is_plain_address(address: str) -> bool:
+    """True when `address` (already trimmed) is a plain ASCII address that email-validator accepts; False means
+    "ask email-validator" (an IDN domain, a quoted local part, an odd or invalid address), not "invalid"."""
+    if len(address) > EMAIL_MAX_LENGTH or _PLAIN_ADDRESS.fullmatch(address) is None:
+        return False
+    domain = address[address.index("@") + 1 :].lower()
+    if len(domain) > DOMAIN_MAX_LENGTH:
+        return False
+    tld = domain[domain.rindex(".") + 1 :]
+    if tld in SPECIAL_USE_DOMAINS:
+        return False
+    return not any(domain.endswith("." + name) for name in SPECIAL_USE_DOMAINS if "." in name)
 
 
 # What may stand before the '@' (RFC 5322's atext and the dot) and, in ASCII, after it (IDN domains are left to the

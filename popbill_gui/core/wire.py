@@ -15,6 +15,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import logging
+import math
 import socket
 import threading
 import time
@@ -79,21 +80,31 @@ _current: ContextVar[Call | None] = ContextVar("popbill_call", default=None)
 
 
 class _Watchdog:
-    """One daemon thread for the process; a heap of running calls ordered by deadline."""
+    """One daemon thread for the process; a heap of running calls ordered by deadline.
+
+    Finished calls leave the heap as they reach its top (on the thread, or when the next call is watched), and
+    the thread is woken only for a deadline earlier than the one it sleeps until: calls one after another, each
+    with a later deadline, never wake it.
+    """
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._heap: list[tuple[float, int, Call]] = []
         self._order = itertools.count()
         self._thread: threading.Thread | None = None
+        self._sleeps_until = math.inf  # the deadline the thread waits for
 
     def watch(self, call: Call) -> None:
         with self._cond:
-            heapq.heappush(self._heap, (call.deadline, next(self._order), call))
+            heap = self._heap
+            while heap and heap[0][2].finished:
+                heapq.heappop(heap)
+            heapq.heappush(heap, (call.deadline, next(self._order), call))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="popbill-deadline", daemon=True)
                 self._thread.start()
-            if self._heap[0][2] is call:  # an earlier deadline than the one the thread waits for
+            if call.deadline < self._sleeps_until:
+                self._sleeps_until = call.deadline
                 self._cond.notify()
 
     def _run(self) -> None:
@@ -103,12 +114,14 @@ class _Watchdog:
                     while self._heap and self._heap[0][2].finished:
                         heapq.heappop(self._heap)  # finished calls leave when they reach the top
                     if not self._heap:
+                        self._sleeps_until = math.inf
                         self._cond.wait()
                         continue
                     wait = self._heap[0][0] - time.monotonic()
                     if wait <= 0:
                         call = heapq.heappop(self._heap)[2]
                         break
+                    self._sleeps_until = self._heap[0][0]
                     self._cond.wait(wait)
             log.debug("call cut off at its deadline")
             call.expire()

@@ -45,6 +45,7 @@ def open_configured_client(
         connect_timeout=s.connect_timeout,
         read_timeout=s.timeout,
         ca_bundle=s.ca_bundle,
+        pac_url=s.pac_url,
         cached_token=cached,
         on_token=keep,
     )

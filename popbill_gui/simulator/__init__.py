@@ -8,12 +8,14 @@ is absent or empty), and the read-only look-ups below. Standard library only.
     with Simulator() as sim:
         ...  # base URL and auth URL = sim.base_url; credentials DEMO_LINK_ID / DEMO_SECRET_KEY / DEMO_CORP_NUM
 
-The book: the demo company (DEMO_CORP_NUM) has ``book_size`` (300) generated invoices, sales (SELL), purchases
+The books: every company that signs in has ``book_size`` (300) generated invoices, sales (SELL), purchases
 (BUY) and a few consigned (TRUSTEE), written over the nine months before ``book_today`` (today in Korea),
-otherwise the same on every start (``book_seed``). About a third have no document ID on our side (issued on
-the website, ``interOPYN`` false): AssignMgtKey gives them one, and GetInfo then finds them. Another company's
-book is empty. The look-ups always look the book up strictly; SendEmail and AssignMgtKey accept keys that are
-not in it (tests and benchmarks make keys up) unless ``strict=True``. ``sim.state.add()`` puts more in.
+otherwise the same on every start: the demo company's (DEMO_CORP_NUM) from ``book_seed``, any other's from
+``book_seed`` and its CorpNum, so the vendor's example programs (their partner EXAMPLE_LINK_ID and CorpNum
+1234567890) find invoices too. About a third have no document ID on our side (issued on the website,
+``interOPYN`` false): AssignMgtKey gives them one, and GetInfo then finds them. The look-ups always look the
+book up strictly; SendEmail and AssignMgtKey accept keys that are not in it (tests and benchmarks make keys up)
+unless ``strict=True``. ``sim.state.add()`` puts more in.
 
 ==========================================================  ===========================================
 request                                                     answer
@@ -62,6 +64,8 @@ from popbill_gui.simulator.server import (
     DEMO_CORP_NUM,
     DEMO_LINK_ID,
     DEMO_SECRET_KEY,
+    EXAMPLE_LINK_ID,
+    EXAMPLE_SECRET_KEY,
     FAULTS,
     KINDS,
     RecordedRequest,
@@ -74,6 +78,8 @@ __all__ = [
     "DEMO_CORP_NUM",
     "DEMO_LINK_ID",
     "DEMO_SECRET_KEY",
+    "EXAMPLE_LINK_ID",
+    "EXAMPLE_SECRET_KEY",
     "FAULTS",
     "KINDS",
     "BookInvoice",

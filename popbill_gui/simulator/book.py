@@ -1,6 +1,7 @@
-"""The simulator's generated book of e-Tax invoices: the demo company's sales, purchases and consigned invoices.
+"""The simulator's generated books of e-Tax invoices: each company's sales, purchases and consigned invoices.
 
-Everything but the dates comes from a seed, so the book is the same on every start; the dates are counted back
+Everything but the dates comes from a seed, so a book is the same on every start; the demo company's seed is
+the book seed itself, any other company's is made from the book seed and its CorpNum. The dates are counted back
 from "today" (Korea time), so a search of recent months always finds invoices. About a third were issued on
 the website and have no document ID on our side: those are what AssignMgtKey is for. Standard library only.
 
@@ -10,6 +11,7 @@ detail) fields, under the API's own names; `info()` and `detail()` project the t
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -148,6 +150,32 @@ def _partners(rng: random.Random) -> list[Company]:
             )
         )  # fmt: skip
     return made
+
+
+# Names for the book of any other company that signs in (the vendor's test CorpNum 1234567890 among them).
+_OWNER_NAMES = (
+    ("(주)연동테스트상사", "정연동", "서울특별시 금천구", "도소매", "전자상거래"),
+    ("(주)가람유통", "김가람", "서울특별시 성동구", "도매", "생활용품"),
+    ("누리정보기술(주)", "이누리", "경기도 성남시", "서비스", "정보처리"),
+    ("(주)다솜식품", "박다솜", "충청북도 청주시", "제조", "가공식품"),
+    ("미르산업 주식회사", "최미르", "경상남도 창원시", "제조", "기계부품"),
+)
+
+
+def company_seed(corp_num: str, base_seed: int = DEFAULT_SEED) -> int:
+    """The book seed of a company that is not the demo company: from its CorpNum, the same in every process."""
+    digest = hashlib.sha256(f"{base_seed}:{corp_num}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def company_for(corp_num: str, seed: int) -> Company:
+    """A made-up company standing for `corp_num` (its invoices' own side)."""
+    rng = random.Random(seed)  # noqa: S311 -- made-up data
+    name, ceo, region, biz_type, biz_class = rng.choice(_OWNER_NAMES)
+    return Company(
+        name, corp_num, ceo, f"{region} {rng.choice(_ROADS)}로 {rng.randint(1, 300)}", biz_type, biz_class,
+        ceo, f"tax@corp-{corp_num}.example.com", f"02-{rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
+    )  # fmt: skip
 
 
 @dataclass

@@ -29,11 +29,25 @@ from popbill_gui.simulator.taxinvoice import TaxinvoiceAPI
 from popbill_gui.simulator.tokens import LH_DATE_FORMAT, TokenService, format_utc
 from popbill_gui.simulator.wire import BadBody
 
-__all__ = ["AUTH_FAULTS", "DEMO_CORP_NUM", "DEMO_LINK_ID", "DEMO_SECRET_KEY", "FAULTS", "RecordedRequest", "Simulator"]
+__all__ = [
+    "AUTH_FAULTS",
+    "DEMO_CORP_NUM",
+    "DEMO_LINK_ID",
+    "DEMO_SECRET_KEY",
+    "EXAMPLE_LINK_ID",
+    "EXAMPLE_SECRET_KEY",
+    "FAULTS",
+    "RecordedRequest",
+    "Simulator",
+]
 
 DEMO_LINK_ID = "POPBILL_GUI_DEMO"
 # Not a secret: the simulator's own demo key, known to anyone with the source.
 DEMO_SECRET_KEY = "7imtb8WN0L00WXbRqA6BbJJcvWRMAzQQIpmtSJ96Fgg="  # noqa: S105
+# The test partner every one of the vendor's example programs is written with (their testValue.py); accepted too,
+# so those programs run against the simulator unchanged. Published by the vendor for its test service.
+EXAMPLE_LINK_ID = "TESTER"
+EXAMPLE_SECRET_KEY = "SwWxqU+0TErBXy/9TVjIPEnI0VTUMMSQZtJf3Ed8q3I="  # noqa: S105
 
 _HANDSHAKE_TIMEOUT = 10.0
 KOREA = timezone(timedelta(hours=9))  # no daylight saving time: a fixed offset is exact
@@ -240,6 +254,8 @@ class Simulator:
         self.link_id = link_id
         self.secret_key = secret_key
         self._secret = base64.b64decode(secret_key, validate=True)
+        # LinkID -> key: this simulator's partner, and the vendor's example partner unless that is its own ID.
+        self.partners = {EXAMPLE_LINK_ID: base64.b64decode(EXAMPLE_SECRET_KEY), link_id: self._secret}
         self.latency_ms = latency_ms
         self._fault_lock = threading.Lock()
         self._fault_times: int | None = None

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from popbill_gui.simulator import messages
-from popbill_gui.simulator.book import DEFAULT_SEED, DEFAULT_SIZE, DEMO_CORP_NUM, OUR_KEY_FIELD, BookInvoice, generate
+from popbill_gui.simulator.book import (
+    DEFAULT_SEED,
+    DEFAULT_SIZE,
+    DEMO_CORP_NUM,
+    OUR_KEY_FIELD,
+    BookInvoice,
+    company_for,
+    company_seed,
+    generate,
+)
 
 MGT_KEY_TYPES = ("SELL", "BUY", "TRUSTEE")
 
@@ -74,8 +83,9 @@ def find_magic(
 class InvoiceBook:
     """The invoices of the demo company, and what was assigned and mailed, per company. Thread-safe.
 
-    The demo company (`owner`) owns `size` generated invoices (see book.py), made on first use so that a
-    simulator that never answers a look-up never builds them; any other company's book is empty. Document IDs
+    Every company owns `size` generated invoices (see book.py), made on first use (a company's first call, which
+    only a signed-in company can make), so that a simulator that never answers a look-up never builds them: the
+    demo company (`owner`) from the book seed, any other from the book seed and its CorpNum. Document IDs
     given to ItemKeys that are not in the book are remembered too ("lenient" mode, the default): tests and
     benchmarks assign made-up ItemKeys. With `strict`, such calls are refused as the real service does.
     """
@@ -112,7 +122,11 @@ class InvoiceBook:
         """The invoices of a company (the lock is held)."""
         invoices = self._invoices.get(corp_num)
         if invoices is None:
-            made = generate(self._today(), size=self.book_size, seed=self.book_seed) if corp_num == self.owner else []
+            if corp_num == self.owner:
+                made = generate(self._today(), size=self.book_size, seed=self.book_seed)
+            else:  # any other company that signed in has a book of its own, the same on every start
+                seed = company_seed(corp_num, self.book_seed)
+                made = generate(self._today(), size=self.book_size, seed=seed, owner=company_for(corp_num, seed))
             invoices = self._invoices[corp_num] = {}
             for invoice in made:
                 self._put(corp_num, invoice)

@@ -39,14 +39,11 @@ class TokenService(HandlerBase):
             return
 
         authorization = (self.headers.get("Authorization") or "").split(" ")
-        if (
-            len(authorization) != 3
-            or authorization[0] != "LINKHUB"
-            or authorization[1] != sim.link_id
-            or not authorization[2]
-        ):
+        partner_key = sim.partners.get(authorization[1]) if len(authorization) == 3 else None
+        if partner_key is None or authorization[0] != "LINKHUB" or not authorization[2]:
             self._error(401, messages.LINKHUB_SIGNATURE_MISMATCH)
             return
+        link_id = authorization[1]
 
         date = self.headers.get("x-lh-date") or ""
         try:
@@ -70,7 +67,7 @@ class TokenService(HandlerBase):
         if forwarded is not None:
             lines.append(forwarded)
         lines += [version, path]
-        expected = base64.b64encode(hmac.new(sim._secret, "\n".join(lines).encode("utf-8"), hashlib.sha256).digest())
+        expected = base64.b64encode(hmac.new(partner_key, "\n".join(lines).encode("utf-8"), hashlib.sha256).digest())
         if not hmac.compare_digest(expected, authorization[2].encode("utf-8", "replace")):
             self._error(401, messages.LINKHUB_SIGNATURE_MISMATCH)
             return
@@ -104,7 +101,7 @@ class TokenService(HandlerBase):
             {
                 "session_token": token,
                 "serviceID": service_id,
-                "linkID": sim.link_id,
+                "linkID": link_id,
                 "usercode": "DEMO",
                 "ipaddress": self.client_address[0],
                 "scope": scope,

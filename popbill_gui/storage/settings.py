@@ -40,6 +40,7 @@ ENV_VARS: dict[str, str] = {
     "lang": "POPBILL_LANG",
     "timeout": "POPBILL_TIMEOUT",
     "ca_bundle": "POPBILL_CA_BUNDLE",
+    "pac_url": "POPBILL_PAC_URL",  # a proxy auto-configuration script in place of the system's (core/proxies.py)
 }
 
 
@@ -58,6 +59,7 @@ class Settings:
     lang: Lang = "ko"
     timeout: float = DEFAULT_TIMEOUT
     ca_bundle: str | None = None
+    pac_url: str | None = None  # the window's field comes with the settings dialog's next change (phase 2)
 
     @property
     def connect_timeout(self) -> float:

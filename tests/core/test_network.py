@@ -253,6 +253,21 @@ def test_a_dribbling_server_is_cut_off(make_client: ClientFactory, where: str) -
     assert len(server.requests) == 1
 
 
+def test_a_short_deadline_after_long_ones_still_cuts_off(sim: Simulator, make_client: ClientFactory) -> None:
+    # The watchdog sleeps until the earliest deadline it knows; calls with later ones never wake it, an earlier
+    # one must. First calls with a long limit (finished, still on its heap), then one with a short limit.
+    patient = make_client(read_timeout=60.0, connect_timeout=10.0)
+    for key in ("K1", "K2"):
+        assert patient.resend_email("SELL", key, "a@example.com").code == 1
+    with DribbleServer("body", count=60, interval=0.1) as server:
+        client = make_client(base_url=server.url, token="t", read_timeout=0.3, connect_timeout=0.3, lang="en")
+        with pytest.raises(PopbillError) as caught:
+            client.resend_email("SELL", "K3", "a@example.com")
+        server.join()
+    assert caught.value.kind is Kind.READ_TIMEOUT and "0.9 s" in caught.value.message
+    assert server.cut_off and not server.finished
+
+
 def test_cli_call_to_a_dribbling_server_exits_3(tmp_path: Path) -> None:
     with DribbleServer("body", count=60, interval=0.1) as server:
         out = io.StringIO()

@@ -173,7 +173,10 @@ def test_requests_and_urllib3_run_on_our_truststore_context(in_store: TlsServer,
         assert type(context).__module__.startswith("truststore")
         assert context.verify_mode is ssl.CERT_REQUIRED and context.check_hostname
         assert post(transport, in_store) == 200
-        pool = transport.session.get_adapter(in_store.url).poolmanager.connection_from_url(in_store.url)
+        # The pool the call went through (the transport asks its manager for it with verification required).
+        required = {"cert_reqs": "CERT_REQUIRED"}
+        pool = transport.adapter.poolmanager.connection_from_url(in_store.url, pool_kwargs=required)
+        assert pool.num_connections == 1  # the very pool that carried the request
         assert pool.conn_kw["ssl_context"] is context
         assert pool.ca_certs is None and pool.ca_cert_dir is None  # requests did not load certifi into it
         assert context.verify_mode is ssl.CERT_REQUIRED  # and urllib3 left verification on

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 from popbill_gui.core.validation import check_receiver, corp_num_checksum_ok
-from popbill_gui.simulator import DEMO_CORP_NUM, Simulator
+from popbill_gui.simulator import DEMO_CORP_NUM, EXAMPLE_LINK_ID, EXAMPLE_SECRET_KEY, Simulator
 from popbill_gui.simulator.book import OUR_KEY_FIELD, BookInvoice, generate
 from tests.simulator.test_simulator import REPO, Answer, assign, call, issue, send_email
 
@@ -107,9 +107,23 @@ def test_the_book_looks_like_a_real_company_s() -> None:
     assert len({i.item_key for i in invoices}) == len(invoices)
 
 
-def test_another_company_sees_an_empty_book(sim: Simulator) -> None:
+def test_every_company_that_signs_in_has_a_book_of_its_own(sim: Simulator) -> None:
+    # The vendor's test CorpNum (their example programs use it) finds invoices where it is the seller.
     answer = search(sim, issue(sim, OTHER_CORP))
-    assert answer.json()["total"] == 0 and listed(answer) == []
+    rows = listed(answer)
+    assert answer.json()["total"] > 0 and rows
+    assert {row["invoicerCorpNum"] for row in rows} == {OTHER_CORP}
+    assert all(row["invoiceeCorpNum"] != OTHER_CORP for row in rows)
+    others = sim.state.invoices(OTHER_CORP)
+    assert len(others) == 300 and [i.item_key for i in others] != [
+        i.item_key for i in sim.state.invoices(DEMO_CORP_NUM)
+    ]
+    # Seeded by the CorpNum: the same book on every start, and another CorpNum's is another.
+    with Simulator(book_today=TODAY) as again:
+        assert [i.fields for i in again.state.invoices(OTHER_CORP)] == [i.fields for i in others]
+        assert [i.item_key for i in again.state.invoices("2208162517")] != [i.item_key for i in others]
+    # The demo company keeps exactly the book it had.
+    assert [i.fields for i in sim.state.invoices(DEMO_CORP_NUM)] == [i.fields for i in generate(TODAY)]
 
 
 # -- Search --------------------------------------------------------------------------------------------------
@@ -360,7 +374,7 @@ def test_the_book_is_made_only_when_first_needed() -> None:
 # -- the vendor SDK ------------------------------------------------------------------------------------------
 
 
-def run_sdk(sim: Simulator, calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def run_sdk(sim: Simulator, calls: list[dict[str, Any]], env: dict[str, str] | None = None) -> list[dict[str, Any]]:
     if not os.environ.get("POPBILL_SDK_PYTHON"):
         if os.environ.get("POPBILL_REQUIRE_SDK") == "1":
             pytest.fail("POPBILL_REQUIRE_SDK=1 but POPBILL_SDK_PYTHON is not set (the SDK venv failed)")
@@ -368,6 +382,7 @@ def run_sdk(sim: Simulator, calls: list[dict[str, Any]]) -> list[dict[str, Any]]
     script = str(REPO / "benchmarks" / "sdk_lookups.py")
     done = subprocess.run(
         [os.environ["POPBILL_SDK_PYTHON"], script, sim.base_url, json.dumps(calls)],
+        env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
         timeout=60,
@@ -430,3 +445,33 @@ def test_vendor_sdk_get_info_details_and_check_mgt_key_in_use(sim: Simulator) ->
     assert [row["invoicerMgtKey"] for row in infos["result"]] == [invoice.our_mgt_key, "FREE-1"]
     assert sim.state.item_key_of(DEMO_CORP_NUM, "SELL", "FREE-1") == bare.item_key
     assert OUR_KEY_FIELD["SELL"] == "invoicerMgtKey"
+
+
+@pytest.mark.sdk
+def test_vendor_sdk_as_its_examples_are_written_finds_invoices(sim: Simulator) -> None:
+    # Their testValue.py: the example partner and the test CorpNum 1234567890, nothing changed.
+    example = {
+        "POPBILL_LINK_ID": EXAMPLE_LINK_ID,
+        "POPBILL_SECRET_KEY": EXAMPLE_SECRET_KEY,
+        "POPBILL_CORP_NUM": OTHER_CORP,
+    }
+    args = ["SELL", "W", FIRST, "20261123", ["3**", "6**"], ["N", "M"], ["T", "N", "Z"], "", "", "S", "",
+            1, 5, "D", "testkorea", "", "", ["N", "R", "T"], ["P", "H"], ["N", "0", "1", "2", "3"], ""]  # fmt: skip
+    ours = next(i for i in sim.state.invoices(OTHER_CORP, "SELL") if i.our_mgt_key and i.fields["writeDate"] >= FIRST)
+    bare = next(i for i in sim.state.invoices(OTHER_CORP, "BUY") if not i.our_mgt_key and i.state_code // 100 == 3)
+    found, info, assigned, again = run_sdk(
+        sim,
+        [
+            {"call": "search", "args": args},
+            {"call": "getInfo", "args": ["SELL", ours.our_mgt_key]},
+            {"call": "assignMgtKey", "args": ["BUY", bare.item_key, "EXAMPLE-1"]},
+            {"call": "getInfo", "args": ["BUY", "EXAMPLE-1"]},
+        ],
+        env=example,
+    )
+    assert found["ok"] and found["result"]["total"] > 0 and len(found["result"]["list"]) == 5, found
+    assert {row["invoicerCorpNum"] for row in found["result"]["list"]} == {OTHER_CORP}
+    assert info["result"] == ours.info()
+    assert assigned["result"]["code"] == 1 and again["result"]["itemKey"] == bare.item_key
+    assert sim.state.item_key_of(OTHER_CORP, "BUY", "EXAMPLE-1") == bare.item_key
+    assert sim.state.item_key_of(DEMO_CORP_NUM, "BUY", "EXAMPLE-1") is None
