@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_batch_gui.py http://127.0.0.1:PORT FILE.csv TMPDIR [--timer-ms 5]
 
-When popbill_gui/ui/batch_tab.py has a ``BatchTab`` (BatchTab(session, history_factory, confirm);
+When popbill_gui/ui/batch/batch_tab.py has a ``BatchTab`` (BatchTab(session, history_factory, confirm);
 load_file(path) -> bool; start() -> bool; busy), the real window is built offscreen with create_window(environ=
 {POPBILL_* pointing at the simulator, demo credentials, POPBILL_HISTORY in TMPDIR}, settings_path=TMPDIR/
 settings.json) and its tab found by objectName "batchTab"; when the window has none, a BatchTab is built on the
@@ -121,14 +121,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     try:
-        from popbill_gui.ui import batch_tab
+        from popbill_gui.ui.batch import batch_tab
     except ModuleNotFoundError as exc:
-        if exc.name == "popbill_gui.ui.batch_tab":
+        if exc.name == "popbill_gui.ui.batch.batch_tab":
             return emit({"status": "skipped", "reason": "no batch tab yet"})
         raise
     batch_tab_class = getattr(batch_tab, "BatchTab", None)
     if batch_tab_class is None:
-        return emit({"status": "skipped", "reason": "no batch tab yet (popbill_gui/ui/batch_tab.py has no BatchTab)"})
+        return emit({"status": "skipped", "reason": "no BatchTab in popbill_gui/ui/batch/batch_tab.py"})
 
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget

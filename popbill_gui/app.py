@@ -32,10 +32,10 @@ from . import __version__
 from .service import LinkCredentials, PopbillError, Request, Service, StoreFactory
 from .storage import settings as settings_store
 from .storage.settings import APP_NAME, Settings, SettingsError
-from .ui import i18n
-from .ui.log_model import LogEntry
-from .ui.main_window import MainWindow
-from .ui.session import Session, Source
+from .ui.log.log_model import LogEntry
+from .ui.shared import i18n
+from .ui.shared.session import Session, Source
+from .ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:
     from .simulator import Simulator
@@ -243,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app = ensure_app()
         window = create_window(demo=args.demo)
         if args.smoke_test:
-            from .ui.smoke import SmokeTest
+            from .ui.window.smoke import SmokeTest
 
             watcher = SmokeTest(window, demo=args.demo, timeout_ms=SMOKE_TIMEOUT_MS)
             app.installEventFilter(watcher)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
 from popbill_gui.app import DemoWindow, create_window, ensure_app
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui import file_dialogs
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.shared import file_dialogs
+from popbill_gui.ui.window.main_window import MainWindow
 
 SIZES = ((1100, 720), (800, 560))
 LANGS = ("ko", "en")
@@ -169,7 +169,7 @@ class Walk:
         dispose(window)
 
     def history(self, window: MainWindow) -> None:
-        from popbill_gui.ui.history_dialog import HistoryDialog
+        from popbill_gui.ui.history.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(window.service, window.jobs, window.lang, window)
         dialog.resize(min(1000, self.size[0]), min(560, self.size[1]))

@@ -73,7 +73,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
     from popbill_gui.app import create_window
     from popbill_gui.core.client import LinkCredentials
     from popbill_gui.storage import settings as settings_store
-    from popbill_gui.ui.session import Source
+    from popbill_gui.ui.shared.session import Source
 
     path = tmp_path / "settings.json"
     first = create_window(environ={}, settings_path=path, history_path=tmp_path / "history.sqlite3")

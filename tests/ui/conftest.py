@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from popbill_gui.app import DemoWindow, create_window
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui import i18n
-from popbill_gui.ui.main_window import STARTUP_WORK_DELAY_MS, MainWindow
-from popbill_gui.ui.session import Source
+from popbill_gui.ui.shared import i18n
+from popbill_gui.ui.shared.session import Source
+from popbill_gui.ui.window.main_window import STARTUP_WORK_DELAY_MS, MainWindow
 
 ClerkWindow = Callable[..., MainWindow]
 

@@ -39,10 +39,10 @@ from popbill_gui.service.batches import BatchReport
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui import file_dialogs
-from popbill_gui.ui.batch_tab import BatchTab
-from popbill_gui.ui.jobs import JobRunner
-from popbill_gui.ui.session import Session, Source
+from popbill_gui.ui.batch.batch_tab import BatchTab
+from popbill_gui.ui.shared import file_dialogs
+from popbill_gui.ui.shared.jobs import JobRunner
+from popbill_gui.ui.shared.session import Session, Source
 
 from .confirmations import Confirmations
 

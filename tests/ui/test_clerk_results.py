@@ -12,10 +12,10 @@ from popbill_gui.core.errors import hint_for
 from popbill_gui.core.messages import text
 from popbill_gui.service.batches import BatchReport
 from popbill_gui.service.records import RowOutcome, RowState, Stop
-from popbill_gui.ui.history_dialog import HistoryDialog
-from popbill_gui.ui.log_model import LogModel
-from popbill_gui.ui.log_pane import batch_entry
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.history.history_dialog import HistoryDialog
+from popbill_gui.ui.log.log_model import LogModel
+from popbill_gui.ui.log.log_pane import batch_entry
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 

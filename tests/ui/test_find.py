@@ -32,11 +32,11 @@ from pytestqt.qtbot import QtBot
 from popbill_gui.app import create_window
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, BookInvoice, Simulator
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui.find_dialog import FindDialog
-from popbill_gui.ui.invoice_lookup import DEBOUNCE_MS
-from popbill_gui.ui.invoice_model import InvoiceListModel
-from popbill_gui.ui.main_window import MainWindow
-from popbill_gui.ui.session import Source
+from popbill_gui.ui.find.find_dialog import FindDialog
+from popbill_gui.ui.find.invoice_lookup import DEBOUNCE_MS
+from popbill_gui.ui.find.invoice_model import InvoiceListModel
+from popbill_gui.ui.shared.session import Source
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .confirmations import Confirmations
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from popbill_gui.core.client import LinkCredentials
 from popbill_gui.simulator import DEMO_LINK_ID, DEMO_SECRET_KEY
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui.main_window import MainWindow
-from popbill_gui.ui.session import Source
+from popbill_gui.ui.shared.session import Source
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 
@@ -121,9 +121,9 @@ def test_a_batch_that_finds_no_credentials_when_it_runs_says_the_windows_words(q
     from popbill_gui.core.errors import Kind, PopbillError
     from popbill_gui.service.batches import BatchReport
     from popbill_gui.service.records import Stop
-    from popbill_gui.ui import i18n
-    from popbill_gui.ui.batch_texts import BatchTexts
-    from popbill_gui.ui.log_pane import batch_entry
+    from popbill_gui.ui.batch.batch_texts import BatchTexts
+    from popbill_gui.ui.log.log_pane import batch_entry
+    from popbill_gui.ui.shared import i18n
 
     i18n.install("ko")
     report = BatchReport(0, Stop.CREDENTIALS, PopbillError.client(Kind.NO_CREDENTIALS, "ko"), {})

@@ -18,9 +18,9 @@ from popbill_gui.service import Service
 from popbill_gui.simulator import DEMO_CORP_NUM
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui import file_dialogs
-from popbill_gui.ui.history_dialog import HistoryDialog
-from popbill_gui.ui.jobs import JobRunner
+from popbill_gui.ui.history.history_dialog import HistoryDialog
+from popbill_gui.ui.shared import file_dialogs
+from popbill_gui.ui.shared.jobs import JobRunner
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.ui.focus import first_control
-from popbill_gui.ui.history_dialog import HistoryDialog
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.history.history_dialog import HistoryDialog
+from popbill_gui.ui.shared.focus import first_control
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 

@@ -18,8 +18,8 @@ from popbill_gui.service import ResendRequest
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage import settings as settings_store
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui.main_window import MainWindow
-from popbill_gui.ui.session import Source
+from popbill_gui.ui.shared.session import Source
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .confirmations import Confirmations
 
@@ -521,8 +521,8 @@ def test_a_send_after_switching_environment_never_uses_the_old_credentials(
 def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_session(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
 ) -> None:
-    from popbill_gui.ui import settings_dialog
-    from popbill_gui.ui.main_window import CONNECTION_TEST
+    from popbill_gui.ui.settings import settings_dialog
+    from popbill_gui.ui.window.main_window import CONNECTION_TEST
 
     assert CONNECTION_TEST == settings_dialog.TEST_KEY
     window = window_factory(sim_env(sim, POPBILL_LANG="en"))

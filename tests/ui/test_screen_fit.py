@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.ui import screen_fit
-from popbill_gui.ui.history_dialog import HistoryDialog
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.history.history_dialog import HistoryDialog
+from popbill_gui.ui.shared import screen_fit
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 

@@ -31,8 +31,8 @@ from popbill_gui.core.client import Credentials, LinkCredentials, TokenCredentia
 from popbill_gui.core.messages import text
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.settings import Settings, overridden
-from popbill_gui.ui.jobs import JobRunner
-from popbill_gui.ui.settings_dialog import TEST_KEY, SettingsDialog
+from popbill_gui.ui.settings.settings_dialog import TEST_KEY, SettingsDialog
+from popbill_gui.ui.shared.jobs import JobRunner
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

@@ -25,9 +25,9 @@ from pytestqt.qtbot import QtBot
 from popbill_gui.core.errors import Kind, PopbillError
 from popbill_gui.core.models import LinkCredentials, Token
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui import i18n, screen_fit
-from popbill_gui.ui.jobs import JobRunner
-from popbill_gui.ui.settings_dialog import MIN_WIDTH, SettingsDialog
+from popbill_gui.ui.settings.settings_dialog import MIN_WIDTH, SettingsDialog
+from popbill_gui.ui.shared import i18n, screen_fit
+from popbill_gui.ui.shared.jobs import JobRunner
 
 SECRET = "c2VjcmV0LWtleS1mb3ItYS10ZXN0"
 

@@ -15,9 +15,9 @@ from popbill_gui.app import create_window
 from popbill_gui.core.models import LinkCredentials
 from popbill_gui.simulator import DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui import i18n
-from popbill_gui.ui.main_window import MainWindow
-from popbill_gui.ui.smoke import SMOKE_CALL, SmokeTest
+from popbill_gui.ui.shared import i18n
+from popbill_gui.ui.window.main_window import MainWindow
+from popbill_gui.ui.window.smoke import SMOKE_CALL, SmokeTest
 
 
 def run_smoke(qtbot: QtBot, window: MainWindow, demo: bool, timeout_ms: int = 10000) -> SmokeTest:
