@@ -82,7 +82,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
     qtbot.waitUntil(lambda: first.session.source is not Source.PENDING)
     assert first.session.keyring_available is True
     settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM)
-    first.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
+    first.settings_keeper.apply(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
     qtbot.waitUntil(lambda: first.session.source is Source.KEYRING)  # saved on a worker
     first.close()
     try:

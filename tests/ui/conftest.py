@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.app import DemoWindow, create_window
@@ -15,6 +16,12 @@ from popbill_gui.ui.shared.session import Source
 from popbill_gui.ui.window.main_window import STARTUP_WORK_DELAY_MS, MainWindow
 
 ClerkWindow = Callable[..., MainWindow]
+
+
+def switch_language(lang: str) -> None:
+    """What the window does when the language changes: Qt's translators, and LanguageChange delivered now."""
+    i18n.install(lang)  # type: ignore[arg-type]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 @pytest.fixture

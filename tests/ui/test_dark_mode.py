@@ -72,11 +72,11 @@ def test_bars_strip_and_result_lines_set_both_colours(
     qtbot: QtBot, clerk_window: ClerkWindow, palette: str, tmp_path: Path
 ) -> None:
     window = clerk_window("ko", demo=False)  # the setup bar shows
-    readable_on_own_fill(window.strip)
+    readable_on_own_fill(window.status.strip)
     readable_on_own_fill(window.findChild(QWidget, "setupBar"))  # type: ignore[arg-type]
     readable_on_own_fill(window.findChild(QWidget, "resumeBar"))  # type: ignore[arg-type]
     for kind in ("test", "production", "demo"):
-        from popbill_gui.ui.window.main_window import _STRIP_STYLES
+        from popbill_gui.ui.window.status import _STRIP_STYLES
 
         fill, ink = colours(_STRIP_STYLES[kind])
         assert fill is not None and ink is not None and contrast(fill, ink) >= MIN_CONTRAST, kind
@@ -86,7 +86,7 @@ def test_bars_strip_and_result_lines_set_both_colours(
     edit = window.resend_tab.receiver.edit
     edit.setText("nobody")
     window.resend_tab.receiver._dirty = True
-    window.resend_tab.receiver._refresh()
+    window.resend_tab.receiver.recheck()
     message = window.findChild(QLabel, "resendReceiverMessage")
     assert message is not None and message.isVisibleTo(window)
     _, ink = colours(message.styleSheet())

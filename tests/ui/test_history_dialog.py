@@ -47,7 +47,7 @@ def make_dialog(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[], HistoryDi
     service = Service(Settings(lang="en"), history_path=tmp_path / "h.sqlite3")
 
     def make() -> HistoryDialog:
-        dialog = HistoryDialog(service, jobs, "en")
+        dialog = HistoryDialog(service, jobs)
         qtbot.addWidget(dialog)
         with qtbot.waitSignal(dialog.loaded, timeout=10_000):
             pass  # the first query, on a job

@@ -83,7 +83,7 @@ def test_tab_leaves_the_log_the_history_and_the_batch_preview(
     send_two(qtbot, window)
     active(qtbot, window)
     leaves(qtbot, w(window, QTableView, "logView"))
-    dialog = HistoryDialog(window.service, window.jobs, "en", window)
+    dialog = HistoryDialog(window.service, window.jobs, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)

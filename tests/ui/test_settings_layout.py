@@ -87,7 +87,7 @@ def crowded_dialog(qtbot: QtBot, jobs: JobRunner, lang: str) -> SettingsDialog:
     dialog.set_advanced_shown(True)
     dialog.base_url.edit.setText("http://example.com/api")  # plain http off this computer: refused, said
     dialog.base_url._dirty = True
-    dialog.base_url._refresh()
+    dialog.base_url.recheck()
     dialog._testing = True
     tls = PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr")  # type: ignore[arg-type]
     dialog._test_failed(tls)

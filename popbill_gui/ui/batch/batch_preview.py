@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ...batch.model import COLUMNS, InputRow, Operation, RowOutcome, RowState, state_text
 from ...batch.reader import HEADER_NAMES
 from ...core.errors import hint_for
-from ...core.messages import Lang
+from ..shared import i18n
 from ..shared.palette import background, readable
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +44,6 @@ class PreviewModel(QAbstractTableModel):
         self._outcomes: dict[int, RowOutcome] | None = None  # None: no batch yet, no state columns
         self._keys: tuple[str, ...] = COLUMNS[self._operation]  # the file's own columns (an NTS file's differ)
         self._columns = self._shown_columns()
-        self._lang: Lang = "ko"
 
     # -- contents ---------------------------------------------------------------------------------------
     def set_file(
@@ -122,10 +121,6 @@ class PreviewModel(QAbstractTableModel):
         outcome = self.outcome(row.row)
         return outcome is not None and outcome.state in (RowState.FAILED, RowState.UNKNOWN)
 
-    def set_lang(self, lang: Lang) -> None:
-        self._lang = lang
-        self.refresh_texts()
-
     def refresh_texts(self) -> None:
         """Headers and cells again, in the current language."""
         if self._rows:
@@ -156,7 +151,7 @@ class PreviewModel(QAbstractTableModel):
     def header_text(self, column: str) -> str:
         if column in HEADER_NAMES:
             english, korean = HEADER_NAMES[column]
-            return english if self._lang == "en" else korean  # as the file's header may name it
+            return english if i18n.lang() == "en" else korean  # as the file's header may name it
         names = {
             "row": self.tr("Row"),
             "check": self.tr("Validation"),
@@ -169,13 +164,13 @@ class PreviewModel(QAbstractTableModel):
     def check_text(self, row: InputRow) -> str:
         if row.valid:
             return self.tr("OK")
-        return " / ".join(problem.describe(self._lang) for problem in row.problems)
+        return " / ".join(problem.describe(i18n.lang()) for problem in row.problems)
 
     def hint_text(self, outcome: RowOutcome) -> str | None:
         """Our advice for the row's answer, for what the batch does (an ItemKey not found is not a document ID)."""
         if outcome.code is None or outcome.code == 1:
             return None
-        return hint_for(outcome.code, self._lang, self._operation)
+        return hint_for(outcome.code, i18n.lang(), self._operation)
 
     def message_text(self, outcome: RowOutcome, row: InputRow | None = None) -> str:
         if outcome.state is RowState.SKIPPED and not outcome.message:
@@ -195,7 +190,7 @@ class PreviewModel(QAbstractTableModel):
             if outcome is None:
                 return ""
             if column == "state":
-                return state_text(outcome.state, self._lang)
+                return state_text(outcome.state, i18n.lang())
             if column == "code":
                 return "" if outcome.code is None else str(outcome.code)
             return self.message_text(outcome, row)
@@ -214,7 +209,7 @@ class PreviewModel(QAbstractTableModel):
             return self.cell_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("check", "message"):
             if column == "check" and not row.valid:
-                return "\n".join(problem.describe(self._lang) for problem in row.problems)
+                return "\n".join(problem.describe(i18n.lang()) for problem in row.problems)
             return self.cell_text(row, column) or None
         if role == Qt.ItemDataRole.DecorationRole:
             if column == "check":

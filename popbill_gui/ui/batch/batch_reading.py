@@ -1,11 +1,11 @@
 """Reading a batch file for the batch tab without ever holding up the window.
 
 The file is read and checked on the job runner, with the collector kept from walking the new rows (see
-`jobs.quiet_collector`), and what the preview needs (fingerprint, positions, valid and invalid rows) is worked out
-there too. A later read makes an earlier one stale: only the newest answer counts. A file no longer shown is freed
-a piece at a time (`jobs.release`), by the next read's job before it reads: freeing 100,000 rows at once stalls every
-thread, and two busy workers at once would starve the GUI thread of the interpreter (CPython hands it to whichever
-thread asks, so the more threads want it, the longer the GUI thread may wait).
+`shared/interpreter.py`), and what the preview needs (fingerprint, positions, valid and invalid rows) is worked out
+there too. A later read makes an earlier one stale: only the newest answer counts. A file no longer shown is freed a
+piece at a time (`interpreter.release`), by the next read's job before it reads: freeing 100,000 rows at once stalls
+every thread, and two busy workers at once would starve the GUI thread of the interpreter (CPython hands it to
+whichever thread asks, so the more threads want it, the longer the GUI thread may wait).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from ...batch.model import Operation
 from ...service import Service
-from ..shared.jobs import JobRunner, quiet_collector, release
+from ..shared.interpreter import quiet_collector, release
+from ..shared.jobs import JobRunner
 
 if TYPE_CHECKING:
     from ...service.records import BatchFile

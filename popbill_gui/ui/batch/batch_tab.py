@@ -3,10 +3,11 @@
 The rules are the service's (`service.batches`: read, plan, run, export), the same as `popbill-cli batch`. Everything
 that touches a file, the journal or the network runs on the window's job runner: reading a file returns at once
 and the preview fills when the rows are read and checked; Start plans on a job, asks what must be asked on the GUI
-thread, then runs the batch on a job (`batch_job.BatchJob`). The preview is `batch_preview.PreviewModel` (filtered
-to the rows that need the clerk by `batch_filter.FailedOnly` when asked), the status line's sentences are
-`batch_texts.BatchTexts`, exports and templates `batch_saving.BatchSaving`; the table follows the running rows
-unless a row is selected, and the selected row is shown whole under it (`batch_view.BatchView`).
+thread, then runs the batch on a job (`batch_job.BatchJob`). The tab is built of parts it owns and hands what they
+use: its widgets (`batch_widgets.BatchWidgets`, as `self.ui`), the preview's model (`batch_preview.PreviewModel`),
+its view (`batch_view.BatchView`: the "failed only" filter, the selected row whole under the table, the running rows
+kept in sight), the status line's sentences (`batch_texts.BatchTexts`), exports and templates
+(`batch_saving.BatchSaving`). A run's end is logged through `logged`.
 """
 
 from __future__ import annotations
@@ -17,25 +18,26 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from ...batch.model import Operation
-from ...core.messages import Lang
 from ...service import HistoryError, PopbillError
 from ...service.batches import BatchPlan, BatchRefused, BatchReport
-from ..shared import file_dialogs
+from ..log.entries import batch_entry
+from ..shared import file_dialogs, i18n
+from ..shared.advice import Advice
 from ..shared.details import DetailTexts
 from ..shared.drops import dropped_file
 from ..shared.jobs import JobRunner
 from ..shared.session import Session, Source
-from ..window.setup_bar import SetupTexts
 from .batch_job import BatchJob
+from .batch_preview import PreviewModel
 from .batch_reading import FileReader
 from .batch_saving import BatchSaving
 from .batch_texts import BatchTexts
-from .batch_view import BatchView, FailedOnly
+from .batch_view import BatchView
 from .batch_widgets import BatchWidgets
 
 if TYPE_CHECKING:
@@ -46,11 +48,11 @@ log = logging.getLogger(__name__)
 Confirm = Callable[[str, str], bool]
 
 
-
-class BatchTab(BatchView, BatchSaving, BatchWidgets):
+class BatchTab(QWidget):
     """일괄 처리: choose a file (or drop it), choose the operation, check the preview, start, watch, cancel, export."""
 
     finished = Signal(object)  # the service's BatchReport when a run ends (batch_id 0: nothing was journaled)
+    logged = Signal(object)  # the LogEntry of a run's end, for the window's log
     loaded = Signal(bool)  # a file was read: True when it can be used (the preview shows it), False if refused
     exported = Signal(bool)  # an export ended: True when the file was written
 
@@ -62,10 +64,13 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self.jobs = jobs
         self.confirm = confirm
         self.texts = BatchTexts(self)
-        self.detail_texts = DetailTexts(self)
-        self.setup_texts = SetupTexts(self)
-        self.filter: FailedOnly | None = None  # between the model and the view while "failed only" is ticked
-        self._lang: Lang = session.settings.lang
+        self.advice = Advice(self)
+        self.model = PreviewModel(self)
+        self.ui = BatchWidgets(self, self.model)
+        self.view = BatchView(self.ui, self.model, self.texts, DetailTexts(self))
+        self.saving = BatchSaving(
+            self, self.service, jobs, self.texts, note=self._set_note, exported=self.exported.emit
+        )
         self._path: str | None = None
         self._file: BatchFile | None = None
         self.reader = FileReader(self.service, jobs, self._file_read, self._file_refused)
@@ -78,29 +83,17 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self._progress: Progress | None = None
         self._status: Callable[[], str] = lambda: ""
         self._note: Callable[[], str] | None = None
-        self.model.set_lang(self._lang)
-        self.operation.currentIndexChanged.connect(self._operation_changed)
-        self.choose_button.clicked.connect(self.choose_file)
-        self.skip_invalid.toggled.connect(self._skip_invalid_toggled)
-        self.start_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.export_button.clicked.connect(self.export_results)
-        self.template_button.clicked.connect(self.save_template)
-        self.switch_button.clicked.connect(self._switch_operation)
-        self.failed_only.toggled.connect(self._filter_changed)
-        self.model.modelReset.connect(self._show_detail)  # a reset clears the selection without a signal
-        self.model.modelReset.connect(self._fit_run_columns)  # the state columns come and go with a reset
-        self._watch_selection()
+        self.ui.operation.currentIndexChanged.connect(self._operation_changed)
+        self.ui.choose_button.clicked.connect(self.choose_file)
+        self.ui.skip_invalid.toggled.connect(self._skip_invalid_toggled)
+        self.ui.start_button.clicked.connect(self.start)
+        self.ui.cancel_button.clicked.connect(self.cancel)
+        self.ui.export_button.clicked.connect(self.export_results)
+        self.ui.template_button.clicked.connect(self.save_template)
+        self.ui.switch_button.clicked.connect(self._switch_operation)
         self.setAcceptDrops(True)
         self.retranslate()
         self._set_status(self._idle_text)
-
-    def _fit_columns(self, column: int = 0) -> None:
-        """Fit the columns to a sample of rows, one column per turn of the event loop: with a large file each
-        measurement takes a while, and the window must answer in between."""
-        if column < len(self.model.columns()) - 1:  # the last column stretches
-            self.preview.resizeColumnToContents(column)
-            QTimer.singleShot(0, partial(self._fit_columns, column + 1))
 
     # -- state ----------------------------------------------------------------------------------------
     @property
@@ -119,14 +112,14 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         return self._batch_id
 
     def current_operation(self) -> Operation:
-        return cast("Operation", self.operation.currentData())
+        return cast("Operation", self.ui.operation.currentData())
 
     def set_operation(self, operation: Operation) -> None:
         """Choose the operation as the combo box does (the loaded file is read again for it)."""
-        index = self.operation.findData(operation)
+        index = self.ui.operation.findData(operation)
         if index < 0:
             raise ValueError(f"unknown operation: {operation!r}")
-        self.operation.setCurrentIndex(index)
+        self.ui.operation.setCurrentIndex(index)
 
     def _production(self) -> bool:
         return self.session.environment_name == "production"
@@ -138,23 +131,23 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
             loading=self.reader.reading,
             file=self._file,
             completed=self._completed,
-            skip_invalid=self.skip_invalid.isChecked(),
+            skip_invalid=self.ui.skip_invalid.isChecked(),
         )
         return text or None
 
     def refresh(self) -> None:
         busy = self.busy or self._planning
-        for widget in (self.operation, self.choose_button, self.skip_invalid, self.concurrency):
+        for widget in (self.ui.operation, self.ui.choose_button, self.ui.skip_invalid, self.ui.concurrency):
             widget.setEnabled(not busy)
         resend = self.current_operation() == "resend_email"
-        self.resend_unknown.setEnabled(not busy and resend)
+        self.ui.resend_unknown.setEnabled(not busy and resend)
         if not resend:
-            self.resend_unknown.setChecked(False)
+            self.ui.resend_unknown.setChecked(False)
         blocker = self._start_blocker()
-        self.start_button.setEnabled(blocker is None)
-        self.start_button.setToolTip(blocker or self.tr("Send one call per valid row of the file."))
-        self.cancel_button.setEnabled(self.busy and not self._cancelling)
-        self.export_button.setEnabled(not busy and not self.reader.reading and self._file is not None)
+        self.ui.start_button.setEnabled(blocker is None)
+        self.ui.start_button.setToolTip(blocker or self.tr("Send one call per valid row of the file."))
+        self.ui.cancel_button.setEnabled(self.busy and not self._cancelling)
+        self.ui.export_button.setEnabled(not busy and not self.reader.reading and self._file is not None)
 
     # -- status line ----------------------------------------------------------------------------------
     def _set_status(self, producer: Callable[[], str]) -> None:
@@ -163,11 +156,16 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self._note = None
         self._show_status()
 
+    def _set_note(self, producer: Callable[[], str]) -> None:
+        """A line under the status (where an export went), until the status changes."""
+        self._note = producer
+        self._show_status()
+
     def _show_status(self) -> None:
         text = self._status()
         if self._note is not None:
             text = f"{text}\n{self._note()}" if text else self._note()
-        self.status.setText(text)
+        self.ui.status.setText(text)
 
     def _idle_text(self) -> str:
         blocker = self._start_blocker() or ""
@@ -180,20 +178,14 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         return self.texts.running(self._progress, self._cancelling)
 
     # -- language -------------------------------------------------------------------------------------
-    def set_lang(self, lang: Lang) -> None:
-        """The language of the core's sentences (row problems, states, hints)."""
-        self._lang = lang
-        self.model.set_lang(lang)
-        self._show_status()
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.texts.apply(self)
-        self.model.refresh_texts()
+        self.texts.apply(self.ui)
+        self.model.refresh_texts()  # the core's sentences (row problems, states, hints) in the new language
         self.refresh()
         self._show_status()
 
@@ -219,8 +211,8 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
 
     def _show_path(self, path: str) -> None:
         self._path = path
-        self.file_label.setText(path)
-        self.file_label.setToolTip(path)
+        self.ui.file_label.setText(path)
+        self.ui.file_label.setToolTip(path)
 
     def load_file(self, path: str) -> bool:
         """Read and check `path` for the chosen operation on a job; returns at once (False: refused now, the reason
@@ -231,14 +223,14 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         path = str(Path(path).absolute())
         operation = self.current_operation()
         self._show_path(path)
-        self.switch_button.hide()
-        self.intro.hide()  # the room goes to the rows
+        self.ui.switch_button.hide()
+        self.ui.intro.hide()  # the room goes to the rows
         self.reader.let_go(self._file, *self.model.set_file(operation, []))
         self._file = None
         self._batch_id = None
         self._completed = False
         self.reader.read(path, operation)
-        self.progress.setRange(0, 0)  # busy: the length is not known yet
+        self.ui.progress.setRange(0, 0)  # busy: the length is not known yet
         self.refresh()
         self._set_status(self._idle_text)
         return True
@@ -247,10 +239,10 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         if self._closed:
             return
         self._file = file
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.ui.progress.setRange(0, 1)
+        self.ui.progress.setValue(0)
         self.reader.let_go(None, *self.model.set_file(file.operation, file.rows, file.positions, file.columns))
-        self._fit_columns()
+        self.view.fit_columns()
         self.refresh()
         self._set_status(self._idle_text)
         self.loaded.emit(True)
@@ -260,19 +252,19 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
 
         if self._closed:
             return
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.ui.progress.setRange(0, 1)
+        self.ui.progress.setValue(0)
         self.refresh()
         if isinstance(error, BatchFileError):
             refusal = error
             other = refusal.params.get("operation") if refusal.key == "batch.other_operation" else None
             if other is not None:  # the file fits the other operation: one click switches (and reads it again)
-                self.switch_button.setText(self.texts.switch(other))  # type: ignore[arg-type]
-                self.switch_button.setProperty("operation", other)
-                self.switch_button.show()
+                self.ui.switch_button.setText(self.texts.switch(other))  # type: ignore[arg-type]
+                self.ui.switch_button.setProperty("operation", other)
+                self.ui.switch_button.show()
             self._set_status(
                 lambda: self.tr("The file cannot be used, nothing will be sent: %1").replace(
-                    "%1", refusal.describe(self._lang)
+                    "%1", refusal.describe(i18n.lang())
                 )
             )
         else:
@@ -280,8 +272,8 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self.loaded.emit(False)
 
     def _switch_operation(self) -> None:
-        operation = self.switch_button.property("operation")
-        self.switch_button.hide()
+        operation = self.ui.switch_button.property("operation")
+        self.ui.switch_button.hide()
         if operation and not self.busy:
             self.set_operation(operation)
 
@@ -314,11 +306,12 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
 
     def _credentials_missing(self) -> bool:
         """True (the reason shown) when there are no credentials to send with."""
+        self.session.prepare()
         if self.session.source is Source.PENDING:
             self._set_status(lambda: self.tr("The credentials are still being read from the keyring: try again."))
             return True
         if self.session.credentials is None:  # the window's words (파일 → 설정), not the command line's
-            self._set_status(self.setup_texts.no_credentials)
+            self._set_status(self.advice.no_credentials)
             return True
         return False
 
@@ -355,8 +348,8 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         plan = partial(
             self.service.batches.plan,
             file,
-            concurrency=self.concurrency.value(),
-            skip_invalid=self.skip_invalid.isChecked(),
+            concurrency=self.ui.concurrency.value(),
+            skip_invalid=self.ui.skip_invalid.isChecked(),
         )
         return self._plan(plan, self._start_planned)
 
@@ -367,7 +360,7 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
             return
         self.reader.let_go(self._file, *self.model.set_file(file.operation, file.rows, None, file.result_columns))
         self._file = file
-        self._fit_columns()
+        self.view.fit_columns()
 
     def _start_planned(self, plan: BatchPlan) -> None:
         self._show_planned(plan.file)
@@ -400,7 +393,7 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
                 self.refresh()
                 self._set_status(self._idle_text)
             else:
-                self._set_status(lambda: refusal.describe(self._lang))
+                self._set_status(lambda: refusal.describe(i18n.lang()))
         elif isinstance(error, PopbillError):  # e.g. the network failed while NTS numbers were looked up
             failure = error
             self._set_status(lambda: self.tr("Not started: %1").replace("%1", self.texts.error(failure)))
@@ -424,16 +417,16 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         plan = partial(
             self.service.batches.plan_resume,
             batch_id=batch_id,
-            concurrency=self.concurrency.value(),
-            resend_unknown=self.resend_unknown.isChecked(),
+            concurrency=self.ui.concurrency.value(),
+            resend_unknown=self.ui.resend_unknown.isChecked(),
         )
         return self._plan(plan, self._resume_planned)
 
     def _resume_planned(self, plan: BatchPlan) -> None:
         # Show the batch: its operation, its file, every row's state so far.
-        self.operation.blockSignals(True)
-        self.operation.setCurrentIndex(self.operation.findData(plan.operation))
-        self.operation.blockSignals(False)
+        self.ui.operation.blockSignals(True)
+        self.ui.operation.setCurrentIndex(self.ui.operation.findData(plan.operation))
+        self.ui.operation.blockSignals(False)
         self._show_path(str(plan.file.path))
         self.reader.stop()
         if plan.file is not self._file:
@@ -443,7 +436,7 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self._file = plan.file
         self._completed = False
         self._batch_id = plan.batch_id
-        self._fit_columns()
+        self.view.fit_columns()
         self.model.set_outcomes(plan.outcomes)
         self.refresh()
         if plan.rows and not self._confirm_send(plan.operation, len(plan.rows)):
@@ -466,8 +459,8 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         self._cancelling = False
         self._completed = False
         self._progress = None
-        self.progress.setRange(0, max(len(plan.rows), 1))
-        self.progress.setValue(0)
+        self.ui.progress.setRange(0, max(len(plan.rows), 1))
+        self.ui.progress.setValue(0)
         self.refresh()
         self._set_status(self._running_text)
         if not job.start():  # the window is closing
@@ -488,10 +481,10 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         if self._closed:
             return
         self.model.update_outcomes(outcomes)
-        self._follow(outcomes)
+        self.view.follow(outcomes)
         if progress is not None:
             self._progress = progress
-            self.progress.setValue(progress.finished)
+            self.ui.progress.setValue(progress.finished)
         self._show_status()
 
     def _on_ended(self, report: BatchReport) -> None:
@@ -504,11 +497,13 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         if report.batch_id:
             self._batch_id = report.batch_id
             self.model.set_outcomes(report.outcomes)
-            self.progress.setValue(self.progress.maximum() if report.stop is Stop.COMPLETED else self.progress.value())
+            progress = self.ui.progress
+            progress.setValue(progress.maximum() if report.stop is Stop.COMPLETED else progress.value())
         self._completed = report.stop is Stop.COMPLETED and bool(report.batch_id)
         self.refresh()
         self._set_status(lambda: self.texts.ended(report))
         self.finished.emit(report)
+        self.logged.emit(batch_entry(report))
 
     def _on_crashed(self, error: Exception) -> None:
         if self._closed:
@@ -532,7 +527,33 @@ class BatchTab(BatchView, BatchSaving, BatchWidgets):
         name = type(error).__name__
         self._set_status(lambda: self.tr("Internal error (%1). The window keeps working.").replace("%1", name))
 
-    # -- cancel, close (export: batch_saving.py) ---------------------------------------------------------
+    # -- exports (batch_saving.py) ----------------------------------------------------------------------------
+    def export_results(self) -> None:
+        """What the Export button does: ask where, then write every row with its outcome."""
+        file = self._file
+        if file is None or self.busy:
+            return
+        path = self.saving.ask_results_path(file)
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> bool:
+        """Write the results to `path` on a job; False if there is nothing to export."""
+        file = self._file
+        return file is not None and self.saving.export(path, file, self.model.outcomes())
+
+    def save_template(self) -> None:
+        """What Save template… does: ask where, then write the header row of the chosen operation."""
+        operation = self.current_operation()
+        path = self.saving.ask_template_path(self.saving.folder(self._path), operation)
+        if path:
+            self.template_to(path)
+
+    def template_to(self, path: str, operation: Operation | None = None) -> bool:
+        """Write the template of `operation` (the chosen one by default) to `path`, on a job."""
+        return self.saving.template(path, operation or self.current_operation())
+
+    # -- cancel, close --------------------------------------------------------------------------------------
     def cancel(self) -> None:
         """No new call; the calls in flight finish and are recorded. The batch stays resumable."""
         job = self._job

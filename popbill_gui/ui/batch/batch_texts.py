@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ...batch.model import MAX_CONCURRENCY, Operation
-from ...service import Kind, PopbillError
+from ...service import PopbillError
 from ...service.batches import BatchReport
 from ...service.records import BatchFile, BatchInfo, Progress, RowState, Stop
+from ..shared.advice import hint
 
 if TYPE_CHECKING:
     from .batch_widgets import BatchWidgets
@@ -237,9 +238,6 @@ class BatchTexts(QObject):
 
     @staticmethod
     def error(error: PopbillError) -> str:
-        if error.kind is Kind.NO_CREDENTIALS:  # the core's sentence names the command line; the window has its own
-            from ..window.setup_bar import SetupTexts
-
-            return SetupTexts().no_credentials()
         text = f"[{error.code}] {error.message}"
-        return f"{text} → {error.hint}" if error.hint else text
+        advice = hint(error)
+        return f"{text} → {advice}" if advice else text

@@ -1,9 +1,10 @@
-"""The batch tab's widgets and their layout, without behaviour (what Qt Designer's generated classes are for).
+"""The batch tab's widgets and their layout, without behaviour (what Qt Designer's generated `Ui_` classes are for).
 
 The preview takes the room; the selected row's detail (`batchDetail`) shows under it, whole.
 
-`BatchTab` (batch_tab.py) derives from `BatchWidgets` and gives the widgets their life; `BatchTexts.apply` their
-words. Reading the layout here, one sees what the tab looks like; reading the tab, what it does.
+`BatchTab` (batch_tab.py) builds one on itself (`self.ui = BatchWidgets(self, model)`) and gives the widgets their
+life; `BatchTexts.apply` their words. Reading the layout here, one sees what the tab looks like; reading the tab,
+what it does.
 """
 
 from __future__ import annotations
@@ -30,67 +31,66 @@ from ..shared.tables import setup_table
 from .batch_preview import PreviewModel
 
 
-class BatchWidgets(QWidget):
-    """The batch tab's controls, preview, progress and status line, laid out; the tab order follows the layout."""
+class BatchWidgets:
+    """The batch tab's controls, preview (of the tab's `model`), progress and status line, laid out on `tab`; the
+    tab order follows the layout."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.intro = QLabel(self)
+    def __init__(self, tab: QWidget, model: PreviewModel) -> None:
+        self.intro = QLabel(tab)
         self.intro.setWordWrap(True)
-        self.operation_label = QLabel(self)
-        self.operation = QComboBox(self)
+        self.operation_label = QLabel(tab)
+        self.operation = QComboBox(tab)
         self.operation.setObjectName("batchOperation")
         for operation in OPERATIONS:
             self.operation.addItem("", operation)
         self.operation_label.setBuddy(self.operation)
-        self.choose_button = QPushButton(self)
+        self.choose_button = QPushButton(tab)
         self.choose_button.setObjectName("batchChoose")
-        self.template_button = QPushButton(self)
+        self.template_button = QPushButton(tab)
         self.template_button.setObjectName("batchTemplate")
-        self.file_label = QLabel(self)
+        self.file_label = QLabel(tab)
         self.file_label.setObjectName("batchFile")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # A long path must not widen the window: it is cut by the layout, the tooltip holds it whole.
         self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        self.skip_invalid = QCheckBox(self)
+        self.skip_invalid = QCheckBox(tab)
         self.skip_invalid.setObjectName("batchSkipInvalid")
-        self.resend_unknown = QCheckBox(self)
+        self.resend_unknown = QCheckBox(tab)
         self.resend_unknown.setObjectName("batchResendUnknown")
-        self.failed_only = QCheckBox(self)
+        self.failed_only = QCheckBox(tab)
         self.failed_only.setObjectName("batchFailedOnly")
-        self.concurrency_label = QLabel(self)
-        self.concurrency = QSpinBox(self)
+        self.concurrency_label = QLabel(tab)
+        self.concurrency = QSpinBox(tab)
         self.concurrency.setObjectName("batchConcurrency")
         self.concurrency.setRange(1, MAX_CONCURRENCY)
         self.concurrency.setValue(DEFAULT_CONCURRENCY)
         self.concurrency_label.setBuddy(self.concurrency)
 
-        self.model = PreviewModel(self)
         # Columns are fitted when a file is loaded, not when the state columns appear at start and end:
         # measuring a thousand rows' texts then stalled the window for ~100 ms (benchmarks/bench_batch.py).
-        self.preview = setup_table(self, "batchPreview", self.model, precision=60)
+        self.preview = setup_table(tab, "batchPreview", model, precision=60)
         self.preview.setMinimumHeight(120)
-        self.detail = DetailArea(self, "batchDetail", lines=3)
+        self.detail = DetailArea(tab, "batchDetail", lines=3)
         self.detail.hide()  # shown for a selected row
 
-        self.progress = QProgressBar(self)
+        self.progress = QProgressBar(tab)
         self.progress.setObjectName("batchProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = QLabel(self)
+        self.status = QLabel(tab)
         self.status.setObjectName("batchStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.switch_button = QPushButton(self)  # offered when the file fits the other operation
+        self.switch_button = QPushButton(tab)  # offered when the file fits the other operation
         self.switch_button.setObjectName("batchSwitchOperation")
         self.switch_button.hide()
 
-        self.start_button = QPushButton(self)
+        self.start_button = QPushButton(tab)
         self.start_button.setObjectName("batchStart")
-        self.cancel_button = QPushButton(self)
+        self.cancel_button = QPushButton(tab)
         self.cancel_button.setObjectName("batchCancel")
-        self.export_button = QPushButton(self)
+        self.export_button = QPushButton(tab)
         self.export_button.setObjectName("batchExport")
 
         top = QHBoxLayout()
@@ -114,7 +114,7 @@ class BatchWidgets(QWidget):
         status = QHBoxLayout()
         status.addWidget(self.status, 1)
         status.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(tab)
         layout.setContentsMargins(6, 6, 6, 6)  # the rows get the room (at least half the window's height)
         layout.setSpacing(4)
         layout.addWidget(self.intro)

@@ -3,7 +3,7 @@
 A word-wrapped label, never cut: green with a tick when POPBiLL accepted the call, red with a cross when it refused
 (its message and our advice in full), amber with a question mark when the outcome is unknown (and then what to check
 before trying again). It paints its own background and text colour, so it reads in a light or a dark palette.
-`CallTexts` words it (Qt's translations, context "CallTexts").
+`CallTexts` words what every call says (Qt's translations, context "CallTexts"); each tab words its own success.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from typing import Final
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from ...service import AssignRequest, CallResult, Kind, PopbillError, Request
+from ...service import CallResult, Kind, PopbillError, Request
 from ..log.log_model import outcome_icon
+from ..shared.advice import hint
 
 ICON: Final = 16
 # Outcome → (fill, ink): WCAG AA on their own fill, whatever the palette.
@@ -60,41 +61,25 @@ class ResultLine(QLabel):
 
 
 class CallTexts(QObject):
-    """What a call's result line says."""
+    """What a call's result line says while it is on its way and when it failed (the tab words a success and what
+    to check when the outcome is unknown: those depend on the call)."""
 
     def working(self, request: Request) -> str:
         return self.tr("Sending: %1").replace("%1", request.describe())
 
-    def done(self, request: Request, result: CallResult) -> str:
-        text = self.tr("Assigned: %1") if isinstance(request, AssignRequest) else self.tr("Sent again: %1")
-        return text.replace("%1", request.describe()) + "\n" + self.tr("POPBiLL: %1").replace("%1", result.message)
+    def popbill_said(self, result: CallResult) -> str:
+        return self.tr("POPBiLL: %1").replace("%1", result.message)
 
-    def failed(self, request: Request, error: PopbillError, message: str | None = None) -> tuple[str, str]:
-        """(outcome, text) for a call that failed: its sentence, the code when POPBiLL's, our advice; and for an
-        outcome that is unknown, what to check before trying again."""
+    def failed(self, request: Request, error: PopbillError, what_to_check: str) -> tuple[str, str]:
+        """(outcome, text) for a call that failed: its sentence, the code when POPBiLL's, what to do; and for an
+        outcome that is unknown, `what_to_check` before trying again."""
         unknown = error.maybe_delivered
         head = self.tr("Outcome unknown: %1") if unknown else self.tr("Failed: %1")
         lines = [head.replace("%1", request.describe())]
-        said = message or error.message
-        lines.append(f"[{error.code}] {said}" if error.kind is Kind.POPBILL else said)
-        if error.hint:
-            lines.append("→ " + error.hint)
+        lines.append(f"[{error.code}] {error.message}" if error.kind is Kind.POPBILL else error.message)
+        advice = hint(error)
+        if advice:
+            lines.append("→ " + advice)
         if unknown:
-            lines.append("→ " + self.what_to_check(request))
+            lines.append("→ " + what_to_check)
         return ("unknown" if unknown else "failed"), "\n".join(lines)
-
-    def what_to_check(self, request: Request) -> str:
-        if isinstance(request, AssignRequest):
-            keys = request.keys()
-            return (
-                self.tr(
-                    "Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 "
-                    "before assigning again: a second try is refused if it has."
-                )
-                .replace("%1", keys["item_key"])
-                .replace("%2", keys["mgt_key"])
-            )
-        return self.tr(
-            "Check the invoice's mail history on the POPBiLL website before sending again, or the customer may "
-            "get the mail twice."
-        )

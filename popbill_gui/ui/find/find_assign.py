@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.id_pattern import PatternError, Proposal, parse_pattern, propose
-from ...core.messages import Lang
 from ...core.validation import MGT_KEY_MAX
+from ..shared import i18n
 from .invoice_model import InvoiceListModel, flaw_text
 
 DEFAULT_PATTERN = "INV-{date}-{n:03}"
@@ -43,7 +43,6 @@ class AssignPanel(QGroupBox):
         self.setChecked(False)
         self._model = model
         self._view = view
-        self._lang: Lang = "ko"
         self._busy = False
         self.proposals: list[Proposal] = []
         self._problem = ""  # the pattern's own problem, in words ("" when it reads)
@@ -97,10 +96,6 @@ class AssignPanel(QGroupBox):
         self.retranslate()
 
     # -- state ----------------------------------------------------------------------------------------
-    def set_lang(self, lang: Lang) -> None:
-        self._lang = lang
-        self.refresh()
-
     def set_busy(self, busy: bool) -> None:
         """A search is under way: the list is about to change, so nothing is handed on."""
         self._busy = busy
@@ -153,7 +148,7 @@ class AssignPanel(QGroupBox):
                 self.tr("%1 of %2 selected invoices cannot get their ID: %3")
                 .replace("%1", str(len(bad)))
                 .replace("%2", str(len(proposals)))
-                .replace("%3", flaw_text(bad[0], self._lang))
+                .replace("%3", flaw_text(bad[0], i18n.lang()))
             )
         else:
             text = (

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.invoices import PARTNER_MAX
-from ...core.messages import Lang
 from ...core.validation import MGT_KEY_TYPES
 from ...service import PopbillError
 from ...service.lookups import Invoice, SearchFilter, SearchProgress, SearchResult
+from ..shared import i18n
+from ..shared.advice import hint
 from ..shared.jobs import JobRunner
 from ..shared.screen_fit import resize_within_screen
 from ..shared.tables import setup_table
@@ -68,14 +69,13 @@ class FindDialog(QDialog):
     searched = Signal(bool)  # a search ended (True: it ran to the end; False: stopped or failed)
 
     def __init__(
-        self, service: Service, jobs: JobRunner, ready: Ready, lang: Lang, parent: QWidget | None = None
+        self, service: Service, jobs: JobRunner, ready: Ready, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("findDialog")
         self.service = service
         self.jobs = jobs
         self._ready = ready
-        self._lang: Lang = lang
         self._searches = 0  # the number of the newest search: older answers and progress are stale
         self._running: threading.Event | None = None  # the newest search's stop flag, while it runs
         self._status: Callable[[], str] = lambda: ""
@@ -138,11 +138,9 @@ class FindDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.model = InvoiceListModel(self)
-        self.model.set_lang(self._lang)
         self.view = setup_table(self, "findResults", self.model, precision=100)
         self.view.installEventFilter(self)
         self.assign = AssignPanel(self.model, self.view, self)
-        self.assign.set_lang(self._lang)
         self.view.setColumnHidden(InvoiceListModel.COLUMNS.index("new_mgt_key"), True)
 
         self.use_button = QPushButton(self)
@@ -203,13 +201,6 @@ class FindDialog(QDialog):
     def searching(self) -> bool:
         return self._running is not None
 
-    def set_lang(self, lang: Lang) -> None:
-        """The language of the core's words (states, problems) in the list and the status line."""
-        self._lang = lang
-        self.model.set_lang(lang)
-        self.assign.set_lang(lang)
-        self._show_status()
-
     def search_filter(self) -> SearchFilter:
         return SearchFilter(
             str(self.mgt_key_type.currentData()),
@@ -252,7 +243,7 @@ class FindDialog(QDialog):
         wanted = self.search_filter()
         problems = wanted.check()
         if problems:
-            self._set_status(lambda: " ".join(p.describe(self._lang) for p in problems))
+            self._set_status(lambda: " ".join(p.describe(i18n.lang()) for p in problems))
             return False
         reason = self._ready()
         if reason is not None:
@@ -322,8 +313,8 @@ class FindDialog(QDialog):
             return
         if isinstance(error, PopbillError):
             message = error.message
-            hint = error.hint
-            self._set_status(lambda: f"{message} → {hint}" if hint else message)
+            advice = hint(error)
+            self._set_status(lambda: f"{message} → {advice}" if advice else message)
         else:
             log.error("unexpected failure in a search", exc_info=error)
             name = type(error).__name__
@@ -416,4 +407,5 @@ class FindDialog(QDialog):
         self.view.setAccessibleName(self.tr("Invoices found"))
         self.use_button.setText(self.tr("&Use this invoice"))
         self.use_button.setToolTip(self.tr("Fill in its ItemKey on the Assign tab (or double-click the row)."))
+        self.model.refresh_texts()  # the core's words (states, problems) in the list, in the new language
         self._show_status()

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Final
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from ...core.messages import Lang
 from ...service import PopbillError
+from ..shared import i18n
 from ..shared.jobs import JobRunner
 
 if TYPE_CHECKING:
@@ -61,7 +61,6 @@ class InvoiceLookup(QObject):
         query: Callable[[], Key | None],
         fetch: Callable[[Key], Callable[[], Invoice]],
         ready: Callable[[], str | None],
-        lang: Callable[[], Lang],
         idle_text: Callable[[], str],
         not_found_text: Callable[[], str],
         for_assign: bool = False,
@@ -73,7 +72,6 @@ class InvoiceLookup(QObject):
         self._query = query
         self._fetch = fetch
         self._ready = ready
-        self._lang = lang
         self._idle_text = idle_text
         self._not_found_text = not_found_text
         self._for_assign = for_assign  # the type shown, and a document ID it has already flagged
@@ -179,7 +177,7 @@ class InvoiceLookup(QObject):
             # Imported with the first answer: the list model's module is no start-up cost.
             from .invoice_model import invoice_summary, type_text
 
-            text = invoice_summary(invoice, self._lang(), with_mgt_key=self._for_assign)
+            text = invoice_summary(invoice, i18n.lang(), with_mgt_key=self._for_assign)
             if self._for_assign:
                 text = f"{type_text(invoice.mgt_key_type)}: {text}"
                 if invoice.mgt_key:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.id_pattern import Flaw
 from ...core.messages import Lang
+from ..shared import i18n
 
 if TYPE_CHECKING:
     from ...core.id_pattern import Proposal
@@ -98,7 +99,6 @@ class InvoiceListModel(QAbstractTableModel):
         super().__init__(parent)
         self._invoices: list[Invoice] = []
         self._proposals: dict[str, Proposal] = {}  # ItemKey → the ID a pattern gives it
-        self._lang: Lang = "ko"
 
     # -- contents ---------------------------------------------------------------------------------------
     def set_invoices(self, invoices: Sequence[Invoice]) -> None:
@@ -122,10 +122,6 @@ class InvoiceListModel(QAbstractTableModel):
 
     def proposal(self, row: int) -> Proposal | None:
         return self._proposals.get(self._invoices[row].item_key)
-
-    def set_lang(self, lang: Lang) -> None:
-        self._lang = lang
-        self.refresh_texts()
 
     def refresh_texts(self) -> None:
         if self._invoices:
@@ -160,7 +156,7 @@ class InvoiceListModel(QAbstractTableModel):
             value = {"supply": invoice.supply_cost_total, "tax": invoice.tax_total, "total": invoice.total}[column]
             return amount_text(value)
         if column == "state":
-            return invoice.state_words(self._lang)
+            return invoice.state_words(i18n.lang())
         if column == "nts":
             return invoice.nts_display
         if column == "mgt_key":
@@ -191,13 +187,13 @@ class InvoiceListModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             text = self.cell_text(invoice, column)
             if role == Qt.ItemDataRole.AccessibleTextRole and proposal is not None and not proposal.ok:
-                text = f"{text}: {flaw_text(proposal, self._lang)}"
+                text = f"{text}: {flaw_text(proposal, i18n.lang())}"
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             if proposal is not None:
-                return flaw_text(proposal, self._lang) or self.tr("Can be assigned.")
+                return flaw_text(proposal, i18n.lang()) or self.tr("Can be assigned.")
             if column == "state":
-                return invoice.describe_state(self._lang)
+                return invoice.describe_state(i18n.lang())
             if column == "partner":
                 return invoice.partner_name or None
             return None

@@ -3,8 +3,8 @@
 The records come from the service (`Service.recent_calls`), queried on the window's job runner: SQLite may wait on
 another process's write, and the window must not. The table shows the message on screen (CorpNum, HTTP status and
 duration hidden until chosen from the Columns menu); the selected record is shown whole under it (`historyDetail`). The
-export goes through `batch.export.write_results` (CSV with BOM so Excel opens it, or XLSX; written atomically), on a
-job too.
+export goes through the service (`service/history_export.py`: CSV with BOM so Excel opens it, or XLSX; written
+atomically), on a job too.
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import hint_for
-from ...core.messages import Lang
 from ...service import HistoryError, Service
 from ..log.log_model import LogModel
+from ..shared import i18n
 from ..shared.details import Detail, DetailArea, DetailTexts
 from ..shared.export_dialog import ask_export_path, export_on_job
 from ..shared.jobs import JobRunner
@@ -95,10 +95,9 @@ class HistoryModel(QAbstractTableModel):
         "duration",
     )
 
-    def __init__(self, lang: Lang = "ko", parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._records: list[CallRecord] = []
-        self.lang: Lang = lang
 
     def set_records(self, records: Sequence[CallRecord]) -> None:
         self.beginResetModel()
@@ -145,7 +144,9 @@ class HistoryModel(QAbstractTableModel):
 
     def hint(self, record: CallRecord) -> str | None:
         """Our advice for a failed call's answer."""
-        return hint_for(record.code, self.lang, record.operation) if record.code is not None and not record.ok else None
+        if record.code is None or record.ok:
+            return None
+        return hint_for(record.code, i18n.lang(), record.operation)
 
     def cell_text(self, record: CallRecord, column: int) -> str:
         if self.COLUMNS[column] == "time":  # the screen needs no offset: every time shown is local
@@ -211,12 +212,11 @@ class HistoryDialog(QDialog):
     loaded = Signal()  # a query's records are shown
     exported = Signal(bool)  # an export ended: True when the file was written
 
-    def __init__(self, service: Service, jobs: JobRunner, lang: Lang, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Service, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.service = service
         self.jobs = jobs
-        self.lang: Lang = lang
         self._note = ""
         self._queries = 0  # the number of the newest query: older answers are stale
         self._text_timer = QTimer(self)
@@ -255,7 +255,7 @@ class HistoryDialog(QDialog):
         self.to_label = QLabel(self)
         self.to_label.setBuddy(self.date_to)
 
-        self.model = HistoryModel(self.lang, self)
+        self.model = HistoryModel(self)
         self.view = setup_table(
             self, "historyView", self.model,
             order=("time", "result", "message", "operation", "keys", "receiver", "code"),
@@ -455,11 +455,6 @@ class HistoryDialog(QDialog):
         self.export_button.setEnabled(shown > 0)
 
     # -- export ---------------------------------------------------------------------------------------
-    def table_of(self, records: list[CallRecord]) -> list[list[object]]:
-        """Header and one line per record, as an export writes them."""
-        header: list[object] = list(self.model.header_texts())
-        return [header, *(self.model.values(r) for r in records)]
-
     def export_records(self) -> None:
         """What the Export button does: ask where, then write."""
         name = self.tr("popbill-history-%1.xlsx").replace("%1", date.today().isoformat())
@@ -471,9 +466,11 @@ class HistoryDialog(QDialog):
     def export_to(self, path: str) -> bool:
         """Write every record the filters match (not only those shown), oldest first, to `path` (.csv or .xlsx),
         on a job; the count line says where they went or why not."""
-        from ...batch.export import write_results
+        from ...service.history_export import export_calls
 
-        query, table_of = self._query(None), self.table_of
+        f, service = self.filters(), self.service
+        # The header's words are taken here, on the GUI thread; the rows' words are plain functions of a record.
+        header, row = self.model.header_texts(), self.model.values
 
         def written(target: Path) -> None:
             self._note = self.tr("Written to %1.").replace("%1", str(target))
@@ -485,6 +482,8 @@ class HistoryDialog(QDialog):
             self._show_count()
             self.exported.emit(False)
 
-        # The header's words are taken here, on the GUI thread; the rows' words are plain functions of a record.
-        work = lambda: write_results(path, table_of(query()))  # noqa: E731
-        return export_on_job(self.jobs, work, self.lang, written=written, failed=failed)
+        def work() -> Path:
+            filters = {"operation": f.operation, "ok": f.ok, "text": f.text, "since": f.since, "until": f.until}
+            return export_calls(service, path, header, row, **filters)
+
+        return export_on_job(self.jobs, work, i18n.lang(), written=written, failed=failed)

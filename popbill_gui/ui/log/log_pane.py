@@ -1,81 +1,30 @@
 """The log pane under the tabs: one row per call (LogModel in a table), Copy rows, Clear, the history at start.
 
-Rows come from the main window (results of its jobs, batch summaries, notes) and, at start, from the recent
-history; this widget only shows them. The table shows result and message first (HTTP status, duration and the
-advice hidden until chosen from the Columns menu or the header's); under it, `logDetail` shows the selected row,
-or the newest, whole: a table cell would cut POPBiLL's message and our advice.
+Rows come from the features through the main window (calls, batch summaries, notes: `entries.py`) and, at start,
+from the recent history; this widget only shows them. The table shows result and message first (HTTP status,
+duration and the advice hidden until chosen from the Columns menu or the header's); under it, `logDetail` shows the
+selected row, or the newest, whole: a table cell would cut POPBiLL's message and our advice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.errors import hint_for
-from ...core.messages import Lang
-from ...service import Kind, PopbillError, request_for
+from ..shared import i18n
 from ..shared.details import Detail, DetailArea, DetailTexts
 from ..shared.tables import columns_menu, setup_table
+from .entries import keys_text
 from .log_model import LogEntry, LogModel
 
 if TYPE_CHECKING:
-    from ...service.batches import BatchReport
     from ...service.records import CallRecord
-
-
-def keys_text(operation: str, values: dict[str, str]) -> str:
-    """The keys of a call in one line, as the log writes them ("SELL INV-1 → a@b.kr", "0241… ← SELL INV-1")."""
-    try:
-        return request_for(operation, values).describe()
-    except ValueError:
-        return ""
-
-
-def error_entry(operation: str, keys: str, error: PopbillError, seconds: float | None = None) -> LogEntry:
-    """A log row for a failure: POPBiLL's code and message verbatim, or our sentence, and the hint."""
-    duration = error.duration if error.duration is not None else seconds
-    return LogEntry(
-        datetime.now(), operation, keys, False, error.code, error.message, error.http_status, duration, error.hint
-    )
-
-
-def batch_entry(report: BatchReport, lang: Lang) -> LogEntry:
-    """A batch's summary row: 완료 (every row sent), 일부 실패 (some failed or need checking), 실패 (none went),
-    취소됨, or 중단됨 (a refusal that would hit every row stopped it), with the counts and the reason."""
-    from ...service.records import RowState, Stop, state_text
-
-    counts = report.counts()
-    summary = ", ".join(f"{state_text(state, lang)} {n}" for state, n in counts.items() if n)
-    message = QCoreApplication.translate("LogPane", "Batch #%1: %2").replace("%1", str(report.batch_id))
-    message = message.replace("%2", summary)
-    trouble = counts[RowState.FAILED] + counts[RowState.UNKNOWN]
-    state: str | None
-    if report.stop is Stop.CANCELLED:
-        state = "cancelled"
-    elif report.stop is not Stop.COMPLETED:
-        state = "stopped"
-    elif trouble and counts[RowState.DONE]:
-        state = "partial"
-    elif trouble or not counts[RowState.DONE]:
-        state = None  # nothing went through: failed
-    else:
-        state = "done"
-    entry = LogEntry(datetime.now(), "batch", "", state == "done", None, message, state=state)
-    error = report.error
-    if error is not None:
-        said = error.message
-        if error.kind is Kind.NO_CREDENTIALS:  # the core's sentence names the command line; the window has its own
-            from ..window.setup_bar import SetupTexts
-
-            said = SetupTexts().no_credentials()
-        entry = replace(entry, code=error.code, message=f"{message} — {said}", hint=error.hint)
-    return entry
 
 
 class LogPane(QWidget):
@@ -127,7 +76,7 @@ class LogPane(QWidget):
         self.model.add(entry)
         self.view.scrollToBottom()
 
-    def show_history(self, records: Sequence[CallRecord], lang: Lang = "ko") -> None:
+    def show_history(self, records: Sequence[CallRecord]) -> None:
         """The recent history goes above whatever this session has logged already (failures with their advice)."""
         now_rows = [self.model.entry(r) for r in range(self.model.rowCount())]
         self.model.clear()
@@ -148,7 +97,7 @@ class LogPane(QWidget):
                     record.message,
                     record.http_status,
                     record.duration,
-                    None if record.ok or record.code is None else hint_for(record.code, lang, record.operation),
+                    None if record.ok or record.code is None else hint_for(record.code, i18n.lang(), record.operation),
                 )
             )
         for entry in now_rows:

@@ -1,8 +1,11 @@
-"""The main window's settings and credentials: reading the keyring at start (and after a change of environment),
-the settings dialog, and using what it returns (saved settings; credentials in the keyring or in memory).
+"""The window's settings and credentials: reading the keyring at start (and after a change of environment), the
+settings dialog, and using what it returns (saved settings; credentials in the keyring or in memory); the
+connection test's row in the log.
 
-A mixin of `MainWindow`. What the keyring could not give is said by the setup bar (`setup_bar.py`), not as a
-failure in the log: no keyring, or a locked one, is a state to get out of, not an error of the start.
+Composed into the main window, which hands it what it uses and listens: `changed` (the status bar and the setup bar
+say it again), `language_chosen`, `logged`. What the keyring could not give is said by the setup bar
+(`window/setup_bar.py`), not as a failure in the log: no keyring, or a locked one, is a state to get out of, not an
+error of the start.
 """
 
 from __future__ import annotations
@@ -11,54 +14,61 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
-from ...service import Credentials, PopbillError
+from ...service import Credentials, PopbillError, Token
 from ...storage import settings as settings_store
 from ...storage.settings import Settings
+from ..log.entries import failure_entry, note
+from ..shared.jobs import JobRunner
 from ..shared.session import Session, Source
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
-    from ...core.messages import Lang
-    from ...service import Service, Token
-    from ..shared.jobs import JobRunner
     from .settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
 KEYRING_LOAD = ("keyring", "load")
 KEYRING_SAVE = ("keyring", "save")
+CONNECTION_TEST = "settings-test"  # settings_dialog.TEST_KEY: one connection test at a time, dialog or window
 
 
-class WindowSettings:
-    """Keyring, Settings… and applying its choices, for the main window."""
+class SettingsKeeper(QObject):
+    """Keyring, Settings… and applying its choices. `save_settings`: where chosen settings are kept (None: nowhere,
+    the demo); `parent` is the window the dialog opens over."""
 
-    if TYPE_CHECKING:  # what the window provides
-        session: Session
-        service: Service
-        jobs: JobRunner
-        _keyring_problem: str | None
-        _save_settings: Callable[[Settings], None] | None
+    changed = Signal()  # the session changed (settings, credentials or where they came from)
+    language_chosen = Signal(str)  # the language the settings now ask for
+    logged = Signal(object)  # LogEntry
 
-        def refresh_status(self) -> None: ...
-        def set_language(self, lang: Lang, *, install: bool = True) -> None: ...
-        def _log_failure(self, operation: str, keys: str, error: Exception) -> None: ...
-        def log_connection_test(self, token: Token) -> None: ...
+    def __init__(
+        self,
+        session: Session,
+        jobs: JobRunner,
+        save_settings: Callable[[Settings], None] | None,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.service = session.service
+        self.jobs = jobs
+        self._save_settings = save_settings
+        self._window = parent
+        self.keyring_problem: str | None = None  # why the keyring could not be read (the setup bar says it)
 
     # -- keyring --------------------------------------------------------------------------------------
-    def _load_keyring(self) -> None:
+    def load_keyring(self) -> None:
         self.jobs.submit(self.service.read_keyring, self._keyring_loaded, self._keyring_failed, key=KEYRING_LOAD)
 
     def _keyring_loaded(self, available: bool) -> None:
         # No keyring is not a failure: the setup bar says how to go on without one.
         self.session.keyring_available = available
         self.session.source = Source.KEYRING if self.service.credentials is not None else Source.NONE
-        self._keyring_problem = None
-        self.refresh_status()
+        self.keyring_problem = None
+        self.changed.emit()
 
     def _keyring_failed(self, error: Exception) -> None:
         # The service has dropped the credentials: none are used that the status bar does not show. The setup bar
@@ -66,23 +76,42 @@ class WindowSettings:
         self.session.keyring_available = False
         self.session.source = Source.NONE
         if isinstance(error, PopbillError):
-            self._keyring_problem = error.message
+            self.keyring_problem = error.message
             log.warning("the keyring could not be read (%s)", error.kind.value)
-            self.refresh_status()
+            self.changed.emit()
         else:
-            self._keyring_problem = None
-            self.refresh_status()
-            self._log_failure("keyring", "", error)
+            self.keyring_problem = None
+            self.changed.emit()
+            self.logged.emit(failure_entry("keyring", "", error))
+
+    # -- the connection test ----------------------------------------------------------------------------
+    def test_connection(self) -> bool:
+        """Issue a token with the settings in use (Test connection, from the window); the outcome is logged."""
+        return self.jobs.submit(
+            self.service.issue_token,
+            self.log_connection_test,
+            lambda error: self.logged.emit(failure_entry("connection", "", error)),
+            key=CONNECTION_TEST,
+        )
+
+    def log_connection_test(self, token: Token) -> None:
+        """A connection test that issued a token (the settings dialog's too)."""
+        message = self.tr("Connection works: a session token was issued, valid until %1.").replace(
+            "%1", token.expiry_text()
+        )
+        self.logged.emit(replace(note("connection", True, message), code=1))
 
     # -- settings -------------------------------------------------------------------------------------
-    def open_settings(self) -> None:
-        dialog = self.settings_dialog()
+    def open(self) -> None:
+        """Settings…: the dialog, and what it returns applied."""
+        self.session.prepare()
+        dialog = self.dialog()
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted:
-            self.apply_settings(dialog.result_settings(), dialog.result_credentials(), dialog.session_only())
+            self.apply(dialog.result_settings(), dialog.result_credentials(), dialog.session_only())
         dialog.deleteLater()  # not kept for the window's life (nor retranslated on every language change)
 
-    def settings_dialog(self) -> SettingsDialog:
+    def dialog(self) -> SettingsDialog:
         """The settings dialog for the session as it is now, not yet shown."""
         from .settings_dialog import SettingsDialog
 
@@ -95,10 +124,10 @@ class WindowSettings:
             keyring_available=bool(session.keyring_available) or session.demo,
             jobs=self.jobs,
             on_tested=self.log_connection_test,
-            parent=cast("QWidget", self),
+            parent=self._window,
         )
 
-    def apply_settings(self, settings: Settings, credentials: Credentials | None, session_only: bool) -> None:
+    def apply(self, settings: Settings, credentials: Credentials | None, session_only: bool) -> None:
         """Use new settings (saved unless in demo mode) and new credentials (keyring, or memory)."""
         session, service = self.session, self.service
         old_lang, old_env = session.settings.lang, session.settings.env
@@ -125,20 +154,20 @@ class WindowSettings:
 
                 def saved(_backend: str) -> None:
                     session.source = Source.KEYRING
-                    self.refresh_status()
+                    self.changed.emit()
 
                 def not_saved(error: Exception) -> None:  # usable in memory still, and the log says why
                     session.source = Source.SESSION
-                    self.refresh_status()
-                    self._log_failure("keyring", "", error)
+                    self.changed.emit()
+                    self.logged.emit(failure_entry("keyring", "", error))
 
                 self.jobs.submit(partial(service.save_credentials, credentials), saved, not_saved, key=KEYRING_SAVE)
         if settings.lang != old_lang:
-            self.set_language(settings.lang)
+            self.language_chosen.emit(settings.lang)
         if settings.env != old_env and not changed and session.source in (Source.KEYRING, Source.NONE):
             # Credentials are kept per environment: the old environment's are dropped at once (never sent to the
             # new one) and the other entry is read.
             service.configure(credentials=None, store=None)
             session.source = Source.PENDING
-            self._load_keyring()
-        self.refresh_status()
+            self.load_keyring()
+        self.changed.emit()

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.environments import check_url
-from ...core.messages import Lang, normalize_lang, text
+from ...core.messages import normalize_lang, text
 from ...core.trust import check_ca_file, clean_ca_path
 from ...core.validation import (
     Problem,
@@ -52,13 +52,14 @@ from ...core.validation import (
 )
 from ...service import Credentials, LinkCredentials, PopbillError, Token, TokenCredentials, test_connection
 from ...storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
+from ..shared import i18n
 from ..shared.fields import Check, CheckedField
 from ..shared.jobs import JobRunner
 from ..shared.palette import text_style
 from ..shared.screen_fit import FormScroll, fit_to_screen
 from .settings_texts import SettingsTexts
 
-TEST_KEY: Final = "settings-test"  # one connection test at a time (main_window.CONNECTION_TEST)
+TEST_KEY: Final = "settings-test"  # one connection test at a time (keeper.CONNECTION_TEST)
 MIN_TIMEOUT: Final = 1.0
 MIN_WIDTH: Final = 480
 _ERROR: Final = "#b71c1c"  # made readable on the palette's background by palette.text_style (dark mode)
@@ -122,8 +123,6 @@ class SettingsDialog(QDialog):
         self._keyring_available = keyring_available
         self._jobs = jobs
         self._on_tested = on_tested
-        # The language the window speaks now; the core's sentences (problems, errors) are worded in it.
-        self._lang: Lang = settings.lang
         self._testing = False
         self._outcome: tuple[str, object] | None = None  # last test outcome, kept so retranslate() can re-word it
         self._labels: dict[str, QLabel] = {}
@@ -376,7 +375,7 @@ class SettingsDialog(QDialog):
             if not pasted:
                 return saved, []
             problems = check_token(pasted)
-            return TokenCredentials(pasted.strip()), [p.describe(self._lang) for p in problems]
+            return TokenCredentials(pasted.strip()), [p.describe(i18n.lang()) for p in problems]
         link_id = clean(self.link_id.text())
         secret = self.secret_key.text()
         saved_link_id = saved.link_id if isinstance(saved, LinkCredentials) else None
@@ -384,10 +383,10 @@ class SettingsDialog(QDialog):
             if link_id == (saved_link_id or ""):
                 return saved, []
             if not link_id:
-                return saved, [text("link_id.required", self._lang)]
-            return saved, [text("secret_key.required", self._lang)]
+                return saved, [text("link_id.required", i18n.lang())]
+            return saved, [text("secret_key.required", i18n.lang())]
         problems = check_link_id(link_id) + check_secret_key(secret)
-        return LinkCredentials(link_id, secret.strip()), [p.describe(self._lang) for p in problems]
+        return LinkCredentials(link_id, secret.strip()), [p.describe(i18n.lang()) for p in problems]
 
     def _secrets_typed(self) -> bool:
         edit = self.token if self.token_radio.isChecked() else self.secret_key
@@ -403,7 +402,7 @@ class SettingsDialog(QDialog):
         """What blocks OK among the settings; a value fixed by an environment variable cannot be fixed here."""
         fields = {"base_url": self.base_url, "auth_url": self.auth_url, "corp_num": self.corp_num}
         fields.update({"user_id": self.user_id, "ca_bundle": self.ca_bundle})
-        return [p.describe(self._lang) for name, f in fields.items() if name not in self._locked for p in f.problems()]
+        return [p.describe(i18n.lang()) for name, f in fields.items() if name not in self._locked for p in f.problems()]
 
     def _blockers(self) -> list[str]:
         _, credential_problems = self._credentials_state()
@@ -462,11 +461,11 @@ class SettingsDialog(QDialog):
     def _on_method_changed(self, _button: QRadioButton, checked: bool) -> None:
         if checked:
             self._show_method_rows()
-            self.corp_num.set_lang(self._lang)  # re-checks: whether CorpNum is required depends on the method
+            self.corp_num.recheck()  # whether CorpNum is required depends on the method
             self._refresh()
 
     def _on_credentials_edited(self) -> None:
-        self.corp_num.set_lang(self._lang)
+        self.corp_num.recheck()
         self._refresh()
 
     def _show_method_rows(self) -> None:
@@ -489,9 +488,9 @@ class SettingsDialog(QDialog):
         note, style = "", ""
         if problems and not self.corp_num.message.text():
             # CheckedField waits for typing before it shows a problem; a required, empty CorpNum is said at once.
-            note, style = "⚠ " + problems[0].describe(self._lang), _ERROR
+            note, style = "⚠ " + problems[0].describe(i18n.lang()), _ERROR
         elif not problems and check.warnings:
-            note = self.tr("Warning (you can still save): {0}").format(check.warnings[0].describe(self._lang))
+            note = self.tr("Warning (you can still save): {0}").format(check.warnings[0].describe(i18n.lang()))
             style = _WARNING
         self.corp_num_note.setText(note)
         self.corp_num_note.setStyleSheet(text_style(style) if style else "")
@@ -564,7 +563,5 @@ class SettingsDialog(QDialog):
     def retranslate(self) -> None:
         """Every visible text; called once at start and again when the application's language changes."""
         self.texts.apply(self)
-        for field in self._checked_fields():
-            field.set_lang(self._lang)
         self._render_outcome()
         self._refresh()

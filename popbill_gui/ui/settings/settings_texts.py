@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 
 from ...service import LinkCredentials, PopbillError, TokenCredentials
 from ...storage.settings import ENV_VARS
+from ..shared.advice import hint
 
 if TYPE_CHECKING:
     from .settings_dialog import SettingsDialog
@@ -182,8 +183,9 @@ class SettingsTexts(QObject):
             message = self.tr("✔ Connection works. A session token was issued, valid until {0}.").format(detail)
         elif kind == "failed" and isinstance(detail, PopbillError):
             message = self.tr("✖ Connection failed: {0}").format(f"[{detail.code}] {detail.message}")
-            if detail.hint:
-                message += "\n→ " + detail.hint
+            advice = hint(detail)
+            if advice:
+                message += "\n→ " + advice
             error = True
         elif kind == "failed":
             # Not one of ours: name its type only, its text might quote anything.

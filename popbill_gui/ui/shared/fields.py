@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from ...core.messages import Lang
 from ...core.validation import Problem, clean
+from . import i18n
 from .palette import text_style
 
 Check = Callable[[str], list[Problem]]
@@ -39,7 +39,6 @@ class CheckedField(QWidget):
         self._check = check
         self._trim = trim
         self._limit = limit
-        self._lang: Lang = "ko"
         self._dirty = False
         self.edit = QLineEdit(self)
         self.edit.setObjectName(object_name)
@@ -62,8 +61,8 @@ class CheckedField(QWidget):
         column.addWidget(self.message)
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._on_edited)
-        self.edit.textChanged.connect(self._refresh)
-        self._refresh()
+        self.edit.textChanged.connect(self.recheck)
+        self.recheck()
 
     def value(self) -> str:
         return clean(self.edit.text())
@@ -71,14 +70,15 @@ class CheckedField(QWidget):
     def problems(self) -> list[Problem]:
         return self._check(self.edit.text())
 
-    def set_lang(self, lang: Lang) -> None:
-        self._lang = lang
-        self._refresh()
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.recheck()  # the problems in the new language
+        super().changeEvent(event)
 
     def clear(self) -> None:
         self.edit.clear()
         self._dirty = False
-        self._refresh()
+        self.recheck()
 
     def _on_edited(self, text: str) -> None:
         self._dirty = True
@@ -91,14 +91,15 @@ class CheckedField(QWidget):
             self.edit.setText(trimmed)
             self.edit.setCursorPosition(min(position, len(trimmed)))
 
-    def _refresh(self) -> None:
+    def recheck(self) -> None:
+        """Check the value again and say so (a rule may depend on another field, or the language changed)."""
         if self._limit is not None:
             length = len(self.value())
             self.counter.setText(f"{length}/{self._limit}")
             over = length > self._limit
             self.counter.setStyleSheet(text_style("#b71c1c", extra="font-weight: bold;") if over else "")
         problems = self.problems() if (self._dirty or self.edit.text()) else []
-        text = "\n".join("⚠ " + p.describe(self._lang) for p in problems)
+        text = "\n".join("⚠ " + p.describe(i18n.lang()) for p in problems)
         if text:  # made readable on the palette of now: the system may have switched to dark mode since
             self.message.setStyleSheet(text_style("#b71c1c"))
         self.message.setText(text)

@@ -1,7 +1,11 @@
-"""Translations: our compiled Qt Linguist files plus Qt's own, so standard dialogs speak the same language.
+"""The window's one way to translate: our compiled Qt Linguist files plus Qt's own (so standard dialogs speak the
+same language), and the language they speak, which the core's sentences are asked for in.
 
-Sources are `resources/i18n/popbill_gui_<lang>.ts` (edited with Qt Linguist, compiled by `scripts/i18n`);
-the compiled `.qm` files ship inside the package (`popbill_gui/i18n/`). English is the source language.
+The window's own words go through Qt's tools: `self.tr()` in the classes, `resources/i18n/popbill_gui_<lang>.ts`
+refreshed by `scripts/i18n` (lupdate: a text's context is its class's name) and compiled into `popbill_gui/i18n/`.
+English is the source language. `install(lang)` swaps the translators; Qt then sends every widget a LanguageChange,
+and each widget says its words again in `changeEvent` (`retranslate`), the core's sentences in `lang()` included.
+Models and other non-widgets are worded again by the widget that shows them.
 """
 
 from __future__ import annotations
@@ -17,6 +21,12 @@ log = logging.getLogger(__name__)
 
 QM_DIR = Path(__file__).resolve().parents[2] / "i18n"
 _installed: list[QTranslator] = []
+_lang: Lang = "en"  # the language of the installed translations (none: the source language)
+
+
+def lang() -> Lang:
+    """The language the window speaks now: the core's sentences are asked for in it."""
+    return _lang
 
 
 def qm_path(lang: Lang) -> Path:
@@ -30,6 +40,8 @@ def loaded_files() -> list[str]:
 
 def remove() -> None:
     """Uninstall our translators (the source language, English, remains)."""
+    global _lang
+    _lang = "en"
     app = QCoreApplication.instance()
     if app is not None:
         for translator in _installed:
@@ -39,10 +51,12 @@ def remove() -> None:
 
 def install(lang: Lang) -> bool:
     """Replace the installed translators with those of `lang`; False if ours could not be loaded."""
+    global _lang
     app = QCoreApplication.instance()
     if app is None:
         return False
     remove()
+    _lang = lang
     ours = QTranslator(app)
     loaded = ours.load(str(qm_path(lang)))
     if loaded:

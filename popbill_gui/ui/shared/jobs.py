@@ -10,12 +10,8 @@ are dropped and the results of those still running reach nobody.
 
 from __future__ import annotations
 
-import gc
-import itertools
 import logging
-import threading
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -24,51 +20,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 MAX_THREADS = 6  # a batch holds one for minutes; calls, reads and queries must still find one
-
-
-_quiet_lock = threading.Lock()
-_quiet_count = 0
-
-
-@contextmanager
-def quiet_collector() -> Iterator[None]:
-    """For a job that builds a great many objects (100,000 rows of a batch file): no cyclic garbage collection
-    while it runs, and what it built is then left out of later collections (gc.freeze).
-
-    Why: a full collection walks every object and holds the interpreter meanwhile; with a million new row objects
-    that is a pause of 100 ms or more on every thread, the GUI's included, several times per file. The rows hold
-    no reference cycles, so reference counting alone frees them when the file is dropped. Nested and concurrent
-    uses are counted: the collector is back on when the last one ends.
-    """
-    global _quiet_count
-    with _quiet_lock:
-        _quiet_count += 1
-        if _quiet_count == 1:
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _quiet_lock:
-            _quiet_count -= 1
-            if _quiet_count == 0:
-                gc.freeze()  # what exists now is never walked again (freed as usual when no longer referenced)
-                gc.enable()
-
-
-def release(*held: object, chunk: int = 2000) -> None:
-    """Let go of large lists and dicts a piece at a time (run it as a job).
-
-    Freeing 100,000 rows in one `clear()` is one long step that holds the interpreter, and so stalls the GUI
-    thread just as if it ran there; freed in pieces, the threads take turns in between.
-    """
-    for thing in held:
-        if isinstance(thing, list):
-            while thing:
-                del thing[-chunk:]
-        elif isinstance(thing, dict):
-            while thing:
-                for key in list(itertools.islice(thing, chunk)):
-                    del thing[key]
 
 
 class _Outcome(QObject):

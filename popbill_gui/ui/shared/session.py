@@ -2,12 +2,13 @@
 settings file and POPBILL_* variables hold. Qt-free.
 
 The settings, the credentials and the client are the service's (`service.Service`); this adds the state the
-window shows: the credentials' source (status bar), whether a keyring is usable, which settings a variable fixes.
+window shows: the credentials' source (status bar), whether a keyring is usable, which settings a variable fixes,
+and what to do before anything is sent (`prepare`: the demo starts its simulator there).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -33,6 +34,8 @@ class Session:
     locked: set[str] = field(default_factory=set)  # settings fixed by POPBILL_* variables
     saved: Settings = field(default_factory=Settings)  # what the settings file holds
     environ: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # Called before anything is sent or looked up (a call, a look-up, a search, a batch, the settings).
+    prepare: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
 
     @property
     def settings(self) -> Settings:

@@ -1,16 +1,14 @@
 """The guided first start: a bar above the tabs (`setupBar`) saying what is still missing before a call can be made
 (credentials, the business registration number, a keyring that could not be read), with a button that opens
-Settings; and the window's own sentences for a Send that cannot go yet.
+Settings.
 
-The window speaks of its menus (파일 → 설정), never of `popbill-cli login` or environment variables: those are the
-command line's words (the core's `error.no_credentials`). Words through Qt's translations (context "SetupTexts").
+The window speaks of its menus (파일 → 설정), never of the command line's commands or environment variables (the
+window's advice: `shared/advice.py`). Words through Qt's translations (context "SetupTexts").
 """
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...service import LinkCredentials
@@ -20,29 +18,8 @@ from ..shared.session import Session, Source
 _FILL, _INK, _LINE = "#e3f2fd", "#0d2f6b", "#64b5f6"  # WCAG AA on its own fill, whatever the palette
 
 
-def plain(text: str) -> str:
-    """A menu's text as read in a sentence: no mnemonic ("설정(&S)…" → "설정", "&Settings…" → "Settings")."""
-    return re.sub(r"\(&\w\)|&(?=\w)|…|\.\.\.$", "", text).strip()
-
-
-def settings_path() -> str:
-    """Where Settings is, as the window's menus name it now: "파일 → 설정" or "File → Settings"."""
-    menu = QCoreApplication.translate("MainWindow", "&File")
-    item = QCoreApplication.translate("MainWindow", "&Settings…")
-    return f"{plain(menu)} → {plain(item)}"
-
-
 class SetupTexts(QObject):
-    """What the window says about what is missing."""
-
-    def no_credentials(self) -> str:
-        return self.tr(
-            "No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session "
-            "token)."
-        ).replace("%1", settings_path())
-
-    def no_corp_num(self) -> str:
-        return self.tr("No business registration number yet: enter it in %1.").replace("%1", settings_path())
+    """What the bar says about what is missing."""
 
     def missing(self, session: Session, keyring_problem: str | None) -> str:
         """What the bar says now; "" when nothing is missing (or it is not known yet)."""

@@ -61,7 +61,7 @@ class SmokeTest(QObject):
         return False
 
     def _after_paint(self) -> None:
-        lang = self.window.lang
+        lang = i18n.lang()
         missing = [name for name in (f"popbill_gui_{lang}.qm", f"qtbase_{lang}.qm") if name not in i18n.loaded_files()]
         if missing:
             self.problems.append(f"translations not loaded: {', '.join(missing)}")
@@ -82,11 +82,12 @@ class SmokeTest(QObject):
             notes = [
                 model.entry(row).message for row in range(model.rowCount()) if model.entry(row).operation == "keyring"
             ]
-            if self.window.keyring_problem:  # why the keyring could not be read (the setup bar says it)
-                notes.append(self.window.keyring_problem)
+            problem = self.window.settings_keeper.keyring_problem  # why not (the setup bar says it)
+            if problem:
+                notes.append(problem)
             self.problems.append(" ".join([f"credentials not read from the keyring (source: {source.value})", *notes]))
             self._finish()
-        elif self.window.environment_kind() == "production":
+        elif self.window.session.environment_name == "production":
             self.problems.append("no test call in the production environment")
             self._finish()
         else:
@@ -96,7 +97,7 @@ class SmokeTest(QObject):
         model = self.window.log_model
         self._first_row = model.rowCount()
         model.rowsInserted.connect(self._on_rows)
-        if not self.window.submit(SMOKE_CALL):
+        if not self.window.resend_tab.submit(SMOKE_CALL):
             self.problems.append("the test call was not started")
             self._finish()
 
