@@ -5,23 +5,21 @@ runs them through the journal like any batch (resumable, exported). Whatever hap
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ...service import HistoryError, Service
+from ...service import Service
 from ..log.entries import note
 from ..shared import i18n
+from ..shared.export_dialog import failure_reason
 from ..shared.jobs import JobRunner
 
 if TYPE_CHECKING:
     from ...core.id_pattern import Proposal
     from .batch_tab import BatchTab
-
-log = logging.getLogger(__name__)
 
 
 class BatchHandoff(QObject):
@@ -72,12 +70,5 @@ class BatchHandoff(QObject):
             self._note(False, self.tr("Start that file on the Batch tab once the batch under way has ended."))
 
     def _failed(self, error: Exception) -> None:
-        describe = getattr(error, "describe", None)
-        if callable(describe):
-            reason = str(describe(i18n.lang()))
-        elif isinstance(error, (HistoryError, OSError)):
-            reason = str(error)
-        else:
-            log.error("unexpected failure writing an assign list", exc_info=error)
-            reason = type(error).__name__
+        reason = failure_reason(error, i18n.lang())
         self._note(False, self.tr("The document IDs were not handed to the batch tab: %1").replace("%1", reason))

@@ -197,6 +197,3 @@ class InvoiceLookup(QObject):
         if watched is self.label and event.type() == QEvent.Type.LanguageChange:
             self._render()
         return False
-
-    def retranslate(self) -> None:
-        self._render()

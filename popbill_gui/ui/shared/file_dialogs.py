@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core.messages import Lang
+from . import i18n
 
 ROOMY: Final = (860, 540)  # Qt's own dialog at its default size cut its columns ("32....KiB")
 # Qt's own file dialog names these two labels with mnemonics that Qt's Korean translation does not have yet; ours
@@ -25,11 +26,6 @@ QT_LABELS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
 )
-
-
-def window_lang() -> Lang:
-    """The language the window speaks now (QLocale's default follows i18n.install)."""
-    return "ko" if QLocale().language() == QLocale.Language.Korean else "en"
 
 
 def native_speaks(lang: Lang, system: QLocale | None = None) -> bool:
@@ -41,7 +37,7 @@ def native_speaks(lang: Lang, system: QLocale | None = None) -> bool:
 
 def options(lang: Lang | None = None) -> QFileDialog.Option:
     """The dialog options for the window's language: Qt's own dialog unless the system speaks it."""
-    if native_speaks(lang or window_lang()):
+    if native_speaks(lang or i18n.lang()):
         return QFileDialog.Option(0)
     return QFileDialog.Option.DontUseNativeDialog
 
