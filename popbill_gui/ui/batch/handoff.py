@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 from ...service import Service
 from ..log.entries import note
 from ..shared import i18n
-from ..shared.export_dialog import failure_reason
 from ..shared.jobs import JobRunner
 
 if TYPE_CHECKING:
@@ -70,5 +69,7 @@ class BatchHandoff(QObject):
             self._note(False, self.tr("Start that file on the Batch tab once the batch under way has ended."))
 
     def _failed(self, error: Exception) -> None:
+        from ..shared.export_dialog import failure_reason  # the file dialogs' module: not a start-up cost
+
         reason = failure_reason(error, i18n.lang())
         self._note(False, self.tr("The document IDs were not handed to the batch tab: %1").replace("%1", reason))
