@@ -293,6 +293,24 @@ def test_no_credentials_is_a_row_not_a_crash(
     assert sim.requests == []
 
 
+def test_the_cores_sentence_is_kept_and_the_window_adds_where_to_fix_it(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    # A SecretKey that is not base64 is refused before anything is sent (a credentials failure): the window used to
+    # replace the core's sentence with "No credentials yet", which was not true. Now the sentence stays, and the
+    # window's advice (File → Settings, never a command) comes as what to do.
+    window = window_factory(sim_env(sim, POPBILL_LANG="en", POPBILL_SECRET_KEY="not base64!"))
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    entry = window.log_model.entry(0)
+    assert "base64" in entry.message and "No credentials" not in entry.message
+    assert entry.hint is not None and "File → Settings" in entry.hint and "popbill-cli" not in entry.hint
+    result = w(window, QLabel, "resendResult").text()
+    assert "base64" in result and "File → Settings" in result
+    assert sim.requests == []
+
+
 # ---- keyring, settings, session-only ----
 class LockedKeyring(MemoryKeyring):
     def get_password(self, service: str, username: str) -> str | None:

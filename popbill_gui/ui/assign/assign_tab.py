@@ -9,8 +9,6 @@ is confirmed first (it cannot be undone), then runs through the window's `CallFl
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -19,7 +17,7 @@ from ...core.validation import ITEM_KEY_LEN, MGT_KEY_MAX, check_item_key, check_
 from ...service import AssignRequest, CallResult, Request
 from ..calls.call_flow import CallFlow
 from ..calls.call_tab import CallTab
-from ..find.invoice_lookup import InvoiceLookup, Key
+from ..find.invoice_lookup import Key
 from ..shared.fields import CheckedField
 
 if TYPE_CHECKING:
@@ -49,18 +47,10 @@ class AssignTab(CallTab):
         self._tab_order(self.item_key.edit, self.mgt_key_type, self.mgt_key.edit, self.button)
         self._invoice_row(self.item_key, "assignInvoice", "assignFind")
         self.find_button = self.invoice_button
-        service = flow.service
-
-        def by_item_key(key: Key) -> Callable[[], Invoice]:
-            return lambda: service.lookups.by_item_key(key[0])  # imported on the job, when first needed
-
-        self.lookup = InvoiceLookup(
+        self.lookup = self._invoice_lookup(
             "assign",
-            flow.jobs,
-            self.invoice_label,
-            query=self._lookup_key,
-            fetch=by_item_key,
-            ready=partial(flow.advice.not_ready_to_look_up, flow.session),
+            self._lookup_key,
+            lambda lookups, key: lookups.by_item_key(key[0]),
             idle_text=lambda: self.tr("Type an ItemKey, or press Find… to choose the invoice from a list."),
             not_found_text=lambda: self.tr("No invoice has this ItemKey"),
             for_assign=True,

@@ -10,7 +10,9 @@ Enter in any field does what the button does.
 from __future__ import annotations
 
 import itertools
-from typing import cast
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,9 +28,13 @@ from PySide6.QtWidgets import (
 
 from ...core.validation import MGT_KEY_TYPES
 from ...service import CallResult, Request
+from ..find.invoice_lookup import InvoiceLookup, Key
 from ..shared.fields import CheckedField
 from .call_flow import CallFlow
 from .result_line import ResultLine
+
+if TYPE_CHECKING:
+    from ...service.lookups import Invoice, Lookups
 
 
 class CallTab(QWidget):
@@ -109,6 +115,31 @@ class CallTab(QWidget):
         # After the form's own button: Tab still goes field to field in the order clerks know; Alt+the button's
         # letter reaches it at once.
         QWidget.setTabOrder(self.button, self.invoice_button)
+
+    def _invoice_lookup(
+        self,
+        name: str,
+        query: Callable[[], Key | None],
+        fetch: Callable[[Lookups, Key], Invoice],
+        idle_text: Callable[[], str],
+        not_found_text: Callable[[], str],
+        *,
+        for_assign: bool = False,
+    ) -> InvoiceLookup:
+        """The look-up of the invoice the keys name, shown in `invoice_label` (the service's look-ups are imported on
+        the job, when first needed: no start-up cost)."""
+        service, flow = self.flow.service, self.flow
+        return InvoiceLookup(
+            name,
+            flow.jobs,
+            self.invoice_label,
+            query=query,
+            fetch=lambda key: lambda: fetch(service.lookups, key),
+            ready=partial(flow.advice.not_ready_to_look_up, flow.session),
+            idle_text=idle_text,
+            not_found_text=not_found_text,
+            for_assign=for_assign,
+        )
 
     def _tab_order(self, *widgets: QWidget) -> None:
         # Widgets were created out of order (the button first); keyboard users follow the form.

@@ -7,8 +7,6 @@ that address in `resendReceiver`. Send runs through the window's `CallFlow`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -17,7 +15,7 @@ from ...core.validation import MGT_KEY_MAX, check_mgt_key, check_receiver
 from ...service import CallResult, Request, ResendRequest
 from ..calls.call_flow import CallFlow
 from ..calls.call_tab import CallTab
-from ..find.invoice_lookup import InvoiceLookup, Key
+from ..find.invoice_lookup import Key
 from ..shared.fields import CheckedField
 
 if TYPE_CHECKING:
@@ -45,18 +43,10 @@ class ResendTab(CallTab):
         self._invoice_row(self.mgt_key, "resendInvoice", "resendUseInvoiceAddress")
         self.use_address_button = self.invoice_button
         self.use_address_button.setEnabled(False)
-        service = flow.service
-
-        def by_mgt_key(key: Key) -> Callable[[], Invoice]:
-            return lambda: service.lookups.by_mgt_key(key[0], key[1])  # imported on the job, when first needed
-
-        self.lookup = InvoiceLookup(
+        self.lookup = self._invoice_lookup(
             "resend",
-            flow.jobs,
-            self.invoice_label,
-            query=self._lookup_key,
-            fetch=by_mgt_key,
-            ready=partial(flow.advice.not_ready_to_look_up, flow.session),
+            self._lookup_key,
+            lambda lookups, key: lookups.by_mgt_key(key[0], key[1]),
             idle_text=lambda: self.tr("Type a document ID: its invoice is shown here."),
             not_found_text=lambda: self.tr("No invoice of this type has this document ID"),
         )
