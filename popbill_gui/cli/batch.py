@@ -196,9 +196,9 @@ def _summary(cli: Cli, report: BatchReport, lang: Lang) -> int:
     cli.err(", ".join(f"{state_text(state, lang)} {n}" for state, n in counts.items() if n))
     if report.error is not None and report.stop is not Stop.COMPLETED:
         cli.err(text("batch.stopped", lang) + f" [{report.error.code}] {report.error.message}")
-        advice = hint(report.error)
-        if advice:
-            cli.err(f"  → {advice}")
+        what_to_do = hint(report.error)
+        if what_to_do:
+            cli.err(f"  → {what_to_do}")
     if report.stop is Stop.UNREACHABLE:
         return EXIT_UNREACHABLE
     if report.stop is Stop.CREDENTIALS:

@@ -103,9 +103,9 @@ class Cli:
         self.err(f"[{error.code}] {first}")
         for problem in error.problems:
             self.err(f"  - {problem.field}: {problem.describe(self.lang)}")
-        advice = hint(error)
-        if advice:
-            self.err(f"  → {advice}")
+        what_to_do = hint(error)
+        if what_to_do:
+            self.err(f"  → {what_to_do}")
         return code
 
     # ---- the service ----
