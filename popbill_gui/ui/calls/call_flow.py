@@ -16,6 +16,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject
 
+from ...core.errors import CLIENT_CODE
 from ...service import CallResult, PopbillError, Request
 from ..log.entries import failure_entry
 from ..log.log_model import LogEntry
@@ -67,8 +68,8 @@ class CallFlow(QObject):
             return False
         self.session.prepare()
         missing = self.advice.missing_for_calls(self.session)
-        if missing is not None:  # nothing was tried: the window's own sentence, not a failure of the core's
-            log(LogEntry(datetime.now(), request.operation, request.describe(), False, None, missing))
+        if missing is not None:  # nothing was tried: the window's own sentence, with the client-side code
+            log(LogEntry(datetime.now(), request.operation, request.describe(), False, CLIENT_CODE, missing))
             show("failed", missing)
             return False
         if self.session.environment_name == "production" and not self._production_confirmed:
