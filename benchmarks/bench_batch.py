@@ -19,8 +19,7 @@ loopback with the simulator's demo credentials in POPBILL_LINK_ID / POPBILL_SECR
    read_batch, History, BatchRunner at concurrency 8); peak RSS growth = VmHWM after the run - VmRSS before
    the file is read. Goal: under 20 MB. --tracemalloc adds a second run tracing Python's allocations (slow).
 4. The window's event loop during a --rows batch (benchmarks/bench_batch_gui.py, offscreen): worst and p99 gap
-   of a 5 ms timer from start() until the tab is no longer busy. Goal: at most 50 ms. Skipped while
-   popbill_gui/ui/batch_tab.py has no BatchTab.
+   of a 5 ms timer from start() until the tab is no longer busy. Goal: at most 50 ms.
 
 Figures only: no assertion, the exit status is 0.
 """

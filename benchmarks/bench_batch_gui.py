@@ -2,16 +2,14 @@
 
     .venv/bin/python benchmarks/bench_batch_gui.py http://127.0.0.1:PORT FILE.csv TMPDIR [--timer-ms 5]
 
-When popbill_gui/ui/batch_tab.py has a ``BatchTab`` (BatchTab(session, history_factory, confirm);
-load_file(path) -> bool; start() -> bool; busy), the real window is built offscreen with create_window(environ=
-{POPBILL_* pointing at the simulator, demo credentials, POPBILL_HISTORY in TMPDIR}, settings_path=TMPDIR/
-settings.json) and its tab found by objectName "batchTab"; when the window has none, a BatchTab is built on the
-window's Session and added as a tab. Every confirmation answers yes (the tab's confirm, the window's, and any
+The real window is built offscreen with create_window(environ={POPBILL_* pointing at the simulator, demo
+credentials, POPBILL_HISTORY in TMPDIR}, settings_path=TMPDIR/settings.json) and its batch tab shown
+(popbill_gui/ui/batch/batch_tab.py). Every confirmation answers yes (the tab's confirm, the window's, and any
 modal dialog that opens anyway is accepted). After the first paint, a 5 ms precise QTimer records the gaps
 between its timeouts: 1 s idle (the machine's own jitter), then from the moment start() is called (its own time
 on the GUI thread counts) until ``busy`` is False again. A watchdog thread samples the GUI thread's Python stack
 whenever the timer is late by more than --stall-ms, so a long gap comes with where the GUI thread was.
-Prints one JSON line ({"status": "skipped", ...} without a batch tab); bench_batch.py spawns this script.
+Prints one JSON line; bench_batch.py spawns this script.
 """
 
 from __future__ import annotations
@@ -120,16 +118,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    try:
-        from popbill_gui.ui import batch_tab
-    except ModuleNotFoundError as exc:
-        if exc.name == "popbill_gui.ui.batch_tab":
-            return emit({"status": "skipped", "reason": "no batch tab yet"})
-        raise
-    batch_tab_class = getattr(batch_tab, "BatchTab", None)
-    if batch_tab_class is None:
-        return emit({"status": "skipped", "reason": "no batch tab yet (popbill_gui/ui/batch_tab.py has no BatchTab)"})
-
     from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -179,27 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     modal_timer.start(50)
 
     window = create_window(environ=environ, settings_path=tmp / "settings.json")
-    if hasattr(window, "confirm"):
-        window.confirm = yes
-    page = getattr(window, "batch_page", None)
-    if page is not None:
-        window.tabs.setCurrentWidget(page)  # as a user does: the tab is built when first shown
-    tab: Any = window.findChild(QWidget, "batchTab")
-    if tab is not None and isinstance(tab, batch_tab_class):
-        report["route"] = "window (objectName batchTab)"
-    else:
-        tab = batch_tab_class(window.session, window.jobs, yes)
-        tab.setObjectName("batchTab")
-        tabs = getattr(window, "tabs", None)
-        if tabs is not None:
-            tabs.addTab(tab, "Batch")
-        report["route"] = "BatchTab built on the window's Session, added as a tab"
-    for name in ("confirm", "_confirm"):
-        if callable(getattr(tab, name, None)):
-            setattr(tab, name, yes)
-    tabs = getattr(window, "tabs", None)
-    if tabs is not None:
-        tabs.setCurrentWidget(tab)
+    window.confirm = yes
+    window.tabs.setCurrentWidget(window.batch_page)  # as a user does: the tab is built when first shown
+    tab = window.batch_tab
+    report["route"] = "window (objectName batchTab)"
 
     deadline = QTimer()
     deadline.setSingleShot(True)
@@ -243,21 +214,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         timer.timeout.disconnect(idle_tick)
         report["idle"] = gap_stats([(b - a) * 1000 for a, b in itertools.pairwise(ticks)])
 
-        setter = getattr(tab, "set_operation", None)
-        if callable(setter):
-            setter("resend_email")
-        spin = getattr(tab, "concurrency", None)
-        if args.concurrency and spin is not None and hasattr(spin, "setValue"):
+        tab.set_operation("resend_email")
+        spin = tab.ui.concurrency
+        if args.concurrency:
             spin.setValue(args.concurrency)
-        if spin is not None and hasattr(spin, "value"):
-            report["concurrency"] = spin.value()
+        report["concurrency"] = spin.value()
         t0 = time.perf_counter()
         loaded = tab.load_file(args.file)
         report["load_file_ms"] = (time.perf_counter() - t0) * 1000  # returns at once; read on a job
-        done_reading = getattr(tab, "loaded", None)
-        if loaded and done_reading is not None:
+        if loaded:
             outcome: list[bool] = []
-            done_reading.connect(lambda ok: (outcome.append(ok), loop.quit()))
+            tab.loaded.connect(lambda ok: (outcome.append(ok), loop.quit()))
             run_phase(30)
             report["read_ms"] = (time.perf_counter() - t0) * 1000
             loaded = bool(outcome and outcome[0])

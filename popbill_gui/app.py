@@ -29,13 +29,14 @@ from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QApplication
 
 from . import __version__
-from .service import LinkCredentials, PopbillError, Request, Service, StoreFactory
+from .service import LinkCredentials, PopbillError, Service, StoreFactory
 from .storage import settings as settings_store
 from .storage.settings import APP_NAME, Settings, SettingsError
-from .ui import i18n
-from .ui.log_model import LogEntry
-from .ui.main_window import MainWindow
-from .ui.session import Session, Source
+from .ui.log.log_model import LogEntry
+from .ui.shared import i18n
+from .ui.shared.interpreter import share_with_the_gui
+from .ui.shared.session import Session, Source
+from .ui.window.main_window import MainWindow
 
 if TYPE_CHECKING:
     from .simulator import Simulator
@@ -44,7 +45,6 @@ log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_MS = 15000
 LOG_FILE_DELAY_MS = 200  # after the first paint (a zero timer would run before it)
-GUI_SWITCH_INTERVAL = 0.001  # seconds: how often a worker hands the interpreter to the GUI thread (see ensure_app)
 ICON_PATH = Path(__file__).resolve().parent / "icons" / "popbill-gui.png"
 
 
@@ -63,10 +63,7 @@ def ensure_app() -> QApplication:
     if app is None:
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    # The GUI thread shares the interpreter with the job runner's workers, which CPython makes hand it over every
-    # switch interval (5 ms by default): while a worker read a 100,000-row file, the window's median wait to run
-    # was about 18 ms. At 1 ms it is about 2 ms, for a few per cent of the reading speed (benchmarks/bench_load.py).
-    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+    share_with_the_gui()  # the process's interpreter settings for a window, and why: ui/shared/interpreter.py
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     # The PNG, not the SVG: no image plugin to load before the first paint. Every window inherits it.
@@ -82,6 +79,7 @@ class DemoWindow(MainWindow):
         super().__init__(session, save_settings=None)
         self.simulator: Simulator | None = None
         self._closed = False
+        session.prepare = self.ensure_simulator  # before anything is sent, looked up or set
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -98,14 +96,6 @@ class DemoWindow(MainWindow):
         settings = replace(self.session.settings, base_url=url, auth_url=url, corp_num=DEMO_CORP_NUM)
         self.service.configure(settings=settings, credentials=LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY))
         self.refresh_status()
-
-    def submit(self, request: Request) -> bool:
-        self.ensure_simulator()
-        return super().submit(request)
-
-    def open_settings(self) -> None:
-        self.ensure_simulator()
-        super().open_settings()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
@@ -243,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app = ensure_app()
         window = create_window(demo=args.demo)
         if args.smoke_test:
-            from .ui.smoke import SmokeTest
+            from .ui.window.smoke import SmokeTest
 
             watcher = SmokeTest(window, demo=args.demo, timeout_ms=SMOKE_TIMEOUT_MS)
             app.installEventFilter(watcher)

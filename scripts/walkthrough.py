@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
 
 from popbill_gui.app import DemoWindow, create_window, ensure_app
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui import file_dialogs
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.shared import file_dialogs
+from popbill_gui.ui.window.main_window import MainWindow
 
 SIZES = ((1100, 720), (800, 560))
 LANGS = ("ko", "en")
@@ -108,7 +108,7 @@ class Walk:
         tab.receiver.edit.setText("staff@example.com")
         tab.button.click()
         self.shot(window, "send-without-credentials")
-        dialog = window.settings_dialog()
+        dialog = window.settings_keeper.dialog()
         dialog.link_id.setText("TESTER")
         dialog.secret_key.setText("c2VjcmV0")
         dialog.corp_num.edit.setText("1248100998")
@@ -151,10 +151,10 @@ class Walk:
         tab.mgt_key.edit.setText("INV-2026-0002/문")  # the live checks, in words
         tab.receiver.edit.setText("staff@examplecom")
         self.shot(window, "resend-checks")
-        window.log_view.selectRow(0)
+        window.log_pane.view.selectRow(0)
         self.shot(window, "log-row-selected")
-        self.show_dialog(window.settings_dialog(), "settings")
-        dialog = window.settings_dialog()
+        self.show_dialog(window.settings_keeper.dialog(), "settings")
+        dialog = window.settings_keeper.dialog()
         dialog.set_advanced_shown(True)
         dialog.env.setCurrentIndex(dialog.env.findData("production"))
         dialog.base_url.edit.setText("http://example.com/api")  # refused: plain http off this computer
@@ -169,9 +169,9 @@ class Walk:
         dispose(window)
 
     def history(self, window: MainWindow) -> None:
-        from popbill_gui.ui.history_dialog import HistoryDialog
+        from popbill_gui.ui.history.history_dialog import HistoryDialog
 
-        dialog = HistoryDialog(window.service, window.jobs, window.lang, window)
+        dialog = HistoryDialog(window.service, window.jobs, window)
         dialog.resize(min(1000, self.size[0]), min(560, self.size[1]))
         dialog.show()
         wait_until(lambda: dialog.model.rowCount() > 0, 5000)
@@ -204,7 +204,7 @@ class Walk:
         """The Find dialog (문서번호 할당 → 찾기) after its first search, three invoices chosen to get IDs."""
         window = self.window()
         window.tabs.setCurrentWidget(window.assign_tab)
-        dialog = window.finder.open_find()  # type: ignore[attr-defined]
+        dialog = window.assign_tab.open_find()
         dialog.resize(*self.size)
         wait_until(lambda: not dialog.searching and dialog.model.rowCount() > 0, 15000)
         dialog.assign.setChecked(True)
@@ -241,10 +241,10 @@ class Walk:
         wait_until(lambda: tab.busy, 5000)
         wait_until(lambda: not tab.working, 20000)
         self.shot(window, "batch-finished")
-        tab.failed_only.setChecked(True)
-        tab.preview.selectRow(1)  # the refusal: POPBiLL's message and our advice in full
+        tab.ui.failed_only.setChecked(True)
+        tab.ui.preview.selectRow(1)  # the refusal: POPBiLL's message and our advice in full
         self.shot(window, "batch-failed-only")
-        tab.failed_only.setChecked(False)
+        tab.ui.failed_only.setChecked(False)
         other = self.folder / ("문서번호할당.csv" if self.lang == "ko" else "assign.csv")
         other.write_text("팝빌번호,문서유형,문서번호\n024112415000000001,매출,INV-1\n", encoding="utf-8")
         tab.load_file(str(other))

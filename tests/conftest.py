@@ -92,7 +92,7 @@ def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.T
 def _no_translation_leaks() -> Iterator[None]:
     # Windows install translators application-wide; each test starts from the source language again.
     yield
-    from popbill_gui.ui import i18n
+    from popbill_gui.ui.shared import i18n
 
     i18n.remove()
 

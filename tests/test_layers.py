@@ -1,9 +1,12 @@
 """The layers keep to their lanes: what each package may import, read from the source (every import statement,
-inside functions too) and checked by importing the Qt-free layers in a process where Qt cannot be imported."""
+inside functions too) and checked by importing the Qt-free layers in a process where Qt cannot be imported; the
+window is built of features joined by composition, around a main window that is a shell; and only the faces say
+which command to run."""
 
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,17 +15,28 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "popbill_gui"
 QT_FREE = ("core", "storage", "batch", "service", "simulator", "platform")
-# What the two faces reach only through the service (their own rules and words, core's validation and messages,
-# batch.reader/model/export, stay theirs to use).
-FACES_MUST_NOT_IMPORT = (
-    "popbill_gui.core.client",
-    "popbill_gui.core.transport",
-    "popbill_gui.core.auth",
-    "popbill_gui.storage.history",
-    "popbill_gui.storage.connection",
-    "popbill_gui.batch.runner",
-    "popbill_gui.batch.journal",
-)
+FACES = ("ui", "cli", "app.py")
+# What the faces (the window, the command line) may take from core, storage and batch themselves: plain values
+# (rules, types, sentences, constants), by module, or by name where the module also does work that belongs to the
+# service. Everything else (the client, the transport, tokens, the history, the journal, the runner, reading and
+# writing files) they reach through service/. None: every name of the module.
+FACES_MAY_IMPORT: dict[str, frozenset[str] | None] = {
+    "popbill_gui.core.validation": None,  # the input rules, checked as the clerk types
+    "popbill_gui.core.messages": None,  # the core's sentences, asked for in the face's language
+    "popbill_gui.core.errors": None,  # the error type, its kinds, the hints for POPBiLL's codes
+    "popbill_gui.core.models": None,  # plain data: credentials, a call's result, a token
+    "popbill_gui.core.id_pattern": None,  # document IDs from a pattern: rules and the proposals they make
+    "popbill_gui.core.invoices": None,  # an invoice as plain data, and the search's rules
+    "popbill_gui.core.invoice_table": None,  # an invoice list as columns (what `popbill-cli search` prints)
+    "popbill_gui.core.cells": None,  # text that stays text in a spreadsheet
+    "popbill_gui.core.environments": frozenset({"check_url"}),  # the rule for a custom URL
+    "popbill_gui.core.trust": frozenset({"check_ca_file", "clean_ca_path"}),  # the rules for a CA file setting
+    "popbill_gui.batch.model": None,  # a batch's rows, states and operations, as plain data
+    "popbill_gui.batch.reader": frozenset({"BatchFileError", "HEADER_NAMES"}),  # a refusal's type, the headers
+    "popbill_gui.batch.export": frozenset({"ResultsFileError", "check_results_target"}),  # the results file's rule
+    "popbill_gui.storage.settings": None,  # the Settings type, its variables and its file, read at start
+    "popbill_gui.storage.logfile": frozenset({"LogFileHandler"}),  # app.py: the window's own log file
+}
 
 
 def modules_of(folder: str) -> list[Path]:
@@ -57,16 +71,47 @@ def test_the_qt_free_layers_import_no_qt(folder: str) -> None:
     assert {k: v for k, v in offending.items() if v} == {}
 
 
-@pytest.mark.parametrize("face", ["ui", "cli", "app.py"])
-def test_the_faces_reach_the_client_history_and_runner_only_through_the_service(face: str) -> None:
+def lower_layer_imports(path: Path) -> list[tuple[str, str | None]]:
+    """(module, name) for everything `path` takes from core, storage or batch: name None for a whole module."""
+    parts = ("popbill_gui." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts)).split(".")[:-1]
+    lower = ("popbill_gui.core", "popbill_gui.storage", "popbill_gui.batch")
+    taken: list[tuple[str, str | None]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            taken += [(alias.name, None) for alias in node.names if alias.name.startswith(lower)]
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join([*parts[: len(parts) - node.level + 1], *([node.module] if node.module else [])])
+            base = base if node.level else node.module or ""
+            if base in lower:  # `from ..storage import settings`: each name is a module
+                taken += [(f"{base}.{alias.name}", None) for alias in node.names]
+            elif base.startswith(lower):
+                taken += [(base, alias.name) for alias in node.names]
+    return taken
+
+
+@pytest.mark.parametrize("face", FACES)
+def test_the_faces_reach_core_storage_and_batch_only_for_plain_values(face: str) -> None:
     paths = [PACKAGE / face] if face.endswith(".py") else modules_of(face)
-    offending = {
-        str(path.relative_to(PACKAGE)): sorted(
-            n for n in imported(path) if any(n == m or n.startswith(m + ".") for m in FACES_MUST_NOT_IMPORT)
-        )
-        for path in paths
-    }
-    assert {k: v for k, v in offending.items() if v} == {}
+    offending = []
+    for path in paths:
+        for module, name in lower_layer_imports(path):
+            allowed = FACES_MAY_IMPORT.get(module, frozenset())
+            if allowed is not None and (name is None or name not in allowed):
+                offending.append(f"{path.relative_to(PACKAGE)}: {module} {name or '(the module)'}")
+    assert offending == []
+
+
+def test_every_rule_names_a_module_and_names_that_exist() -> None:
+    for module, names in FACES_MAY_IMPORT.items():
+        path = PACKAGE.parent / (module.replace(".", "/") + ".py")
+        assert path.exists(), module
+        if names is not None:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+            defined |= {t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                        for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                        if isinstance(t, ast.Name)}  # fmt: skip
+            assert names <= defined, (module, names - defined)
 
 
 def test_storage_does_not_lean_on_batch_or_above() -> None:
@@ -81,6 +126,66 @@ def test_core_and_batch_do_not_reach_up() -> None:
         for path in modules_of(folder):
             names = [n for n in imported(path) if n.startswith(tuple(f"popbill_gui.{a}" for a in above))]
             assert names == [], path
+
+
+def project_classes() -> set[str]:
+    """The names of every class the package defines."""
+    return {
+        node.name
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef)
+    }
+
+
+def test_the_window_is_built_by_composition() -> None:
+    """No class in ui/ inherits from two of the project's classes, and none declares what a host class provides
+    (`if TYPE_CHECKING:` stubs in a class body: a mixin reaching into another class's private state)."""
+    ours = project_classes()
+    offending = []
+    for path in modules_of("ui"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            bases = [b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "") for b in node.bases]
+            if len([b for b in bases if b in ours]) > 1:
+                offending.append(f"{path.relative_to(PACKAGE)}: {node.name}({', '.join(bases)})")
+            for statement in node.body:
+                if isinstance(statement, ast.If) and "TYPE_CHECKING" in ast.unparse(statement.test):
+                    offending.append(f"{path.relative_to(PACKAGE)}: {node.name} declares its host's attributes")
+    assert offending == []
+
+
+def test_the_main_window_is_a_shell() -> None:
+    lines = (PACKAGE / "ui" / "window" / "main_window.py").read_text(encoding="utf-8").splitlines()
+    assert len(lines) < 300
+
+
+COMMAND = re.compile(r"popbill-cli\s+[a-z]")  # `popbill-cli login`, `popbill-cli batch …`: a command to run
+
+
+def test_no_advice_to_run_a_command_below_the_faces() -> None:
+    """The sentences of core, service, storage and batch say what happened; which command to run is the command
+    line's advice (cli/), where to click the window's (ui/). Docstrings and comments may name the commands."""
+    offending = []
+    for folder in ("core", "service", "storage", "batch"):
+        for path in modules_of(folder):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {
+                id(node.body[0].value)
+                for node in ast.walk(tree)
+                if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                and node.body
+                and isinstance(node.body[0], ast.Expr)
+                and isinstance(node.body[0].value, ast.Constant)
+            }
+            offending += [
+                f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value[:60]}"
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                and COMMAND.search(node.value)
+            ]  # fmt: skip
+    assert offending == []
 
 
 def test_no_module_is_over_600_lines() -> None:

@@ -20,6 +20,7 @@ from ..core.messages import Lang, text
 from ..service import Service
 from ..service.batches import BatchPlan, BatchRefused, BatchReport
 from ..storage.settings import Settings, history_path
+from .advice import hint
 from .output import EXIT_CANCELLED, EXIT_CREDENTIALS, EXIT_INVALID, EXIT_OK, EXIT_REFUSED, EXIT_UNREACHABLE
 from .parser import UsageError
 
@@ -195,8 +196,9 @@ def _summary(cli: Cli, report: BatchReport, lang: Lang) -> int:
     cli.err(", ".join(f"{state_text(state, lang)} {n}" for state, n in counts.items() if n))
     if report.error is not None and report.stop is not Stop.COMPLETED:
         cli.err(text("batch.stopped", lang) + f" [{report.error.code}] {report.error.message}")
-        if report.error.hint:
-            cli.err(f"  → {report.error.hint}")
+        what_to_do = hint(report.error)
+        if what_to_do:
+            cli.err(f"  → {what_to_do}")
     if report.stop is Stop.UNREACHABLE:
         return EXIT_UNREACHABLE
     if report.stop is Stop.CREDENTIALS:

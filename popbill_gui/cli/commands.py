@@ -30,6 +30,7 @@ from ..service import (
     system_store,
 )
 from ..storage.settings import Settings, history_path
+from .advice import advice, hint
 from .output import EXIT_INVALID, EXIT_OK, EXIT_UNREACHABLE, error_json, exit_code_for, result_json
 from .parser import UsageError, build_parser, read_settings
 from .terminal import echoing_terminal, json_line, write_line
@@ -102,8 +103,9 @@ class Cli:
         self.err(f"[{error.code}] {first}")
         for problem in error.problems:
             self.err(f"  - {problem.field}: {problem.describe(self.lang)}")
-        if error.hint:
-            self.err(f"  → {error.hint}")
+        what_to_do = hint(error)
+        if what_to_do:
+            self.err(f"  → {what_to_do}")
         return code
 
     # ---- the service ----
@@ -163,9 +165,9 @@ class Cli:
                 try:
                     return getpass.getpass(prompt)
                 except getpass.GetPassWarning:
-                    raise UsageError(text("cli.secret_would_echo", self.lang)) from None
+                    raise UsageError(advice("secret_would_echo", self.lang)) from None
         if echoing_terminal(self.stdin):
-            raise UsageError(text("cli.secret_would_echo", self.lang))
+            raise UsageError(advice("secret_would_echo", self.lang))
         return self.stdin.readline().strip()
 
     def login(self, args: argparse.Namespace, s: Settings) -> int:

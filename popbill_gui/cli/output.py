@@ -11,6 +11,7 @@ from typing import Any
 
 from ..core.errors import CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
 from ..core.models import CallResult
+from .advice import hint
 
 EXIT_OK, EXIT_REFUSED, EXIT_INVALID, EXIT_UNREACHABLE, EXIT_CREDENTIALS = 0, 1, 2, 3, 4
 EXIT_INTERNAL, EXIT_CANCELLED = 70, 130
@@ -42,7 +43,7 @@ def error_json(error: PopbillError) -> dict[str, Any]:
         "message": error.message,
         "http_status": error.http_status,
         "kind": error.kind.value,
-        "hint": error.hint,
+        "hint": hint(error),
         "problems": [{"field": p.field, "key": p.key, "message": p.describe(error.lang)} for p in error.problems],
         "maybe_delivered": error.maybe_delivered,
     }

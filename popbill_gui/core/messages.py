@@ -260,11 +260,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "입력값이 올바르지 않아 보내지 않았습니다.",
         "Nothing was sent: the input is not valid.",
     ),
+    # Where to enter them is each face's own advice (the window's Settings, the command line's login).
     "error.no_credentials": (
-        "인증 정보가 없습니다. 'popbill-cli login'으로 저장하거나 POPBILL_LINK_ID와 "
-        "POPBILL_SECRET_KEY(또는 POPBILL_TOKEN)를 설정하세요.",
-        "No credentials are configured. Save them with 'popbill-cli login', or set POPBILL_LINK_ID and "
-        "POPBILL_SECRET_KEY (or POPBILL_TOKEN).",
+        "인증 정보(LinkID와 SecretKey, 또는 세션 토큰)가 없습니다.",
+        "No credentials (LinkID and SecretKey, or a session token) are configured.",
     ),
     "error.no_corp_num": (
         "사업자등록번호(POPBILL_CORP_NUM)가 설정되지 않았습니다.",
@@ -314,14 +313,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.removed": (
         "{env} 환경의 인증 정보를 키링에서 지웠습니다.",
         "Removed the credentials for {env} from the keyring.",
-    ),
-    "cli.secret_would_echo": (
-        "이 터미널(Git Bash의 mintty 등)에서는 입력하는 비밀 값이 화면에 그대로 보이므로 읽지 않았습니다. "
-        "저장된 것은 없습니다. winpty popbill-cli login ...으로 실행하거나, "
-        "read -rs KEY; echo \"$KEY\" | popbill-cli login ...처럼 파이프로 넘기거나, 창의 설정에서 저장하세요.",
-        "Not read: this terminal (such as Git Bash's mintty) would show the secret as it is typed. Nothing was "
-        "saved. Run winpty popbill-cli login ..., or pipe it in (read -rs KEY; echo \"$KEY\" | popbill-cli login "
-        "...), or save it in the window's Settings.",
     ),
     "cli.nothing_saved": ("{env} 환경에 저장된 인증 정보가 없습니다.", "No credentials are saved for {env}."),
     # ---- menu entries and shortcuts (popbill_gui/platform/shortcuts.py: popbill-gui --install-shortcut) ----

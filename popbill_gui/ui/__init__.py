@@ -1,1 +1,2 @@
-"""Everything Qt: the main window, the tabs, the log pane, dialogs, the job runner and translations."""
+"""Everything Qt: the window, one folder per feature (window/, calls/, resend/, assign/, find/, batch/, history/,
+settings/, log/) joined by composition, and what they share (shared/: the job runner, translations, widgets)."""

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Advice</name>
+    <message>
+        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
+        <translation>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</translation>
+    </message>
+    <message>
+        <source>No business registration number yet: enter it in %1.</source>
+        <translation>No business registration number yet: enter it in %1.</translation>
+    </message>
+    <message>
+        <source>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
+        <translation>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</translation>
+    </message>
+    <message>
+        <source>Not looked up yet: the credentials are still being read from the keyring.</source>
+        <translation>Not looked up yet: the credentials are still being read from the keyring.</translation>
+    </message>
+    <message>
+        <source>Not looked up: no credentials yet (File → Settings).</source>
+        <translation>Not looked up: no credentials yet (File → Settings).</translation>
+    </message>
+</context>
+<context>
     <name>AssignPanel</name>
     <message>
         <source>Type a pattern, e.g. %1.</source>
@@ -67,6 +90,42 @@
 <context>
     <name>AssignTab</name>
     <message>
+        <source>Type an ItemKey, or press Find… to choose the invoice from a list.</source>
+        <translation>Type an ItemKey, or press Find… to choose the invoice from a list.</translation>
+    </message>
+    <message>
+        <source>No invoice has this ItemKey</source>
+        <translation>No invoice has this ItemKey</translation>
+    </message>
+    <message>
+        <source>Assign this document ID to this invoice?
+
+ItemKey: %3
+Type: %2
+Document ID: %1
+
+This cannot be undone.</source>
+        <translation>Assign this document ID to this invoice?
+
+ItemKey: %3
+Type: %2
+Document ID: %1
+
+This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>Assign MgtKey</translation>
+    </message>
+    <message>
+        <source>Assigned: %1</source>
+        <translation>Assigned: %1</translation>
+    </message>
+    <message>
+        <source>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
+        <translation>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</translation>
+    </message>
+    <message>
         <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
         <translation>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</translation>
     </message>
@@ -117,6 +176,21 @@
     <message>
         <source>Choose the invoice from a list of yours: no ItemKey needed.</source>
         <translation>Choose the invoice from a list of yours: no ItemKey needed.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchHandoff</name>
+    <message>
+        <source>The document IDs chosen in Find were written to %1.</source>
+        <translation>The document IDs chosen in Find were written to %1.</translation>
+    </message>
+    <message>
+        <source>Start that file on the Batch tab once the batch under way has ended.</source>
+        <translation>Start that file on the Batch tab once the batch under way has ended.</translation>
+    </message>
+    <message>
+        <source>The document IDs were not handed to the batch tab: %1</source>
+        <translation>The document IDs were not handed to the batch tab: %1</translation>
     </message>
 </context>
 <context>
@@ -462,18 +536,48 @@ Resume it? The rows already sent are not sent again.</translation>
     </message>
 </context>
 <context>
+    <name>CallFlow</name>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>This is the PRODUCTION environment (운영): the call is real.
+
+Continue?</source>
+        <translation>This is the PRODUCTION environment (운영): the call is real.
+
+Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>CallTab</name>
+    <message>
+        <source>Sales (SELL)</source>
+        <translation>Sales (SELL)</translation>
+    </message>
+    <message>
+        <source>Purchase (BUY)</source>
+        <translation>Purchase (BUY)</translation>
+    </message>
+    <message>
+        <source>Consignment (TRUSTEE)</source>
+        <translation>Consignment (TRUSTEE)</translation>
+    </message>
+    <message>
+        <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
+        <translation>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</translation>
+    </message>
+    <message>
+        <source>Invoice type</source>
+        <translation>Invoice type</translation>
+    </message>
+</context>
+<context>
     <name>CallTexts</name>
     <message>
         <source>Sending: %1</source>
         <translation>Sending: %1</translation>
-    </message>
-    <message>
-        <source>Assigned: %1</source>
-        <translation>Assigned: %1</translation>
-    </message>
-    <message>
-        <source>Sent again: %1</source>
-        <translation>Sent again: %1</translation>
     </message>
     <message>
         <source>POPBiLL: %1</source>
@@ -487,13 +591,56 @@ Resume it? The rows already sent are not sent again.</translation>
         <source>Failed: %1</source>
         <translation>Failed: %1</translation>
     </message>
+</context>
+<context>
+    <name>ConnectionStatus</name>
     <message>
-        <source>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
-        <translation>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</translation>
+        <source>Calls go to POPBiLL&apos;s test service (연동 테스트).</source>
+        <translation>Calls go to POPBiLL&apos;s test service (연동 테스트).</translation>
     </message>
     <message>
-        <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
-        <translation>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</translation>
+        <source>Mails go to real customers and document IDs are final.</source>
+        <translation>Mails go to real customers and document IDs are final.</translation>
+    </message>
+    <message>
+        <source>Connected to the built-in simulator: no account needed, nothing leaves this computer.</source>
+        <translation>Connected to the built-in simulator: no account needed, nothing leaves this computer.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>CorpNum: %1</source>
+        <translation>CorpNum: %1</translation>
+    </message>
+    <message>
+        <source>no credentials: open Settings</source>
+        <translation>no credentials: open Settings</translation>
+    </message>
+    <message>
+        <source>reading the keyring…</source>
+        <translation>reading the keyring…</translation>
+    </message>
+    <message>
+        <source>from environment variables</source>
+        <translation>from environment variables</translation>
+    </message>
+    <message>
+        <source>in the keyring</source>
+        <translation>in the keyring</translation>
+    </message>
+    <message>
+        <source>this session only</source>
+        <translation>this session only</translation>
+    </message>
+    <message>
+        <source>demo credentials</source>
+        <translation>demo credentials</translation>
+    </message>
+    <message>
+        <source>Credentials: %1</source>
+        <translation>Credentials: %1</translation>
     </message>
 </context>
 <context>
@@ -836,45 +983,6 @@ Resume it? The rows already sent are not sent again.</translation>
     </message>
 </context>
 <context>
-    <name>InvoiceFinder</name>
-    <message>
-        <source>Type a document ID: its invoice is shown here.</source>
-        <translation>Type a document ID: its invoice is shown here.</translation>
-    </message>
-    <message>
-        <source>No invoice of this type has this document ID</source>
-        <translation>No invoice of this type has this document ID</translation>
-    </message>
-    <message>
-        <source>Type an ItemKey, or press Find… to choose the invoice from a list.</source>
-        <translation>Type an ItemKey, or press Find… to choose the invoice from a list.</translation>
-    </message>
-    <message>
-        <source>No invoice has this ItemKey</source>
-        <translation>No invoice has this ItemKey</translation>
-    </message>
-    <message>
-        <source>Not looked up yet: the credentials are still being read from the keyring.</source>
-        <translation>Not looked up yet: the credentials are still being read from the keyring.</translation>
-    </message>
-    <message>
-        <source>Not looked up: no credentials yet (File → Settings).</source>
-        <translation>Not looked up: no credentials yet (File → Settings).</translation>
-    </message>
-    <message>
-        <source>The document IDs chosen in Find were written to %1.</source>
-        <translation>The document IDs chosen in Find were written to %1.</translation>
-    </message>
-    <message>
-        <source>Start that file on the Batch tab once the batch under way has ended.</source>
-        <translation>Start that file on the Batch tab once the batch under way has ended.</translation>
-    </message>
-    <message>
-        <source>The document IDs were not handed to the batch tab: %1</source>
-        <translation>The document IDs were not handed to the batch tab: %1</translation>
-    </message>
-</context>
-<context>
     <name>InvoiceListModel</name>
     <message>
         <source>Written</source>
@@ -1085,6 +1193,10 @@ Resume it? The rows already sent are not sent again.</translation>
 <context>
     <name>LogPane</name>
     <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>Internal error (%1). The window keeps working.</translation>
+    </message>
+    <message>
         <source>Batch #%1: %2</source>
         <translation>Batch #%1: %2</translation>
     </message>
@@ -1159,90 +1271,6 @@ Resume it? The rows already sent are not sent again.</translation>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
-    <message>
-        <source>Calls go to POPBiLL&apos;s test service (연동 테스트).</source>
-        <translation>Calls go to POPBiLL&apos;s test service (연동 테스트).</translation>
-    </message>
-    <message>
-        <source>Mails go to real customers and document IDs are final.</source>
-        <translation>Mails go to real customers and document IDs are final.</translation>
-    </message>
-    <message>
-        <source>Connected to the built-in simulator: no account needed, nothing leaves this computer.</source>
-        <translation>Connected to the built-in simulator: no account needed, nothing leaves this computer.</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>not set</translation>
-    </message>
-    <message>
-        <source>CorpNum: %1</source>
-        <translation>CorpNum: %1</translation>
-    </message>
-    <message>
-        <source>no credentials: open Settings</source>
-        <translation>no credentials: open Settings</translation>
-    </message>
-    <message>
-        <source>reading the keyring…</source>
-        <translation>reading the keyring…</translation>
-    </message>
-    <message>
-        <source>from environment variables</source>
-        <translation>from environment variables</translation>
-    </message>
-    <message>
-        <source>in the keyring</source>
-        <translation>in the keyring</translation>
-    </message>
-    <message>
-        <source>this session only</source>
-        <translation>this session only</translation>
-    </message>
-    <message>
-        <source>demo credentials</source>
-        <translation>demo credentials</translation>
-    </message>
-    <message>
-        <source>Credentials: %1</source>
-        <translation>Credentials: %1</translation>
-    </message>
-    <message>
-        <source>Production</source>
-        <translation>Production</translation>
-    </message>
-    <message>
-        <source>This is the PRODUCTION environment (운영): the call is real.
-
-Continue?</source>
-        <translation>This is the PRODUCTION environment (운영): the call is real.
-
-Continue?</translation>
-    </message>
-    <message>
-        <source>Assign this document ID to this invoice?
-
-ItemKey: %3
-Type: %2
-Document ID: %1
-
-This cannot be undone.</source>
-        <translation>Assign this document ID to this invoice?
-
-ItemKey: %3
-Type: %2
-Document ID: %1
-
-This cannot be undone.</translation>
-    </message>
-    <message>
-        <source>Connection works: a session token was issued, valid until %1.</source>
-        <translation>Connection works: a session token was issued, valid until %1.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1). The window keeps working.</source>
-        <translation>Internal error (%1). The window keeps working.</translation>
-    </message>
 </context>
 <context>
     <name>PreviewModel</name>
@@ -1288,6 +1316,22 @@ This cannot be undone.</translation>
 </context>
 <context>
     <name>ResendTab</name>
+    <message>
+        <source>Type a document ID: its invoice is shown here.</source>
+        <translation>Type a document ID: its invoice is shown here.</translation>
+    </message>
+    <message>
+        <source>No invoice of this type has this document ID</source>
+        <translation>No invoice of this type has this document ID</translation>
+    </message>
+    <message>
+        <source>Sent again: %1</source>
+        <translation>Sent again: %1</translation>
+    </message>
+    <message>
+        <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
+        <translation>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</translation>
+    </message>
     <message>
         <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
         <translation>Resend the notification mail of one e-Tax invoice to one e-mail address.</translation>
@@ -1373,6 +1417,13 @@ This cannot be undone.</translation>
     <message>
         <source>Enter the credentials first.</source>
         <translation>Enter the credentials first.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsKeeper</name>
+    <message>
+        <source>Connection works: a session token was issued, valid until %1.</source>
+        <translation>Connection works: a session token was issued, valid until %1.</translation>
     </message>
 </context>
 <context>
@@ -1691,14 +1742,6 @@ This cannot be undone.</translation>
 <context>
     <name>SetupTexts</name>
     <message>
-        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
-        <translation>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</translation>
-    </message>
-    <message>
-        <source>No business registration number yet: enter it in %1.</source>
-        <translation>No business registration number yet: enter it in %1.</translation>
-    </message>
-    <message>
         <source>%1 Or enter the credentials in Settings: they are then kept until the program closes.</source>
         <translation>%1 Or enter the credentials in Settings: they are then kept until the program closes.</translation>
     </message>
@@ -1713,29 +1756,6 @@ This cannot be undone.</translation>
     <message>
         <source>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</source>
         <translation>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</translation>
-    </message>
-</context>
-<context>
-    <name>_Tab</name>
-    <message>
-        <source>Sales (SELL)</source>
-        <translation>Sales (SELL)</translation>
-    </message>
-    <message>
-        <source>Purchase (BUY)</source>
-        <translation>Purchase (BUY)</translation>
-    </message>
-    <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation>Consignment (TRUSTEE)</translation>
-    </message>
-    <message>
-        <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
-        <translation>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</translation>
-    </message>
-    <message>
-        <source>Invoice type</source>
-        <translation>Invoice type</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>Advice</name>
+    <message>
+        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
+        <translation>인증 정보가 아직 없습니다. %1 메뉴를 열고 팝빌에서 받은 LinkID와 SecretKey(또는 세션 토큰)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>No business registration number yet: enter it in %1.</source>
+        <translation>사업자등록번호가 아직 없습니다. %1 메뉴에서 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
+        <translation>%1 메뉴를 열고 팝빌에서 받은 LinkID와 SecretKey(또는 세션 토큰)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Not looked up yet: the credentials are still being read from the keyring.</source>
+        <translation>아직 조회하지 않았습니다. 키링에서 인증 정보를 읽는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Not looked up: no credentials yet (File → Settings).</source>
+        <translation>조회하지 않았습니다. 인증 정보가 없습니다(파일 → 설정).</translation>
+    </message>
+</context>
+<context>
     <name>AssignPanel</name>
     <message>
         <source>Type a pattern, e.g. %1.</source>
@@ -67,6 +90,42 @@
 <context>
     <name>AssignTab</name>
     <message>
+        <source>Type an ItemKey, or press Find… to choose the invoice from a list.</source>
+        <translation>팝빌번호를 입력하거나, 찾기…를 눌러 목록에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>No invoice has this ItemKey</source>
+        <translation>이 팝빌번호의 세금계산서가 없습니다</translation>
+    </message>
+    <message>
+        <source>Assign this document ID to this invoice?
+
+ItemKey: %3
+Type: %2
+Document ID: %1
+
+This cannot be undone.</source>
+        <translation>이 세금계산서에 문서번호를 할당하시겠습니까?
+
+팝빌번호(ItemKey): %3
+문서유형: %2
+문서번호: %1
+
+할당한 문서번호는 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>문서번호 할당</translation>
+    </message>
+    <message>
+        <source>Assigned: %1</source>
+        <translation>할당했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
+        <translation>다시 할당하기 전에 팝빌 사이트에서 팝빌번호 %1인 세금계산서에 이미 문서번호(%2)가 붙었는지 확인하세요. 이미 붙었다면 다시 시도해도 거부됩니다.</translation>
+    </message>
+    <message>
         <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
         <translation>팝빌 웹사이트에서 발행한 세금계산서를 팝빌번호(ItemKey)로 찾아 문서번호를 할당합니다. 할당한 문서번호는 되돌릴 수 없습니다.</translation>
     </message>
@@ -117,6 +176,21 @@
     <message>
         <source>Choose the invoice from a list of yours: no ItemKey needed.</source>
         <translation>내 세금계산서 목록에서 고릅니다. 팝빌번호를 몰라도 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchHandoff</name>
+    <message>
+        <source>The document IDs chosen in Find were written to %1.</source>
+        <translation>찾기에서 정한 문서번호를 %1 파일에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Start that file on the Batch tab once the batch under way has ended.</source>
+        <translation>진행 중인 일괄 처리가 끝나면 일괄 처리 탭에서 그 파일을 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The document IDs were not handed to the batch tab: %1</source>
+        <translation>문서번호를 일괄 처리 탭으로 넘기지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -462,18 +536,48 @@ Resume it? The rows already sent are not sent again.</source>
     </message>
 </context>
 <context>
+    <name>CallFlow</name>
+    <message>
+        <source>Production</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <source>This is the PRODUCTION environment (운영): the call is real.
+
+Continue?</source>
+        <translation>운영(PRODUCTION) 환경입니다. 이 요청은 실제로 처리됩니다.
+
+계속하시겠습니까?</translation>
+    </message>
+</context>
+<context>
+    <name>CallTab</name>
+    <message>
+        <source>Sales (SELL)</source>
+        <translation>매출 (SELL)</translation>
+    </message>
+    <message>
+        <source>Purchase (BUY)</source>
+        <translation>매입 (BUY)</translation>
+    </message>
+    <message>
+        <source>Consignment (TRUSTEE)</source>
+        <translation>위수탁 (TRUSTEE)</translation>
+    </message>
+    <message>
+        <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
+        <translation>세금계산서의 문서유형(MgtKeyType)으로, SELL(매출), BUY(매입), TRUSTEE(위수탁) 중 하나입니다.</translation>
+    </message>
+    <message>
+        <source>Invoice type</source>
+        <translation>문서유형</translation>
+    </message>
+</context>
+<context>
     <name>CallTexts</name>
     <message>
         <source>Sending: %1</source>
         <translation>보내는 중: %1</translation>
-    </message>
-    <message>
-        <source>Assigned: %1</source>
-        <translation>할당했습니다: %1</translation>
-    </message>
-    <message>
-        <source>Sent again: %1</source>
-        <translation>다시 보냈습니다: %1</translation>
     </message>
     <message>
         <source>POPBiLL: %1</source>
@@ -487,13 +591,56 @@ Resume it? The rows already sent are not sent again.</source>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
+</context>
+<context>
+    <name>ConnectionStatus</name>
     <message>
-        <source>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
-        <translation>다시 할당하기 전에 팝빌 사이트에서 팝빌번호 %1인 세금계산서에 이미 문서번호(%2)가 붙었는지 확인하세요. 이미 붙었다면 다시 시도해도 거부됩니다.</translation>
+        <source>Calls go to POPBiLL&apos;s test service (연동 테스트).</source>
+        <translation>팝빌 연동 테스트 서비스로 요청합니다.</translation>
     </message>
     <message>
-        <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
-        <translation>다시 보내기 전에 팝빌 사이트에서 이 세금계산서의 메일 발송 내역을 확인하세요. 확인하지 않고 보내면 거래처가 메일을 두 번 받을 수 있습니다.</translation>
+        <source>Mails go to real customers and document IDs are final.</source>
+        <translation>실제 거래처에 메일이 발송되며, 할당한 문서번호는 변경할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Connected to the built-in simulator: no account needed, nothing leaves this computer.</source>
+        <translation>내장 시뮬레이터에 연결되어 있습니다. 계정이 필요 없으며, 이 컴퓨터 밖으로는 아무것도 전송되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>미설정</translation>
+    </message>
+    <message>
+        <source>CorpNum: %1</source>
+        <translation>사업자등록번호: %1</translation>
+    </message>
+    <message>
+        <source>no credentials: open Settings</source>
+        <translation>인증 정보 없음: 설정에서 입력하십시오</translation>
+    </message>
+    <message>
+        <source>reading the keyring…</source>
+        <translation>키링을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>from environment variables</source>
+        <translation>환경 변수에서 가져옴</translation>
+    </message>
+    <message>
+        <source>in the keyring</source>
+        <translation>키링에 저장됨</translation>
+    </message>
+    <message>
+        <source>this session only</source>
+        <translation>이번 세션에만 사용</translation>
+    </message>
+    <message>
+        <source>demo credentials</source>
+        <translation>데모용 인증 정보</translation>
+    </message>
+    <message>
+        <source>Credentials: %1</source>
+        <translation>인증 정보: %1</translation>
     </message>
 </context>
 <context>
@@ -836,45 +983,6 @@ Resume it? The rows already sent are not sent again.</source>
     </message>
 </context>
 <context>
-    <name>InvoiceFinder</name>
-    <message>
-        <source>Type a document ID: its invoice is shown here.</source>
-        <translation>문서번호를 입력하면 해당 세금계산서가 여기에 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>No invoice of this type has this document ID</source>
-        <translation>이 문서유형에 이 문서번호의 세금계산서가 없습니다</translation>
-    </message>
-    <message>
-        <source>Type an ItemKey, or press Find… to choose the invoice from a list.</source>
-        <translation>팝빌번호를 입력하거나, 찾기…를 눌러 목록에서 고르세요.</translation>
-    </message>
-    <message>
-        <source>No invoice has this ItemKey</source>
-        <translation>이 팝빌번호의 세금계산서가 없습니다</translation>
-    </message>
-    <message>
-        <source>Not looked up yet: the credentials are still being read from the keyring.</source>
-        <translation>아직 조회하지 않았습니다. 키링에서 인증 정보를 읽는 중입니다.</translation>
-    </message>
-    <message>
-        <source>Not looked up: no credentials yet (File → Settings).</source>
-        <translation>조회하지 않았습니다. 인증 정보가 없습니다(파일 → 설정).</translation>
-    </message>
-    <message>
-        <source>The document IDs chosen in Find were written to %1.</source>
-        <translation>찾기에서 정한 문서번호를 %1 파일에 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Start that file on the Batch tab once the batch under way has ended.</source>
-        <translation>진행 중인 일괄 처리가 끝나면 일괄 처리 탭에서 그 파일을 시작하세요.</translation>
-    </message>
-    <message>
-        <source>The document IDs were not handed to the batch tab: %1</source>
-        <translation>문서번호를 일괄 처리 탭으로 넘기지 못했습니다: %1</translation>
-    </message>
-</context>
-<context>
     <name>InvoiceListModel</name>
     <message>
         <source>Written</source>
@@ -1085,6 +1193,10 @@ Resume it? The rows already sent are not sent again.</source>
 <context>
     <name>LogPane</name>
     <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Batch #%1: %2</source>
         <translation>일괄 처리 #%1: %2</translation>
     </message>
@@ -1159,90 +1271,6 @@ Resume it? The rows already sent are not sent again.</source>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
-    <message>
-        <source>Calls go to POPBiLL&apos;s test service (연동 테스트).</source>
-        <translation>팝빌 연동 테스트 서비스로 요청합니다.</translation>
-    </message>
-    <message>
-        <source>Mails go to real customers and document IDs are final.</source>
-        <translation>실제 거래처에 메일이 발송되며, 할당한 문서번호는 변경할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Connected to the built-in simulator: no account needed, nothing leaves this computer.</source>
-        <translation>내장 시뮬레이터에 연결되어 있습니다. 계정이 필요 없으며, 이 컴퓨터 밖으로는 아무것도 전송되지 않습니다.</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>미설정</translation>
-    </message>
-    <message>
-        <source>CorpNum: %1</source>
-        <translation>사업자등록번호: %1</translation>
-    </message>
-    <message>
-        <source>no credentials: open Settings</source>
-        <translation>인증 정보 없음: 설정에서 입력하십시오</translation>
-    </message>
-    <message>
-        <source>reading the keyring…</source>
-        <translation>키링을 읽는 중…</translation>
-    </message>
-    <message>
-        <source>from environment variables</source>
-        <translation>환경 변수에서 가져옴</translation>
-    </message>
-    <message>
-        <source>in the keyring</source>
-        <translation>키링에 저장됨</translation>
-    </message>
-    <message>
-        <source>this session only</source>
-        <translation>이번 세션에만 사용</translation>
-    </message>
-    <message>
-        <source>demo credentials</source>
-        <translation>데모용 인증 정보</translation>
-    </message>
-    <message>
-        <source>Credentials: %1</source>
-        <translation>인증 정보: %1</translation>
-    </message>
-    <message>
-        <source>Production</source>
-        <translation>운영 환경</translation>
-    </message>
-    <message>
-        <source>This is the PRODUCTION environment (운영): the call is real.
-
-Continue?</source>
-        <translation>운영(PRODUCTION) 환경입니다. 이 요청은 실제로 처리됩니다.
-
-계속하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>Assign this document ID to this invoice?
-
-ItemKey: %3
-Type: %2
-Document ID: %1
-
-This cannot be undone.</source>
-        <translation>이 세금계산서에 문서번호를 할당하시겠습니까?
-
-팝빌번호(ItemKey): %3
-문서유형: %2
-문서번호: %1
-
-할당한 문서번호는 되돌릴 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Connection works: a session token was issued, valid until %1.</source>
-        <translation>연결되었습니다. 세션 토큰이 발급되었으며 %1까지 유효합니다.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1). The window keeps working.</source>
-        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
-    </message>
 </context>
 <context>
     <name>PreviewModel</name>
@@ -1288,6 +1316,22 @@ This cannot be undone.</source>
 </context>
 <context>
     <name>ResendTab</name>
+    <message>
+        <source>Type a document ID: its invoice is shown here.</source>
+        <translation>문서번호를 입력하면 해당 세금계산서가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No invoice of this type has this document ID</source>
+        <translation>이 문서유형에 이 문서번호의 세금계산서가 없습니다</translation>
+    </message>
+    <message>
+        <source>Sent again: %1</source>
+        <translation>다시 보냈습니다: %1</translation>
+    </message>
+    <message>
+        <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
+        <translation>다시 보내기 전에 팝빌 사이트에서 이 세금계산서의 메일 발송 내역을 확인하세요. 확인하지 않고 보내면 거래처가 메일을 두 번 받을 수 있습니다.</translation>
+    </message>
     <message>
         <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
         <translation>전자세금계산서 1건의 알림 메일을 이메일 주소 1개로 재전송합니다.</translation>
@@ -1373,6 +1417,13 @@ This cannot be undone.</source>
     <message>
         <source>Enter the credentials first.</source>
         <translation>먼저 인증 정보를 입력하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsKeeper</name>
+    <message>
+        <source>Connection works: a session token was issued, valid until %1.</source>
+        <translation>연결되었습니다. 세션 토큰이 발급되었으며 %1까지 유효합니다.</translation>
     </message>
 </context>
 <context>
@@ -1691,14 +1742,6 @@ This cannot be undone.</source>
 <context>
     <name>SetupTexts</name>
     <message>
-        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
-        <translation>인증 정보가 아직 없습니다. %1 메뉴를 열고 팝빌에서 받은 LinkID와 SecretKey(또는 세션 토큰)를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>No business registration number yet: enter it in %1.</source>
-        <translation>사업자등록번호가 아직 없습니다. %1 메뉴에서 입력하세요.</translation>
-    </message>
-    <message>
         <source>%1 Or enter the credentials in Settings: they are then kept until the program closes.</source>
         <translation>%1 또는 설정에서 인증 정보를 입력하세요. 그러면 프로그램을 닫을 때까지 기억합니다.</translation>
     </message>
@@ -1713,29 +1756,6 @@ This cannot be undone.</source>
     <message>
         <source>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</source>
         <translation>설정에서 회사의 사업자등록번호를 입력하세요.</translation>
-    </message>
-</context>
-<context>
-    <name>_Tab</name>
-    <message>
-        <source>Sales (SELL)</source>
-        <translation>매출 (SELL)</translation>
-    </message>
-    <message>
-        <source>Purchase (BUY)</source>
-        <translation>매입 (BUY)</translation>
-    </message>
-    <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation>위수탁 (TRUSTEE)</translation>
-    </message>
-    <message>
-        <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
-        <translation>세금계산서의 문서유형(MgtKeyType)으로, SELL(매출), BUY(매입), TRUSTEE(위수탁) 중 하나입니다.</translation>
-    </message>
-    <message>
-        <source>Invoice type</source>
-        <translation>문서유형</translation>
     </message>
 </context>
 </TS>

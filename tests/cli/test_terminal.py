@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from popbill_gui.cli import Cli, terminal
-from popbill_gui.core.messages import text
+from popbill_gui.cli.advice import advice
 from popbill_gui.simulator import DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
 
@@ -127,7 +127,7 @@ def test_a_terminal_whose_echo_cannot_be_switched_off_is_not_read_from(monkeypat
 
     monkeypatch.setattr(getpass, "getpass", echoing)
     code, out, err, backend = login(Keyboard(DEMO_SECRET_KEY + "\n"))
-    assert code == 2 and text("cli.secret_would_echo", "en") in err
+    assert code == 2 and advice("secret_would_echo", "en") in err
     assert DEMO_SECRET_KEY not in out + err and backend._items == {}
 
 
@@ -138,7 +138,7 @@ def test_git_bash_mintty_is_refused_with_what_to_do_instead(monkeypatch: pytest.
     monkeypatch.setattr("popbill_gui.cli.commands.echoing_terminal", lambda stream: True)
     typed = io.StringIO(DEMO_SECRET_KEY + "\n")
     code, out, err, backend = login(typed, lang)
-    assert code == 2 and text("cli.secret_would_echo", lang) in err  # type: ignore[arg-type]
+    assert code == 2 and advice("secret_would_echo", lang) in err  # type: ignore[arg-type]
     assert "winpty" in err and "read -rs" in err
     assert typed.tell() == 0  # not a character was read
     assert backend._items == {} and DEMO_SECRET_KEY not in out + err

@@ -73,7 +73,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
     from popbill_gui.app import create_window
     from popbill_gui.core.client import LinkCredentials
     from popbill_gui.storage import settings as settings_store
-    from popbill_gui.ui.session import Source
+    from popbill_gui.ui.shared.session import Source
 
     path = tmp_path / "settings.json"
     first = create_window(environ={}, settings_path=path, history_path=tmp_path / "history.sqlite3")
@@ -82,7 +82,7 @@ def test_window_secret_survives_a_restart_through_the_keyring(qtbot, sim: Simula
     qtbot.waitUntil(lambda: first.session.source is not Source.PENDING)
     assert first.session.keyring_available is True
     settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM)
-    first.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
+    first.settings_keeper.apply(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
     qtbot.waitUntil(lambda: first.session.source is Source.KEYRING)  # saved on a worker
     first.close()
     try:

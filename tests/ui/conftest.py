@@ -6,15 +6,22 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.app import DemoWindow, create_window
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui import i18n
-from popbill_gui.ui.main_window import STARTUP_WORK_DELAY_MS, MainWindow
-from popbill_gui.ui.session import Source
+from popbill_gui.ui.shared import i18n
+from popbill_gui.ui.shared.session import Source
+from popbill_gui.ui.window.main_window import STARTUP_WORK_DELAY_MS, MainWindow
 
 ClerkWindow = Callable[..., MainWindow]
+
+
+def switch_language(lang: str) -> None:
+    """What the window does when the language changes: Qt's translators, and LanguageChange delivered now."""
+    i18n.install(lang)  # type: ignore[arg-type]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 @pytest.fixture

@@ -39,12 +39,13 @@ from popbill_gui.service.batches import BatchReport
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui import file_dialogs
-from popbill_gui.ui.batch_tab import BatchTab
-from popbill_gui.ui.jobs import JobRunner
-from popbill_gui.ui.session import Session, Source
+from popbill_gui.ui.batch.batch_tab import BatchTab
+from popbill_gui.ui.shared import file_dialogs, i18n
+from popbill_gui.ui.shared.jobs import JobRunner
+from popbill_gui.ui.shared.session import Session, Source
 
 from .confirmations import Confirmations
+from .conftest import switch_language
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -100,6 +101,7 @@ def make_tab(qtbot: QtBot, sim: Simulator, tmp_path: Path) -> Iterator[Callable[
         credentials = LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY)
         service = Service(settings, credentials, history_path=tmp_path / "h.sqlite3")
         jobs = JobRunner()
+        i18n.install(lang)  # type: ignore[arg-type]  # the window's language: the core's sentences are in it
         tab = BatchTab(Session(service, Source.ENV), jobs, Confirmations(answer))
         qtbot.addWidget(tab)
         made.append((tab, jobs))
@@ -218,10 +220,10 @@ def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
     assert column(tab, "row") == ["2", "3", "4", "5"]  # as the spreadsheet numbers them (header = 1)
     assert column(tab, "mgt_key") == ["INV-1", "문서1", "INV-3", "INV-4"]
     checks = column(tab, "check")
-    assert checks[0] == checks[3] == "OK"
+    assert checks[0] == checks[3] == "정상"  # the window speaks Korean: its words and the core's
     for position in (1, 2):  # invalid: the problem in words, and an icon of its own
         assert checks[position] == " / ".join(p.describe("ko") for p in file.rows[position].problems)
-        assert checks[position] != "OK"
+        assert checks[position] != "정상"
     check = model.columns().index("check")
     good_icon = model.data(model.index(0, check), Qt.ItemDataRole.DecorationRole)
     bad_icon = model.data(model.index(1, check), Qt.ItemDataRole.DecorationRole)
@@ -232,7 +234,7 @@ def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
     start = w(tab, QPushButton, "batchStart")
     status = w(tab, QLabel, "batchStatus")
     assert not start.isEnabled()
-    assert "Invalid rows: 2." in status.text() and "Skip invalid rows" in status.text()
+    assert "잘못된 행: 2개." in status.text() and "잘못된 행 건너뛰기" in status.text()
     assert tab.start() is False and not tab.working and sim.count("send_email") == 0
     w(tab, QCheckBox, "batchSkipInvalid").setChecked(True)
     assert start.isEnabled()
@@ -298,7 +300,7 @@ def test_assign_batch_always_confirms_and_declining_sends_nothing(
     qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, history: History, journal: Journal
 ) -> None:
     path = write_assign_xlsx(tmp_path / "assign.xlsx", 5)
-    tab = make_tab(answer=False)
+    tab = make_tab(lang="en", answer=False)
     choose_operation(qtbot, tab, "assign_mgt_key")
     assert load(qtbot, tab, path)
     tab.start()  # planned on a job, then asked
@@ -492,7 +494,7 @@ def test_resume_of_a_batch_running_in_another_window_is_refused_in_the_status_li
         sim.latency_ms = 0
     assert blocker.args[0].stop is Stop.COMPLETED
     assert Counter(mails(sim)) == Counter(f"INV-{i}" for i in range(1, 9))  # every mail exactly once
-    other.set_lang("ko")
+    switch_language("ko")
     assert "다른 창이나 프로그램" in w(other, QLabel, "batchStatus").text()  # said again in the new language
 
 
@@ -583,7 +585,7 @@ def test_a_dropped_file_is_loaded(qtbot: QtBot, make_tab: Callable[..., BatchTab
     assert tab.model.rowCount() == 2
 
 
-def test_set_lang_describes_problems_in_the_new_language(
+def test_a_language_change_describes_problems_in_the_new_language(
     qtbot: QtBot, make_tab: Callable[..., BatchTab], tmp_path: Path
 ) -> None:
     path = write_cp949_csv(tmp_path / "mails.csv", [("SELL", "문서", "a@example.com")])
@@ -591,7 +593,7 @@ def test_set_lang_describes_problems_in_the_new_language(
     assert load(qtbot, tab, path)
     problem = read_batch(path, "resend_email").rows[0].problems[0]
     assert column(tab, "check") == [problem.describe("ko")]
-    tab.set_lang("en")
+    switch_language("en")
     assert column(tab, "check") == [problem.describe("en")]
     assert tab.model.headerData(2, Qt.Orientation.Horizontal) == "MgtKey"
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QTableView, QWidge
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.batch.reader import read_batch
-from popbill_gui.ui import file_dialogs
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.shared import file_dialogs
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 

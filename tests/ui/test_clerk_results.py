@@ -12,10 +12,10 @@ from popbill_gui.core.errors import hint_for
 from popbill_gui.core.messages import text
 from popbill_gui.service.batches import BatchReport
 from popbill_gui.service.records import RowOutcome, RowState, Stop
-from popbill_gui.ui.history_dialog import HistoryDialog
-from popbill_gui.ui.log_model import LogModel
-from popbill_gui.ui.log_pane import batch_entry
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.history.history_dialog import HistoryDialog
+from popbill_gui.ui.log.entries import batch_entry
+from popbill_gui.ui.log.log_model import LogModel
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 
@@ -125,7 +125,7 @@ def test_the_history_shows_the_message_on_screen_and_the_record_whole(
 ) -> None:
     window = clerk_window("en", (800, 560))
     send(qtbot, window, "NOTFOUND-3")
-    dialog = HistoryDialog(window.service, window.jobs, "en", window)
+    dialog = HistoryDialog(window.service, window.jobs, window)
     qtbot.addWidget(dialog)
     dialog.resize(800, 560)
     dialog.show()
@@ -150,10 +150,10 @@ def test_a_batchs_summary_row_says_done_partly_failed_or_cancelled(qtbot: QtBot)
         return BatchReport(7, stop, None, {i: RowOutcome(i, state) for i, state in enumerate(states, start=2)})
 
     entries = [
-        batch_entry(report([RowState.DONE] * 5), "ko"),
-        batch_entry(report([RowState.DONE] * 4 + [RowState.FAILED]), "ko"),
-        batch_entry(report([RowState.DONE, RowState.PENDING], Stop.CANCELLED), "ko"),
-        batch_entry(report([RowState.FAILED] * 2), "ko"),
+        batch_entry(report([RowState.DONE] * 5)),
+        batch_entry(report([RowState.DONE] * 4 + [RowState.FAILED])),
+        batch_entry(report([RowState.DONE, RowState.PENDING], Stop.CANCELLED)),
+        batch_entry(report([RowState.FAILED] * 2)),
     ]
     for entry in entries:
         model.add(entry)

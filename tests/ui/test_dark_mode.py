@@ -15,10 +15,10 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.ui.batch_preview import PreviewModel
-from popbill_gui.ui.log_model import OUTCOMES, LogEntry, LogModel
-from popbill_gui.ui.palette import MIN_CONTRAST, contrast
-from popbill_gui.ui.result_line import _LOOKS
+from popbill_gui.ui.batch.batch_preview import PreviewModel
+from popbill_gui.ui.calls.result_line import _LOOKS
+from popbill_gui.ui.log.log_model import OUTCOMES, LogEntry, LogModel
+from popbill_gui.ui.shared.palette import MIN_CONTRAST, contrast
 
 from .conftest import ClerkWindow
 
@@ -72,11 +72,11 @@ def test_bars_strip_and_result_lines_set_both_colours(
     qtbot: QtBot, clerk_window: ClerkWindow, palette: str, tmp_path: Path
 ) -> None:
     window = clerk_window("ko", demo=False)  # the setup bar shows
-    readable_on_own_fill(window.strip)
+    readable_on_own_fill(window.status.strip)
     readable_on_own_fill(window.findChild(QWidget, "setupBar"))  # type: ignore[arg-type]
     readable_on_own_fill(window.findChild(QWidget, "resumeBar"))  # type: ignore[arg-type]
     for kind in ("test", "production", "demo"):
-        from popbill_gui.ui.main_window import _STRIP_STYLES
+        from popbill_gui.ui.window.status import _STRIP_STYLES
 
         fill, ink = colours(_STRIP_STYLES[kind])
         assert fill is not None and ink is not None and contrast(fill, ink) >= MIN_CONTRAST, kind
@@ -86,7 +86,7 @@ def test_bars_strip_and_result_lines_set_both_colours(
     edit = window.resend_tab.receiver.edit
     edit.setText("nobody")
     window.resend_tab.receiver._dirty = True
-    window.resend_tab.receiver._refresh()
+    window.resend_tab.receiver.recheck()
     message = window.findChild(QLabel, "resendReceiverMessage")
     assert message is not None and message.isVisibleTo(window)
     _, ink = colours(message.styleSheet())
@@ -120,8 +120,8 @@ def test_table_words_are_readable_on_the_tables_background(qtbot: QtBot, palette
 
 def test_the_settings_dialogs_messages_are_readable(qtbot: QtBot, palette: str) -> None:
     from popbill_gui.storage.settings import Settings
-    from popbill_gui.ui.jobs import JobRunner
-    from popbill_gui.ui.settings_dialog import SettingsDialog
+    from popbill_gui.ui.settings.settings_dialog import SettingsDialog
+    from popbill_gui.ui.shared.jobs import JobRunner
 
     jobs = JobRunner()
     dialog = SettingsDialog(Settings(env="production"), None, locked=set(), keyring_available=False, jobs=jobs)

@@ -32,11 +32,12 @@ from pytestqt.qtbot import QtBot
 from popbill_gui.app import create_window
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, BookInvoice, Simulator
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui.find_dialog import FindDialog
-from popbill_gui.ui.invoice_lookup import DEBOUNCE_MS
-from popbill_gui.ui.invoice_model import InvoiceListModel
-from popbill_gui.ui.main_window import MainWindow
-from popbill_gui.ui.session import Source
+from popbill_gui.ui.find.find_dialog import FindDialog
+from popbill_gui.ui.find.invoice_lookup import DEBOUNCE_MS
+from popbill_gui.ui.find.invoice_model import InvoiceListModel
+from popbill_gui.ui.shared import i18n
+from popbill_gui.ui.shared.session import Source
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .confirmations import Confirmations
 
@@ -204,7 +205,7 @@ def test_double_click_and_enter_use_a_row(
     assert not dialog.isVisible()
     assert child(window, QLineEdit, "assignItemKey").text() == second.item_key
 
-    again = window.finder.open_find()
+    again = window.assign_tab.open_find()
     assert again is dialog and dialog.isVisible() and dialog.model.rowCount() >= 2  # the last list is kept
     dialog.view.selectRow(0)
     dialog.view.setFocus()
@@ -315,7 +316,7 @@ def test_a_stale_answer_is_dropped_and_never_two_in_flight(
     sells = [i for i in slow_sim.state.invoices(DEMO_CORP_NUM, "SELL") if i.our_mgt_key]
     first = sells[0]
     second = next(i for i in sells if i.fields["invoiceeCorpName"] != first.fields["invoiceeCorpName"])
-    lookup = window.finder.resend_lookup
+    lookup = window.resend_tab.lookup
     shown: list[object] = []
     lookup.found.connect(shown.append)
     edit = child(window, QLineEdit, "resendMgtKey")
@@ -429,7 +430,7 @@ def test_assign_many_previews_flags_duplicates_and_runs_as_a_batch(
 
     # Opened again, the list is searched again: the invoices that got their IDs are no longer without one.
     searches = sim.count("search")
-    assert window.finder.open_find() is dialog
+    assert window.assign_tab.open_find() is dialog
     qtbot.waitUntil(lambda: not dialog.searching and sim.count("search") > searches, timeout=10000)
     assert not set(expected) & set(listed(dialog)) and listed(dialog)
 
@@ -444,7 +445,7 @@ def test_assign_many_while_a_batch_runs_leaves_that_batch_alone(
     tab = window.batch_tab
     with qtbot.waitSignal(tab.loaded, timeout=10000):
         tab.load_file(str(tmp_path / "mails.csv"))
-    tab.concurrency.setValue(1)
+    tab.ui.concurrency.setValue(1)
     assert tab.start()
     qtbot.waitUntil(lambda: tab.busy and len(slow_sim.state.sent_mails) >= 1, timeout=10000)
 
@@ -497,11 +498,11 @@ def test_the_dialog_follows_a_language_change(
     from dataclasses import replace
 
     window = window_factory(sim, lang=None)
-    assert window.lang == "ko"
+    assert i18n.lang() == "ko"
     dialog = open_find(qtbot, window)
     state = InvoiceListModel.COLUMNS.index("state")
     assert dialog.windowTitle() == "세금계산서 찾기" and not dialog.model.index(0, state).data().isascii()
-    window.apply_settings(replace(window.session.settings, lang="en"), None, False)
+    window.settings_keeper.apply(replace(window.session.settings, lang="en"), None, False)
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Find invoices")
     assert dialog.model.index(0, state).data().isascii()  # the core's state words, in English now
     assert dialog.model.headerData(state, Qt.Orientation.Horizontal) == "State"

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from popbill_gui.core.client import LinkCredentials
 from popbill_gui.simulator import DEMO_LINK_ID, DEMO_SECRET_KEY
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui.main_window import MainWindow
-from popbill_gui.ui.session import Source
+from popbill_gui.ui.shared.session import Source
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 
@@ -91,7 +91,7 @@ def test_credentials_without_a_corp_num_say_that_and_nothing_else(
     qtbot: QtBot, clerk_window: ClerkWindow, tmp_path: Path
 ) -> None:
     window = clerk_window("en", demo=False)
-    window.apply_settings(Settings(lang="en"), LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=True)
+    window.settings_keeper.apply(Settings(lang="en"), LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=True)
     said = w(window, QLabel, "setupBarText").text()
     assert w(window, QWidget, "setupBar").isVisible() and "business registration number" in said
     assert "LinkID" not in said
@@ -102,7 +102,7 @@ def test_credentials_without_a_corp_num_say_that_and_nothing_else(
     result = w(window, QLabel, "resendResult").text()
     assert "business registration number" in result and WHERE["en"] in result
     assert "POPBILL_CORP_NUM" not in everything_said(window)
-    window.apply_settings(
+    window.settings_keeper.apply(
         Settings(lang="en", corp_num="1248100998"), LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=True
     )
     assert not w(window, QWidget, "setupBar").isVisible()
@@ -112,7 +112,7 @@ def test_the_demo_needs_no_setting_up(qtbot: QtBot, clerk_window: ClerkWindow) -
     window = clerk_window("ko")
     assert not w(window, QWidget, "setupBar").isVisible()
     # Its settings do not warn about a keyring: the demo's credentials are the demo's.
-    dialog = window.settings_dialog()
+    dialog = window.settings_keeper.dialog()
     qtbot.addWidget(dialog)
     assert not w(dialog, QLabel, "settingsKeyringWarning").isVisibleTo(dialog)
 
@@ -121,11 +121,12 @@ def test_a_batch_that_finds_no_credentials_when_it_runs_says_the_windows_words(q
     from popbill_gui.core.errors import Kind, PopbillError
     from popbill_gui.service.batches import BatchReport
     from popbill_gui.service.records import Stop
-    from popbill_gui.ui import i18n
-    from popbill_gui.ui.batch_texts import BatchTexts
-    from popbill_gui.ui.log_pane import batch_entry
+    from popbill_gui.ui.batch.batch_texts import BatchTexts
+    from popbill_gui.ui.log.entries import batch_entry
+    from popbill_gui.ui.shared import i18n
 
     i18n.install("ko")
     report = BatchReport(0, Stop.CREDENTIALS, PopbillError.client(Kind.NO_CREDENTIALS, "ko"), {})
-    for said in (BatchTexts().ended(report), batch_entry(report, "ko").message):
+    entry = batch_entry(report)  # the core's sentence as it is, and the window's advice as what to do
+    for said in (BatchTexts().ended(report), f"{entry.message}\n{entry.hint}"):
         assert WHERE["ko"] in said and not any(word in said for word in CLI_WORDS), said

@@ -18,9 +18,9 @@ from popbill_gui.service import Service
 from popbill_gui.simulator import DEMO_CORP_NUM
 from popbill_gui.storage.history import History
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui import file_dialogs
-from popbill_gui.ui.history_dialog import HistoryDialog
-from popbill_gui.ui.jobs import JobRunner
+from popbill_gui.ui.history.history_dialog import HistoryDialog
+from popbill_gui.ui.shared import file_dialogs
+from popbill_gui.ui.shared.jobs import JobRunner
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -47,7 +47,7 @@ def make_dialog(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[[], HistoryDi
     service = Service(Settings(lang="en"), history_path=tmp_path / "h.sqlite3")
 
     def make() -> HistoryDialog:
-        dialog = HistoryDialog(service, jobs, "en")
+        dialog = HistoryDialog(service, jobs)
         qtbot.addWidget(dialog)
         with qtbot.waitSignal(dialog.loaded, timeout=10_000):
             pass  # the first query, on a job

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.ui.jobs import JobRunner, quiet_collector, release
+from popbill_gui.ui.shared.interpreter import quiet_collector, release
+from popbill_gui.ui.shared.jobs import JobRunner
 
 
 @pytest.fixture

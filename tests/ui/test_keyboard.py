@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.ui.focus import first_control
-from popbill_gui.ui.history_dialog import HistoryDialog
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.history.history_dialog import HistoryDialog
+from popbill_gui.ui.shared.focus import first_control
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 
@@ -83,7 +83,7 @@ def test_tab_leaves_the_log_the_history_and_the_batch_preview(
     send_two(qtbot, window)
     active(qtbot, window)
     leaves(qtbot, w(window, QTableView, "logView"))
-    dialog = HistoryDialog(window.service, window.jobs, "en", window)
+    dialog = HistoryDialog(window.service, window.jobs, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)

@@ -9,7 +9,7 @@ from datetime import datetime
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.core.cells import FORMULA_STARTS
-from popbill_gui.ui.log_model import LogEntry, LogModel
+from popbill_gui.ui.log.log_model import LogEntry, LogModel
 
 
 def test_copied_rows_hold_no_formula_and_keep_numbers(qtbot: QtBot) -> None:

@@ -18,8 +18,8 @@ from popbill_gui.service import ResendRequest
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage import settings as settings_store
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui.main_window import MainWindow
-from popbill_gui.ui.session import Source
+from popbill_gui.ui.shared.session import Source
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .confirmations import Confirmations
 
@@ -202,7 +202,7 @@ def test_double_submit_is_refused(qtbot: QtBot, window_factory: Callable[..., Ma
     send = w(window, QPushButton, "resendSend")
     qtbot.mouseClick(send, Qt.MouseButton.LeftButton)
     assert not send.isEnabled()  # the same request is in flight
-    assert window.submit(window.resend_tab.request()) is False
+    assert window.resend_tab.submit(window.resend_tab.request()) is False
     qtbot.keyClick(w(window, QLineEdit, "resendReceiver"), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1, timeout=10000)
     assert send.isEnabled()
@@ -219,7 +219,7 @@ def test_close_during_a_call_neither_hangs_nor_crashes(
     qtbot.waitUntil(lambda: sim.count("send_email") == 1)
     window.close()  # returns at once although the call is waiting
     assert not window.isVisible()
-    assert window.submit(ResendRequest("SELL", "INV-2", "a@example.com")) is False  # nothing new starts
+    assert window.resend_tab.submit(ResendRequest("SELL", "INV-2", "a@example.com")) is False  # nothing new starts
     sim.stop()  # the hanging answer ends; its late result goes nowhere
     assert window.jobs.wait(5000)
     qtbot.wait(50)
@@ -293,6 +293,24 @@ def test_no_credentials_is_a_row_not_a_crash(
     assert sim.requests == []
 
 
+def test_the_cores_sentence_is_kept_and_the_window_adds_where_to_fix_it(
+    qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
+) -> None:
+    # A SecretKey that is not base64 is refused before anything is sent (a credentials failure): the window used to
+    # replace the core's sentence with "No credentials yet", which was not true. Now the sentence stays, and the
+    # window's advice (File → Settings, never a command) comes as what to do.
+    window = window_factory(sim_env(sim, POPBILL_LANG="en", POPBILL_SECRET_KEY="not base64!"))
+    fill_resend(qtbot, window)
+    qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
+    entry = window.log_model.entry(0)
+    assert "base64" in entry.message and "No credentials" not in entry.message
+    assert entry.hint is not None and "File → Settings" in entry.hint and "popbill-cli" not in entry.hint
+    result = w(window, QLabel, "resendResult").text()
+    assert "base64" in result and "File → Settings" in result
+    assert sim.requests == []
+
+
 # ---- keyring, settings, session-only ----
 class LockedKeyring(MemoryKeyring):
     def get_password(self, service: str, username: str) -> str | None:
@@ -320,7 +338,7 @@ def test_keyring_unavailable_then_session_only(
     bar = w(window, QWidget, "setupBar")
     assert bar.isVisible() and "no usable keyring" in w(window, QLabel, "setupBarText").text()
     settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM, lang="en")
-    window.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=True)
+    window.settings_keeper.apply(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=True)
     assert window.session.source is Source.SESSION
     assert "this session only" in w(window, QLabel, "statusCredentials").text()
     assert not bar.isVisible()
@@ -341,7 +359,7 @@ def test_settings_and_credentials_round_trip(
     new = settings_store.Settings(
         base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM, user_id="clerk", lang="en", timeout=12
     )
-    window.apply_settings(new, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
+    window.settings_keeper.apply(new, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
     qtbot.waitUntil(lambda: window.session.source is Source.KEYRING)
     assert settings_store.load(tmp_path / "settings.json") == new
     assert DEMO_SECRET_KEY not in (tmp_path / "settings.json").read_text()
@@ -435,8 +453,8 @@ def test_log_copy_and_clear(qtbot: QtBot, window_factory: Callable[..., MainWind
     fill_resend(qtbot, window, mgt_key="NOTFOUND-1")
     qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
-    window.log_view.selectRow(0)
-    window.copy_selected()
+    window.log_pane.view.selectRow(0)
+    window.log_pane.copy_selected()
     copied = QGuiApplication.clipboard().text().splitlines()
     assert copied[0].split("\t")[:3] == ["Time", "Result", "Operation"]
     assert "-11000005" in copied[1] and "Failed" in copied[1]
@@ -469,7 +487,8 @@ def test_switching_environment_reads_that_environments_credentials(
     SecretStore(memory_keyring).save("production", LinkCredentials("PROD_LINK", DEMO_SECRET_KEY))
     window = window_factory({})
     assert window.session.source is Source.NONE  # nothing saved for test
-    window.apply_settings(settings_store.Settings(env="production", corp_num=DEMO_CORP_NUM), None, session_only=False)
+    production = settings_store.Settings(env="production", corp_num=DEMO_CORP_NUM)
+    window.settings_keeper.apply(production, None, session_only=False)
     qtbot.waitUntil(lambda: window.session.source is Source.KEYRING)
     assert window.session.credentials == LinkCredentials("PROD_LINK", DEMO_SECRET_KEY)
 
@@ -499,7 +518,7 @@ def test_a_send_after_switching_environment_never_uses_the_old_credentials(
     env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_CORP_NUM": DEMO_CORP_NUM}
     window = window_factory({**env, "POPBILL_LANG": "en"}, store=SecretStore(keyring, "en"))
     assert window.session.source is Source.KEYRING and window.service.credentials is not None
-    window.apply_settings(
+    window.settings_keeper.apply(
         settings_store.Settings(env="production", base_url=sim.base_url, auth_url=sim.base_url, lang="en"),
         None,
         session_only=False,
@@ -521,12 +540,12 @@ def test_a_send_after_switching_environment_never_uses_the_old_credentials(
 def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_session(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
 ) -> None:
-    from popbill_gui.ui import settings_dialog
-    from popbill_gui.ui.main_window import CONNECTION_TEST
+    from popbill_gui.ui.settings import settings_dialog
+    from popbill_gui.ui.settings.keeper import CONNECTION_TEST
 
     assert CONNECTION_TEST == settings_dialog.TEST_KEY
     window = window_factory(sim_env(sim, POPBILL_LANG="en"))
-    assert window.test_connection()
+    assert window.settings_keeper.test_connection()
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
     assert window.log_model.entry(0).ok and "valid until" in window.log_model.entry(0).message
 
@@ -539,7 +558,7 @@ def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_s
     env = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url, "POPBILL_LANG": "en"}
     other = window_factory(env, store=SecretStore(Refusing(), "en"))
     settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM, lang="en")
-    other.apply_settings(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
+    other.settings_keeper.apply(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=False)
     qtbot.waitUntil(lambda: other.session.source is Source.SESSION)
     assert other.log_model.entry(other.log_model.rowCount() - 1).operation == "keyring"
 
@@ -673,7 +692,8 @@ def test_an_interrupted_batch_is_offered_for_resuming_at_start(
     window = window_factory(sim_env(sim, POPBILL_LANG="en"), history="shared")
     bar = w(window, QWidget, "resumeBar")
     qtbot.waitUntil(bar.isVisible)
-    assert "half.csv" in window.resume_label.text() and "6 of 6" in window.resume_label.text()
+    said = window.resume_bar.label.text()
+    assert "half.csv" in said and "6 of 6" in said
     qtbot.mouseClick(w(window, QPushButton, "resumeButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.batch_tab.busy and len(sim.state.sent_mails) == 5, timeout=15000)
     assert not bar.isVisible()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.app import create_window
-from popbill_gui.ui.main_window import MainWindow, history_shortcut
+from popbill_gui.ui.window.main_window import MainWindow, history_shortcut
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.ui import file_dialogs, i18n
+from popbill_gui.ui.shared import file_dialogs, i18n
 
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 HANGUL = re.compile(r"[가-힣]")

@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.ui import screen_fit
-from popbill_gui.ui.history_dialog import HistoryDialog
-from popbill_gui.ui.main_window import MainWindow
+from popbill_gui.ui.history.history_dialog import HistoryDialog
+from popbill_gui.ui.shared import screen_fit
+from popbill_gui.ui.window.main_window import MainWindow
 
 from .conftest import ClerkWindow
 
@@ -19,11 +19,11 @@ SMALL = QRect(0, 0, 800, 560)
 
 
 def opened(qtbot: QtBot, window: MainWindow) -> dict[str, QWidget]:
-    history = HistoryDialog(window.service, window.jobs, window.lang, window)
+    history = HistoryDialog(window.service, window.jobs, window)
     qtbot.addWidget(history)
-    find = window.finder.open_find()
+    find = window.assign_tab.open_find()
     assert window.jobs.wait(10000)
-    return {"main": window, "history": history, "find": find, "settings": window.settings_dialog()}
+    return {"main": window, "history": history, "find": find, "settings": window.settings_keeper.dialog()}
 
 
 def fits(widget: QWidget, area: QRect) -> bool:

@@ -31,8 +31,9 @@ from popbill_gui.core.client import Credentials, LinkCredentials, TokenCredentia
 from popbill_gui.core.messages import text
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.settings import Settings, overridden
-from popbill_gui.ui.jobs import JobRunner
-from popbill_gui.ui.settings_dialog import TEST_KEY, SettingsDialog
+from popbill_gui.ui.settings.settings_dialog import TEST_KEY, SettingsDialog
+from popbill_gui.ui.shared import i18n
+from popbill_gui.ui.shared.jobs import JobRunner
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
@@ -239,7 +240,8 @@ def test_production_is_called_out(make_dialog: Factory) -> None:
 
 
 def test_corp_num_problems_block_ok_and_checksum_only_warns(qtbot: QtBot, make_dialog: Factory) -> None:
-    dialog = make_dialog()  # the window speaks Korean (Settings().lang): the core's sentences are Korean
+    i18n.install("ko")  # the window speaks Korean: the core's sentences are Korean too
+    dialog = make_dialog()
     corp = edit(dialog, "settingsCorpNum")
     message = label(dialog, "settingsCorpNumMessage")
     warning = label(dialog, "settingsCorpNumWarning")
@@ -268,6 +270,7 @@ def test_corp_num_problems_block_ok_and_checksum_only_warns(qtbot: QtBot, make_d
 
 
 def test_empty_corp_num_is_required_only_for_link_id_sign_in(make_dialog: Factory) -> None:
+    i18n.install("ko")
     linked = make_dialog(Settings(), LinkCredentials("LINK", SAVED_SECRET))
     assert not ok_button(linked).isEnabled()
     note = label(linked, "settingsCorpNumWarning")

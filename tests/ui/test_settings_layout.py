@@ -25,9 +25,9 @@ from pytestqt.qtbot import QtBot
 from popbill_gui.core.errors import Kind, PopbillError
 from popbill_gui.core.models import LinkCredentials, Token
 from popbill_gui.storage.settings import Settings
-from popbill_gui.ui import i18n, screen_fit
-from popbill_gui.ui.jobs import JobRunner
-from popbill_gui.ui.settings_dialog import MIN_WIDTH, SettingsDialog
+from popbill_gui.ui.settings.settings_dialog import MIN_WIDTH, SettingsDialog
+from popbill_gui.ui.shared import i18n, screen_fit
+from popbill_gui.ui.shared.jobs import JobRunner
 
 SECRET = "c2VjcmV0LWtleS1mb3ItYS10ZXN0"
 
@@ -87,7 +87,7 @@ def crowded_dialog(qtbot: QtBot, jobs: JobRunner, lang: str) -> SettingsDialog:
     dialog.set_advanced_shown(True)
     dialog.base_url.edit.setText("http://example.com/api")  # plain http off this computer: refused, said
     dialog.base_url._dirty = True
-    dialog.base_url._refresh()
+    dialog.base_url.recheck()
     dialog._testing = True
     tls = PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr")  # type: ignore[arg-type]
     dialog._test_failed(tls)

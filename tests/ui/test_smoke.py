@@ -15,9 +15,9 @@ from popbill_gui.app import create_window
 from popbill_gui.core.models import LinkCredentials
 from popbill_gui.simulator import DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
-from popbill_gui.ui import i18n
-from popbill_gui.ui.main_window import MainWindow
-from popbill_gui.ui.smoke import SMOKE_CALL, SmokeTest
+from popbill_gui.ui.shared import i18n
+from popbill_gui.ui.window.main_window import MainWindow
+from popbill_gui.ui.window.smoke import SMOKE_CALL, SmokeTest
 
 
 def run_smoke(qtbot: QtBot, window: MainWindow, demo: bool, timeout_ms: int = 10000) -> SmokeTest:
@@ -60,7 +60,7 @@ def test_demo_smoke_makes_one_real_call(qtbot: QtBot, tmp_path: Path, lang: str)
     assert window.simulator is not None
     calls = [r.path for r in window.simulator.requests if r.kind not in ("token", "time")]
     assert len(calls) == 1 and calls[0].endswith(f"/{SMOKE_CALL.mgt_key_type}/{SMOKE_CALL.mgt_key}")
-    assert f"popbill_gui_{window.lang}.qm" in i18n.loaded_files()
+    assert f"popbill_gui_{i18n.lang()}.qm" in i18n.loaded_files()
     assert not window.windowIcon().pixmap(32, 32).isNull()  # the app's own icon, found where it is installed
 
 

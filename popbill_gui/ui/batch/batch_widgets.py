@@ -1,0 +1,134 @@
+"""The batch tab's widgets and their layout, without behaviour (what Qt Designer's generated `Ui_` classes are for).
+
+The preview takes the room; the selected row's detail (`batchDetail`) shows under it, whole.
+
+`BatchTab` (batch_tab.py) builds one on itself (`self.ui = BatchWidgets(self, model)`) and gives the widgets their
+life; `BatchTexts.apply` their words. Reading the layout here, one sees what the tab looks like; reading the tab,
+what it does.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...batch.model import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, OPERATIONS
+from ..shared.details import DetailArea
+from ..shared.tables import setup_table
+from .batch_preview import PreviewModel
+
+
+class BatchWidgets:
+    """The batch tab's controls, preview (of the tab's `model`), progress and status line, laid out on `tab`; the
+    tab order follows the layout."""
+
+    def __init__(self, tab: QWidget, model: PreviewModel) -> None:
+        self.intro = QLabel(tab)
+        self.intro.setWordWrap(True)
+        self.operation_label = QLabel(tab)
+        self.operation = QComboBox(tab)
+        self.operation.setObjectName("batchOperation")
+        for operation in OPERATIONS:
+            self.operation.addItem("", operation)
+        self.operation_label.setBuddy(self.operation)
+        self.choose_button = QPushButton(tab)
+        self.choose_button.setObjectName("batchChoose")
+        self.template_button = QPushButton(tab)
+        self.template_button.setObjectName("batchTemplate")
+        self.file_label = QLabel(tab)
+        self.file_label.setObjectName("batchFile")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long path must not widen the window: it is cut by the layout, the tooltip holds it whole.
+        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.skip_invalid = QCheckBox(tab)
+        self.skip_invalid.setObjectName("batchSkipInvalid")
+        self.resend_unknown = QCheckBox(tab)
+        self.resend_unknown.setObjectName("batchResendUnknown")
+        self.failed_only = QCheckBox(tab)
+        self.failed_only.setObjectName("batchFailedOnly")
+        self.concurrency_label = QLabel(tab)
+        self.concurrency = QSpinBox(tab)
+        self.concurrency.setObjectName("batchConcurrency")
+        self.concurrency.setRange(1, MAX_CONCURRENCY)
+        self.concurrency.setValue(DEFAULT_CONCURRENCY)
+        self.concurrency_label.setBuddy(self.concurrency)
+
+        # Columns are fitted when a file is loaded, not when the state columns appear at start and end:
+        # measuring a thousand rows' texts then stalled the window for ~100 ms (benchmarks/bench_batch.py).
+        self.preview = setup_table(tab, "batchPreview", model, precision=60)
+        self.preview.setMinimumHeight(120)
+        self.detail = DetailArea(tab, "batchDetail", lines=3)
+        self.detail.hide()  # shown for a selected row
+
+        self.progress = QProgressBar(tab)
+        self.progress.setObjectName("batchProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status = QLabel(tab)
+        self.status.setObjectName("batchStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.switch_button = QPushButton(tab)  # offered when the file fits the other operation
+        self.switch_button.setObjectName("batchSwitchOperation")
+        self.switch_button.hide()
+
+        self.start_button = QPushButton(tab)
+        self.start_button.setObjectName("batchStart")
+        self.cancel_button = QPushButton(tab)
+        self.cancel_button.setObjectName("batchCancel")
+        self.export_button = QPushButton(tab)
+        self.export_button.setObjectName("batchExport")
+
+        top = QHBoxLayout()
+        top.addWidget(self.operation_label)
+        top.addWidget(self.operation)
+        top.addWidget(self.choose_button)
+        top.addWidget(self.template_button)
+        top.addWidget(self.file_label, 1)
+        options = QHBoxLayout()
+        options.addWidget(self.skip_invalid)
+        options.addWidget(self.resend_unknown)
+        options.addWidget(self.failed_only)
+        options.addStretch(1)
+        options.addWidget(self.concurrency_label)
+        options.addWidget(self.concurrency)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.export_button)
+        status = QHBoxLayout()
+        status.addWidget(self.status, 1)
+        status.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(6, 6, 6, 6)  # the rows get the room (at least half the window's height)
+        layout.setSpacing(4)
+        layout.addWidget(self.intro)
+        layout.addLayout(top)
+        layout.addLayout(options)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+        layout.addLayout(status)
+
+        tab_order = (
+            self.operation, self.choose_button, self.template_button, self.skip_invalid, self.resend_unknown,
+            self.failed_only, self.concurrency, self.preview, self.start_button, self.cancel_button,
+            self.export_button, self.switch_button,
+        )  # fmt: skip
+        for first, second in pairwise(tab_order):
+            QWidget.setTabOrder(first, second)

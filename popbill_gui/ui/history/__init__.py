@@ -1,0 +1,1 @@
+"""The history dialog: every recorded call, filtered and exported."""

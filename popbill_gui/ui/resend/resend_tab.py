@@ -1,0 +1,106 @@
+"""The Resend Email tab (이메일 재전송): an invoice's type and document ID, the address to send its mail to, Send.
+
+A valid document ID (with its type) left alone for a moment is looked up (`service.lookups.by_mgt_key`: GetInfo and
+the detail, which has the partner's address) and shown under it (`resendInvoice`); `resendUseInvoiceAddress` puts
+that address in `resendReceiver`. Send runs through the window's `CallFlow`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from ...core.validation import MGT_KEY_MAX, check_mgt_key, check_receiver
+from ...service import CallResult, Request, ResendRequest
+from ..calls.call_flow import CallFlow
+from ..calls.call_tab import CallTab
+from ..find.invoice_lookup import Key
+from ..shared.fields import CheckedField
+
+if TYPE_CHECKING:
+    from ...service.lookups import Invoice
+
+
+class ResendTab(CallTab):
+    """이메일 재전송: MgtKeyType, MgtKey, receiver address, Send."""
+
+    RESULT_NAME = "resendResult"
+
+    def __init__(self, flow: CallFlow, parent: QWidget | None = None) -> None:
+        super().__init__(flow, parent)
+        self.setObjectName("resendTab")
+        self.mgt_key_type = self._type_combo("resendMgtKeyType")
+        self.mgt_key = CheckedField("resendMgtKey", check_mgt_key, MGT_KEY_MAX, self)
+        self.receiver = CheckedField("resendReceiver", check_receiver, None, self)
+        self._row(self.mgt_key_type, self.mgt_key_type)
+        self._row(self.mgt_key, self.mgt_key.edit)
+        self._row(self.receiver, self.receiver.edit)
+        self._add_field(self.mgt_key)
+        self._add_field(self.receiver)
+        self.button.setObjectName("resendSend")
+        self._tab_order(self.mgt_key_type, self.mgt_key.edit, self.receiver.edit, self.button)
+        self._invoice_row(self.mgt_key, "resendInvoice", "resendUseInvoiceAddress")
+        self.use_address_button = self.invoice_button
+        self.use_address_button.setEnabled(False)
+        self.lookup = self._invoice_lookup(
+            "resend",
+            self._lookup_key,
+            lambda lookups, key: lookups.by_mgt_key(key[0], key[1]),
+            idle_text=lambda: self.tr("Type a document ID: its invoice is shown here."),
+            not_found_text=lambda: self.tr("No invoice of this type has this document ID"),
+        )
+        self.mgt_key.changed.connect(self.lookup.changed)
+        self.mgt_key_type.currentIndexChanged.connect(self.lookup.changed)
+        self.lookup.found.connect(self._found)
+        self.use_address_button.clicked.connect(self.use_address)
+        self.retranslate()
+        self.refresh()
+
+    def request(self) -> ResendRequest:
+        return ResendRequest(str(self.mgt_key_type.currentData()), self.mgt_key.value(), self.receiver.value())
+
+    def done_text(self, request: Request, result: CallResult) -> str:
+        return self.tr("Sent again: %1").replace("%1", request.describe())
+
+    def what_to_check(self, request: Request) -> str:
+        return self.tr(
+            "Check the invoice's mail history on the POPBiLL website before sending again, or the customer may "
+            "get the mail twice."
+        )
+
+    # -- the invoice the document ID names ----------------------------------------------------------------
+    def _lookup_key(self) -> Key | None:
+        mgt_key = self.mgt_key.value()
+        return None if check_mgt_key(mgt_key) else (str(self.mgt_key_type.currentData()), mgt_key)
+
+    def _found(self, invoice: Invoice | None) -> None:
+        self.use_address_button.setEnabled(invoice is not None and bool(invoice.emails))
+
+    def use_address(self) -> bool:
+        """Put the address on the invoice shown in Receiver e-mail; False when there is none."""
+        invoice = self.lookup.invoice
+        if invoice is None or not invoice.emails:
+            return False
+        self.receiver.edit.setText(invoice.emails[0])
+        self.receiver.edit.setFocus()
+        return True
+
+    def retranslate(self) -> None:
+        self.intro.setText(self.tr("Resend the notification mail of one e-Tax invoice to one e-mail address."))
+        for label, text in zip(
+            self.labels, (self.tr("&Type"), self.tr("&Document ID (MgtKey)"), self.tr("&Receiver e-mail")), strict=True
+        ):
+            label.setText(text)
+        self._type_names(self.mgt_key_type)
+        self.mgt_key.edit.setAccessibleName(self.tr("Document ID (MgtKey)"))
+        self.mgt_key.edit.setToolTip(self.tr("1 to 24 characters: letters, digits, '-' and '_'."))
+        self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
+        self.receiver.edit.setAccessibleName(self.tr("Receiver e-mail address"))
+        self.receiver.edit.setToolTip(self.tr("One e-mail address, e.g. name@example.com."))
+        self.receiver.edit.setPlaceholderText("name@example.com")
+        self.button.setText(self.tr("&Send"))
+        self.button.setAccessibleName(self.tr("Send the mail again"))
+        self.invoice_title.setText(self.tr("Invoice"))
+        self.invoice_button.setText(self.tr("Use its &e-mail"))
+        self.invoice_button.setToolTip(self.tr("Put the partner's e-mail address from the invoice in Receiver e-mail."))
