@@ -102,14 +102,17 @@ def test_one_client_and_one_token_until_something_changes(service: Service, sim:
     assert sim.requests[-1].header("X-PB-UserID") == "clerk01"
 
 
-def test_a_history_that_cannot_be_written_never_changes_the_outcome(
-    sim: Simulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_call_whose_sending_record_cannot_be_written_is_not_sent(sim: Simulator, tmp_path: Path) -> None:
+    # Issue 18: a single call is journaled like a batch row ("sending" before the request leaves); a history that
+    # cannot be written refuses the call, nothing sent (before: sent, with no trace left if the process then died).
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the history's folder should be")
     service = Service(settings_for(sim), CREDENTIALS, history_path=blocker / "history.sqlite3")
-    assert service.call(ResendRequest("SELL", "INV-1", "a@example.com")).code == 1
-    assert "not written to the history" in caplog.text
+    with pytest.raises(PopbillError) as refused:
+        service.call(AssignRequest("024112415000000001", "SELL", "DOC-1"))
+    assert refused.value.kind is Kind.HISTORY and not refused.value.maybe_delivered
+    assert "Nothing was sent" in refused.value.message and "not-a-folder" in refused.value.message
+    assert sim.count("assign") == 0
     service.close()
 
 
