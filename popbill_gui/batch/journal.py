@@ -46,7 +46,7 @@ CALL_STATE: Final = {
     RowState.DONE: "done",
     RowState.FAILED: "failed",
     RowState.UNKNOWN: "unknown",
-    RowState.PENDING: "not_sent",
+    RowState.PENDING: "not_done",
 }
 
 

@@ -198,18 +198,22 @@ def _run(cli: Cli, service: Service, plan: BatchPlan) -> BatchReport:
     run = service.batches.start(plan, on_row=progress)
     box: list[BatchReport] = []
     failure: list[BaseException] = []
+    # An Event, not Thread.is_alive(): after a join() interrupted by Ctrl+C, is_alive() may wrongly say False
+    # (the report would then be missing: exit 70).
+    ended = threading.Event()
 
     def work() -> None:
         try:
             box.append(run.run())
         except BaseException as exc:  # noqa: BLE001 -- handed to the main thread, which reports it
             failure.append(exc)
+        finally:
+            ended.set()
 
-    thread = threading.Thread(target=work, name="batch", daemon=True)
-    thread.start()
-    while thread.is_alive():
+    threading.Thread(target=work, name="batch", daemon=True).start()
+    while not ended.is_set():
         try:
-            thread.join(0.2)
+            ended.wait(0.2)
         except KeyboardInterrupt:
             run.cancel()
             cli.err("\n" + text("batch.cancelling", cli.lang))

@@ -147,23 +147,26 @@ class Cli:
         (130), nothing sent."""
         box: list[CallResult] = []
         failure: list[BaseException] = []
+        # An Event, not Thread.is_alive(): after a join() interrupted by Ctrl+C, is_alive() may wrongly say False.
+        ended = threading.Event()
 
         def work() -> None:
             try:
                 box.append(service.call(request))
             except BaseException as exc:  # noqa: BLE001 -- handed to the main thread, which reports it
                 failure.append(exc)
+            finally:
+                ended.set()
 
-        thread = threading.Thread(target=work, name="call", daemon=True)
-        thread.start()
+        threading.Thread(target=work, name="call", daemon=True).start()
         try:
-            while thread.is_alive():
-                thread.join(0.1)
+            while not ended.wait(0.1):
+                pass
         except KeyboardInterrupt:
             if service.give_up_calls():  # sent, no answer yet: recorded as unknown, reported as a lost answer
                 raise PopbillError.client(Kind.INTERRUPTED, self.lang) from None
-            thread.join(0.5)  # nothing on its way, and none will begin: the answer arriving now, or nothing sent
-            if thread.is_alive() or (failure and isinstance(failure[0], CallsClosed)):
+            ended.wait(0.5)  # nothing on its way, and none will begin: the answer arriving now, or nothing sent
+            if not ended.is_set() or (failure and isinstance(failure[0], CallsClosed)):
                 raise
         if failure:
             raise failure[0]

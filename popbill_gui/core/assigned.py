@@ -6,9 +6,10 @@ safe to send again), another one (OTHER_KEY: failed, both IDs named). `check_ass
 ItemKey (one request); when POPBiLL does not find the invoice that way, GetInfo by type and document ID says
 whether our ID is on this invoice; anything else proves nothing (None: the row stays "check on the website").
 
-`check_assignments` does the same for many rows at once (`popbill-cli batch verify`): one Search of the period
-before the batch lists up to 1000 invoices a request, so it is used where it covers the rows in fewer requests
-than one detail each; the rest are asked one by one. Read-only GETs; a network failure raises PopbillError.
+`check_assignments` does the same for many rows at once (`popbill-cli batch verify`): a Search of the six months
+before the batch lists up to 1000 invoices a request (and each earlier six months after it), so it is used while it
+takes fewer requests than the rows still to find; the rest are asked one detail each. Read-only GETs; a network
+failure raises PopbillError.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from .client import TaxinvoiceClient
 
 NOT_FOUND = -11000005  # POPBiLL: no invoice by that key
+SEARCH_WINDOWS = 4  # verify searches the two years before a batch at most (its invoices were registered by then)
 
 
 class Checked(str, Enum):
@@ -116,27 +118,33 @@ def check_assignments(
 
 
 def _search(client: TaxinvoiceClient, kind: str, items: list[Wanted], registered_by: date) -> dict[int, Check]:
-    """The rows found by Search (registered in the six months up to `registered_by`), page by page, while the pages
-    still to read are fewer than the rows still to find (else a detail each is the cheaper way)."""
+    """The rows found by Search: windows of six months back from `registered_by` (newest first, at most
+    SEARCH_WINDOWS), page by page, while the requests made are fewer than the rows still to find (past that, one
+    detail each is the cheaper way)."""
     if len(items) < 2:
         return {}
-    end = registered_by + timedelta(days=1)
-    start = add_months(end, -MAX_WINDOW_MONTHS) + timedelta(days=1)
-    wanted = SearchFilter(kind, start, end, date_kind="R")
     by_item = {clean(w.item_key): w for w in items}
     found: dict[int, Check] = {}
-    page = 1
-    while True:
-        answer = client.search_page(wanted.query(start, end, page, MAX_PER_PAGE))
-        for invoice in answer.invoices:
-            item = by_item.get(clean(invoice.item_key))
-            if item is not None:
-                found[item.row] = _from(invoice, item)
-        pages_left = answer.page_count - page if answer.page_count >= 0 else -1
-        missing = len(items) - len(found)
-        if len(answer.invoices) < MAX_PER_PAGE or pages_left <= 0 or missing == 0 or pages_left >= missing:
-            return found
-        page += 1
+    requests = 0
+    end = registered_by + timedelta(days=1)
+    for _ in range(SEARCH_WINDOWS):
+        start = add_months(end, -MAX_WINDOW_MONTHS) + timedelta(days=1)
+        wanted = SearchFilter(kind, start, end, date_kind="R")
+        page = 1
+        while True:
+            if requests >= len(items) - len(found):
+                return found
+            answer = client.search_page(wanted.query(start, end, page, MAX_PER_PAGE))
+            requests += 1
+            for invoice in answer.invoices:
+                item = by_item.get(clean(invoice.item_key))
+                if item is not None:
+                    found[item.row] = _from(invoice, item)
+            if len(answer.invoices) < MAX_PER_PAGE or (answer.page_count >= 0 and page >= answer.page_count):
+                break
+            page += 1
+        end = start - timedelta(days=1)
+    return found
 
 
 def _from(invoice: Invoice, item: Wanted) -> Check:

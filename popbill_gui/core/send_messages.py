@@ -80,9 +80,9 @@ SEND_CATALOG: dict[str, tuple[str, str]] = {
         "파일 {path}이(가) 일괄 처리 #{batch} 이후 바뀌었습니다. 그 일괄 처리를 기록된 대로 이어서 하거나"
         "(끝났거나 확인이 필요한 행은 다시 보내지 않음), 그만두세요(그 뒤 새로 실행하면 그 일괄 처리가 끝냈거나 "
         "했을 수 있는 행은 빼고 보냄). 아무것도 보내지 않았습니다.",
-        "The file {path} changed since batch #{batch}. Resume that batch as it was journaled (rows done or to check "
-        "are never sent again), or abandon it (a new batch of the file then leaves out the rows it did or may have "
-        "done). Nothing was sent.",
+        "The file {path} has changed since batch #{batch}. Resume that batch as it was journaled (rows done or to "
+        "check are never sent again), or abandon it (a new batch of the file then leaves out the rows it did or may "
+        "have done). Nothing was sent.",
     ),
     "batch.resuming_changed": (
         "파일이 일괄 처리 #{batch} 이후 바뀌었습니다. 기록된 대로 이어서 합니다. 파일에서 바뀌거나 지워진 "

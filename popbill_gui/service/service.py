@@ -57,8 +57,8 @@ def _call_state(error: PopbillError) -> str:
     """The history's state of a call that failed with `error` (storage/history.py CALL_STATES)."""
     if error.maybe_delivered:
         return "unknown"
-    if error.kind in UNREACHABLE_KINDS and error.checked is None:
-        return "not_sent"  # it never left (DNS, refused, TLS, proxy)
+    if error.kind in UNREACHABLE_KINDS:
+        return "not_done"  # it never left (DNS, refused, TLS, proxy), or a look-up showed it was not carried out
     return "failed"
 
 
@@ -159,16 +159,10 @@ class Service:
         store: SecretStore | _Keep | None = KEEP,
     ) -> None:
         """Change what calls are made with; None clears. The next call opens a new client (and a new token).
-
-        Credentials belong to one environment: settings for another environment (test ↔ production) drop the
-        credentials in use and their keyring at once, unless new credentials come in the same call. A LinkID and
-        SecretKey kept for this session only, or a pasted token, are never sent to the other server."""
+        Nothing else is implied: applying the user's settings, where the environment may change, is
+        `switch_settings`."""
         with self._lock:
             if not isinstance(settings, _Keep):
-                if settings.env != self._settings.env and isinstance(credentials, _Keep):
-                    self._credentials = None
-                    if isinstance(store, _Keep):
-                        self._store = None
                 self._settings = settings
             if not isinstance(credentials, _Keep):
                 self._credentials = credentials
@@ -177,17 +171,21 @@ class Service:
             # Not closed: a worker may still be using it; its connections close when it is collected.
             self._client = None
 
-    def switch_settings(self, settings: Settings, credentials: Credentials | None = None) -> bool:
-        """Use `settings`; `credentials`: the ones the user entered with them (None: none entered). What the
-        window's settings dialog applies. When the environment changes, the old credentials go whatever they were
-        (keyring, this session only, a pasted token) and only entered ones are used; otherwise entered ones
-        replace them. Returns whether credentials are now missing because of the switch (read the keyring)."""
+    def switch_settings(self, settings: Settings, entered: Credentials | None = None) -> bool:
+        """Apply the user's settings; `entered`: credentials the user typed with them (None: none typed; never the
+        ones already in use handed back). Credentials belong to one environment: when the environment changes
+        (test ↔ production), the ones in use are dropped at once, whatever they were (from the keyring, kept for
+        this session only, a pasted token), with their keyring, and only `entered` ones are used; they are never
+        sent to the other server. Returns True when the switch left no credentials: read the new environment's
+        keyring entry (`read_keyring`)."""
         switched = settings.env != self._settings.env
-        if credentials is not None:
-            self.configure(settings=settings, credentials=credentials)
+        if entered is not None:
+            self.configure(settings=settings, credentials=entered)
+        elif switched:
+            self.configure(settings=settings, credentials=None, store=None)
         else:
             self.configure(settings=settings)
-        return switched and credentials is None
+        return switched and entered is None
 
     def environment(self) -> Environment:
         """Where calls go (a PopbillError names a custom URL that cannot be used)."""
@@ -235,7 +233,7 @@ class Service:
         except PopbillError as exc:
             exc.duration = time.monotonic() - start
             if exc.kind not in CREDENTIAL_KINDS and exc.kind is not Kind.INVALID_INPUT:
-                self._record(request, exc.http_status, exc.code, exc.message, exc.duration, ok=False, state="not_sent")
+                self._record(request, exc.http_status, exc.code, exc.message, exc.duration, ok=False, state="not_done")
             raise
         call_id = self._begin(request)
         try:
@@ -248,7 +246,7 @@ class Service:
             if isinstance(request, AssignRequest) and exc.maybe_delivered:
                 looked = self._look_up(client, request, exc)
                 if isinstance(looked, CallResult):
-                    self._settle(call_id, "done", looked.http_status, looked.code, looked.message, looked.duration)
+                    self._settle(call_id, "done", exc.http_status, looked.code, looked.message, looked.duration)
                     return looked
                 exc = looked
             state = _call_state(exc)
@@ -266,14 +264,15 @@ class Service:
         with self._flight_lock:
             return list(self._in_flight.values())
 
-    def give_up_calls(self) -> list[InFlight]:
+    def give_up_calls(self, message: str | None = None) -> list[InFlight]:
         """The calls in flight are left to run without us (Ctrl+C, the window closing): each is recorded now as
-        "unknown" (it may have been carried out); their answers, should they still come, change nothing. From now
-        on no call begins (CallsClosed, nothing sent): an empty list means nothing is on its way."""
+        "unknown" (it may have been carried out), with `message` (default: interrupted by Ctrl+C); their answers,
+        should they still come, change nothing. From now on no call begins (CallsClosed, nothing sent): an empty
+        list means nothing is on its way."""
         with self._flight_lock:
             self._calls_closed = True
             given_up, self._in_flight = list(self._in_flight.values()), {}
-        message = text("error.interrupted", self.lang)
+        message = message or text("error.interrupted", self.lang)
         for call in given_up:
             self._write_settle(call.record_id, "unknown", None, None, message, time.monotonic() - call.started)
         return given_up
@@ -281,6 +280,9 @@ class Service:
     def _begin(self, request: Request) -> int:
         from ..storage.errors import HistoryError
 
+        with self._flight_lock:
+            if self._calls_closed:
+                raise CallsClosed("no call begins after give_up_calls")
         try:
             call_id = self.history().begin_call(
                 environment=self.environment_name,
@@ -296,7 +298,7 @@ class Service:
             if not self._calls_closed:
                 self._in_flight[call_id] = InFlight(call_id, request, time.monotonic())
                 return call_id
-        self._write_settle(call_id, "not_sent", None, None, text("error.interrupted_before", self.lang), None)
+        self._write_settle(call_id, "not_done", None, None, text("error.interrupted_before", self.lang), None)
         raise CallsClosed("no call begins after give_up_calls")
 
     def _settle(

@@ -88,7 +88,7 @@ _MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
         "CREATE INDEX IF NOT EXISTS calls_batch ON calls (batch_id, row_num)",
     ),
     (
-        # Every call is journaled: "sending" before its request leaves, then done / failed / unknown / not_sent.
+        # Every call is journaled: "sending" before its request leaves, then done / failed / unknown / not_done.
         # Older records get the state their `ok` says, and a batch row's last record the row's own "unknown".
         "ALTER TABLE calls ADD COLUMN state TEXT NOT NULL DEFAULT ''",
         "UPDATE calls SET state = CASE WHEN ok THEN 'done' ELSE 'failed' END",
@@ -107,8 +107,9 @@ _CALL_COLUMNS: Final = (
     " http_status, code, message, duration, ok, batch_id, row_num, state"
 )
 # A call's state: "sending" from just before its request leaves until its answer is recorded (a record left so
-# by a killed process may have been carried out), then what the answer said. "not_sent": it surely never left.
-CALL_STATES: Final = ("sending", "done", "failed", "unknown", "not_sent")
+# by a killed process may have been carried out), then what the answer said. "not_done": not carried out (it never
+# left, or a look-up of the invoice showed it was not done): safe to send again.
+CALL_STATES: Final = ("sending", "done", "failed", "unknown", "not_done")
 MAYBE_DELIVERED_STATES: Final = ("sending", "unknown")
 # What SQLite's primary result codes mean for the clerk (HistoryFailure.cause); anything else is "other".
 _CAUSES: Final = {
@@ -442,7 +443,7 @@ class History:
     ) -> None:
         """What became of a call begun with begin_call (state: one of CALL_STATES but "sending")."""
         if state not in CALL_STATES or state == "sending":
-            raise ValueError(f"a call is settled as done, failed, unknown or not_sent, not {state!r}")
+            raise ValueError(f"a call is settled as done, failed, unknown or not_done, not {state!r}")
         self.write(
             lambda conn: self.update_call(
                 conn, call_id, state=state, http_status=http_status, code=code, message=message, duration=duration

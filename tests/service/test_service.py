@@ -180,3 +180,39 @@ def test_connection_test_uses_the_values_given_and_keeps_nothing(sim: Simulator)
     with pytest.raises(PopbillError) as missing:
         test_connection(settings_for(sim), None)
     assert missing.value.kind is Kind.NO_CREDENTIALS
+
+
+# ---- credentials follow the environment (issue 18) ----
+@pytest.mark.parametrize("credentials", [CREDENTIALS, TokenCredentials("pasted-token")])
+def test_switching_the_environment_drops_credentials_kept_for_this_session(
+    sim: Simulator, tmp_path: Path, credentials: LinkCredentials | TokenCredentials
+) -> None:
+    # Kept in memory only (no keyring, or the clerk's choice), or a pasted token: they must not follow a switch to
+    # production (the window kept them, and sent them there).
+    service = Service(settings_for(sim), credentials, history_path=tmp_path / "h.sqlite3")
+    assert service.switch_settings(settings_for(sim, env="production")) is True  # read the keyring now
+    assert service.credentials is None and service.store is None
+    with pytest.raises(PopbillError) as caught:
+        service.call(ResendRequest("SELL", "INV-1", "a@example.com"))
+    assert caught.value.kind is Kind.NO_CREDENTIALS and sim.requests == []
+    # Credentials typed with the new settings are the new environment's: used.
+    entered = LinkCredentials(DEMO_LINK_ID, "cHJvZHVjdGlvbi1zZWNyZXQta2V5LTAxMjM0NTY3ODk=")
+    assert service.switch_settings(settings_for(sim, env="test"), entered) is False
+    assert service.credentials == entered
+    # Settings that keep the environment keep the credentials (a language, a UserID).
+    assert service.switch_settings(settings_for(sim, user_id="clerk01", lang="ko")) is False
+    assert service.credentials == entered
+    service.close()
+
+
+def test_switching_the_environment_drops_the_keyrings_credentials_too(sim: Simulator, tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    SecretStore(backend).save("test", CREDENTIALS)
+    service = Service(
+        settings_for(sim), None, store_factory=lambda lang: SecretStore(backend, lang), history_path=tmp_path / "h"
+    )
+    assert service.read_keyring() and service.credentials == CREDENTIALS and service.store is not None
+    assert service.switch_settings(settings_for(sim, env="production")) is True
+    assert service.credentials is None and service.store is None
+    assert service.read_keyring() is True and service.credentials is None  # production has none saved
+    service.close()
