@@ -21,7 +21,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from .errors import Kind, PopbillError
-from .invoices import MAX_PER_PAGE, MAX_WINDOW_MONTHS, Invoice, add_months
+from .invoices import MAX_PER_PAGE, MAX_WINDOW_MONTHS, OUR_KEY_FIELD, Invoice, add_months
 from .lookup import SearchFilter
 from .validation import clean
 
@@ -58,6 +58,13 @@ def verdict(invoice_key: str, mgt_key: str) -> Check:
     return Check(Checked.ASSIGNED if _same_key(found, mgt_key) else Checked.OTHER_KEY, found)
 
 
+def says_our_key(invoice: Invoice) -> bool:
+    """Whether an answer is an invoice (it has its written date) that says what document ID is on our side (the
+    field is there, empty or not): only then may "no document ID" be concluded from it."""
+    field = OUR_KEY_FIELD.get(invoice.mgt_key_type, "")
+    return bool(invoice.raw.get("writeDate")) and field in invoice.raw
+
+
 def check_assignment(client: TaxinvoiceClient, item_key: str, mgt_key_type: str, mgt_key: str) -> Check | None:
     """Whether the invoice `item_key` carries `mgt_key` on our side (`mgt_key_type`); None when POPBiLL finds no
     invoice to tell (then nothing is proven). A PopbillError when the look-up itself fails."""
@@ -67,6 +74,8 @@ def check_assignment(client: TaxinvoiceClient, item_key: str, mgt_key_type: str,
         if exc.kind is not Kind.POPBILL or exc.code != NOT_FOUND:
             raise
     else:
+        if not says_our_key(invoice):
+            return None  # not an invoice, or one that does not say what is on our side: nothing is proven
         return verdict(invoice.mgt_key, mgt_key)
     try:
         holder = client.get_info(mgt_key_type, mgt_key)
@@ -138,7 +147,7 @@ def _search(client: TaxinvoiceClient, kind: str, items: list[Wanted], registered
             requests += 1
             for invoice in answer.invoices:
                 item = by_item.get(clean(invoice.item_key))
-                if item is not None:
+                if item is not None and says_our_key(invoice):
                     found[item.row] = _from(invoice, item)
             if len(answer.invoices) < MAX_PER_PAGE or (answer.page_count >= 0 and page >= answer.page_count):
                 break
