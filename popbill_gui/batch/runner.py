@@ -26,7 +26,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from ..core.errors import ACCOUNT_WIDE_CODES, CLIENT_CODE, CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
-from ..core.messages import text
+from ..core.messages import Lang, text
 from ..storage.errors import HistoryError
 from .journal import Journal, JournalError
 from .model import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, InputRow, Operation, RowOutcome, RowState
@@ -102,12 +102,12 @@ def _stop_for(error: PopbillError) -> Stop | None:
     return None
 
 
-def journal_error(batch_id: int, failure: HistoryError, lang: str) -> PopbillError:
-    """The one sentence of a batch stopped by its journal: what happened, and that it resumes once it is fixed."""
-    reason = failure.describe(lang)  # type: ignore[arg-type]
+def journal_error(batch_id: int, failure: HistoryError, lang: Lang) -> PopbillError:
+    """The one sentence of a batch stopped by its journal (batch id 0: nothing could start): what happened, and
+    that the batch resumes once the cause is gone."""
+    reason = failure.describe(lang)
     key = "batch.journal_stopped" if batch_id else "batch.history_unusable"
-    message = text(key, lang, batch=batch_id, reason=reason)  # type: ignore[arg-type]
-    return PopbillError(CLIENT_CODE, message, None, Kind.HISTORY, lang=lang)  # type: ignore[arg-type]
+    return PopbillError(CLIENT_CODE, text(key, lang, batch=batch_id, reason=reason), None, Kind.HISTORY, lang=lang)
 
 
 class BatchRunner:
@@ -216,10 +216,10 @@ class BatchRunner:
                 continue
             outcome, error = sent
             self._finish(outcome)
+            # A lost answer, and a look-up showed it was not carried out: sent again, once in a run.
+            settler = self._settler
             lost = error is not None and error.maybe_delivered
-            # A look-up showed it was not carried out: sent again, once in a run.
-            resend = lost and outcome.state is RowState.PENDING and self._settler is not None
-            resend = resend and self._settler is not None and self._settler.take_resend(row.row)
+            resend = lost and outcome.state is RowState.PENDING and settler is not None and settler.take_resend(row.row)
             halt = self._halt_for(outcome, error, resend)
             with self._lock:
                 if halt is not None:
@@ -344,9 +344,9 @@ class BatchRunner:
                 self._queue.append(row)
 
 
-def _unrecorded(outcome: RowOutcome, lang: str) -> RowOutcome:
+def _unrecorded(outcome: RowOutcome, lang: Lang) -> RowOutcome:
     """What the report says of a row whose answer came but could not be journaled: check it (확인 필요)."""
-    said = text(f"batch.state.{outcome.state.value}", lang)  # type: ignore[arg-type]
-    note = text("batch.result_unrecorded", lang, state=said)  # type: ignore[arg-type]
+    said = text(f"batch.state.{outcome.state.value}", lang)
+    note = text("batch.result_unrecorded", lang, state=said)
     message = f"{note} {outcome.message}".strip()
     return replace(outcome, state=RowState.UNKNOWN, message=message)

@@ -30,7 +30,7 @@ def result_json(result: CallResult) -> dict[str, Any]:
     data: dict[str, Any] = {
         "code": result.code,
         "message": result.message,
-        "http_status": result.http_status,
+        "http_status": result.http_status or None,  # None: no HTTP answer came (a lost answer settled by look-up)
         "operation": result.operation,
         "duration_ms": round(result.duration * 1000, 1),
     }
