@@ -73,7 +73,7 @@ class BatchInfo:
     environment: str
     corp_num: str
     concurrency: int
-    status: str  # "running" / "completed" / "stopped" / "cancelled"
+    status: str  # "running" / "completed" / "stopped" / "cancelled" / "abandoned"
     counts: dict[RowState, int]  # every RowState, zero included
     finished: float | None = None  # when finish_batch was called
     file_changed: bool = False  # resumed after its file was edited (mark_file_changed)

@@ -30,6 +30,7 @@ from popbill_gui.storage.settings import Settings
 LOCKER = """
 import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+print("ready", flush=True)
 for line in sys.stdin:
     if line.strip() == "lock":
         conn.execute("BEGIN IMMEDIATE")
@@ -47,6 +48,7 @@ class Locker:
         self.proc = subprocess.Popen(
             [sys.executable, "-c", LOCKER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
+        assert self.proc.stdout is not None and self.proc.stdout.readline().strip() == "ready"  # takes it at once
 
     def _say(self, word: str, answer: str) -> None:
         assert self.proc.stdin is not None and self.proc.stdout is not None
