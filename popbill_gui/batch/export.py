@@ -17,7 +17,7 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -36,6 +36,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "state": ("상태", "Status"),
     "code": ("코드", "Code"),
     "message": ("메시지", "Message"),
+    "verified": ("팝빌에서 확인", "Checked on POPBiLL"),  # batch verify: whether the invoice carries the ID
 }
 
 # Pauses between attempts to rename onto a target that refuses (PermissionError). On Windows a file open in
@@ -69,11 +70,13 @@ def result_table(
     outcomes: dict[int, RowOutcome],
     lang: Lang = "ko",
     columns: Sequence[str] | None = None,
+    verified: Mapping[int, str] | None = None,
 ) -> list[list[object]]:
     """Header and one line per input row, in file order; `columns`: the input's (default: the operation's; a
-    file by NTS number shows its numbers and the ItemKeys they were resolved to, `BatchFile.result_columns`)."""
+    file by NTS number shows its numbers and the ItemKeys they were resolved to, `BatchFile.result_columns`).
+    `verified`: a last column, what `popbill-cli batch verify` found for each row."""
     given = tuple(columns) if columns is not None else COLUMNS[operation]
-    headers = ("row", *given, "state", "code", "message")
+    headers = ("row", *given, "state", "code", "message", *(("verified",) if verified is not None else ()))
     table: list[list[object]] = [[HEADERS[c][1 if lang == "en" else 0] for c in headers]]
     for row in rows:
         outcome = outcomes.get(row.row, RowOutcome(row.row))
@@ -84,6 +87,8 @@ def result_table(
         table.append(
             [row.row, *values, state_text(outcome.state, lang), "" if outcome.code is None else outcome.code, message]
         )
+        if verified is not None:
+            table[-1].append(verified.get(row.row, ""))
     return table
 
 

@@ -9,29 +9,45 @@ module owns what the rows mean. Qt-free and thread-safe (every statement runs un
 `recover` cannot tell a crashed run from a live one, so a batch is run by whoever holds its run lock (`lock`): an
 OS file lock beside the history (`storage/locks.py`), taken before recovering and kept while the batch runs. A
 new batch's lock is taken inside the transaction that journals it, so no other process ever sees it unlocked.
+
+Every attempt at a row is also a call record in the history, written in the same transactions: "sending" with the
+mark, settled with the result (or "unknown" by `recover`). So the history alone says what was done or may have
+been done, for a batch and a single call alike: what a new batch leaves out (`batch/keys.py`). A failure to write
+(the history locked past the wait, the disk full, a damaged file) raises HistoryFailure with nothing written.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import time as _now
 from typing import Any, Final
 
+from ..core.messages import Lang, text
 from ..core.validation import Problem
 from ..storage.history import History, HistoryError
 from ..storage.locks import FileLock, is_locked
+from .keys import same_path
 from .model import OPERATIONS, InputRow, RowOutcome, RowState
 
 RUNNING: Final = "running"
-FINISHED_STATUSES: Final = ("completed", "stopped", "cancelled")
+ABANDONED: Final = "abandoned"  # given up by the clerk's choice: never resumed; its file's next batch leaves its rows
+FINISHED_STATUSES: Final = ("completed", "stopped", "cancelled", ABANDONED)
 BATCH_STATUSES: Final = (RUNNING, *FINISHED_STATUSES)
 _BATCH_COLUMNS: Final = (
-    "id, created, operation, source, fingerprint, environment, corp_num, concurrency, status, finished"
+    "id, created, operation, source, fingerprint, environment, corp_num, concurrency, status, finished, file_changed"
 )
+# A row's state as its call record says it (storage/history.py CALL_STATES); a skipped row has no call.
+CALL_STATE: Final = {
+    RowState.SENDING: "sending",
+    RowState.DONE: "done",
+    RowState.FAILED: "failed",
+    RowState.UNKNOWN: "unknown",
+    RowState.PENDING: "not_done",
+}
 
 
 class JournalError(HistoryError):
@@ -57,9 +73,10 @@ class BatchInfo:
     environment: str
     corp_num: str
     concurrency: int
-    status: str  # "running" / "completed" / "stopped" / "cancelled"
+    status: str  # "running" / "completed" / "stopped" / "cancelled" / "abandoned"
     counts: dict[RowState, int]  # every RowState, zero included
     finished: float | None = None  # when finish_batch was called
+    file_changed: bool = False  # resumed after its file was edited (mark_file_changed)
 
     @property
     def total(self) -> int:
@@ -106,10 +123,11 @@ def _values_from(text: str) -> dict[str, str]:
 
 
 class Journal:
-    """The batches of one history file."""
+    """The batches of one history file. `lang`: the words its call records are written with."""
 
-    def __init__(self, history: History) -> None:
+    def __init__(self, history: History, lang: Lang = "ko") -> None:
         self._history = history
+        self.lang: Lang = lang
 
     @property
     def history(self) -> History:
@@ -128,6 +146,7 @@ class Journal:
         skip_invalid: bool = False,
         on_created: Callable[[int], None] | None = None,
         sole: bool = False,
+        left_out: Mapping[int, str] | None = None,
     ) -> int:
         """Journal a new batch, every row pending (invalid rows skipped), in one durable transaction.
 
@@ -137,7 +156,9 @@ class Journal:
         raises, nothing is journaled. With `sole`, raises UnfinishedExists, journaling nothing, when the file
         (`fingerprint`) already has an unfinished batch under `environment` and `corp_num`: checked inside the same
         write transaction, so two processes that both planned the file before either started cannot both journal
-        it (the second sees the first's batch).
+        it (the second sees the first's batch); an unfinished batch of the same file path (`source`), edited since,
+        counts too. `left_out`: valid rows journaled as skipped with that message (done or may have been done
+        before: `batch/keys.py`).
         """
         if operation not in OPERATIONS:
             raise ValueError(f"unknown batch operation {operation!r}")
@@ -150,16 +171,24 @@ class Journal:
         if invalid and not skip_invalid:
             raise ValueError(f"invalid rows and skip_invalid is false: {invalid[:10]}")
         now = _now()
+        skip = dict(left_out or {})
+
+        def state_of(r: InputRow) -> tuple[str, str]:
+            if not r.valid:
+                return RowState.SKIPPED.value, ""
+            if r.row in skip:
+                return RowState.SKIPPED.value, skip[r.row]
+            return RowState.PENDING.value, ""
 
         def work(conn: sqlite3.Connection) -> int:
             if sole:
                 sql = (
-                    f"SELECT {_BATCH_COLUMNS} FROM batches WHERE status = ? AND fingerprint = ?"  # noqa: S608
+                    f"SELECT {_BATCH_COLUMNS} FROM batches WHERE status = ?"  # noqa: S608
                     " AND environment = ? AND corp_num = ? ORDER BY created DESC, id DESC"
                 )
-                found = conn.execute(sql, (RUNNING, fingerprint, environment, corp_num)).fetchone()
-                if found is not None:
-                    raise UnfinishedExists(self._batch_info(conn, found))
+                for found in conn.execute(sql, (RUNNING, environment, corp_num)).fetchall():
+                    if found[4] == fingerprint or same_path(found[3], source):
+                        raise UnfinishedExists(self._batch_info(conn, found))
             cursor = conn.execute(
                 "INSERT INTO batches (created, operation, source, fingerprint, environment, corp_num, concurrency,"
                 " status) VALUES (?,?,?,?,?,?,?,?)",
@@ -167,15 +196,15 @@ class Journal:
             )
             batch_id = int(cursor.lastrowid or 0)
             conn.executemany(
-                "INSERT INTO batch_rows (batch_id, row_num, input_values, problems, state, updated)"
-                " VALUES (?,?,?,?,?,?)",
+                "INSERT INTO batch_rows (batch_id, row_num, input_values, problems, state, message, updated)"
+                " VALUES (?,?,?,?,?,?,?)",
                 (
                     (
                         batch_id,
                         r.row,
                         json.dumps(r.values, ensure_ascii=False),
                         _problems_json(r.problems),
-                        (RowState.PENDING if r.valid else RowState.SKIPPED).value,
+                        *state_of(r),
                         now,
                     )
                     for r in rows
@@ -218,20 +247,53 @@ class Journal:
         )
         return found
 
+    def batches_of(
+        self,
+        environment: str,
+        corp_num: str,
+        *,
+        source: str | None = None,
+        fingerprint: str | None = None,
+        operation: str | None = None,
+    ) -> list[BatchInfo]:
+        """The batches under this account of the file at `source` (any spelling of its path) or with these
+        contents (`fingerprint`), of `operation` when given, newest first, whatever their status."""
+        sql = (
+            f"SELECT {_BATCH_COLUMNS} FROM batches WHERE environment = ? AND corp_num = ?"  # noqa: S608
+            " ORDER BY created DESC, id DESC"
+        )
+
+        def wanted(r: Sequence[Any]) -> bool:
+            if operation is not None and r[2] != operation:
+                return False
+            return (fingerprint is not None and r[4] == fingerprint) or (source is not None and same_path(r[3], source))
+
+        def work(conn: sqlite3.Connection) -> list[BatchInfo]:
+            rows = conn.execute(sql, (environment, corp_num)).fetchall()
+            return [self._batch_info(conn, r) for r in rows if wanted(r)]
+
+        found: list[BatchInfo] = self._history.read(work)
+        return found
+
     def batch(self, batch_id: int) -> BatchInfo:
         info: BatchInfo = self._history.read(lambda conn: self._batch_info(conn, self._batch_row(conn, batch_id)))
         return info
 
-    def batch_rows(self, batch_id: int) -> list[JournalRow]:
-        """Every row of the batch, in row-number order (the file's order)."""
+    def batch_rows(self, batch_id: int, states: Iterable[RowState] | None = None) -> list[JournalRow]:
+        """Every row of the batch (only those in `states`, when given), in row-number order (the file's order)."""
+        wanted = None if states is None else [s.value for s in states]
 
         def work(conn: sqlite3.Connection) -> list[Any]:
             self._batch_row(conn, batch_id)
-            return conn.execute(
+            sql = (
                 "SELECT row_num, input_values, problems, state, code, message, http_status, duration, attempts"
-                " FROM batch_rows WHERE batch_id = ? ORDER BY row_num",
-                (batch_id,),
-            ).fetchall()
+                " FROM batch_rows WHERE batch_id = ?"
+            )
+            args: list[object] = [batch_id]
+            if wanted is not None:
+                sql += f" AND state IN ({','.join('?' for _ in wanted)})"
+                args += wanted
+            return conn.execute(sql + " ORDER BY row_num", args).fetchall()
 
         rows = self._history.read(work)
         return [
@@ -246,41 +308,47 @@ class Journal:
         ]
 
     def mark_sending(self, batch_id: int, row: int) -> None:
-        """Mark the row as leaving, committed durably: call it right BEFORE its request is sent.
+        """Mark the row as leaving, with its call record ("sending"), committed durably: call it right BEFORE its
+        request is sent.
 
         Raises JournalError, marking nothing, when the row must not be sent: no such row, already sending (a
         crash not recovered, or two workers on one row), already done, or unknown in an AssignMgtKey batch (it
         may have been assigned: never again). Pending, failed and skipped rows may be sent, and unknown ones of
-        a SendEmail batch (when the user asks to re-send them).
+        a SendEmail batch (when the user asks to re-send them). HistoryFailure, marking nothing, when the history
+        cannot be written: then the request must not leave.
         """
+        message = text("history.sending", self.lang)
 
         def work(conn: sqlite3.Connection) -> None:
-            operation = self._batch_row(conn, batch_id)[2]
+            batch = self._batch_row(conn, batch_id)
             found = conn.execute(
-                "SELECT state FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
+                "SELECT state, input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
             ).fetchone()
             if found is None:
                 raise JournalError(f"batch {batch_id} has no row {row}")
             state = RowState(found[0])
             if state in (RowState.SENDING, RowState.DONE) or (
-                state is RowState.UNKNOWN and operation == "assign_mgt_key"
+                state is RowState.UNKNOWN and batch[2] == "assign_mgt_key"
             ):
                 raise JournalError(f"row {row} of batch {batch_id} is {state.value}: it must not be sent again")
+            now = _now()
             conn.execute(
                 "UPDATE batch_rows SET state = ?, code = NULL, message = '', http_status = NULL, duration = NULL,"
                 " attempts = attempts + 1, updated = ? WHERE batch_id = ? AND row_num = ?",
-                (RowState.SENDING.value, _now(), batch_id, row),
+                (RowState.SENDING.value, now, batch_id, row),
             )
+            self._history.insert_call(conn, self._call_values(batch, found[1], row, now, RowState.SENDING, message))
 
         self._history.write(work, durable=True)
 
     def mark_result(self, batch_id: int, row: int, outcome: RowOutcome) -> None:
-        """The row's answer (done / failed / unknown, or pending again when the request surely never left),
-        and its call record, in one transaction."""
+        """The row's answer (done / failed / unknown, or pending again when the request surely never left, or
+        when a look-up showed it was not carried out), and its call record, in one transaction. Also settles a
+        row left unknown (by a look-up: `batch/runner.py`)."""
         if outcome.row != row:
             raise ValueError(f"the outcome is for row {outcome.row}, not {row}")
-        if outcome.state is RowState.SENDING:
-            raise ValueError("mark_sending marks a row as sending")
+        if outcome.state in (RowState.SENDING, RowState.SKIPPED):
+            raise ValueError("mark_sending marks a row as sending, mark_skipped as skipped")
         now = _now()
 
         def work(conn: sqlite3.Connection) -> None:
@@ -304,32 +372,13 @@ class Journal:
                     row,
                 ),
             )
-            values = _values_from(found[0])
-            self._history.insert_call(
-                conn,
-                (
-                    now,
-                    batch[5],  # environment
-                    batch[6],  # corp_num
-                    batch[2],  # operation
-                    values.get("mgt_key_type", ""),
-                    values.get("mgt_key", ""),
-                    values.get("item_key", ""),
-                    values.get("receiver", ""),
-                    outcome.http_status,
-                    outcome.code,
-                    outcome.message,
-                    outcome.duration,
-                    int(outcome.state is RowState.DONE),
-                    batch_id,
-                    row,
-                ),
-            )
+            self._settle_call(conn, batch, found[0], row, now, outcome)
 
         self._history.write(work)
 
     def mark_skipped(self, batch_id: int, rows: Iterable[int], message: str = "") -> None:
-        """Mark these rows skipped (never sent because the batch stopped); only pending rows change."""
+        """Mark these rows skipped (never sent because the batch stopped, or edited since); only pending rows
+        change."""
         numbers = [int(r) for r in rows]
         now = _now()
 
@@ -344,34 +393,47 @@ class Journal:
         self._history.write(work)
 
     def recover(self, batch_id: int) -> list[int]:
-        """After a crash: the rows left "sending" become "unknown" (check on the website); their row numbers."""
+        """After a crash: the rows left "sending" become "unknown" (check on the website), their call records
+        too; their row numbers."""
+        message = text("history.interrupted", self.lang)
 
         def work(conn: sqlite3.Connection) -> list[int]:
-            self._batch_row(conn, batch_id)
-            found = [
-                int(r[0])
-                for r in conn.execute(
-                    "SELECT row_num FROM batch_rows WHERE batch_id = ? AND state = ? ORDER BY row_num",
-                    (batch_id, RowState.SENDING.value),
-                ).fetchall()
-            ]
+            batch = self._batch_row(conn, batch_id)
+            found = conn.execute(
+                "SELECT row_num, input_values FROM batch_rows WHERE batch_id = ? AND state = ? ORDER BY row_num",
+                (batch_id, RowState.SENDING.value),
+            ).fetchall()
+            now = _now()
             conn.execute(
-                "UPDATE batch_rows SET state = ?, updated = ? WHERE batch_id = ? AND state = ?",
-                (RowState.UNKNOWN.value, _now(), batch_id, RowState.SENDING.value),
+                "UPDATE batch_rows SET state = ?, message = ?, updated = ? WHERE batch_id = ? AND state = ?",
+                (RowState.UNKNOWN.value, message, now, batch_id, RowState.SENDING.value),
             )
-            return found
+            for number, values in found:
+                outcome = RowOutcome(int(number), RowState.UNKNOWN, message=message)
+                self._settle_call(conn, batch, values, int(number), now, outcome)
+            return [int(r[0]) for r in found]
 
         result: list[int] = self._history.write(work)
         return result
 
     def finish_batch(self, batch_id: int, status: str) -> None:
-        """Mark the batch finished: "completed", "stopped" or "cancelled" (then no longer offered for resuming)."""
+        """Mark the batch finished: "completed", "stopped", "cancelled" or "abandoned" (then no longer offered for
+        resuming)."""
         if status not in FINISHED_STATUSES:
             raise ValueError(f"a batch finishes as one of {', '.join(FINISHED_STATUSES)}, not {status!r}")
 
         def work(conn: sqlite3.Connection) -> None:
             self._batch_row(conn, batch_id)
             conn.execute("UPDATE batches SET status = ?, finished = ? WHERE id = ?", (status, _now(), batch_id))
+
+        self._history.write(work)
+
+    def mark_file_changed(self, batch_id: int) -> None:
+        """The batch is resumed after its file was edited: its file's next new batch leaves out what it did."""
+
+        def work(conn: sqlite3.Connection) -> None:
+            self._batch_row(conn, batch_id)
+            conn.execute("UPDATE batches SET file_changed = 1 WHERE id = ?", (batch_id,))
 
         self._history.write(work)
 
@@ -386,6 +448,61 @@ class Journal:
         if found is None:
             raise JournalError(f"no batch {batch_id} in the history")
         return tuple(found)
+
+    def _call_values(
+        self, batch: Sequence[Any], input_values: str, row: int, now: float, state: RowState, message: str
+    ) -> tuple[object, ...]:
+        """A new call record of the row, in History.insert_call's order."""
+        values = _values_from(input_values)
+        return (
+            now,
+            batch[5],  # environment
+            batch[6],  # corp_num
+            batch[2],  # operation
+            values.get("mgt_key_type", ""),
+            values.get("mgt_key", ""),
+            values.get("item_key", ""),
+            values.get("receiver", ""),
+            None,
+            None,
+            message,
+            None,
+            int(state is RowState.DONE),
+            batch[0],
+            row,
+            CALL_STATE[state],
+        )
+
+    def _settle_call(
+        self,
+        conn: sqlite3.Connection,
+        batch: Sequence[Any],
+        input_values: str,
+        row: int,
+        now: float,
+        outcome: RowOutcome,
+    ) -> None:
+        """The row's call record gets the outcome: the record of this attempt (left "sending", or "unknown" until a
+        look-up settles it), or a new one when there is none (rows journaled by an earlier version)."""
+        last = conn.execute(
+            "SELECT id, state FROM calls WHERE batch_id = ? AND row_num = ? ORDER BY id DESC LIMIT 1", (batch[0], row)
+        ).fetchone()
+        state = CALL_STATE[outcome.state]
+        if last is not None and last[1] in ("sending", "unknown"):
+            self._history.update_call(
+                conn,
+                int(last[0]),
+                state=state,
+                http_status=outcome.http_status,
+                code=outcome.code,
+                message=outcome.message,
+                duration=outcome.duration,
+            )
+            return
+        values = list(self._call_values(batch, input_values, row, now, outcome.state, outcome.message))
+        values[8:10] = [outcome.http_status, outcome.code]
+        values[11] = outcome.duration
+        self._history.insert_call(conn, values)
 
     @staticmethod
     def _batch_info(conn: sqlite3.Connection, r: Sequence[Any]) -> BatchInfo:
@@ -406,4 +523,5 @@ class Journal:
             status=str(r[8]),
             counts=counts,
             finished=None if r[9] is None else float(r[9]),
+            file_changed=bool(r[10]),
         )

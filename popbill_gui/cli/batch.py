@@ -7,6 +7,12 @@ A results file (--out) that cannot be written is found before anything is sent (
 the batch's own (the outcomes stay in the history, exportable later). An assign file by NTS confirmation number is
 resolved while it is planned, so its credentials are read before planning (after the file's own checks: a file
 refused for its rows is named without asking the keyring).
+
+A file edited while its batch is unfinished is refused (exit 2) with the two ways on: `--resume` (as journaled) or
+`--abandon` (nothing sent; the next run leaves out what that batch did). A new batch leaves out, with a count, rows
+done or maybe done before, unless `--again`. A history that cannot be written: exit 2 when nothing could start,
+exit 3 when it stopped a batch (resumable once the cause is gone); never a traceback. `batch verify` is in
+`batch_verify.py`.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.messages import Lang, text
-from ..service import Service
+from ..service import HistoryError, Service
 from ..service.batches import BatchPlan, BatchRefused, BatchReport
 from ..storage.settings import Settings, history_path
 from .advice import hint
@@ -37,8 +43,16 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
     lang = s.lang
     if args.operation == "template":
         return _template(cli, args, lang)
+    if args.operation == "verify":
+        from .batch_verify import run_verify
+
+        return run_verify(cli, args, s)
     if args.template_file is not None:
         raise UsageError(f"unexpected argument: {args.template_file}")
+    if args.abandon and (args.resume or args.again or args.out or args.resend_unknown or args.skip_invalid):
+        raise UsageError("--abandon sends nothing and takes no other batch option")
+    if args.again and args.resume:
+        raise UsageError("--again is for a new batch: a resumed batch never sends its done rows again")
     operation = "resend_email" if args.operation == "resend-email" else "assign_mgt_key"
     if not 1 <= args.concurrency <= MAX_CONCURRENCY:
         raise UsageError(f"--concurrency must be 1 to {MAX_CONCURRENCY}, not {args.concurrency}")
@@ -63,16 +77,27 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
                 cli.err(f"  → popbill-cli batch {other} {args.file}")
             return EXIT_INVALID
         try:
+            if args.abandon:
+                from ..service.records import RowState
+
+                info = service.batches.abandon(file=file)
+                counts = info.counts
+                done, unknown = counts[RowState.DONE], counts[RowState.UNKNOWN]
+                cli.err(text("batch.abandoned", lang, batch=info.id, done=done, unknown=unknown))
+                return EXIT_OK
             plan = _plan(cli, service, args, file)
         except BatchRefused as refusal:
-            _refused(cli, refusal, lang)
+            _refused(cli, refusal, lang, args)
             return EXIT_INVALID
+        if plan.changed:
+            gone, edited = len(plan.edited_away), len(plan.edited_rows)
+            cli.err(text("batch.resuming_changed", lang, batch=plan.batch_id, gone=gone, edited=edited))
         try:
             # Credentials last, as a single call reads them: a refused file is named without asking the keyring.
             _credentials(cli, service)
             report = _run(cli, service, plan)
         except BatchRefused as refusal:  # the file was started elsewhere after it was planned: nothing sent
-            _refused(cli, refusal, lang)
+            _refused(cli, refusal, lang, args)
             return EXIT_INVALID
         finally:
             plan.release()  # a resumed batch's run lock, if the run did not start
@@ -83,9 +108,12 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
                 cli.err(text("batch.results_written", lang, path=str(written)))
             except ResultsFileError as exc:  # every row was sent or journaled: only the file is lost
                 cli.err(f"popbill-cli: {exc.describe(lang)}")
+    except HistoryError as exc:  # before anything was sent: the history cannot be read or written
+        cli.err(f"popbill-cli: {text('batch.history_unusable', lang, reason=exc.describe(lang))}")
+        return EXIT_INVALID
     finally:
         service.close()
-    return _summary(cli, report, lang)
+    return _summary(cli, report, lang, args)
 
 
 def _template(cli: Cli, args: argparse.Namespace, lang: Lang) -> int:
@@ -120,10 +148,15 @@ def _plan(cli: Cli, service: Service, args: argparse.Namespace, file: BatchFile)
         # Also on --resume: the file is refused as a whole unless the user chose to skip its invalid rows.
         raise BatchRefused("batch.file_refused", {"count": len(file.invalid_rows)}, rows=file.invalid_rows)
     if args.resume:
-        # Never resolved again: the journal holds the ItemKeys found when the batch was planned.
-        return service.batches.plan_resume(file=file, concurrency=args.concurrency, resend_unknown=args.resend_unknown)
+        # Never resolved again: the journal holds the ItemKeys found when the batch was planned. An edited file:
+        # --resume is the clerk's choice to resume the batch as journaled.
+        return service.batches.plan_resume(
+            file=file, concurrency=args.concurrency, resend_unknown=args.resend_unknown, changed_ok=True
+        )
     if not file.by_nts:
-        return service.batches.plan(file, concurrency=args.concurrency, skip_invalid=args.skip_invalid)
+        return service.batches.plan(
+            file, concurrency=args.concurrency, skip_invalid=args.skip_invalid, again=args.again
+        )
     _credentials(cli, service)  # the numbers are looked up while planning
     show = cli.stderr.isatty()
 
@@ -134,18 +167,21 @@ def _plan(cli: Cli, service: Service, args: argparse.Namespace, file: BatchFile)
 
     try:
         return service.batches.plan(
-            file, concurrency=args.concurrency, skip_invalid=args.skip_invalid, resolving=resolving
+            file, concurrency=args.concurrency, skip_invalid=args.skip_invalid, resolving=resolving, again=args.again
         )
     finally:
         if show:
             cli.stderr.write("\n")
 
 
-def _refused(cli: Cli, refusal: BatchRefused, lang: Lang) -> None:
+def _refused(cli: Cli, refusal: BatchRefused, lang: Lang, args: argparse.Namespace) -> None:
     cli.err(refusal.describe(lang))
     for row in refusal.rows:
         for problem in row.problems:
             cli.err(f"  {row.row}: {problem.field}: {problem.describe(lang)}")
+    if refusal.key == "batch.file_changed_since":  # the clerk's two ways on
+        for option in ("--resume", "--abandon"):
+            cli.err(f"  → popbill-cli batch {args.operation} {args.file} {option}")
 
 
 def _run(cli: Cli, service: Service, plan: BatchPlan) -> BatchReport:
@@ -163,18 +199,22 @@ def _run(cli: Cli, service: Service, plan: BatchPlan) -> BatchReport:
     run = service.batches.start(plan, on_row=progress)
     box: list[BatchReport] = []
     failure: list[BaseException] = []
+    # An Event, not Thread.is_alive(): after a join() interrupted by Ctrl+C, is_alive() may wrongly say False
+    # (the report would then be missing: exit 70).
+    ended = threading.Event()
 
     def work() -> None:
         try:
             box.append(run.run())
         except BaseException as exc:  # noqa: BLE001 -- handed to the main thread, which reports it
             failure.append(exc)
+        finally:
+            ended.set()
 
-    thread = threading.Thread(target=work, name="batch", daemon=True)
-    thread.start()
-    while thread.is_alive():
+    threading.Thread(target=work, name="batch", daemon=True).start()
+    while not ended.is_set():
         try:
-            thread.join(0.2)
+            ended.wait(0.2)
         except KeyboardInterrupt:
             run.cancel()
             cli.err("\n" + text("batch.cancelling", cli.lang))
@@ -185,7 +225,7 @@ def _run(cli: Cli, service: Service, plan: BatchPlan) -> BatchReport:
     return box[0]
 
 
-def _summary(cli: Cli, report: BatchReport, lang: Lang) -> int:
+def _summary(cli: Cli, report: BatchReport, lang: Lang, args: argparse.Namespace) -> int:
     from ..service.records import RowState, Stop, state_text
 
     counts = report.counts()
@@ -194,6 +234,14 @@ def _summary(cli: Cli, report: BatchReport, lang: Lang) -> int:
             code = "" if outcome.code is None else f"[{outcome.code}] "
             cli.out(f"{outcome.row}\t{state_text(outcome.state, lang)}\t{code}{outcome.message}")
     cli.err(", ".join(f"{state_text(state, lang)} {n}" for state, n in counts.items() if n))
+    if report.left_out:
+        cli.err(text("batch.left_out_count", lang, count=len(report.left_out)) + "  (--again)")
+    if report.stop is Stop.JOURNAL and report.error is not None:
+        cli.err(report.error.message)
+        if not report.batch_id:
+            return EXIT_INVALID  # nothing could start: nothing was sent
+        cli.err(f"  → popbill-cli batch {args.operation} {args.file} --resume")
+        return EXIT_UNREACHABLE
     if report.error is not None and report.stop is not Stop.COMPLETED:
         cli.err(text("batch.stopped", lang) + f" [{report.error.code}] {report.error.message}")
         what_to_do = hint(report.error)
@@ -205,4 +253,6 @@ def _summary(cli: Cli, report: BatchReport, lang: Lang) -> int:
         return EXIT_CREDENTIALS
     if report.stop is Stop.CANCELLED:
         return EXIT_CANCELLED
-    return EXIT_OK if counts[RowState.DONE] == len(report.outcomes) else EXIT_REFUSED
+    # Rows left out because they were done before count as done; those that may have been done do not.
+    done_before = sum(1 for left in report.left_out.values() if left.done)
+    return EXIT_OK if counts[RowState.DONE] + done_before == len(report.outcomes) else EXIT_REFUSED

@@ -19,7 +19,10 @@ from ..core.messages import Lang, normalize_lang, text
 from ..core.validation import Problem, check_link_id, check_secret_key, check_token
 from ..service import (
     AssignRequest,
+    CallResult,
+    CallsClosed,
     Credentials,
+    Kind,
     LinkCredentials,
     PopbillError,
     Request,
@@ -131,7 +134,7 @@ class Cli:
             raise PopbillError.invalid(problems, s.lang)
         service = self.service(s)
         try:
-            result = service.call(request)
+            result = self._call_interruptibly(service, request)
         finally:
             service.close()
         if args.json:
@@ -139,6 +142,37 @@ class Cli:
         else:
             self.out(f"[{result.code}] {result.message}")
         return EXIT_OK
+
+    def _call_interruptibly(self, service: Service, request: Request) -> CallResult:
+        """The call on a thread of its own, so that Ctrl+C is heard while it waits. Ctrl+C after the request was
+        sent: recorded as "unknown" and reported as a lost answer (exit 3, maybe_delivered); before: interrupted
+        (130), nothing sent."""
+        box: list[CallResult] = []
+        failure: list[BaseException] = []
+        # An Event, not Thread.is_alive(): after a join() interrupted by Ctrl+C, is_alive() may wrongly say False.
+        ended = threading.Event()
+
+        def work() -> None:
+            try:
+                box.append(service.call(request))
+            except BaseException as exc:  # noqa: BLE001 -- handed to the main thread, which reports it
+                failure.append(exc)
+            finally:
+                ended.set()
+
+        threading.Thread(target=work, name="call", daemon=True).start()
+        try:
+            while not ended.wait(0.1):
+                pass
+        except KeyboardInterrupt:
+            if service.give_up_calls():  # sent, no answer yet: recorded as unknown, reported as a lost answer
+                raise PopbillError.client(Kind.INTERRUPTED, self.lang) from None
+            ended.wait(0.5)  # nothing on its way, and none will begin: the answer arriving now, or nothing sent
+            if not ended.is_set() or (failure and isinstance(failure[0], CallsClosed)):
+                raise
+        if failure:
+            raise failure[0]
+        return box[0]
 
     def check(self, args: argparse.Namespace, s: Settings) -> int:
         service = self.service(s)

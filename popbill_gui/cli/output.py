@@ -1,8 +1,8 @@
 """popbill-cli's exit codes and what it prints: one line a result, one clear sentence a failure, JSON when asked.
 
 Exit codes are a contract (scripts rely on them): 0 done; 1 POPBiLL refused the call; 2 invalid input or settings,
-nothing sent; 3 the service could not be reached or its answer not understood; 4 no usable credentials; 130
-cancelled; 70 an internal error.
+nothing sent; 3 the service could not be reached or its answer not understood (or lost: it may have been carried
+out), a batch stopped (resumable); 4 no usable credentials; 130 cancelled; 70 an internal error.
 """
 
 from __future__ import annotations
@@ -28,13 +28,16 @@ def exit_code_for(error: PopbillError) -> int:
 
 
 def result_json(result: CallResult) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "code": result.code,
         "message": result.message,
-        "http_status": result.http_status,
+        "http_status": result.http_status or None,  # None: no HTTP answer came (a lost answer settled by look-up)
         "operation": result.operation,
         "duration_ms": round(result.duration * 1000, 1),
     }
+    if result.checked is not None:  # the answer was lost; looking the invoice up showed our document ID on it
+        data["checked"] = result.checked
+    return data
 
 
 def error_json(error: PopbillError) -> dict[str, Any]:
@@ -46,4 +49,7 @@ def error_json(error: PopbillError) -> dict[str, Any]:
         "hint": hint(error),
         "problems": [{"field": p.field, "key": p.key, "message": p.describe(error.lang)} for p in error.problems],
         "maybe_delivered": error.maybe_delivered,
+        # After a lost AssignMgtKey answer, what looking the invoice up showed: "not_assigned" (exit 3: not carried
+        # out, safe to send again) or "other_key" (exit 1: another document ID is on it).
+        **({"checked": error.checked} if error.checked is not None else {}),
     }

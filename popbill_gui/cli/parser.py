@@ -67,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
         "batch",
         help="one call per row of a CSV or Excel file, journaled and resumable; 'batch template' writes an empty file",
         usage="popbill-cli batch {resend-email,assign-mgtkey} FILE [options]\n"
-        "       popbill-cli batch template {resend-email,assign-mgtkey} FILE",
+        "       popbill-cli batch template {resend-email,assign-mgtkey} FILE\n"
+        "       popbill-cli batch verify FILE [--out RESULTS]",
     )
-    p.add_argument("operation", choices=("resend-email", "assign-mgtkey", "template"))
+    p.add_argument("operation", choices=("resend-email", "assign-mgtkey", "template", "verify"))
     p.add_argument("file", metavar="FILE", help="CSV (UTF-8 or CP949) or .xlsx with a header row")
     p.add_argument(
         "template_file",
@@ -84,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-invalid", action="store_true", help="send the valid rows, skip the invalid ones")
     p.add_argument(
         "--resend-unknown", action="store_true", help="resend-email only: send again rows whose outcome is unknown"
+    )
+    p.add_argument(
+        "--abandon",
+        action="store_true",
+        help="give up the unfinished batch of this file (sends nothing); its next run leaves out what it did",
+    )
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="also send rows done or maybe done in the last 24 hours or by an abandoned batch of the file",
     )
     _add_settings(p)
 

@@ -45,6 +45,8 @@ class Kind(str, Enum):
     BAD_GZIP = "bad_gzip"
     TOO_LARGE = "too_large"
     BAD_TOKEN_ANSWER = "bad_token_answer"  # noqa: S105 -- a kind, not a password
+    INTERRUPTED = "interrupted"  # stopped by the user (Ctrl+C) after the request was sent: it may have been done
+    HISTORY = "history"  # the history could not be written, so nothing was sent (or a batch stopped)
 
 
 # Kinds where the request may have reached the server: it must not be repeated blindly. The transport gives
@@ -61,6 +63,7 @@ MAYBE_DELIVERED_KINDS = frozenset(
         Kind.HTML_PAGE,
         Kind.BAD_GZIP,
         Kind.TOO_LARGE,
+        Kind.INTERRUPTED,
     }
 )
 # Kinds where the service could not be reached or its answer not understood (CLI exit code 3): those, and the
@@ -145,6 +148,9 @@ class PopbillError(Exception):
         self._hint = hint
         self.duration: float | None = None  # seconds from the call's start, when the service measured it
         self.operation: str | None = None  # the call it answers ("assign_mgt_key", …), when the client knows it
+        # What looking the invoice up showed after a lost AssignMgtKey answer (core/assigned.py Checked's value):
+        # "not_assigned" or "other_key"; None when it was not looked up, or the look-up proved nothing.
+        self.checked: str | None = None
 
     @classmethod
     def client(cls, kind: Kind, lang: Lang = "ko", http_status: int | None = None, **params: object) -> PopbillError:
@@ -168,8 +174,9 @@ class PopbillError(Exception):
 
     @property
     def maybe_delivered(self) -> bool:
-        """True when the request may have been processed although no clear answer came back."""
-        return self.kind in MAYBE_DELIVERED_KINDS
+        """True when the request may have been processed although no clear answer came back (and no look-up
+        showed since what became of it)."""
+        return self.kind in MAYBE_DELIVERED_KINDS and self.checked is None
 
     def __str__(self) -> str:
         return f"[{self.code}] {self.message}"

@@ -58,3 +58,5 @@ class CallResult:
     message: str
     http_status: int
     duration: float
+    # "assigned" when the answer was lost and looking the invoice up showed our document ID on it (core/assigned.py).
+    checked: str | None = None

@@ -11,14 +11,16 @@ from ..core.errors import Kind, PopbillError
 from ..core.models import CallResult, Credentials, LinkCredentials, Token, TokenCredentials
 from ..storage.errors import HistoryError
 from .requests import AssignRequest, Request, ResendRequest, request_for
-from .service import KEEP, Service, StoreFactory, system_store, test_connection
+from .service import KEEP, CallsClosed, InFlight, Service, StoreFactory, system_store, test_connection
 
 __all__ = [
     "KEEP",
     "AssignRequest",
     "CallResult",
+    "CallsClosed",
     "Credentials",
     "HistoryError",
+    "InFlight",
     "Kind",
     "LinkCredentials",
     "PopbillError",

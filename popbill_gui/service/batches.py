@@ -9,6 +9,13 @@ run ends or the plan is released, a new batch takes it as it is journaled, and a
 ("batch.running_elsewhere"). The window and the CLI call the same functions, so they cannot disagree. Qt-free;
 every method may block (files, SQLite, network): the window runs them on its job runner.
 
+An unfinished batch belongs to its file's path too: a file edited since is not started anew ("batch.file_changed_
+since") but resumed as journaled (`plan_resume(changed_ok=True)`: its rows done or unknown never again, the file's
+rows compared with the journal's by what they ask) or abandoned (`abandon`). A new batch leaves out, with a count,
+the rows done or maybe done before (`batch_history.py`: the last 24 hours, an abandoned batch of the file) unless
+asked to send them again. A journal that cannot be written stops the run cleanly (Stop.JOURNAL; batch id 0 when
+nothing could be journaled).
+
 An assign file may name its invoices by NTS confirmation number: `plan` resolves every number to its ItemKey (through
 `service.lookups`, before anything is sent and before anything is journaled). A number that finds no invoice,
 several, or one that already has our document ID makes its row invalid, with the reason; the batch journals the
@@ -29,10 +36,12 @@ from ..core.errors import PopbillError
 from ..core.messages import Lang, text
 
 if TYPE_CHECKING:
-    from ..batch.journal import BatchInfo, Journal
+    from ..batch.journal import BatchInfo, Journal, JournalRow
+    from ..batch.keys import LeftOut
     from ..batch.reader import BatchFile
     from ..batch.runner import BatchRunner, Progress, Stop
     from ..storage.locks import FileLock
+    from .batch_history import BatchHistory
     from .service import Service
 
 log = logging.getLogger(__name__)
@@ -81,6 +90,15 @@ class BatchPlan:
     # A resumed batch's run lock, held from planning: released when the run ends, by release(), or when the plan is
     # dropped (the lock's handle closes). None for a new batch (its run takes the lock as it journals it).
     lock: FileLock | None = field(default=None, compare=False, repr=False)
+    # A new batch: the rows left out because they were done or maybe done before (not sent; journaled skipped),
+    # and whether the user asked to send those again instead (`again`).
+    left_out: dict[int, LeftOut] = field(default_factory=dict)
+    again: bool = False
+    # A resumed batch whose file was edited since: the file's rows new or edited (not part of this batch: sent by
+    # the file's next run) and the batch's pending rows no longer in the file (skipped, never sent as journaled).
+    changed: bool = False
+    edited_rows: list[int] = field(default_factory=list)
+    edited_away: list[int] = field(default_factory=list)
 
     def release(self) -> None:
         """Give up the batch's run lock without running it (the user declined); idempotent."""
@@ -100,10 +118,11 @@ class BatchPlan:
 class BatchReport:
     """How a run ended: why it stopped, what stopped it, and every row's outcome as the journal has it."""
 
-    batch_id: int  # 0: nothing was journaled (cancelled before the start)
+    batch_id: int  # 0: nothing was journaled (cancelled before the start, or the history could not be written)
     stop: Stop
     error: PopbillError | None
     outcomes: dict[int, RowOutcome]
+    left_out: dict[int, LeftOut] = field(default_factory=dict)  # rows not sent: done or maybe done before
 
     def counts(self) -> dict[RowState, int]:
         counts = dict.fromkeys(RowState, 0)
@@ -114,6 +133,10 @@ class BatchReport:
 
 def _running_elsewhere(info: BatchInfo) -> BatchRefused:
     return BatchRefused("batch.running_elsewhere", {"batch": info.id}, batch=info)
+
+
+def _changed_since(info: BatchInfo) -> BatchRefused:
+    return BatchRefused("batch.file_changed_since", {"batch": info.id, "path": info.source}, batch=info)
 
 
 class BatchRun:
@@ -159,38 +182,29 @@ class BatchRun:
 
     def _run(self, held: list[FileLock]) -> BatchReport:
         from ..batch.journal import UnfinishedExists
-        from ..batch.runner import BatchRunner, Stop
+        from ..batch.runner import BatchRunner, Stop, journal_error
+        from ..storage.errors import HistoryError
 
         service = self._batches.service
         plan = self.plan
         client = service.client()
-        journal = service.journal()
         with self._lock:
             if self._cancelled and plan.batch_id is None:
                 return BatchReport(0, Stop.CANCELLED, None, {})
-        batch_id = plan.batch_id
-        if batch_id is None:
-
-            def lock_new(new_id: int) -> None:
-                lock = _take_lock(journal, new_id)
-                if lock is not None:
-                    held.append(lock)
-
-            try:
-                batch_id = journal.create_batch(
-                    operation=plan.operation,
-                    source=str(plan.file.path),
-                    fingerprint=plan.file.fingerprint(),
-                    environment=service.environment_name,
-                    corp_num=service.corp_num,
-                    rows=plan.file.rows,
-                    concurrency=plan.concurrency,
-                    skip_invalid=plan.skip_invalid,
-                    on_created=lock_new,
-                    sole=True,  # planning checked this too, but another process may have started the file since
-                )
-            except UnfinishedExists as exc:
-                raise self._batches.refusal_for(exc.batch) from None
+        batch_id = plan.batch_id or 0
+        rows = plan.rows
+        left_out = plan.left_out
+        try:
+            journal = service.journal()
+            if not batch_id:
+                # Again now, in case another program sent some of these rows since the plan was made.
+                left_out = {} if plan.again else self._batches.history.leave_out(plan.file)
+                rows = [r for r in plan.rows if r.row not in left_out]
+                batch_id = self._journal_new(journal, left_out, held)
+        except UnfinishedExists as exc:
+            raise self._batches.refusal_for(exc.batch, plan.file) from None
+        except HistoryError as exc:  # nothing journaled, so nothing sent
+            return BatchReport(batch_id, Stop.JOURNAL, journal_error(batch_id, exc, service.lang), {}, left_out)
         if self.on_started is not None:
             self.on_started(batch_id)
         runner = BatchRunner(client, journal, plan.operation, concurrency=plan.concurrency, on_row=self.on_row)
@@ -198,10 +212,59 @@ class BatchRun:
             self._runner = runner
             if self._cancelled:
                 runner.cancel()
-        result = runner.run(batch_id, plan.rows)
-        if result.stop is Stop.COMPLETED:
-            journal.finish_batch(batch_id, "completed")
-        return BatchReport(batch_id, result.stop, result.error, self._batches.outcomes(batch_id))
+        result = runner.run(batch_id, rows)
+        stop, error = result.stop, result.error
+        if stop is Stop.COMPLETED:
+            try:
+                counts = journal.batch(batch_id).counts
+                if counts[RowState.PENDING] or counts[RowState.SENDING]:  # never "completed" with rows left
+                    log.warning("batch %s ends with rows still to send: left unfinished", batch_id)
+                    stop = Stop.CANCELLED
+                else:
+                    journal.finish_batch(batch_id, "completed")
+            except HistoryError as exc:
+                stop, error = Stop.JOURNAL, journal_error(batch_id, exc, service.lang)
+        return BatchReport(batch_id, stop, error, self._outcomes(batch_id, result.outcomes), left_out)
+
+    def _journal_new(self, journal: Journal, left_out: dict[int, LeftOut], held: list[FileLock]) -> int:
+        """Journal the plan as a new batch, its run lock taken in the same transaction; the new batch's id."""
+        plan, service = self.plan, self._batches.service
+
+        def lock_new(new_id: int) -> None:
+            lock = _take_lock(journal, new_id)
+            if lock is not None:
+                held.append(lock)
+
+        skipped = {n: self._batches.history.left_out_message(lo) for n, lo in left_out.items()}
+        batch_id: int = journal.create_batch(
+            operation=plan.operation,
+            source=str(plan.file.path),
+            fingerprint=plan.file.fingerprint(),
+            environment=service.environment_name,
+            corp_num=service.corp_num,
+            rows=plan.file.rows,
+            concurrency=plan.concurrency,
+            skip_invalid=plan.skip_invalid,
+            on_created=lock_new,
+            sole=True,  # planning checked this too, but another process may have started the file since
+            left_out=skipped,
+        )
+        return batch_id
+
+    def _outcomes(self, batch_id: int, ran: dict[int, RowOutcome]) -> dict[int, RowOutcome]:
+        """Every row's outcome as the journal has it, the run's where it could not be read; a row still "sending"
+        after the run (its answer could not be recorded) is reported as what a resume makes it: unknown."""
+        from ..storage.errors import HistoryError
+
+        try:
+            outcomes = self._batches.outcomes(batch_id)
+        except HistoryError:
+            outcomes = {**self.plan.file.initial_outcomes(), **self.plan.outcomes, **ran}
+        for number, outcome in outcomes.items():
+            if outcome.state is RowState.SENDING:
+                known = ran.get(number)
+                outcomes[number] = known if known is not None else replace(outcome, state=RowState.UNKNOWN)
+        return outcomes
 
 
 def _take_lock(journal: Journal, batch_id: int) -> FileLock | None:
@@ -223,12 +286,22 @@ class Batches:
 
     def __init__(self, service: Service) -> None:
         self.service = service
+        self._history: BatchHistory | None = None
 
     def _journal(self) -> Journal:
         return self.service.journal()
 
     def _account(self) -> tuple[str, str]:
         return self.service.environment_name, self.service.corp_num
+
+    @property
+    def history(self) -> BatchHistory:
+        """What the history decides for batches: rows left out, abandoning, verifying (batch_history.py)."""
+        from .batch_history import BatchHistory
+
+        if self._history is None:
+            self._history = BatchHistory(self)
+        return self._history
 
     # -- reading ------------------------------------------------------------------------------------------
     @staticmethod
@@ -249,12 +322,27 @@ class Batches:
         mine = [b for b in unfinished if (b.environment, b.corp_num) == account]
         return mine[0] if mine else None
 
+    def find_unfinished_of_path(self, path: str | Path) -> BatchInfo | None:
+        """The interrupted batch of the file at this path under this account, whatever the file holds now."""
+        from ..batch.keys import same_path
+
+        account = self._account()
+        mine = [
+            b
+            for b in self._journal().unfinished_batches()
+            if (b.environment, b.corp_num) == account and same_path(b.source, path)
+        ]
+        return mine[0] if mine else None
+
     # -- planning -----------------------------------------------------------------------------------------
-    def refusal_for(self, unfinished: BatchInfo) -> BatchRefused:
+    def refusal_for(self, unfinished: BatchInfo, file: BatchFile | None = None) -> BatchRefused:
         """Why a new batch of a file with this unfinished batch is refused: it runs elsewhere now, or it was
-        interrupted (resume it: starting anew would send its done rows again)."""
+        interrupted (resume it: starting anew would send its done rows again), or it was interrupted and the
+        file was edited since (resume it as journaled, or abandon it)."""
         if self._journal().running_elsewhere(unfinished.id):
             return _running_elsewhere(unfinished)
+        if file is not None and file.fingerprint() != unfinished.fingerprint:
+            return _changed_since(unfinished)
         return BatchRefused("batch.interrupted_exists", {"batch": unfinished.id}, batch=unfinished)
 
     def plan(
@@ -264,25 +352,38 @@ class Batches:
         concurrency: int,
         skip_invalid: bool = False,
         resolving: ResolveReport | None = None,
+        again: bool = False,
     ) -> BatchPlan:
         """A new batch of `file`: refused when rows are invalid (unless skipped) or the file has an interrupted
-        batch under this account (resume that instead: starting anew would send its done rows again).
+        batch under this account (resume that instead: starting anew would send its done rows again), found by
+        its contents or by its path (edited since: "batch.file_changed_since").
 
         A file by NTS number is resolved here, after those checks (they need no network): the plan's `file` is
         then the file with each row's ItemKey, or its reason when the number cannot be used (`resolving` is told
-        after each number). A PopbillError (network, credentials) while resolving plans nothing."""
+        after each number). A PopbillError (network, credentials) while resolving plans nothing.
+
+        Rows done or maybe done before (the last 24 hours, the file's abandoned batch) are left out of the plan's
+        rows (`left_out`), unless `again`. A HistoryError when the history cannot be read."""
         invalid = file.invalid_rows
         if invalid and not skip_invalid:
             raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid)
-        unfinished = self.find_unfinished(file)
+        unfinished = self.find_unfinished(file) or self.find_unfinished_of_path(file.path)
         if unfinished is not None:
-            raise self.refusal_for(unfinished)
+            raise self.refusal_for(unfinished, file)
         if file.by_nts:
             file = self.resolve(file, resolving)
             invalid = file.invalid_rows
             if invalid and not skip_invalid:
                 raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid, file=file)
-        return BatchPlan(file, file.valid_rows, concurrency, skip_invalid)
+        left_out = {} if again else self.history.leave_out(file)
+        rows = [r for r in file.valid_rows if r.row not in left_out]
+        return BatchPlan(file, rows, concurrency, skip_invalid, left_out=left_out, again=again)
+
+    def abandon(self, *, file: BatchFile | None = None, batch_id: int | None = None) -> BatchInfo:
+        """Give up the interrupted batch of `file` (by its path, whatever it holds now) or `batch_id`, explicitly:
+        its rows left "sending" become unknown, it is never resumed, and the file's next new batch leaves out the
+        rows it did or may have done. Nothing is sent. BatchRefused: none here, another account's, running now."""
+        return self.history.abandon(file=file, batch_id=batch_id)
 
     def resolve(self, file: BatchFile, resolving: ResolveReport | None = None) -> BatchFile:
         """`file` (by NTS number) with each valid row's ItemKey, found by its number and MgtKeyType; a number that
@@ -317,18 +418,34 @@ class Batches:
         batch_id: int | None = None,
         concurrency: int,
         resend_unknown: bool = False,
+        changed_ok: bool = False,
     ) -> BatchPlan:
-        """The rest of an interrupted batch: of `file` (its interrupted batch under this account) or `batch_id`
-        (its file read again). Done rows are not sent again; rows left "sending" by a crash become "unknown" and
-        are sent again only for SendEmail with `resend_unknown`. Refused (BatchRefused) when there is nothing to
-        resume here: no such batch, finished, another account's, another file's or a changed file, or running in
-        another process now. The plan holds the batch's run lock: run it, or `release()` it."""
+        """The rest of an interrupted batch: of `file` (its interrupted batch under this account, found by the
+        file's contents or its path) or `batch_id` (its file read again). Done rows are not sent again; rows left
+        "sending" by a crash become "unknown" and are sent again only for SendEmail with `resend_unknown` (an
+        AssignMgtKey row is looked up when the batch runs, and sent again only if it was not carried out).
+
+        A file edited since the batch started is refused ("batch.file_changed_since") unless `changed_ok`: then
+        the batch is resumed as journaled. Its rows are compared with the file's by what they ask: a pending row
+        still in the file is sent as journaled, one no longer in it is skipped (never sent with values the clerk
+        has since changed), and the file's new or edited rows (`edited_rows`) are left to the file's next run,
+        which leaves out what this batch did. Refused (BatchRefused) when there is nothing to resume here: no such
+        batch, finished, another account's, or running in another process now. The plan holds the batch's run
+        lock: run it, or `release()` it."""
+        from ..batch.keys import same_path
+
         journal = self._journal()
         env, corp_num = self._account()
         if batch_id is None:
             if file is None:
                 raise ValueError("plan_resume needs a file or a batch id")
-            unfinished = journal.unfinished_batches(file.fingerprint())
+            fingerprint = file.fingerprint()
+            unfinished = [
+                b
+                for b in journal.unfinished_batches()
+                if b.fingerprint == fingerprint or same_path(b.source, file.path)
+            ]
+            unfinished.sort(key=lambda b: b.fingerprint != fingerprint)  # this very file's first, then newest
             mine = [b for b in unfinished if (b.environment, b.corp_num) == (env, corp_num)]
             if not mine:
                 if unfinished:
@@ -353,8 +470,11 @@ class Batches:
                 raise BatchRefused(
                     "batch.source_unreadable", {"batch": info.id, "reason": exc.describe(self.service.lang)}, batch=info
                 ) from exc
-        if file.fingerprint() != info.fingerprint:
-            raise BatchRefused("batch.file_changed", {"batch": info.id, "path": info.source}, batch=info)
+        changed = file.fingerprint() != info.fingerprint
+        if changed and not changed_ok:
+            if journal.running_elsewhere(info.id):
+                raise _running_elsewhere(info)
+            raise _changed_since(info)
         # Only the lock's holder may recover: without it a live run's "sending" rows would look like a crash's.
         from ..storage.locks import LockBusy
 
@@ -362,11 +482,18 @@ class Batches:
             lock = _take_lock(journal, info.id)
         except LockBusy as exc:
             raise _running_elsewhere(info) from exc
+        edited_rows: list[int] = []
+        edited_away: list[int] = []
         try:
             if not journal.batch(info.id).unfinished:  # the run that held the lock finished it meanwhile
                 raise BatchRefused("batch.finished", {"batch": info.id}, batch=info)
             recovered = journal.recover(info.id)  # rows a crash left "sending": never sent blindly again
             journal_rows = journal.batch_rows(info.id)
+            if changed:
+                edited_rows, edited_away = self._compare(file, journal_rows)
+                journal.mark_skipped(info.id, edited_away, text("batch.edited_away", self.service.lang))
+                journal.mark_file_changed(info.id)
+                journal_rows = journal.batch_rows(info.id)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -375,15 +502,42 @@ class Batches:
         if resend_unknown and operation == "resend_email":
             wanted.add(RowState.UNKNOWN)
         states = {j.row: j.outcome.state for j in journal_rows}
-        if file.by_nts:
-            # The rows as planned, with the ItemKeys found then (the fingerprint, over the NTS numbers, matched):
-            # resolving again could find another answer, e.g. "already has a document ID" for a row just done.
+        if file.by_nts or changed:
+            # The rows as journaled: for a file by NTS number, with the ItemKeys found when it was planned
+            # (resolving again could find another answer, e.g. "already has a document ID" for a row just done);
+            # for an edited file, as they were when the batch started.
             file = replace(file, rows=[j.input_row() for j in journal_rows])
         rows = [row for row in file.valid_rows if states.get(row.row) in wanted]
         outcomes = {j.row: j.outcome for j in journal_rows}
         return BatchPlan(
-            file, rows, concurrency, batch_id=info.id, recovered=recovered, outcomes=outcomes, lock=lock
+            file,
+            rows,
+            concurrency,
+            batch_id=info.id,
+            recovered=recovered,
+            outcomes=outcomes,
+            lock=lock,
+            changed=changed,
+            edited_rows=edited_rows,
+            edited_away=edited_away,
         )
+
+    @staticmethod
+    def _compare(file: BatchFile, journal_rows: list[JournalRow]) -> tuple[list[int], list[int]]:
+        """An edited file against its batch's journal, row by row by what they ask (never by row number): the
+        file's rows the journal does not have, and the journal's pending rows the file no longer has."""
+        from ..batch.keys import request_key
+
+        columns = file.columns
+        in_file = {request_key(r.values, columns) for r in file.valid_rows}
+        journaled = {request_key(j.values, columns) for j in journal_rows}
+        edited = [r.row for r in file.valid_rows if request_key(r.values, columns) not in journaled]
+        gone = [
+            j.row
+            for j in journal_rows
+            if j.outcome.state is RowState.PENDING and request_key(j.values, columns) not in in_file
+        ]
+        return edited, gone
 
     @staticmethod
     def _other_account(info: BatchInfo) -> BatchRefused:

@@ -16,12 +16,12 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from ..core.errors import CREDENTIAL_KINDS, Kind, PopbillError
-from ..core.messages import Lang
+from ..core.errors import CLIENT_CODE, CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
+from ..core.messages import Lang, text
 from ..core.models import CallResult, Credentials, Token
 from ..storage.settings import Settings, env_credentials
 from .requests import AssignRequest, Request, ResendRequest
@@ -38,6 +38,28 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 StoreFactory = Callable[[Lang], "SecretStore"]
+
+
+class CallsClosed(RuntimeError):
+    """A call asked for after `give_up_calls` (Ctrl+C, the window closing): nothing was sent."""
+
+
+@dataclass(frozen=True)
+class InFlight:
+    """A single call whose request may be on its way: its "sending" record, the request, when it started."""
+
+    record_id: int
+    request: Request
+    started: float  # time.monotonic()
+
+
+def _call_state(error: PopbillError) -> str:
+    """The history's state of a call that failed with `error` (storage/history.py CALL_STATES)."""
+    if error.maybe_delivered:
+        return "unknown"
+    if error.kind in UNREACHABLE_KINDS:
+        return "not_done"  # it never left (DNS, refused, TLS, proxy), or a look-up showed it was not carried out
+    return "failed"
 
 
 class _Keep:
@@ -97,6 +119,9 @@ class Service:
         self._lock = threading.Lock()
         self._batches: Batches | None = None
         self._lookups: Lookups | None = None
+        self._flight_lock = threading.Lock()
+        self._in_flight: dict[int, InFlight] = {}  # single calls sent and not yet settled, by history record id
+        self._calls_closed = False  # give_up_calls: no call begins any more
         self.demo = demo
 
     # -- what it is connected with ------------------------------------------------------------------------
@@ -133,7 +158,9 @@ class Service:
         credentials: Credentials | _Keep | None = KEEP,
         store: SecretStore | _Keep | None = KEEP,
     ) -> None:
-        """Change what calls are made with; None clears. The next call opens a new client (and a new token)."""
+        """Change what calls are made with; None clears. The next call opens a new client (and a new token).
+        Nothing else is implied: applying the user's settings, where the environment may change, is
+        `switch_settings`."""
         with self._lock:
             if not isinstance(settings, _Keep):
                 self._settings = settings
@@ -143,6 +170,22 @@ class Service:
                 self._store = store
             # Not closed: a worker may still be using it; its connections close when it is collected.
             self._client = None
+
+    def switch_settings(self, settings: Settings, entered: Credentials | None = None) -> bool:
+        """Apply the user's settings; `entered`: credentials the user typed with them (None: none typed; never the
+        ones already in use handed back). Credentials belong to one environment: when the environment changes
+        (test ↔ production), the ones in use are dropped at once, whatever they were (from the keyring, kept for
+        this session only, a pasted token), with their keyring, and only `entered` ones are used; they are never
+        sent to the other server. Returns True when the switch left no credentials: read the new environment's
+        keyring entry (`read_keyring`)."""
+        switched = settings.env != self._settings.env
+        if entered is not None:
+            self.configure(settings=settings, credentials=entered)
+        elif switched:
+            self.configure(settings=settings, credentials=None, store=None)
+        else:
+            self.configure(settings=settings)
+        return switched and entered is None
 
     def environment(self) -> Environment:
         """Where calls go (a PopbillError names a custom URL that cannot be used)."""
@@ -175,8 +218,10 @@ class Service:
     def call(self, request: Request) -> CallResult:
         """Send one request and record it in the history; a PopbillError (its `duration` set) if it failed.
 
-        Input that fails the rules is refused before anything else (credentials, keyring, network). A call that
-        was tried is recorded, failed or not; one that never left for want of credentials is not.
+        Input that fails the rules is refused before anything else (credentials, keyring, network). Like a batch
+        row, the call is journaled: a "sending" record is committed durably before the request leaves (a history
+        that cannot be written: a HISTORY PopbillError, nothing sent), and settled with the answer. An AssignMgtKey
+        whose answer is lost is settled by looking the invoice up (`checked` on the result or the error).
         """
         problems = request.problems()
         if problems:
@@ -184,17 +229,128 @@ class Service:
         start = time.monotonic()
         try:
             client = self.client()
+            client.issue_token()  # before the record: a call refused for its credentials never left
+        except PopbillError as exc:
+            exc.duration = time.monotonic() - start
+            if exc.kind not in CREDENTIAL_KINDS and exc.kind is not Kind.INVALID_INPUT:
+                self._record(request, exc.http_status, exc.code, exc.message, exc.duration, ok=False, state="not_done")
+            raise
+        call_id = self._begin(request)
+        try:
             if isinstance(request, AssignRequest):
                 result = client.assign_mgt_key(request.item_key, request.mgt_key_type, request.mgt_key)
             else:
                 result = client.resend_email(request.mgt_key_type, request.mgt_key, request.receiver)
         except PopbillError as exc:
             exc.duration = time.monotonic() - start
-            if exc.kind not in CREDENTIAL_KINDS and exc.kind is not Kind.INVALID_INPUT:
-                self._record(request, exc.http_status, exc.code, exc.message, exc.duration, ok=False)
+            if isinstance(request, AssignRequest) and exc.maybe_delivered:
+                looked = self._look_up(client, request, exc)
+                if isinstance(looked, CallResult):
+                    self._settle(call_id, "done", exc.http_status, looked.code, looked.message, looked.duration)
+                    return looked
+                exc = looked
+            state = _call_state(exc)
+            self._settle(call_id, state, exc.http_status, exc.code, exc.message, exc.duration)
+            raise exc from None
+        except BaseException:
+            # Not a failure of the call (interrupted, an error in the client): the answer is unknown.
+            self._settle(call_id, "unknown", None, None, text("history.interrupted", self.lang), None)
             raise
-        self._record(request, result.http_status, result.code, result.message, result.duration, ok=True)
+        self._settle(call_id, "done", result.http_status, result.code, result.message, result.duration)
         return result
+
+    def calls_in_flight(self) -> list[InFlight]:
+        """Single calls sent and not yet answered (what closing the window, or Ctrl+C, would leave unknown)."""
+        with self._flight_lock:
+            return list(self._in_flight.values())
+
+    def give_up_calls(self, message: str | None = None) -> list[InFlight]:
+        """The calls in flight are left to run without us (Ctrl+C, the window closing): each is recorded now as
+        "unknown" (it may have been carried out), with `message` (default: interrupted by Ctrl+C); their answers,
+        should they still come, change nothing. From now on no call begins (CallsClosed, nothing sent): an empty
+        list means nothing is on its way."""
+        with self._flight_lock:
+            self._calls_closed = True
+            given_up, self._in_flight = list(self._in_flight.values()), {}
+        message = message or text("error.interrupted", self.lang)
+        for call in given_up:
+            self._write_settle(call.record_id, "unknown", None, None, message, time.monotonic() - call.started)
+        return given_up
+
+    def _begin(self, request: Request) -> int:
+        from ..storage.errors import HistoryError
+
+        with self._flight_lock:
+            if self._calls_closed:
+                raise CallsClosed("no call begins after give_up_calls")
+        try:
+            call_id = self.history().begin_call(
+                environment=self.environment_name,
+                corp_num=self.corp_num,
+                operation=request.operation,
+                keys=request.keys(),
+                message=text("history.sending", self.lang),
+            )
+        except HistoryError as exc:
+            log.warning("nothing sent: the history cannot be written (%s)", exc)
+            raise PopbillError.client(Kind.HISTORY, self.lang, reason=exc.describe(self.lang)) from None
+        with self._flight_lock:
+            if not self._calls_closed:
+                self._in_flight[call_id] = InFlight(call_id, request, time.monotonic())
+                return call_id
+        self._write_settle(call_id, "not_done", None, None, text("error.interrupted_before", self.lang), None)
+        raise CallsClosed("no call begins after give_up_calls")
+
+    def _settle(
+        self, call_id: int, state: str, http: int | None, code: int | None, message: str, seconds: float | None
+    ) -> None:
+        with self._flight_lock:
+            if self._in_flight.pop(call_id, None) is None:
+                return  # given up meanwhile (give_up_calls): recorded as unknown
+        self._write_settle(call_id, state, http, code, message, seconds)
+
+    def _write_settle(
+        self, call_id: int, state: str, http: int | None, code: int | None, message: str, seconds: float | None
+    ) -> None:
+        try:
+            self.history().settle_call(
+                call_id, state=state, http_status=http, code=code, message=message, duration=seconds
+            )
+        except Exception as exc:  # noqa: BLE001 -- the call happened; its record stays "sending" (maybe done)
+            log.warning("the call's answer was not written to the history (%s)", type(exc).__name__)
+
+    def _look_up(
+        self, client: TaxinvoiceClient, request: AssignRequest, error: PopbillError
+    ) -> CallResult | PopbillError:
+        """A lost AssignMgtKey answer settled by looking the invoice up: the result (our ID is on it), or the error
+        to raise (with `checked`: not assigned, another ID), or the error as it was (the look-up proved nothing)."""
+        from ..core.assigned import Checked, check_assignment
+
+        keys = request.keys()
+        try:
+            check = check_assignment(client, keys["item_key"], keys["mgt_key_type"], keys["mgt_key"])
+        except PopbillError as failed:
+            log.warning("the look-up after a lost answer failed too (%s)", failed.kind.value)
+            return error
+        if check is None:
+            return error
+        seconds = error.duration or 0.0
+        if check.checked is Checked.ASSIGNED:
+            message = text("check.assigned", self.lang)
+            return CallResult(request.operation, 1, message, error.http_status or 0, seconds, Checked.ASSIGNED.value)
+        if check.checked is Checked.NOT_ASSIGNED:
+            error.checked = Checked.NOT_ASSIGNED.value
+            error.message = f"{text('check.not_assigned', self.lang)} ({error.message})"
+            return error
+        other = PopbillError(
+            CLIENT_CODE,
+            text("check.other_key", self.lang, ours=keys["mgt_key"], other=check.found_key),
+            error.http_status,
+            Kind.POPBILL,
+            lang=self.lang,
+        )
+        other.checked, other.duration, other.operation = Checked.OTHER_KEY.value, error.duration, request.operation
+        return other
 
     def resend(self, request: ResendRequest) -> CallResult:
         return self.call(request)
@@ -206,8 +362,10 @@ class Service:
         """A current token for the configured connection: the connection check."""
         return self.client().issue_token()
 
-    def _record(self, request: Request, http: int | None, code: int, message: str, seconds: float, *, ok: bool) -> None:
-        """One call into the history; a history that cannot be written never changes the call's outcome."""
+    def _record(
+        self, request: Request, http: int | None, code: int, message: str, seconds: float, *, ok: bool, state: str
+    ) -> None:
+        """A call that never left, into the history; a history that cannot be written changes nothing."""
         try:
             self.history().record_request(
                 environment=self.environment_name,
@@ -219,8 +377,9 @@ class Service:
                 message=message,
                 duration=seconds,
                 ok=ok,
+                state=state,
             )
-        except Exception as exc:  # noqa: BLE001 -- the call happened; only its record is lost, and the log says so
+        except Exception as exc:  # noqa: BLE001 -- only its record is lost, and the log says so
             log.warning("the call was not written to the history (%s)", type(exc).__name__)
 
     # -- credentials --------------------------------------------------------------------------------------
@@ -285,7 +444,7 @@ class Service:
         history = self.history()
         with self._history_lock:
             if self._journal is None or self._journal.history is not history:
-                self._journal = Journal(history)
+                self._journal = Journal(history, self.lang)
             return self._journal
 
     def recent_calls(self, limit: int | None = 200, **filters: Any) -> list[CallRecord]:

@@ -56,6 +56,9 @@ request body.
 Faults (``Simulator.fault`` for /Taxinvoice calls, ``Simulator.auth_fault`` for the token service) are named
 in FAULTS and AUTH_FAULTS; ``Simulator.fault_next(name, times)`` faults only the next requests (a retry then
 succeeds). The request is recorded even when faulted; ``RecordedRequest.kind`` is one of KINDS.
+``done-then-reset`` and ``done-then-500`` CARRY OUT an AssignMgtKey or SendEmail (or issue the token) and then
+reset the connection or answer an HTML 500 page: the answer is lost although the call was done. Look-ups pass them
+unfaulted (and uncounted by fault_next), so the lost answer can be settled by looking the invoice up.
 """
 
 from popbill_gui.simulator.book import BookInvoice

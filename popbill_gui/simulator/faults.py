@@ -7,6 +7,7 @@ import socket
 import ssl
 import struct
 import sys
+from collections.abc import Callable
 
 from popbill_gui.simulator import messages
 from popbill_gui.simulator.wire import JSON_TYPE, HandlerBase
@@ -21,8 +22,15 @@ FAULTS = (
     "reset",
     "bad-gzip",
     "token-refused",
+    "done-then-reset",
+    "done-then-500",
 )
 AUTH_FAULTS = tuple(name for name in FAULTS if name != "token-refused")
+# Faults that CARRY OUT the request first (an AssignMgtKey assigned, a mail sent, a token issued) and then lose its
+# answer: the connection reset, or an HTML 500 page. Look-ups are answered normally, so a client can settle the
+# lost answer by looking the invoice up.
+AFTER_FAULTS = ("done-then-reset", "done-then-500")
+CHANGING_KINDS = ("assign", "send_email", "token")
 
 OVERSIZED_LENGTH = 64 << 20
 OVERSIZED_CHUNK = 64 << 10
@@ -67,6 +75,15 @@ class Faults(HandlerBase):
             self._reset()
         else:  # pragma: no cover - the setters allow only known names
             raise ValueError(name)
+
+    def _after(self, name: str, work: Callable[[], None]) -> None:
+        """Carry the request out (its answer swallowed), then lose the answer as `name` says."""
+        self._swallow = True
+        try:
+            work()
+        finally:
+            self._swallow = False
+        self._fault("reset" if name == "done-then-reset" else "html-500")
 
     def _oversized(self) -> None:
         """Announce 64 MiB and stream it, one 64 KiB chunk at a time, until the client gives up."""

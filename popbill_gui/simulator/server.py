@@ -23,7 +23,7 @@ from urllib.parse import parse_qs
 
 from popbill_gui.simulator import messages
 from popbill_gui.simulator.book import DEFAULT_SEED, DEFAULT_SIZE, DEMO_CORP_NUM
-from popbill_gui.simulator.faults import AUTH_FAULTS, FAULTS, POLL, Faults
+from popbill_gui.simulator.faults import AFTER_FAULTS, AUTH_FAULTS, CHANGING_KINDS, FAULTS, POLL, Faults
 from popbill_gui.simulator.state import InvoiceBook
 from popbill_gui.simulator.taxinvoice import TaxinvoiceAPI
 from popbill_gui.simulator.tokens import LH_DATE_FORMAT, TokenService, format_utc
@@ -131,14 +131,18 @@ class _Handler(TokenService, TaxinvoiceAPI, Faults):
 
         parts = path.split("/")
         if len(parts) >= 2 and parts[0] == "" and parts[1] == "Taxinvoice":
-            fault = sim._take_fault()
-            if fault is not None:
+            fault = sim._take_fault(kind)
+            if fault in AFTER_FAULTS:
+                self._after(fault, lambda: self._api(kind, parts, query, body))
+            elif fault is not None:
                 self._fault(fault)
             else:
                 self._api(kind, parts, query, body)
         elif kind == "token":
             auth_fault = sim.auth_fault
-            if auth_fault is not None:
+            if auth_fault in AFTER_FAULTS:
+                self._after(auth_fault, lambda: self._token(path, body))
+            elif auth_fault is not None:
                 self._fault(auth_fault)
             else:
                 self._token(path, body)
@@ -299,10 +303,13 @@ class Simulator:
         with self._fault_lock:
             self._fault_times = times
 
-    def _take_fault(self) -> str | None:
-        """The fault for this request, counting it down when set by fault_next."""
+    def _take_fault(self, kind: str = "other") -> str | None:
+        """The fault for this request, counting it down when set by fault_next. A fault that carries the request
+        out first (AFTER_FAULTS) is only for requests that change something: look-ups pass, uncounted."""
         with self._fault_lock:
             fault = self._fault
+            if fault in AFTER_FAULTS and kind not in CHANGING_KINDS:
+                return None
             if fault is not None and self._fault_times is not None:
                 self._fault_times -= 1
                 if self._fault_times <= 0:

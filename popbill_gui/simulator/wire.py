@@ -34,6 +34,7 @@ class HandlerBase(BaseHTTPRequestHandler):
 
     _language = messages.KO
     _gzip = False
+    _swallow = False  # faults.AFTER_FAULTS: the request is carried out, its answer never written
 
     # -- plumbing ---------------------------------------------------------------------------------------
 
@@ -121,6 +122,8 @@ class HandlerBase(BaseHTTPRequestHandler):
         compress: bool = True,
         content_encoding: str | None = None,
     ) -> None:
+        if self._swallow:
+            return
         if compress and self._gzip:
             body = gzip.compress(body)
             content_encoding = "gzip"

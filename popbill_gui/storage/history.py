@@ -25,15 +25,15 @@ from typing import Any, Final
 
 import platformdirs
 
-from .errors import HistoryError
+from .errors import HistoryError, HistoryFailure
 from .private import SQLITE_COMPANIONS, private_file
 from .settings import APP_NAME
 
-__all__ = ["CallRecord", "History", "HistoryError", "default_path"]
+__all__ = ["CallRecord", "History", "HistoryError", "HistoryFailure", "default_path"]
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 BUSY_TIMEOUT: Final = 30.0  # seconds a writer waits for another process's transaction to end
 
 # Migrations: _MIGRATIONS[n] takes a database from user_version n to n + 1. Append, never edit.
@@ -87,12 +87,48 @@ _MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
         "CREATE INDEX IF NOT EXISTS calls_time ON calls (time, id)",
         "CREATE INDEX IF NOT EXISTS calls_batch ON calls (batch_id, row_num)",
     ),
+    (
+        # Every call is journaled: "sending" before its request leaves, then done / failed / unknown / not_done.
+        # Older records get the state their `ok` says, and a batch row's last record the row's own "unknown".
+        "ALTER TABLE calls ADD COLUMN state TEXT NOT NULL DEFAULT ''",
+        "UPDATE calls SET state = CASE WHEN ok THEN 'done' ELSE 'failed' END",
+        """UPDATE calls SET state = 'unknown' WHERE ok = 0 AND batch_id IS NOT NULL
+            AND id = (SELECT MAX(c.id) FROM calls AS c WHERE c.batch_id = calls.batch_id AND c.row_num = calls.row_num)
+            AND EXISTS (SELECT 1 FROM batch_rows AS r WHERE r.batch_id = calls.batch_id AND r.row_num = calls.row_num
+                        AND r.state IN ('unknown', 'sending'))""",
+        # A batch resumed after its file was edited: the next new batch of that file leaves out what it did.
+        "ALTER TABLE batches ADD COLUMN file_changed INTEGER NOT NULL DEFAULT 0",
+    ),
 )
 assert len(_MIGRATIONS) == SCHEMA_VERSION  # a migration added without the version, or the reverse
 
 _CALL_COLUMNS: Final = (
     "id, time, environment, corp_num, operation, mgt_key_type, mgt_key, item_key, receiver,"
-    " http_status, code, message, duration, ok, batch_id, row_num"
+    " http_status, code, message, duration, ok, batch_id, row_num, state"
+)
+# A call's state: "sending" from just before its request leaves until its answer is recorded (a record left so
+# by a killed process may have been carried out), then what the answer said. "not_done": not carried out (it never
+# left, or a look-up of the invoice showed it was not done): safe to send again.
+CALL_STATES: Final = ("sending", "done", "failed", "unknown", "not_done")
+MAYBE_DELIVERED_STATES: Final = ("sending", "unknown")
+# What SQLite's primary result codes mean for the clerk (HistoryFailure.cause); anything else is "other".
+_CAUSES: Final = {
+    5: "busy",  # SQLITE_BUSY: another program held the write lock past the wait
+    6: "busy",  # SQLITE_LOCKED
+    13: "full",  # SQLITE_FULL
+    11: "corrupt",  # SQLITE_CORRUPT
+    26: "corrupt",  # SQLITE_NOTADB
+    8: "unwritable",  # SQLITE_READONLY
+    10: "unwritable",  # SQLITE_IOERR (ENOSPC comes as SQLITE_FULL or an I/O error)
+    14: "unwritable",  # SQLITE_CANTOPEN
+}
+_CAUSE_WORDS: Final = (
+    ("busy", "locked"),
+    ("full", "full"),
+    ("corrupt", "malformed"),
+    ("corrupt", "not a database"),
+    ("unwritable", "readonly"),
+    ("unwritable", "disk i/o"),
 )
 # What recent(text=...) searches: the keys, the receiver and the message.
 _TEXT_COLUMNS: Final = ("mgt_key_type", "mgt_key", "item_key", "receiver", "message")
@@ -116,6 +152,22 @@ class CallRecord:
     ok: bool
     batch_id: int | None
     row: int | None  # the spreadsheet row number, for batch calls
+    state: str = ""  # one of CALL_STATES
+
+    @property
+    def maybe_delivered(self) -> bool:
+        """Sent, and no answer recorded that says what became of it: it may have been carried out."""
+        return self.state in MAYBE_DELIVERED_STATES
+
+
+def failure_of(exc: sqlite3.Error, path: object) -> HistoryFailure:
+    """SQLite's error as the clerk's kind of failure (locked, full, damaged, not writable)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    cause = _CAUSES.get(code & 0xFF, "other") if isinstance(code, int) else "other"
+    if cause == "other":  # an error without a code (raised by the sqlite3 module itself): its words say it
+        words = str(exc).lower()
+        cause = next((c for c, w in _CAUSE_WORDS if w in words), "other")
+    return HistoryFailure(cause, path, str(exc))
 
 
 def default_path() -> Path:
@@ -227,14 +279,23 @@ class History:
                 conn.execute("PRAGMA synchronous = NORMAL")
 
     def write(self, work: Callable[[sqlite3.Connection], Any], *, durable: bool = False) -> Any:
-        """Run `work(connection)` in one write transaction, under the lock; `durable`: see _transaction."""
-        with self._locked(), self._transaction(durable=durable) as conn:
-            return work(conn)
+        """Run `work(connection)` in one write transaction, under the lock; `durable`: see _transaction.
+
+        SQLite's own failures (the write lock held by another program past BUSY_TIMEOUT, a full disk, a damaged
+        file, a folder no longer writable) raise HistoryFailure, with nothing of the transaction written."""
+        try:
+            with self._locked(), self._transaction(durable=durable) as conn:
+                return work(conn)
+        except sqlite3.Error as exc:
+            raise failure_of(exc, self.path) from exc
 
     def read(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
-        """Run `work(connection)` under the lock, outside a write transaction."""
-        with self._locked() as conn:
-            return work(conn)
+        """Run `work(connection)` under the lock, outside a write transaction (HistoryFailure as for write)."""
+        try:
+            with self._locked() as conn:
+                return work(conn)
+        except sqlite3.Error as exc:
+            raise failure_of(exc, self.path) from exc
 
     # --- call records ---
 
@@ -250,6 +311,7 @@ class History:
         message: str,
         duration: float | None,
         ok: bool,
+        state: str | None = None,
     ) -> int:
         """record_call with the request's keys as a mapping (mgt_key_type, mgt_key, item_key, receiver)."""
         return self.record_call(
@@ -265,6 +327,7 @@ class History:
             message=message,
             duration=duration,
             ok=ok,
+            state=state,
         )
 
     def record_call(
@@ -285,8 +348,10 @@ class History:
         batch_id: int | None = None,
         row: int | None = None,
         time: float | None = None,
+        state: str | None = None,
     ) -> int:
-        """Record one call; returns its id."""
+        """Record one call, whose answer came (or never will); returns its id. `state` (CALL_STATES): by default
+        "done" when ok, else "failed"."""
         values = (
             _now() if time is None else float(time),
             environment,
@@ -303,19 +368,100 @@ class History:
             int(bool(ok)),
             batch_id,
             row,
+            state or ("done" if ok else "failed"),
         )
         result: int = self.write(lambda conn: self.insert_call(conn, values))
         return result
 
     @staticmethod
     def insert_call(conn: sqlite3.Connection, values: Sequence[object]) -> int:
-        """Insert one call record inside a transaction of `write` (values in the order of record_call)."""
+        """Insert one call record inside a transaction of `write` (values in the order of record_call, the state
+        last)."""
         cursor = conn.execute(
             "INSERT INTO calls (time, environment, corp_num, operation, mgt_key_type, mgt_key, item_key, receiver,"
-            " http_status, code, message, duration, ok, batch_id, row_num) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " http_status, code, message, duration, ok, batch_id, row_num, state)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             tuple(values),
         )
         return int(cursor.lastrowid or 0)
+
+    @staticmethod
+    def update_call(
+        conn: sqlite3.Connection,
+        call_id: int,
+        *,
+        state: str,
+        http_status: int | None,
+        code: int | None,
+        message: str,
+        duration: float | None,
+    ) -> None:
+        """Settle a record inside a transaction of `write`: what the answer said (or that none will come)."""
+        conn.execute(
+            "UPDATE calls SET state = ?, http_status = ?, code = ?, message = ?, duration = ?, ok = ? WHERE id = ?",
+            (state, http_status, code, message, duration, int(state == "done"), call_id),
+        )
+
+    # --- single calls, journaled like batch rows ---
+
+    def begin_call(
+        self, *, environment: str, corp_num: str, operation: str, keys: Mapping[str, str], message: str = ""
+    ) -> int:
+        """A "sending" record of a call about to leave, committed durably (synced) before this returns: a process
+        killed before the answer is recorded leaves a record that says the call may have been carried out.
+        Returns its id, for settle_call. HistoryFailure when it cannot be written (then do not send)."""
+        values = (
+            _now(),
+            environment,
+            corp_num,
+            operation,
+            keys.get("mgt_key_type", ""),
+            keys.get("mgt_key", ""),
+            keys.get("item_key", ""),
+            keys.get("receiver", ""),
+            None,
+            None,
+            message,
+            None,
+            0,
+            None,
+            None,
+            "sending",
+        )
+        result: int = self.write(lambda conn: self.insert_call(conn, values), durable=True)
+        return result
+
+    def settle_call(
+        self,
+        call_id: int,
+        *,
+        state: str,
+        http_status: int | None = None,
+        code: int | None = None,
+        message: str = "",
+        duration: float | None = None,
+    ) -> None:
+        """What became of a call begun with begin_call (state: one of CALL_STATES but "sending")."""
+        if state not in CALL_STATES or state == "sending":
+            raise ValueError(f"a call is settled as done, failed, unknown or not_done, not {state!r}")
+        self.write(
+            lambda conn: self.update_call(
+                conn, call_id, state=state, http_status=http_status, code=code, message=message, duration=duration
+            )
+        )
+
+    def settled_calls(
+        self, *, environment: str, corp_num: str, operation: str, since: float, states: Sequence[str]
+    ) -> list[CallRecord]:
+        """The account's calls of `operation` from `since` on, in `states` (what a new batch leaves out)."""
+        marks = ",".join("?" for _ in states)
+        sql = (
+            f"SELECT {_CALL_COLUMNS} FROM calls WHERE time >= ? AND environment = ? AND corp_num = ?"  # noqa: S608
+            f" AND operation = ? AND state IN ({marks}) ORDER BY time, id"
+        )
+        args = [float(since), environment, corp_num, operation, *states]
+        rows = self.read(lambda conn: conn.execute(sql, args).fetchall())
+        return [_call_record(r) for r in rows]
 
     def recent(
         self,
@@ -363,9 +509,9 @@ class History:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY time DESC, id DESC LIMIT ?"
         args.append(-1 if limit is None else max(int(limit), 0))
-        with self._locked() as conn:
-            rows = conn.execute(sql, args).fetchall()
+        rows = self.read(lambda conn: conn.execute(sql, args).fetchall())
         return [_call_record(r) for r in reversed(rows)]
+
 
 def _call_record(r: Sequence[Any]) -> CallRecord:
     return CallRecord(
@@ -385,4 +531,5 @@ def _call_record(r: Sequence[Any]) -> CallRecord:
         ok=bool(r[13]),
         batch_id=r[14],
         row=r[15],
+        state=str(r[16]),
     )

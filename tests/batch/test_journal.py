@@ -123,7 +123,9 @@ def test_assign_rows_of_unknown_outcome_are_never_sent_again(journal: Journal) -
     with pytest.raises(JournalError):
         journal.mark_sending(batch_id, 3)
     assert journal.batch(batch_id).counts[RowState.UNKNOWN] == 2
-    assert [r.item_key for r in journal.history.recent(batch_id=batch_id)] == ["000000000000000002"]
+    # Every attempt is a call record, "unknown" for both: the lost answer and the one a crash left "sending".
+    recorded = [(r.item_key, r.state, r.maybe_delivered) for r in journal.history.recent(batch_id=batch_id)]
+    assert recorded == [("000000000000000002", "unknown", True), ("000000000000000003", "unknown", True)]
 
 
 def test_bad_journal_requests(journal: Journal) -> None:
@@ -255,6 +257,9 @@ def test_a_killed_process_leaves_a_journal_that_recovers(tmp_path: Path) -> None
         seen = observer.unfinished_batches("fp-crash")
         assert [b.id for b in seen] == [batch_id]
         assert seen[0].counts[RowState.SENDING] == 2
+        # The history alone says so too: the two rows in flight are calls that may have been carried out.
+        left = [(r.row, r.state, r.maybe_delivered) for r in observed.recent(batch_id=batch_id)]
+        assert left == [(2, "done", False), (3, "sending", True), (4, "sending", True)]
 
     with History(path) as opened:  # the next run
         h = Journal(opened)
@@ -273,8 +278,12 @@ def test_a_killed_process_leaves_a_journal_that_recovers(tmp_path: Path) -> None
             6: RowState.PENDING,
             7: RowState.PENDING,
         }
-        recorded = [(r.row, r.ok, r.item_key) for r in h.history.recent(batch_id=batch_id)]
-        assert recorded == [(2, True, "000000000000000002")]
+        recorded = [(r.row, r.ok, r.state, r.item_key) for r in h.history.recent(batch_id=batch_id)]
+        assert recorded == [
+            (2, True, "done", "000000000000000002"),
+            (3, False, "unknown", "000000000000000003"),
+            (4, False, "unknown", "000000000000000004"),
+        ]
         # The resumed run: done and unknown rows are not sent (AssignMgtKey), the untouched ones are.
         for row in (2, 3, 4):
             with pytest.raises(JournalError):
@@ -296,11 +305,14 @@ def test_a_sole_batch_is_refused_while_its_file_has_an_unfinished_one_under_the_
         new_batch(h, resend_rows(range(2, 5)), sole=True)
     assert exists.value.batch.id == first and exists.value.batch.unfinished
     assert [b.id for b in h.unfinished_batches()] == [first]  # nothing journaled by the refused one
+    # The same path edited since (another fingerprint) is the same file: refused too (issue 18).
+    with pytest.raises(UnfinishedExists):
+        new_batch(h, resend_rows(range(2, 6)), sole=True, fingerprint="sha256:edited")
     # Another CorpNum, environment or file is another batch; so is the same file once the first has finished.
     others = [
         new_batch(h, resend_rows(range(2, 5)), sole=True, corp_num="1234567890"),
         new_batch(h, resend_rows(range(2, 5)), sole=True, environment="production"),
-        new_batch(h, resend_rows(range(2, 5)), sole=True, fingerprint="sha256:other"),
+        new_batch(h, resend_rows(range(2, 5)), sole=True, fingerprint="sha256:other", source="/data/다른.csv"),
     ]
     h.finish_batch(first, "completed")
     again = new_batch(h, resend_rows(range(2, 5)), sole=True)

@@ -175,13 +175,14 @@ def test_an_unfinished_batch_belongs_to_its_environment_and_corp_num(
     theirs.close()
 
 
-def test_a_changed_or_missing_file_cannot_be_resumed(service: Service, tmp_path: Path) -> None:
+def test_a_changed_or_missing_file_cannot_be_resumed_unasked(service: Service, tmp_path: Path) -> None:
     path = resend_csv(tmp_path / "m.csv", ["G-1", "G-2"])
     batch_id = journaled(service, path)
     resend_csv(path, ["G-1", "G-2", "G-3"])
-    with pytest.raises(BatchRefused) as changed:
+    with pytest.raises(BatchRefused) as changed:  # the clerk's choice first: resume as journaled, or abandon
         service.batches.plan_resume(batch_id=batch_id, concurrency=1)
-    assert changed.value.key == "batch.file_changed"
+    assert changed.value.key == "batch.file_changed_since" and f"#{batch_id}" in changed.value.describe("en")
+    assert not service.journal().running_elsewhere(batch_id)  # nothing held by the refusal
     path.unlink()
     with pytest.raises(BatchRefused) as missing:
         service.batches.plan_resume(batch_id=batch_id, concurrency=1)

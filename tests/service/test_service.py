@@ -102,14 +102,17 @@ def test_one_client_and_one_token_until_something_changes(service: Service, sim:
     assert sim.requests[-1].header("X-PB-UserID") == "clerk01"
 
 
-def test_a_history_that_cannot_be_written_never_changes_the_outcome(
-    sim: Simulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_call_whose_sending_record_cannot_be_written_is_not_sent(sim: Simulator, tmp_path: Path) -> None:
+    # Issue 18: a single call is journaled like a batch row ("sending" before the request leaves); a history that
+    # cannot be written refuses the call, nothing sent (before: sent, with no trace left if the process then died).
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the history's folder should be")
     service = Service(settings_for(sim), CREDENTIALS, history_path=blocker / "history.sqlite3")
-    assert service.call(ResendRequest("SELL", "INV-1", "a@example.com")).code == 1
-    assert "not written to the history" in caplog.text
+    with pytest.raises(PopbillError) as refused:
+        service.call(AssignRequest("024112415000000001", "SELL", "DOC-1"))
+    assert refused.value.kind is Kind.HISTORY and not refused.value.maybe_delivered
+    assert "Nothing was sent" in refused.value.message and "not-a-folder" in refused.value.message
+    assert sim.count("assign") == 0
     service.close()
 
 
@@ -177,3 +180,39 @@ def test_connection_test_uses_the_values_given_and_keeps_nothing(sim: Simulator)
     with pytest.raises(PopbillError) as missing:
         test_connection(settings_for(sim), None)
     assert missing.value.kind is Kind.NO_CREDENTIALS
+
+
+# ---- credentials follow the environment (issue 18) ----
+@pytest.mark.parametrize("credentials", [CREDENTIALS, TokenCredentials("pasted-token")])
+def test_switching_the_environment_drops_credentials_kept_for_this_session(
+    sim: Simulator, tmp_path: Path, credentials: LinkCredentials | TokenCredentials
+) -> None:
+    # Kept in memory only (no keyring, or the clerk's choice), or a pasted token: they must not follow a switch to
+    # production (the window kept them, and sent them there).
+    service = Service(settings_for(sim), credentials, history_path=tmp_path / "h.sqlite3")
+    assert service.switch_settings(settings_for(sim, env="production")) is True  # read the keyring now
+    assert service.credentials is None and service.store is None
+    with pytest.raises(PopbillError) as caught:
+        service.call(ResendRequest("SELL", "INV-1", "a@example.com"))
+    assert caught.value.kind is Kind.NO_CREDENTIALS and sim.requests == []
+    # Credentials typed with the new settings are the new environment's: used.
+    entered = LinkCredentials(DEMO_LINK_ID, "cHJvZHVjdGlvbi1zZWNyZXQta2V5LTAxMjM0NTY3ODk=")
+    assert service.switch_settings(settings_for(sim, env="test"), entered) is False
+    assert service.credentials == entered
+    # Settings that keep the environment keep the credentials (a language, a UserID).
+    assert service.switch_settings(settings_for(sim, user_id="clerk01", lang="ko")) is False
+    assert service.credentials == entered
+    service.close()
+
+
+def test_switching_the_environment_drops_the_keyrings_credentials_too(sim: Simulator, tmp_path: Path) -> None:
+    backend = MemoryKeyring()
+    SecretStore(backend).save("test", CREDENTIALS)
+    service = Service(
+        settings_for(sim), None, store_factory=lambda lang: SecretStore(backend, lang), history_path=tmp_path / "h"
+    )
+    assert service.read_keyring() and service.credentials == CREDENTIALS and service.store is not None
+    assert service.switch_settings(settings_for(sim, env="production")) is True
+    assert service.credentials is None and service.store is None
+    assert service.read_keyring() is True and service.credentials is None  # production has none saved
+    service.close()

@@ -138,6 +138,7 @@ def test_record_and_read_back_every_field(hist: History) -> None:
             ok=False,
             batch_id=None,
             row=None,
+            state="failed",
         )
     ]
     second = call(hist)  # defaults: now, empty keys, no status
@@ -258,7 +259,7 @@ def test_two_instances_on_one_file_see_each_other_and_write_at_once(tmp_path: Pa
             w.start()
         for w in workers:
             w.join()
-        assert len(first.recent(None)) == len(second.recent(None)) == 1 + 6 * 100
+        assert len(first.recent(None)) == len(second.recent(None)) == 1 + 1 + 6 * 100  # the batch row's call too
 
 
 WRITER_SCRIPT = """
