@@ -85,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--resend-unknown", action="store_true", help="resend-email only: send again rows whose outcome is unknown"
     )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="read and check every row, print the summary and the invalid rows; send nothing (exit 0 all valid, 2 not)",
+    )
+    p.add_argument(
+        "--hidden-rows",
+        choices=("send", "skip"),
+        help="rows hidden in Excel (a filter, by hand): send them too, or skip them; required when there are any",
+    )
     _add_settings(p)
 
     p = sub.add_parser("search", help="list invoices of a period (any length), e.g. those without a document ID")

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..batch.model import OPERATIONS, InputRow, Operation, RowOutcome, RowState
 from ..core.errors import PopbillError
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RowReport = Callable[[RowOutcome, "Progress"], None]
+HiddenRows = Literal["send", "skip"]  # what to do with the rows Excel hides
 ResolveReport = Callable[[int, int], None]  # (numbers resolved so far, numbers to resolve)
 
 
@@ -233,10 +234,21 @@ class Batches:
     # -- reading ------------------------------------------------------------------------------------------
     @staticmethod
     def read(path: str | Path, operation: Operation) -> BatchFile:
-        """Read and check a file for `operation` (a BatchFileError when it cannot be used at all)."""
+        """Read and check a file for `operation` (a BatchFileError when it cannot be used at all), as the clerk sees
+        it: the file tells the sheet read (`sheet`), the rows Excel hides (`hidden_rows`: let the user choose, then
+        `choose_hidden`), a type assumed (`type_assumed`), the clerk's own columns (`extra_columns`), and all of
+        these as sentences (`notes(lang)`). Reads nothing else and needs no credentials: a check sends nothing."""
         from ..batch.reader import read_batch
 
         return read_batch(path, operation)
+
+    @staticmethod
+    def choose_hidden(file: BatchFile, choice: HiddenRows) -> BatchFile:
+        """`file` with the user's choice for the rows Excel hides (`file.hidden_rows`): "send" them like the others,
+        or "skip" them (each is journaled and exported as skipped, "a hidden row"). Plan the file this returns."""
+        if choice not in ("send", "skip"):
+            raise ValueError(f"hidden rows are sent or skipped, not {choice!r}")
+        return file if choice == "send" else file.leave_out_hidden()
 
     def outcomes(self, batch_id: int) -> dict[int, RowOutcome]:
         """Every row's outcome as the journal has it."""
@@ -282,7 +294,8 @@ class Batches:
             invalid = file.invalid_rows
             if invalid and not skip_invalid:
                 raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid, file=file)
-        return BatchPlan(file, file.valid_rows, concurrency, skip_invalid)
+        # Rows left out by the user's choice (hidden rows) are journaled as skipped, like invalid ones skipped.
+        return BatchPlan(file, file.valid_rows, concurrency, skip_invalid or any(row.left_out for row in file.rows))
 
     def resolve(self, file: BatchFile, resolving: ResolveReport | None = None) -> BatchFile:
         """`file` (by NTS number) with each valid row's ItemKey, found by its number and MgtKeyType; a number that
@@ -403,11 +416,13 @@ class Batches:
 
     @staticmethod
     def export(path: str | Path, file: BatchFile, outcomes: dict[int, RowOutcome], lang: Lang) -> Path:
-        """Every row of the file in its order with its outcome, to .csv or .xlsx, atomically; the path written.
-        For a file by NTS number, pass the plan's `file` (its rows hold the ItemKeys found)."""
+        """Every row of the file in its order with its outcome, the clerk's own columns beside ours, to .csv or
+        .xlsx, atomically; the path written. For a file by NTS number, pass the plan's `file` (its rows hold the
+        ItemKeys found). A name that is not .csv or .xlsx raises ExportNameError (a ValueError) with a sentence."""
         from ..batch.export import result_table, write_results
 
-        return write_results(path, result_table(file.operation, file.rows, outcomes, lang, file.result_columns))
+        table = result_table(file.operation, file.rows, outcomes, lang, file.result_columns, file.extra_columns)
+        return write_results(path, table)
 
     @staticmethod
     def write_template(path: str | Path, operation: Operation, lang: Lang) -> Path:
