@@ -6,6 +6,7 @@ Builds, in a temporary folder:
 - strings: an .xlsx whose shared strings unpack to 120 MiB at a ratio of about 92 (about 7.4 million short strings;
   1.4 MB on disk): under the zip checks' limits (128 MiB, ratio 100), so only a look at the strings themselves stops
   it before openpyxl turns each one into an object;
+- strings60: the same at 60 MiB (3.7 million strings), under the size the strings may take, so their count stops it;
 - wide: a 100 KB .xlsx of 20,000 rows, each with one empty cell at column XFD (openpyxl's read-only rows are padded
   to the widest row: 16,384 cells each);
 - rows: 200,000 data rows with an empty row between each two (the data-row limit is 100,000; empty rows used not to
@@ -104,8 +105,9 @@ def _write(path: Path, sheet_xml: bytes, strings: list[bytes] | None = None) -> 
     return path
 
 
-def _sheet(rows: list[bytes]) -> bytes:
-    return f'<worksheet xmlns="{_MAIN}"><sheetData>'.encode() + b"".join(rows) + b"</sheetData></worksheet>"
+def _sheet(rows: list[bytes], dimension: str = "") -> bytes:
+    head = f'<worksheet xmlns="{_MAIN}">' + (f'<dimension ref="{dimension}"/>' if dimension else "") + "<sheetData>"
+    return head.encode() + b"".join(rows) + b"</sheetData></worksheet>"
 
 
 def _text_row(number: int, texts: list[str]) -> bytes:
@@ -151,7 +153,7 @@ def build_rows(path: Path, data_rows: int = 200_000) -> Path:
 
 
 def build_normal(path: Path, data_rows: int = 100_000) -> Path:
-    """A resend list as Excel writes it: every text a shared string, cells typed t="s"."""
+    """A resend list as Excel writes it: every text a shared string, cells typed t="s", the sheet's size named."""
     strings: list[bytes] = []
     index: dict[str, int] = {}
 
@@ -166,10 +168,16 @@ def build_normal(path: Path, data_rows: int = 100_000) -> Path:
         return f'<row r="{number}" spans="1:3">{cells}</row>'.encode()
 
     rows = [row(1, HEADER)] + [row(n + 2, ["SELL", f"INV-{n:07d}", f"c{n}@example.com"]) for n in range(data_rows)]
-    return _write(path, _sheet(rows), [b"".join(strings)])
+    return _write(path, _sheet(rows, f"A1:C{data_rows + 1}"), [b"".join(strings)])
 
 
-BUILDERS = {"strings": build_strings, "wide": build_wide, "rows": build_rows, "normal": build_normal}
+BUILDERS = {
+    "strings": build_strings,
+    "strings60": lambda path: build_strings(path, mib=60),
+    "wide": build_wide,
+    "rows": build_rows,
+    "normal": build_normal,
+}
 
 
 def measure(path: Path, timeout: float) -> dict[str, object]:

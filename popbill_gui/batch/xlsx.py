@@ -9,13 +9,14 @@ with no height; the reader records which, and the caller chooses whether they ar
 Bounds, each checked before openpyxl spends time or memory on what lies beyond them (a hostile file is refused in
 well under a second; reading a real list costs a few per cent more):
 - the zip directory: what the parts unpack to, in all and per part against their packed size (`check_archive`);
-- the shared strings (every text of the workbook, in one part): the part's size from the directory, then read here
-  by a streaming parser that stops at MAX_SHARED_STRINGS, instead of by openpyxl, which makes an object of each
-  string and keeps them all (7.4 million one-letter strings in a 1.4 MB file: 58 s and 705 MiB);
-- the sheet: its XML is scanned as it streams to the parser, counting row elements (MAX_RECORDS, empty ones
-  included), cells per row (MAX_CELLS_PER_ROW) and cells in all (MAX_CELLS); rows are then taken sparsely, never
-  padded to the widest row (openpyxl pads every row of a sheet with one cell at column XFD to 16,384 cells); a value
-  beyond MAX_COLUMNS or below row MAX_RECORDS refuses the file, an empty cell there is ignored.
+- the shared strings (every text of the workbook, in one part): the part's size from the directory, their count
+  (MAX_SHARED_STRINGS) from a scan of the inflated bytes, then read here by a streaming parser instead of by
+  openpyxl, which makes an object of each string and keeps them all (7.4 million one-letter strings in a 1.4 MB
+  file: 58 s and 705 MiB);
+- the sheet: its XML is scanned before it is parsed, counting row elements (MAX_RECORDS, empty ones included),
+  cells per row (MAX_CELLS_PER_ROW) and cells in all (MAX_CELLS); rows are then taken sparsely, never padded to the
+  widest row (openpyxl pads every row of a sheet with one cell at column XFD to 16,384 cells); a value beyond
+  MAX_COLUMNS or below row MAX_RECORDS refuses the file, an empty cell there is ignored.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ _BUILTIN_LIMIT: Final = 164  # numFmtId from which a workbook's own formats are 
 # A row or cell element's start, with any namespace prefix; <rowBreaks>, <col>, <cfRule> and the like do not match.
 _TAG: Final = re.compile(rb"<(?:[A-Za-z_][\w.\-]{0,30}:)?(row|c)[\s/>]")
 _TAG_ROOM: Final = 40  # bytes kept between chunks: a tag cut by a chunk's end is scanned whole in the next
+_SI_TAG: Final = re.compile(rb"<(?:[A-Za-z_][\w.\-]{0,30}:)?si[\s/>]")  # a shared string's start
 
 
 class NumberCell(NamedTuple):
@@ -114,6 +116,23 @@ def bad_xlsx(path: Path, exc: Exception) -> BatchFileError:
     return BatchFileError("batch.bad_xlsx", {"name": path.name, "reason": f"{type(exc).__name__}: {exc}"})
 
 
+def count_strings(source: IO[bytes], name: str) -> int:
+    """How many shared strings the part holds, counted in its inflated bytes as they stream (a million in about a
+    tenth of a second); refused beyond MAX_SHARED_STRINGS."""
+    count = 0
+    tail = b""
+    while chunk := source.read(1024 * 1024):
+        data = tail + chunk
+        # Up to the last "<" near the end: a tag cut by the chunk's end starts there and is counted whole next time.
+        cut = data.rfind(b"<", max(0, len(data) - _TAG_ROOM))
+        cut = len(data) if cut < 0 else cut
+        count += len(_SI_TAG.findall(data, 0, cut))
+        tail = data[cut:]
+        if count > MAX_SHARED_STRINGS:
+            raise BatchFileError("batch.too_many_strings", {"name": name, "limit": MAX_SHARED_STRINGS})
+    return count + len(_SI_TAG.findall(tail))
+
+
 def read_strings(source: IO[bytes], name: str) -> list[str]:
     """The shared strings, as openpyxl reads them (a string's plain text and its runs' text, no phonetic guide), read
     as they stream and refused beyond MAX_SHARED_STRINGS."""
@@ -135,7 +154,7 @@ def read_strings(source: IO[bytes], name: str) -> list[str]:
 
 
 class _ScannedSheet:
-    """The sheet's XML as it streams to the parser, its row and cell elements counted before they are parsed."""
+    """The sheet's XML read in chunks, its row and cell elements counted (refused past a bound) as they come."""
 
     def __init__(self, source: IO[bytes], name: str) -> None:
         self._source = source
@@ -222,9 +241,17 @@ class Sheet:
             return
         book = self._book
         name = self.path.name
+        # The sheet's rows and cells counted first, at the speed of a regular expression over the inflated XML
+        # (about 3% of the time the parse takes), so a sheet past a bound is refused before any of it is parsed.
+        scan = _ScannedSheet(book._archive.open(sheet._worksheet_path), name)
+        try:
+            while scan.read(256 * 1024):
+                pass
+        finally:
+            scan.close()
         # openpyxl's parser turns each cell's XML into its value (shared strings, numbers, dates by their format,
         # booleans, errors); its read-only worksheet around it would pad rows and hide row attributes.
-        source = _ScannedSheet(book._archive.open(sheet._worksheet_path), name)
+        source = book._archive.open(sheet._worksheet_path)
         parser = WorkSheetParser(
             source,
             sheet._shared_strings,  # ours, read by read_strings
@@ -313,12 +340,32 @@ def _too_wide(name: str, row: int, column: int) -> BatchFileError:
 
 
 def _load(path: Path) -> Any:
-    """The workbook in openpyxl's read-only mode, its shared strings read by read_strings (bounded), external links'
-    cached sheets left unread; a damaged or foreign file refused with the reason."""
+    """The workbook in openpyxl's read-only mode, its shared strings read by read_strings (bounded), no sheet parsed
+    to find its size, external links' cached sheets left unread; a damaged or foreign file refused with the reason."""
     from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
     from openpyxl.xml.constants import SHARED_STRINGS
 
+    class Unsized(ReadOnlyWorksheet):
+        # openpyxl finds a read-only sheet's size as it opens the workbook, and where the file names none it parses
+        # the whole sheet to look for it: every sheet, hidden ones too, before any bound could be checked (4 of the
+        # 8 s a 400,000-row sheet took to refuse). The reader never asks for a size.
+        def _get_size(self) -> None:
+            pass
+
     class BoundedReader(ExcelReader):
+        def read_worksheets(self) -> None:  # openpyxl's read-only branch, with Unsized sheets
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)  # type: ignore[arg-type]  # as openpyxl calls it
+                    continue
+                worksheet: Any = Unsized(self.wb, sheet.name, rel.target, self.shared_strings)
+                worksheet.sheet_state = sheet.state
+                book: Any = self.wb
+                book._sheets.append(worksheet)
+
         def read_strings(self) -> None:
             part = self.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
             if part is None:
@@ -329,6 +376,8 @@ def _load(path: Path) -> Any:
                 mib = 1024 * 1024
                 params = {"name": path.name, "size_mb": f"{size / mib:.0f}", "limit_mb": MAX_STRINGS_BYTES // mib}
                 raise BatchFileError("batch.strings_too_large", params)
+            with self.archive.open(name) as source:
+                count_strings(source, path.name)  # at a regular expression's speed, before any is parsed
             with self.archive.open(name) as source:
                 self.shared_strings = read_strings(source, path.name)
 

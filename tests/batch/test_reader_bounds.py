@@ -187,3 +187,14 @@ def test_the_scan_counts_every_tag_whatever_the_chunks(chunk: int) -> None:
     while scanned.read(chunk):
         pass
     assert (scanned.rows, scanned.cells) == (3, 4)
+
+
+@pytest.mark.parametrize("chunk", [1, 5, 17, 1024 * 1024])
+def test_the_strings_count_whatever_the_chunks(chunk: int) -> None:
+    xml = b'<sst xmlns="m"><si><t>a</t></si><x:si><x:t>b</x:t></x:si><si/><sis/><si\n>c</si></sst>'
+
+    class Chunked(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            return super().read(chunk)
+
+    assert xlsx.count_strings(Chunked(xml), "x.xlsx") == 4
