@@ -86,8 +86,8 @@ class ExportNameError(ResultsFileError, ValueError):
 
 
 def type_word(value: str, lang: Lang = "ko") -> str:
-    """A MgtKeyType as a clerk reads it (SELL → 매출 / Sales); anything else as it is. The reader takes both back."""
-    return text(f"batch.type.{value}", lang) if value in ("SELL", "BUY", "TRUSTEE") else value
+    """A MgtKeyType as a clerk reads it (SELL → 매출 / sales); anything else as it is. The reader takes both back."""
+    return text(f"type.{value}", lang) if value in ("SELL", "BUY", "TRUSTEE") else value
 
 
 def result_table(

@@ -49,7 +49,7 @@ from .errors import BatchFileError
 from .headers import ASSUMED_TYPE, HEADER_NAMES, Header, read_header, type_value
 from .model import COLUMNS, NTS_COLUMNS, NTS_RESULT_COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState
 from .sniff import not_a_text
-from .xlsx import MAX_COLUMNS, MAX_RECORDS, Dates, NumberCell, Sheet, unreadable
+from .xlsx import MAX_COLUMNS, MAX_RECORDS, Dates, NumberCell, Sheet, too_wide, unreadable
 
 __all__ = ["HEADER_NAMES", "MAX_BYTES", "MAX_ROWS", "BatchFile", "BatchFileError", "read_batch", "row_list"]
 
@@ -288,20 +288,13 @@ def _csv_records(content: str, name: str) -> Records:
             if len(record) > MAX_COLUMNS:
                 if any(islice(record, MAX_COLUMNS, None)):
                     column = next(i for i, cell in enumerate(record) if i >= MAX_COLUMNS and cell) + 1
-                    raise _too_wide(name, number, column)
+                    raise too_wide(name, number, column)
                 del record[MAX_COLUMNS:]
             if number > MAX_RECORDS and any(record):
                 raise BatchFileError("batch.too_many_records", {"name": name, "row": number, "limit": MAX_RECORDS})
             yield number, [undefused(cell) for cell in record], False
     except csv.Error as exc:
         raise BatchFileError("batch.bad_csv", {"row": number + 1, "reason": str(exc)}) from exc
-
-
-def _too_wide(name: str, row: int, column: int) -> BatchFileError:
-    from openpyxl.utils import get_column_letter  # the column as Excel letters it when it opens the CSV
-
-    cell = f"{get_column_letter(min(column, 16384))}{row}"
-    return BatchFileError("batch.too_wide", {"name": name, "row": row, "cell": cell, "limit": MAX_COLUMNS})
 
 
 # ---- cells as the clerk sees them ----
@@ -332,6 +325,8 @@ def _date_text(value: object) -> str:
 
 def _key_text(column: str, value: object) -> tuple[str, Problem | None]:
     """A key cell as the text Excel shows, or that text and why it cannot be sent as it is (never changed)."""
+    if type(value) is str:  # nearly every cell of nearly every file
+        return value.strip(), None
     if isinstance(value, NumberCell) or (isinstance(value, int | float) and not isinstance(value, bool)):
         number, number_format = (
             (value.value, value.number_format) if isinstance(value, NumberCell) else (value, "General")
@@ -376,7 +371,7 @@ def _read(
         if len(read) >= MAX_ROWS:
             raise BatchFileError("batch.too_many_rows", {"limit": MAX_ROWS})
         values, problems = _row(operation, header, cells)
-        extras = tuple(_extra(cells[i]) if i < len(cells) else "" for i, _ in header.extras)
+        extras = tuple(_extra(cells[i]) if i < len(cells) else "" for i, _ in header.extras) if header.extras else ()
         read.append((number, values, problems, extras))
         if is_hidden:
             hidden.append(number)
@@ -420,6 +415,8 @@ def _row(operation: Operation, header: Header, cells: Sequence[object]) -> tuple
 
 def _compared(values: dict[str, str], problems: list[Problem]) -> dict[str, str]:
     """The values the duplicate check compares: a key Excel changed (its cell refused) is no key to compare."""
+    if not problems:
+        return values
     refused = {problem.field for problem in problems if problem.key.startswith("cell.")}
     return {c: "" if c in refused else v for c, v in values.items()} if refused else values
 

@@ -270,7 +270,7 @@ class Sheet:
                         continue
                     column = cell["column"]
                     if column > MAX_COLUMNS:
-                        raise _too_wide(name, number, column)
+                        raise too_wide(name, number, column)
                     if number > MAX_RECORDS:
                         params = {"name": name, "row": number, "limit": MAX_RECORDS}
                         raise BatchFileError("batch.too_many_records", params)
@@ -332,7 +332,8 @@ def _hidden(attributes: dict[str, str] | None) -> bool:
         return False
 
 
-def _too_wide(name: str, row: int, column: int) -> BatchFileError:
+def too_wide(name: str, row: int, column: int) -> BatchFileError:
+    """A value beyond MAX_COLUMNS, named by its cell as Excel letters it (a CSV's too, as Excel opens it)."""
     from openpyxl.utils import get_column_letter
 
     cell = f"{get_column_letter(min(column, 16384))}{row}"

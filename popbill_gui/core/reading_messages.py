@@ -78,9 +78,6 @@ READING_CATALOG: dict[str, tuple[str, str]] = {
     ),
     "batch.rows_more": (" 외 {count:,}개", " and {count:,} more"),
     "batch.note.extra": ("결과 파일에 함께 적을 열: {columns}", "Your columns, kept in the results: {columns}"),
-    "batch.type.SELL": ("매출", "Sales"),
-    "batch.type.BUY": ("매입", "Purchase"),
-    "batch.type.TRUSTEE": ("위수탁", "Consignment"),
     # ---- headers that come close to a column's name: batch/headers.py ----
     "batch.header_closest": (
         "비슷한 머리글: {guesses}. 머리글을 이렇게 고치면 읽을 수 있습니다.",

@@ -317,7 +317,7 @@ class Batches:
                 # Also when it cannot be used (it already has a document ID): the results then say which invoice.
                 values["item_key"] = found.invoice.item_key
             problem = found.problem()
-            rows.append(InputRow(row.row, values, [] if problem is None else [problem]))
+            rows.append(InputRow(row.row, values, [] if problem is None else [problem], row.extras))
             done += 1
             if resolving is not None:
                 resolving(done, total)

@@ -234,7 +234,7 @@ def test_the_clerks_own_columns_are_kept_in_order_and_written_beside_ours(tmp_pa
     assert table[1][:7] == [2, "매출", "INV-1", "a@example.com", "한빛상사", "3월분", "완료"]
     assert table[2][1] == "매입" and table[2][4] == "두리"
     english = result_table("resend_email", batch.rows, outcomes, "en", batch.columns, batch.extra_columns)
-    assert english[1][1] == "Sales" and english[2][1] == "Purchase"
+    assert english[1][1] == "sales" and english[2][1] == "purchases"
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
