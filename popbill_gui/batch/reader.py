@@ -200,9 +200,11 @@ def read_batch(path: str | Path, operation: Operation) -> BatchFile:
         del data
         return _read(path, operation, _csv_records(content, path.name), encoding=encoding)
     sheet = Sheet(path)
+    records = sheet.records()
     try:
-        return _read(path, operation, sheet.records(), sheet=sheet.name)
+        return _read(path, operation, records, sheet=sheet.name)
     finally:
+        records.close()  # the sheet's part, if reading stopped early
         sheet.close()
 
 

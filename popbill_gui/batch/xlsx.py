@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, Any, Final, NamedTuple
@@ -231,7 +231,7 @@ class Sheet:
         self._sheet = sheet
         return str(sheet.title)
 
-    def records(self) -> Iterator[tuple[int, list[object], bool]]:
+    def records(self) -> Generator[tuple[int, list[object], bool], None, None]:
         """(row number, values, hidden) per row element that holds a value, in order. Values run to the last
         non-empty cell: None for an empty one, numbers as NumberCell, dates as datetime/date/time/timedelta."""
         from openpyxl.worksheet._reader import WorkSheetParser
