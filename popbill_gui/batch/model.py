@@ -29,6 +29,10 @@ NTS_COLUMNS: tuple[str, ...] = ("nts_confirm_num", "mgt_key_type", "mgt_key")
 NTS_RESULT_COLUMNS: tuple[str, ...] = ("nts_confirm_num", "item_key", "mgt_key_type", "mgt_key")
 
 
+# Problems that are the user's choice, not the row's fault: such a row is left out (skipped), never "invalid".
+LEFT_OUT_KEYS: frozenset[str] = frozenset({"batch.hidden_row"})
+
+
 @dataclass(frozen=True)
 class InputRow:
     """One data row of the file: its row number as the spreadsheet shows it (header = 1) and its values."""
@@ -36,10 +40,18 @@ class InputRow:
     row: int
     values: dict[str, str]  # canonical column name → value as read (trimmed of surrounding white space)
     problems: list[Problem] = field(default_factory=list)  # the core's rules and the file-level ones
+    # The clerk's own columns (BatchFile.extra_columns), as read: text, or a number kept a number. Never sent, never
+    # fingerprinted: written beside ours in the results.
+    extras: tuple[object, ...] = ()
 
     @property
     def valid(self) -> bool:
         return not self.problems
+
+    @property
+    def left_out(self) -> bool:
+        """Not sent by the user's choice (a hidden row left out), whatever else is wrong with it."""
+        return any(p.key in LEFT_OUT_KEYS for p in self.problems)
 
 
 class RowState(str, Enum):

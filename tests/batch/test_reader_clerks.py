@@ -1,5 +1,7 @@
-"""Batch files written the clerks' way: the window's own labels and common variants as headers, 매출/매입/위수탁 and
-any case as types, a file made for the other operation named as such, and templates that read back."""
+"""Batch files written the clerks' way: the window's own labels and common variants as headers (구분, 매출/매입),
+매출/매입/위수탁 and any case as types, a resend file without a type column read as 매출, a header that comes close
+offered, the clerk's own columns kept for the results, a file made for the other operation named as such, and
+templates that read back."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from popbill_gui.batch import reader
-from popbill_gui.batch.model import OPERATIONS, Operation
+from popbill_gui.batch import headers
+from popbill_gui.batch.export import result_table
+from popbill_gui.batch.model import OPERATIONS, Operation, RowOutcome, RowState
 from popbill_gui.batch.reader import BatchFileError, read_batch
 from popbill_gui.batch.template import template_header, write_template
 from popbill_gui.core.messages import LANGS
@@ -61,9 +64,9 @@ def test_a_column_own_name_wins_over_an_alias_and_two_aliases_are_refused(tmp_pa
 
 def test_every_alias_names_one_column_only() -> None:
     seen: dict[str, str] = {}
-    for column, names in (*reader.HEADER_ALIASES.items(), *reader.HEADER_NAMES.items()):
+    for column, names in (*headers.HEADER_ALIASES.items(), *headers.HEADER_NAMES.items()):
         for name in names:
-            key = reader._loose(name)[0]
+            key = headers.loose(name)[0]
             assert seen.setdefault(key, column) == column, (name, seen[key], column)
 
 
@@ -152,3 +155,108 @@ def test_an_nts_number_file_read_for_resend_names_assign(tmp_path: Path) -> None
     assert "NTSConfirmNum/국세청승인번호" in refused.value.describe("ko")
     batch = read_batch(path, "assign_mgt_key")  # and the alias is read for what it is
     assert batch.rows[0].values["nts_confirm_num"] and batch.rows[0].values["mgt_key_type"] == "SELL"
+
+
+# ---- Korean offices' files (issue 19) ----
+
+
+@pytest.mark.parametrize("type_header", ["구분", "매출/매입", "매출구분", "매출 구분"])
+@pytest.mark.parametrize(("written", "sent"), [("매출", "SELL"), ("매입", "BUY"), ("위수탁", "TRUSTEE")])
+def test_the_type_column_headed_as_offices_do(tmp_path: Path, type_header: str, written: str, sent: str) -> None:
+    """The walk-through: a 구분 column refused the whole file, advising a header "in English or Korean"."""
+    path = csv_file(tmp_path / "a.csv", [f"{type_header},문서번호,수신메일", f"{written},INV-1,a@example.com"])
+    batch = read_batch(path, "resend_email")
+    assert batch.rows[0].values["mgt_key_type"] == sent and batch.rows[0].valid and not batch.type_assumed
+
+
+def test_a_resend_file_without_a_type_column_is_read_as_sales(tmp_path: Path) -> None:
+    path = csv_file(tmp_path / "a.csv", ["문서번호,수신메일", "INV-1,a@example.com", "INV-2,b@example.com"])
+    batch = read_batch(path, "resend_email")
+    assert [row.values["mgt_key_type"] for row in batch.rows] == ["SELL", "SELL"]
+    assert batch.type_assumed and batch.invalid_rows == []
+    assert "모든 행을 매출로 읽었습니다" in " ".join(batch.notes("ko"))
+    assert "read as sales" in " ".join(batch.notes("en"))
+    written = csv_file(
+        tmp_path / "b.csv", ["문서유형,문서번호,수신메일", "매출,INV-1,a@example.com", "SELL,INV-2,b@example.com"]
+    )
+    assert read_batch(written, "resend_email").fingerprint() == batch.fingerprint()  # the same requests
+
+
+def test_an_assign_file_still_needs_its_type(tmp_path: Path) -> None:
+    with pytest.raises(BatchFileError) as refused:
+        read_batch(csv_file(tmp_path / "a.csv", ["팝빌번호,문서번호", f"{ITEM},INV-1"]), "assign_mgt_key")
+    assert refused.value.key == "batch.missing_columns" and refused.value.params["missing"] == ["mgt_key_type"]
+
+
+def test_a_typeless_resend_file_read_for_assign_names_resend(tmp_path: Path) -> None:
+    with pytest.raises(BatchFileError) as refused:
+        read_batch(csv_file(tmp_path / "a.csv", ["문서번호,수신메일", "INV-1,a@example.com"]), "assign_mgt_key")
+    assert refused.value.key == "batch.other_operation" and refused.value.params["operation"] == "resend_email"
+
+
+@pytest.mark.parametrize(
+    ("header", "guess"),
+    [
+        ("문서유형,문서번호,수신메알", "'수신메알' → '수신메일'"),
+        ("MgtKeyTyp,MgtKey,Reciever", "'Reciever' → 'Receiver'"),
+    ],
+)
+def test_a_header_that_comes_close_is_offered(tmp_path: Path, header: str, guess: str) -> None:
+    with pytest.raises(BatchFileError) as refused:
+        read_batch(csv_file(tmp_path / "a.csv", [header, "SELL,INV-1,a@example.com"]), "resend_email")
+    error = refused.value
+    assert error.key == "batch.missing_columns" and guess in error.describe("ko") and guess in error.describe("en")
+    assert "Rename them so" in error.describe("en") and "English or Korean" not in error.describe("en")
+
+
+def test_headers_that_come_close_to_nothing_are_shown_as_read(tmp_path: Path) -> None:
+    with pytest.raises(BatchFileError) as refused:
+        read_batch(csv_file(tmp_path / "a.csv", ["거래처명,금액,비고", "한빛상사,1000,3월"]), "resend_email")
+    assert "This file's header: '거래처명', '금액', '비고'" in refused.value.describe("en")
+
+
+def test_the_clerks_own_columns_are_kept_in_order_and_written_beside_ours(tmp_path: Path) -> None:
+    path = csv_file(
+        tmp_path / "a.csv",
+        [
+            "거래처명,구분,문서번호,비고,수신메일,",
+            "한빛상사,매출,INV-1,3월분,a@example.com,",
+            "두리,매입,INV 2,,b@example.com,x",
+        ],
+    )
+    batch = read_batch(path, "resend_email")
+    assert batch.extra_columns == ("거래처명", "비고")  # a column without a header is not kept
+    assert [row.extras for row in batch.rows] == [("한빛상사", "3월분"), ("두리", "")]
+    assert "결과 파일에 함께 적을 열: 거래처명, 비고" in batch.notes("ko")
+    outcomes = {2: RowOutcome(2, RowState.DONE, 1, "완료"), 3: RowOutcome(3, RowState.SKIPPED)}
+    table = result_table("resend_email", batch.rows, outcomes, "ko", batch.columns, batch.extra_columns)
+    assert table[0] == ["행", "문서유형", "문서번호", "수신메일", "거래처명", "비고", "상태", "코드", "메시지"]
+    assert table[1][:7] == [2, "매출", "INV-1", "a@example.com", "한빛상사", "3월분", "완료"]
+    assert table[2][1] == "매입" and table[2][4] == "두리"
+    english = result_table("resend_email", batch.rows, outcomes, "en", batch.columns, batch.extra_columns)
+    assert english[1][1] == "sales" and english[2][1] == "purchases"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_results_file_reads_back_without_repeating_our_columns(tmp_path: Path, suffix: str, lang: str) -> None:
+    from popbill_gui.batch.export import write_results
+
+    source = csv_file(tmp_path / "a.csv", ["거래처명,구분,문서번호,수신메일", "한빛상사,위수탁,INV-1,a@example.com"])
+    batch = read_batch(source, "resend_email")
+    outcomes = {2: RowOutcome(2, RowState.DONE, 1, "ok")}
+    table = result_table("resend_email", batch.rows, outcomes, lang, batch.columns, batch.extra_columns)  # type: ignore[arg-type]
+    again = read_batch(write_results(tmp_path / f"results{suffix}", table), "resend_email")
+    assert again.extra_columns == ("거래처명",) and again.rows[0].values["mgt_key_type"] == "TRUSTEE"
+    assert again.fingerprint() == batch.fingerprint()
+
+
+def test_numbers_in_the_clerks_columns_stay_numbers_in_excel(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["문서유형", "문서번호", "수신메일", "공급가액", "작성일자"])
+    sheet.append(["매출", "INV-1", "a@example.com", 1500000, __import__("datetime").date(2026, 11, 30)])
+    book.save(tmp_path / "a.xlsx")
+    batch = read_batch(tmp_path / "a.xlsx", "resend_email")
+    assert batch.rows[0].extras == (1500000, "2026-11-30")

@@ -9,7 +9,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from popbill_gui.core.cells import FORMULA_STARTS, csv_cell, defused, is_formula_like, numeric, tsv_line, undefused
+from popbill_gui.core.cells import (
+    FORMULA_STARTS,
+    csv_cell,
+    defused,
+    digits_format,
+    general_text,
+    is_formula_like,
+    numeric,
+    shown_key,
+    tsv_line,
+    undefused,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +82,59 @@ def test_tsv_line_is_one_row_with_every_text_cell_defused() -> None:
     cells = next(csv.reader(io.StringIO(line), delimiter="\t"))
     assert cells == ["'=cmd|' /C calc'!A0", "two cells", "line break", "-1", "-11000005", "", "' @x"]
     assert not any(cell.startswith(FORMULA_STARTS) and not cell.lstrip("-").isdigit() for cell in cells)
+
+
+# ---- numbers as Excel shows them (the batch reader's key cells) ----
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (7, "7"),
+        (99_999_999_999, "99999999999"),  # 11 digits: as they are
+        (123_456_789_012, "1.23457E+11"),  # 12 digits: E notation
+        (1_234_567_890_123_456_789, "1.23457E+18"),
+        (1_200_000_000_000_000_000, "1.2E+18"),
+        (-123_456_789_012, "-1.23457E+11"),
+        (12.5, "12.5"),
+        (0.1 + 0.2, "0.3"),
+    ],
+)
+def test_general_shows_numbers_as_excel_does(value: float, shown: str) -> None:
+    assert general_text(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("number", "code", "shown"),
+    [
+        (7, "0000", "0007"),
+        (12345, "0000", "12345"),  # more digits than placeholders: the rest in front
+        (0, "0000", "0000"),
+        (0, "#", ""),
+        (123456789, "###-##-#####", "12-34-56789"),
+        (7, '"No. "0', "No. 7"),
+        (-7, "0000", "-0007"),
+        (-7, "0000;(0000)", "(0007)"),
+        (0, '0000;-0000;"zero"0', "zero0"),
+        (7, "0.00", None),
+        (7, "#,##0", None),
+        (7, "yyyy-mm-dd", None),
+        (7, "[Red]0", None),
+        (7, '"unclosed', None),
+        (7, '"text only"', None),
+    ],
+)
+def test_digit_formats(number: int, code: str, shown: str | None) -> None:
+    assert digits_format(number, code) == shown
+
+
+@given(st.integers(min_value=0, max_value=10**15 - 1), st.integers(min_value=1, max_value=15))
+def test_zeros_pad_to_the_placeholders(number: int, width: int) -> None:
+    assert shown_key(number, "0" * width).text == str(number).zfill(width)
+
+
+@given(st.integers(min_value=10**15, max_value=10**20))
+def test_sixteen_digits_or_more_are_never_taken(number: int) -> None:
+    for code in ("General", "0", "0000000000000000000000"):
+        assert shown_key(number, code).refusal == "cell.long_number"
+        assert shown_key(float(number), code).refusal == "cell.long_number"

@@ -235,3 +235,15 @@ def test_a_failure_while_resolving_plans_nothing(service: Service, sim: Simulato
         service.batches.plan(file, concurrency=1)
     assert caught.value.kind is Kind.HTML_PAGE
     assert sim.count("assign") == 0 and service.journal().unfinished_batches() == []
+
+
+def test_the_clerks_columns_survive_the_look_up(service: Service, sim: Simulator, tmp_path: Path) -> None:
+    invoice = without_id(sim)[0]
+    path = tmp_path / "a.csv"
+    path.write_text(
+        f"거래처명,국세청승인번호,구분,문서번호\n한빛상사,{invoice.fields['ntsconfirmNum']},매출,NTS-1\n",
+        encoding="utf-8",
+    )
+    plan = service.batches.plan(service.batches.read(path, "assign_mgt_key"), concurrency=1)
+    assert plan.file.extra_columns == ("거래처명",) and plan.rows[0].extras == ("한빛상사",)
+    assert plan.rows[0].values["item_key"] == invoice.item_key
