@@ -32,7 +32,7 @@ FACES_MAY_IMPORT: dict[str, frozenset[str] | None] = {
     "popbill_gui.core.environments": frozenset({"check_url"}),  # the rule for a custom URL
     "popbill_gui.core.trust": frozenset({"check_ca_file", "clean_ca_path"}),  # the rules for a CA file setting
     "popbill_gui.batch.model": None,  # a batch's rows, states and operations, as plain data
-    "popbill_gui.batch.reader": frozenset({"BatchFileError", "HEADER_NAMES"}),  # a refusal's type, the headers
+    "popbill_gui.batch.headers": frozenset({"HEADER_NAMES", "column_name"}),  # a column's name as the clerk reads it
     "popbill_gui.batch.export": frozenset({"ResultsFileError", "check_results_target"}),  # the results file's rule
     "popbill_gui.storage.settings": None,  # the Settings type, its variables and its file, read at start
     "popbill_gui.storage.logfile": frozenset({"LogFileHandler"}),  # app.py: the window's own log file

@@ -46,12 +46,12 @@ from ..core.validation import (
     check_resend,
 )
 from .errors import BatchFileError
-from .headers import ASSUMED_TYPE, HEADER_NAMES, Header, read_header, type_value
+from .headers import ASSUMED_TYPE, Header, read_header, type_value
 from .model import COLUMNS, NTS_COLUMNS, NTS_RESULT_COLUMNS, OPERATIONS, InputRow, Operation, RowOutcome, RowState
 from .sniff import not_a_text
 from .xlsx import MAX_COLUMNS, MAX_RECORDS, Dates, NumberCell, Sheet, too_wide, unreadable
 
-__all__ = ["HEADER_NAMES", "MAX_BYTES", "MAX_ROWS", "BatchFile", "BatchFileError", "read_batch", "row_list"]
+__all__ = ["MAX_BYTES", "MAX_ROWS", "BatchFile", "BatchFileError", "read_batch", "row_list"]
 
 MAX_ROWS: Final = 100_000
 MAX_BYTES: Final = 50 * 1024 * 1024

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ..core.messages import Lang
 from .export import write_results
+from .headers import HEADER_NAMES
 from .model import COLUMNS, Operation
-from .reader import HEADER_NAMES
 
 
 def template_header(operation: Operation, lang: Lang = "ko") -> list[str]:

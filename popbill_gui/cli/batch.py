@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 def run_batch(cli: Cli, args: argparse.Namespace, s: Settings) -> int:
     from ..batch.export import ResultsFileError, check_results_target
     from ..batch.model import MAX_CONCURRENCY
-    from ..batch.reader import BatchFileError
+    from ..service.records import BatchFileError
 
     lang = s.lang
     if args.operation == "template":
@@ -145,8 +145,8 @@ def _notes(cli: Cli, file: BatchFile, lang: Lang) -> None:
 def _check(cli: Cli, path: str, operation: Operation, lang: Lang) -> int:
     """popbill-cli batch OPERATION FILE --check: every row read and checked, nothing sent, nothing recorded."""
     from ..batch.headers import column_name
-    from ..batch.reader import BatchFileError
     from ..service.batches import Batches
+    from ..service.records import BatchFileError
 
     try:
         file = Batches.read(path, operation)

@@ -90,7 +90,7 @@ def test_the_columns_of_an_invoice_list() -> None:
 
 
 def test_the_exported_key_columns_are_the_batch_reader_s_headers() -> None:
-    from popbill_gui.batch.reader import HEADER_NAMES
+    from popbill_gui.batch.headers import HEADER_NAMES
 
     for column, reader_column in (("mgt_key_type", "mgt_key_type"), ("mgt_key", "mgt_key"), ("item_key", "item_key"),
                                   ("nts", "nts_confirm_num")):  # fmt: skip

@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ...batch.headers import HEADER_NAMES
 from ...batch.model import COLUMNS, InputRow, Operation, RowOutcome, RowState, state_text
-from ...batch.reader import HEADER_NAMES
 from ...core.errors import hint_for
 from ..shared import i18n
 from ..shared.palette import background, readable
