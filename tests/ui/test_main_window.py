@@ -304,10 +304,10 @@ def test_the_cores_sentence_is_kept_and_the_window_adds_where_to_fix_it(
     qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
     entry = window.log_model.entry(0)
-    assert "base64" in entry.message and "No credentials" not in entry.message
+    assert "44-character key" in entry.message and "No credentials" not in entry.message
     assert entry.hint is not None and "File → Settings" in entry.hint and "popbill-cli" not in entry.hint
     result = w(window, QLabel, "resendResult").text()
-    assert "base64" in result and "File → Settings" in result
+    assert "44-character key" in result and "File → Settings" in result
     assert sim.requests == []
 
 
@@ -547,7 +547,7 @@ def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_s
     window = window_factory(sim_env(sim, POPBILL_LANG="en"))
     assert window.settings_keeper.test_connection()
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
-    assert window.log_model.entry(0).ok and "valid until" in window.log_model.entry(0).message
+    assert window.log_model.entry(0).ok and "Signed in until" in window.log_model.entry(0).message
 
     class Refusing(MemoryKeyring):
         def set_password(self, service: str, username: str, password: str) -> None:

@@ -8,6 +8,7 @@ Words through Qt's translations (context "Advice").
 from __future__ import annotations
 
 import re
+import sys
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -25,6 +26,16 @@ def settings_path() -> str:
     menu = QCoreApplication.translate("MainWindow", "&File")
     item = QCoreApplication.translate("MainWindow", "&Settings…")
     return f"{plain(menu)} → {plain(item)}"
+
+
+def keyring_name(platform: str = sys.platform) -> str:
+    """Where secrets are kept, as this system names it: Windows 자격 증명 관리자, macOS 키체인, the desktop's keyring
+    (GNOME Keyring, KWallet) elsewhere. Never the library's word "keyring" alone: a clerk knows the system's."""
+    if platform == "win32":
+        return QCoreApplication.translate("Advice", "Windows Credential Manager")
+    if platform == "darwin":
+        return QCoreApplication.translate("Advice", "the macOS Keychain")
+    return QCoreApplication.translate("Advice", "the desktop's keyring")
 
 
 class Advice(QObject):
