@@ -80,7 +80,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "secret_key.password": (
         "비밀번호로 보입니다. SecretKey는 팝빌 로그인 비밀번호가 아니라, 연동 신청 때 팝빌이 발급한 44자 키입니다"
         "(전산 담당자에게 받을 수도 있습니다).",
-        "This looks like a password. The SecretKey is not your POPBiLL login password but the 44-character key "
+        "This looks like a password. The SecretKey is not your POPBiLL password but the 44-character key "
         "POPBiLL issued with the API application (연동 신청), or that IT gave you.",
     ),
     "token.invalid": (
@@ -276,8 +276,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # Where to enter them is each face's own advice (the window's Settings, the command line's login).
     "error.no_credentials": (
-        "인증 정보(LinkID와 SecretKey, 또는 세션 토큰)가 없습니다.",
-        "No credentials (LinkID and SecretKey, or a session token) are configured.",
+        "인증 정보(LinkID와 SecretKey)가 없습니다.",
+        "No credentials (LinkID and SecretKey) are configured.",
     ),
     "error.no_corp_num": (
         "사업자등록번호(POPBILL_CORP_NUM)가 설정되지 않았습니다.",

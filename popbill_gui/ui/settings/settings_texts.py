@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 
 from ...service import LinkCredentials, PopbillError, TokenCredentials
 from ...storage.settings import ENV_VARS
-from ..shared.advice import hint, keyring_name
+from ..shared.advice import capitalized, hint, keyring_name
 
 if TYPE_CHECKING:
     from .settings_dialog import SettingsDialog
@@ -52,7 +52,7 @@ class SettingsTexts(QObject):
                 self.tr("LinkID"),
                 self.tr(
                     "The LinkID POPBiLL gave your company with the API application (연동 신청): letters and digits, "
-                    "no spaces. Not your POPBiLL login ID."
+                    "no spaces. Not your POPBiLL user ID."
                 ),
             ),
             "secret_key": (
@@ -72,7 +72,7 @@ class SettingsTexts(QObject):
                 self.tr("POPBiLL &user ID"),
                 self.tr("POPBiLL user ID"),
                 self.tr(
-                    "Optional: the POPBiLL login ID of the person working (UserID), recorded by POPBiLL with each "
+                    "Optional: the POPBiLL user ID of the person working (UserID), recorded by POPBiLL with each "
                     "call. Up to 50 ASCII characters. Never a password."
                 ),
             ),
@@ -144,7 +144,7 @@ class SettingsTexts(QObject):
         d.env.setPlaceholderText(self.tr("Choose: Production or Test"))
         d.keys_note.setText(
             self.tr(
-                "LinkID and SecretKey are not your POPBiLL login ID and password: they are the API keys POPBiLL "
+                "LinkID and SecretKey are not your POPBiLL user ID and password: they are the API keys POPBiLL "
                 "issues when your company applies for API use (연동 신청). Ask IT or whoever applied for them."
             )
         )
@@ -178,7 +178,7 @@ class SettingsTexts(QObject):
             self.tr(
                 "%1 cannot be used on this computer, so the keys cannot be saved. They can be kept until the "
                 "program closes: they are forgotten then."
-            ).replace("%1", keyring_name()[:1].upper() + keyring_name()[1:])
+            ).replace("%1", capitalized(keyring_name()))
         )
         d.session_only_box.setText(self.tr("Keep secrets for this session onl&y"))
         d.session_only_box.setAccessibleName(self.tr("Keep secrets for this session only"))

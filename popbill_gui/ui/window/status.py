@@ -17,8 +17,9 @@ _STRIP_STYLES: Final = {
     "test": "background: #e3f2fd; color: #0d47a1;",
     "production": "background: #c62828; color: white; font-weight: bold;",
     "demo": "background: #fff3e0; color: #bf360c; font-weight: bold;",
+    "unchosen": "background: #eceff1; color: #263238; font-weight: bold;",
 }
-NAMES: Final = {"test": "테스트 TEST", "production": "운영 PRODUCTION", "demo": "데모 DEMO"}
+NAMES: Final = {"test": "테스트 TEST", "production": "운영 PRODUCTION", "demo": "데모 DEMO", "unchosen": "운영? 테스트?"}
 
 
 class ConnectionStatus(QObject):
@@ -39,8 +40,9 @@ class ConnectionStatus(QObject):
             window.statusBar().addPermanentWidget(label)
 
     def show(self, session: Session) -> None:
-        kind = session.environment_name
+        kind = session.environment_name if session.env_chosen else "unchosen"
         strips = {
+            "unchosen": self.tr("Not chosen yet: Production or Test, in Settings. Nothing is sent until then."),
             "test": self.tr("Calls go to POPBiLL's test service (연동 테스트)."),
             "production": self.tr("Mails go to real customers and document IDs are final."),
             "demo": self.tr("Connected to the built-in simulator: no account needed, nothing leaves this computer."),
