@@ -266,7 +266,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "error.bad_url": ("주소 형식이 올바르지 않습니다: {url}", "This is not a usable address: {url}"),
     "error.bad_pac": (
-        "프록시 스크립트의 위치가 아닙니다: {url}. http:// 또는 https://로 시작하는 주소나 이 컴퓨터의 파일 경로를 넣으세요.",
+        "프록시 스크립트의 위치가 아닙니다: {url}. http:// 또는 https://로 시작하는 주소나 이 컴퓨터의 파일 경로를 "
+        "넣으세요.",
         "This is not where a proxy script can be: {url}. Enter an http:// or https:// address, or a file on this "
         "computer.",
     ),

@@ -211,7 +211,9 @@ def test_a_first_start_asks_production_or_test_and_assumes_neither(
     assert settings_store.load(tmp_path / "settings.json").env == "production"  # saved: asked once only
 
 
-def test_the_choice_is_saved_even_when_it_is_the_old_default(qtbot: QtBot, clerk_window: ClerkWindow, tmp_path: Path) -> None:
+def test_the_choice_is_saved_even_when_it_is_the_old_default(
+    qtbot: QtBot, clerk_window: ClerkWindow, tmp_path: Path
+) -> None:
     window = clerk_window("en", demo=False)
     window.settings_keeper.apply(Settings(lang="en"), None, session_only=False)  # 테스트 chosen, nothing else
     assert window.session.env_chosen

@@ -19,6 +19,7 @@ from ..calls.call_flow import CallFlow
 from ..calls.call_tab import CallTab
 from ..find.invoice_lookup import Key
 from ..shared.fields import CheckedField
+from ..shared.words import request_words
 
 if TYPE_CHECKING:
     from ...service.lookups import Invoice
@@ -85,7 +86,7 @@ class AssignTab(CallTab):
         return submitted
 
     def done_text(self, request: Request, result: CallResult) -> str:
-        return self.tr("Assigned: %1").replace("%1", request.describe())
+        return self.tr("Assigned: %1").replace("%1", request_words(request))
 
     def what_to_check(self, request: Request) -> str:
         keys = request.keys()

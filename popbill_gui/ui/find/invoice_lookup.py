@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel
 from ...service import PopbillError
 from ..shared import i18n
 from ..shared.jobs import JobRunner
+from ..shared.words import state_tip
 
 if TYPE_CHECKING:
     from ...service.lookups import Invoice
@@ -192,6 +193,8 @@ class InvoiceLookup(QObject):
         self.label.setText(text)
         self.label.setStyleSheet(style)
         self.label.setAccessibleDescription(text)
+        code = shown.invoice.state_code if shown.kind == "found" and shown.invoice is not None else None
+        self.label.setToolTip(state_tip(code))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.label and event.type() == QEvent.Type.LanguageChange:

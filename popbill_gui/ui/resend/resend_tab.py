@@ -17,6 +17,7 @@ from ..calls.call_flow import CallFlow
 from ..calls.call_tab import CallTab
 from ..find.invoice_lookup import Key
 from ..shared.fields import CheckedField
+from ..shared.words import request_words
 
 if TYPE_CHECKING:
     from ...service.lookups import Invoice
@@ -61,7 +62,7 @@ class ResendTab(CallTab):
         return ResendRequest(str(self.mgt_key_type.currentData()), self.mgt_key.value(), self.receiver.value())
 
     def done_text(self, request: Request, result: CallResult) -> str:
-        return self.tr("Sent again: %1").replace("%1", request.describe())
+        return self.tr("Sent again: %1").replace("%1", request_words(request))
 
     def what_to_check(self, request: Request) -> str:
         return self.tr(

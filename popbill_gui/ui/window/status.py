@@ -19,7 +19,12 @@ _STRIP_STYLES: Final = {
     "demo": "background: #fff3e0; color: #bf360c; font-weight: bold;",
     "unchosen": "background: #eceff1; color: #263238; font-weight: bold;",
 }
-NAMES: Final = {"test": "테스트 TEST", "production": "운영 PRODUCTION", "demo": "데모 DEMO", "unchosen": "운영? 테스트?"}
+NAMES: Final = {
+    "test": "테스트 TEST",
+    "production": "운영 PRODUCTION",
+    "demo": "데모 DEMO",
+    "unchosen": "운영? 테스트?",  # a first start: nothing chosen, nothing shown as if it were
+}
 
 
 class ConnectionStatus(QObject):
@@ -53,7 +58,8 @@ class ConnectionStatus(QObject):
         self.environment.setText(NAMES[kind])
         self.environment.setStyleSheet(_STRIP_STYLES[kind])
         corp = session.settings.corp_num or self.tr("not set")
-        self.corp.setText(self.tr("CorpNum: %1").replace("%1", corp))
+        self.corp.setText(self.tr("Business number: %1").replace("%1", corp))
+        self.corp.setToolTip(self.tr("The business registration number (CorpNum) calls are made for."))
         sources = {
             Source.NONE: self.tr("no credentials: open Settings"),
             Source.PENDING: self.tr("reading the keyring…"),
