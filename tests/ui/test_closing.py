@@ -68,6 +68,7 @@ def send_one(qtbot: QtBot, window: MainWindow, sim: Simulator) -> None:
 
 def test_closing_with_nothing_under_way_asks_nothing(qtbot: QtBot, tmp_path: Path, slow_sim: Simulator) -> None:
     window = make_window(qtbot, tmp_path, slow_sim)
+    qtbot.addWidget(window)
     asked: Asked = []
     window.confirm = answering(asked, False)
     assert window.close() and asked == []

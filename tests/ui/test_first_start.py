@@ -55,7 +55,7 @@ def test_the_setup_bar_says_what_is_missing_and_no_failure_is_logged(
     assert KEYS[lang] in said and ("비밀번호가 아니라" in said if lang == "ko" else "not your POPBiLL" in said)
     # Where they are kept, in the system's own word (never the library's bare "keyring").
     assert STORE[lang].lower() in said.lower()
-    assert ("쓸 수 없어" in said or "cannot be used" in said) == (not keyring)
+    assert ("저장할 수 없어" in said or "cannot be used" in said) == (not keyring)
     assert window.log_model.rowCount() == 0
     assert bar.geometry().bottom() <= window.tabs.mapTo(window.centralWidget(), window.tabs.rect().topLeft()).y()
     # Its button opens Settings.
