@@ -394,7 +394,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "hint.not_found": (
         "해당 문서를 찾지 못했습니다. 문서번호와 문서유형(매출/매입/위수탁)을 확인하세요.",
-        "No invoice was found. Check the document ID and the MgtKeyType (SELL/BUY/TRUSTEE).",
+        "No invoice was found. Check the document ID and the type (sales, purchases or consigned).",
     ),
     "hint.mgt_key_type": ("문서유형은 SELL, BUY, TRUSTEE 중에서 고르세요.", "Choose SELL, BUY or TRUSTEE."),
     "hint.mail_state": (
