@@ -441,7 +441,7 @@ class SettingsDialog(QDialog):
     def _settings_problems(self) -> list[str]:
         """What blocks OK among the settings; a value fixed by an environment variable cannot be fixed here."""
         fields = {"base_url": self.base_url, "auth_url": self.auth_url, "corp_num": self.corp_num}
-        fields.update({"user_id": self.user_id, "ca_bundle": self.ca_bundle})
+        fields.update({"user_id": self.user_id, "pac_url": self.pac_url, "ca_bundle": self.ca_bundle})
         return [p.describe(i18n.lang()) for name, f in fields.items() if name not in self._locked for p in f.problems()]
 
     def _blockers(self) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -69,6 +70,11 @@ class Reporter(QObject):
             self._on_report(value)
 
 
+def _close_all(reporters: list[Reporter]) -> None:
+    for reporter in reporters:
+        reporter.closed = True
+
+
 class _Job(QRunnable, Generic[T]):
     def __init__(self, work: Callable[[], T], outcome: _Outcome) -> None:
         super().__init__()
@@ -99,8 +105,7 @@ class JobRunner(QObject):
         self._outcomes: set[_Outcome] = set()  # kept alive until their job reports
         self._reporters: list[Reporter] = []
         self._closed = False
-        reporters = self._reporters  # not `self`: called as the runner's C++ object goes
-        self.destroyed.connect(lambda: [setattr(reporter, "closed", True) for reporter in reporters])
+        self.destroyed.connect(partial(_close_all, self._reporters))  # not `self`: called as the runner goes
 
     def in_flight(self, key: Hashable) -> bool:
         return key in self._in_flight
