@@ -1,12 +1,17 @@
 """Walk through every screen of the window as a clerk would, and take a screenshot of each, in Korean and English at
 1100×720 and 800×560 (the real window, in demo mode against the built-in simulator, or with no credentials):
 
-    xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH] [--docs] [--dark]
+    xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH|screen] [--docs]
+                                                        [--dark] [--scene NAME ...]
 
 Pictures go to OUT_FOLDER (default: popbill-walkthrough in the temporary folder) as `<lang>-<size>-<nn>-<screen>.png`;
 `--docs` also writes the README's pictures, docs/screenshot.png, docs/batch.png and docs/find.png (Korean, 1100×720);
 `--dark` takes them with a dark palette. Run it on a machine with a Korean font (fonts-nanum) so Hangul renders, and
 look at every picture: nothing cut, nothing overlapping, no "…".
+
+`--size screen` leaves the windows the size they choose on the screen they open on (run under
+`xvfb-run -s "-screen 0 1366x768x24"`, or 1920x1080 with QT_SCALE_FACTOR=1.25, or 800x560); `--scene` runs only the
+named scenes (the methods of `Walk`, e.g. `--scene clerk_first_start --scene clerk_close`).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from popbill_gui.ui.shared import file_dialogs
 from popbill_gui.ui.window.main_window import MainWindow
 
 SIZES = ((1100, 720), (800, 560))
+A_KEY = "SwWxqU+0TErBXy/9TVjIPEnI0VTUMMSQZtJf3Ed8q3I="  # what a SecretKey looks like (the vendor's example key)
 LANGS = ("ko", "en")
 
 
@@ -58,10 +64,14 @@ def dispose(widget: QWidget) -> None:
 class Walk:
     """One language at one size: each scene opens what it needs, saves its pictures and closes it again."""
 
-    def __init__(self, out: Path, lang: str, size: tuple[int, int], tag: str = "") -> None:
+    def __init__(self, out: Path, lang: str, size: tuple[int, int] | None, tag: str = "") -> None:
         self.out = out
         self.lang = lang
         self.tag = f"-{tag}" if tag else ""
+        self.own_size = size is None  # windows size themselves from the screen
+        if size is None:
+            free = ensure_app().primaryScreen().geometry()
+            size = (free.width(), free.height())
         self.size = size
         self.count = 0
         self.folder = Path(tempfile.mkdtemp(prefix="popbill-walk-"))
@@ -89,7 +99,8 @@ class Walk:
                 store_factory=lambda lang: store,
                 history_path=self.folder / "first-start.sqlite3",
             )
-        window.resize(*self.size)
+        if not self.own_size:
+            window.resize(*self.size)
         window.confirm = lambda title, text: True
         window.show()
         if isinstance(window, DemoWindow):
@@ -110,7 +121,7 @@ class Walk:
         self.shot(window, "send-without-credentials")
         dialog = window.settings_keeper.dialog()
         dialog.link_id.setText("TESTER")
-        dialog.secret_key.setText("c2VjcmV0")
+        dialog.secret_key.setText(A_KEY)
         dialog.corp_num.edit.setText("1248100998")
         self.show_dialog(dialog, "settings-no-keyring")
         dispose(window)
@@ -172,7 +183,8 @@ class Walk:
         from popbill_gui.ui.history.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(window.service, window.jobs, window)
-        dialog.resize(min(1000, self.size[0]), min(560, self.size[1]))
+        if not self.own_size:
+            dialog.resize(min(1000, self.size[0]), min(560, self.size[1]))
         dialog.show()
         wait_until(lambda: dialog.model.rowCount() > 0, 5000)
         dialog.view.selectRow(dialog.model.rowCount() - 1)
@@ -254,6 +266,86 @@ class Walk:
         self.shot(window, "batch-other-operation")
         dispose(window)
 
+    # -- the clerk's first start, words not codes, closing (issue 19 items 5-7, issue 18) --------------------------
+    def clerk_first_start(self) -> None:
+        """A first start done as a clerk does it, the clicks counted: the setup bar asks 운영 or 테스트 and says what
+        LinkID and SecretKey are; Settings opens from its button with nothing chosen (OK says why it waits); the POPBiLL
+        password typed as the SecretKey is said once; the key pasted instead, OK: ready."""
+        window = self.window(demo=False, keyring=True)
+        self.shot(window, "clerk-first-start")
+        clicks = [1]  # the setup bar's button
+
+        def fill() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None or dialog.objectName() != "settingsDialog":
+                QTimer.singleShot(50, fill)
+                return
+            self.shot(dialog, "clerk-settings-asks")
+            dialog.env.setCurrentIndex(dialog.env.findData("production"))  # type: ignore[attr-defined]
+            clicks[0] += 2  # the combo box, then 운영
+            dialog.corp_num.edit.setText("124-81-00998")  # type: ignore[attr-defined]
+            dialog.link_id.setText("OURCOMPANY")  # type: ignore[attr-defined]
+            dialog.secret_key.setText("popbill1234!")  # type: ignore[attr-defined]
+            clicks[0] += 3  # into each field, then typed
+            self.shot(dialog, "clerk-settings-password")
+            dialog.secret_key.setText(A_KEY)  # type: ignore[attr-defined]  # Ctrl+A, Ctrl+V: no click
+            self.shot(dialog, "clerk-settings-ready")
+            dialog.ok_button.click()  # type: ignore[attr-defined]
+            clicks[0] += 1
+
+        QTimer.singleShot(0, fill)
+        window.setup_bar.button.click()
+        wait_until(lambda: window.session.source.value == "keyring", 5000)
+        self.shot(window, "clerk-ready")
+        print(f"first start ({self.lang}): {clicks[0]} clicks and 3 fields typed, from the first window to ready")
+        dispose(window)
+
+    def clerk_words(self) -> None:
+        """Words, not codes: the result lines and the log after a success and a refusal, the invoice card's state,
+        the History, the demo's Settings (고급 collapsed)."""
+        window = self.sent_twice()
+        self.shot(window, "clerk-result-and-log")
+        window.tabs.setCurrentWidget(window.assign_tab)
+        simulator = getattr(window, "simulator", None)
+        if simulator is not None:
+            from popbill_gui.simulator import DEMO_CORP_NUM
+
+            book = simulator.state.invoices(DEMO_CORP_NUM, "SELL")
+            invoice = next(i for i in book if i.state_code == 304 and not i.our_mgt_key)
+            window.assign_tab.item_key.edit.setText(invoice.item_key)
+            card = window.findChild(QWidget, "assignInvoice")
+            wait_until(lambda: invoice.fields["invoiceeCorpName"] in card.text(), 5000)  # type: ignore[union-attr]
+            self.shot(window, "clerk-invoice-card")
+        self.history(window)
+        self.show_dialog(window.settings_keeper.dialog(), "clerk-demo-settings")
+        dispose(window)
+
+    def clerk_close(self) -> None:
+        """Closing while a call waits for its answer: the question (what, that it may be carried out); stay."""
+        window = self.window()
+        simulator = getattr(window, "simulator", None)
+        if simulator is not None:
+            simulator.latency_ms = 4000
+        tab = window.resend_tab
+        tab.mgt_key.edit.setText("INV-2026-0007")
+        tab.receiver.edit.setText("staff@example.com")
+        tab.button.click()
+        wait_until(lambda: bool(window.service.calls_in_flight()), 5000)
+
+        def confirm(title: str, text: str) -> bool:
+            box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes
+                              | QMessageBox.StandardButton.No, window)  # fmt: skip
+            self.show_dialog(box, "clerk-close-question")
+            return False
+
+        window.confirm = confirm
+        window.close()
+        if simulator is not None:
+            simulator.latency_ms = 150
+        wait_until(lambda: not window.service.calls_in_flight(), 10000)
+        window.confirm = lambda title, text: True
+        dispose(window)
+
 
 def dark_palette() -> None:
     """A dark palette, as Windows' or macOS' dark mode gives one (Fusion, which follows the palette)."""
@@ -276,7 +368,17 @@ def dark_palette() -> None:
     app.setPalette(palette)
 
 
-def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], docs: bool, dark: bool = False) -> int:
+SCENES = ("first_start", "resend", "assign", "find", "batch", "clerk_first_start", "clerk_words", "clerk_close")
+
+
+def run(
+    out: Path,
+    langs: tuple[str, ...],
+    sizes: tuple[tuple[int, int] | None, ...],
+    docs: bool,
+    dark: bool = False,
+    scenes: tuple[str, ...] = SCENES,
+) -> int:
     ensure_app()
     if dark:
         dark_palette()
@@ -285,10 +387,10 @@ def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], d
         for size in sizes:
             walk = Walk(out, lang, size, "dark" if dark else "")
             try:
-                for scene in (walk.first_start, walk.resend, walk.assign, walk.find, walk.batch):
-                    scene()
+                for scene in scenes:
+                    getattr(walk, scene)()
                     QApplication.processEvents()
-                if docs and lang == "ko" and size == SIZES[0] and not dark:
+                if docs and lang == "ko" and size == SIZES[0] and not dark and "batch" in scenes:
                     Path("docs").mkdir(exist_ok=True)
                     shutil.copyfile(walk.saved["resend-refused"], "docs/screenshot.png")
                     shutil.copyfile(walk.saved["batch-failed-only"], "docs/batch.png")
@@ -302,12 +404,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("out", nargs="?", default=str(Path(tempfile.gettempdir()) / "popbill-walkthrough"))
     parser.add_argument("--lang", choices=LANGS, action="append")
-    parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720")
+    parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720; or screen: as the windows size themselves")
+    parser.add_argument("--scene", action="append", choices=SCENES, help="only these scenes (default: all)")
     parser.add_argument("--docs", action="store_true", help="also write docs/screenshot.png, batch.png and find.png")
     parser.add_argument("--dark", action="store_true", help="with a dark palette, as in Windows' or macOS' dark mode")
     args = parser.parse_args(argv)
-    sizes = tuple(tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES
-    return run(Path(args.out), tuple(args.lang or LANGS), sizes, args.docs, args.dark)  # type: ignore[arg-type]
+    sizes = (
+        tuple(None if s == "screen" else tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES
+    )
+    scenes = tuple(args.scene or SCENES)
+    return run(Path(args.out), tuple(args.lang or LANGS), sizes, args.docs, args.dark, scenes)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

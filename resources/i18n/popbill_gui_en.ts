@@ -666,6 +666,14 @@ Continue?</translation>
         <translation>not set</translation>
     </message>
     <message>
+        <source>being read from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not chosen yet: Production or Test, in Settings. Nothing is sent until then.</source>
         <translation>Not chosen yet: Production or Test, in Settings. Nothing is sent until then.</translation>
     </message>
@@ -682,16 +690,8 @@ Continue?</translation>
         <translation>no credentials: open Settings</translation>
     </message>
     <message>
-        <source>reading the keyring…</source>
-        <translation>reading the keyring…</translation>
-    </message>
-    <message>
         <source>from environment variables</source>
         <translation>from environment variables</translation>
-    </message>
-    <message>
-        <source>in the keyring</source>
-        <translation>in the keyring</translation>
     </message>
     <message>
         <source>this session only</source>

@@ -666,6 +666,14 @@ Continue?</source>
         <translation>미설정</translation>
     </message>
     <message>
+        <source>being read from %1</source>
+        <translation>%1에서 읽는 중</translation>
+    </message>
+    <message>
+        <source>kept in %1</source>
+        <translation>%1에 보관됨</translation>
+    </message>
+    <message>
         <source>Not chosen yet: Production or Test, in Settings. Nothing is sent until then.</source>
         <translation>아직 고르지 않았습니다: 설정에서 운영 또는 테스트를 고르세요. 그때까지 아무것도 보내지 않습니다.</translation>
     </message>
@@ -682,16 +690,8 @@ Continue?</source>
         <translation>인증 정보 없음: 설정에서 입력하십시오</translation>
     </message>
     <message>
-        <source>reading the keyring…</source>
-        <translation>키링을 읽는 중…</translation>
-    </message>
-    <message>
         <source>from environment variables</source>
         <translation>환경 변수에서 가져옴</translation>
-    </message>
-    <message>
-        <source>in the keyring</source>
-        <translation>키링에 저장됨</translation>
     </message>
     <message>
         <source>this session only</source>

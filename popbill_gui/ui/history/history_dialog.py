@@ -361,6 +361,9 @@ class HistoryDialog(QDialog):
         self.result_combo.setAccessibleName(self.tr("Result"))
         self.from_label.setText(self.tr("&From"))
         self.to_label.setText(self.tr("&To"))
+        for label in (self.text_label, self.from_label, self.to_label):
+            # A few pixels more than measured: at 125 % the last letter was clipped ("To" read "Tc").
+            label.setMinimumWidth(label.sizeHint().width() + 4)
         self.view.setAccessibleName(self.tr("Recorded calls"))
         self.columns_button.setText(self.tr("Colu&mns"))
         self.columns_button.setToolTip(self.tr("Show or hide columns, such as POPBiLL's code and the duration."))

@@ -504,8 +504,10 @@ class SettingsDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # Laid out for real now: a note that wraps into one more line than guessed gets its room at once.
+        # Laid out for real now: a note that wraps into one more line than guessed gets its room at once, and once
+        # the words have settled, no more than it needs.
         fit_to_screen(self, self.form_scroll, grow_only=True)
+        QTimer.singleShot(0, self, lambda: fit_to_screen(self, self.form_scroll))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

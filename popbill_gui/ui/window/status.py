@@ -11,6 +11,7 @@ from typing import Final
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from ..shared.advice import keyring_name
 from ..shared.session import Session, Source
 
 _STRIP_STYLES: Final = {
@@ -57,14 +58,15 @@ class ConnectionStatus(QObject):
         self._window.setWindowTitle(f"popbill-gui — {NAMES[kind]}")
         self.environment.setText(NAMES[kind])
         self.environment.setStyleSheet(_STRIP_STYLES[kind])
-        corp = session.settings.corp_num or self.tr("not set")
+        number = session.settings.corp_num or ""
+        corp = f"{number[:3]}-{number[3:5]}-{number[5:]}" if len(number) == 10 else number or self.tr("not set")
         self.corp.setText(self.tr("Business number: %1").replace("%1", corp))
         self.corp.setToolTip(self.tr("The business registration number (CorpNum) calls are made for."))
         sources = {
             Source.NONE: self.tr("no credentials: open Settings"),
-            Source.PENDING: self.tr("reading the keyring…"),
+            Source.PENDING: self.tr("being read from %1").replace("%1", keyring_name()),
             Source.ENV: self.tr("from environment variables"),
-            Source.KEYRING: self.tr("in the keyring"),
+            Source.KEYRING: self.tr("kept in %1").replace("%1", keyring_name()),
             Source.SESSION: self.tr("this session only"),
             Source.DEMO: self.tr("demo credentials"),
         }
