@@ -667,11 +667,11 @@ Continue?</translation>
     </message>
     <message>
         <source>being read from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>being read from %1</translation>
     </message>
     <message>
         <source>kept in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>kept in %1</translation>
     </message>
     <message>
         <source>Not chosen yet: Production or Test, in Settings. Nothing is sent until then.</source>

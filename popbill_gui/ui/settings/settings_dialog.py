@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.environments import check_pac_url, check_url
 from ...core.messages import normalize_lang, text
 from ...core.trust import check_ca_file, clean_ca_path
 from ...core.validation import (
@@ -52,14 +51,15 @@ from ...core.validation import (
     check_user_id,
     clean,
 )
-from ...service import Credentials, LinkCredentials, PopbillError, Token, TokenCredentials
+from ...service import Credentials, LinkCredentials, Token, TokenCredentials
 from ...storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from ..shared import i18n
-from ..shared.fields import Check, CheckedField
+from ..shared.fields import CheckedField
 from ..shared.jobs import JobRunner
 from ..shared.palette import text_style
 from ..shared.screen_fit import FormScroll, fit_to_screen, free_area
 from .connection_test import TEST_KEY, ConnectionTest
+from .settings_checks import pac_check, url_check
 from .settings_texts import SettingsTexts
 
 __all__ = ["TEST_KEY", "SettingsDialog"]
@@ -89,33 +89,6 @@ _ROWS: Final = (
     ("advanced", "timeout"),
 )
 _ADVANCED_SETTINGS: Final = ("hosts", "base_url", "auth_url", "pac_url", "ca_bundle", "timeout")
-
-
-def _url_check(field_name: str) -> Check:
-    """A CheckedField check for an optional custom URL (https anywhere, plain http on loopback only)."""
-
-    def check(value: str) -> list[Problem]:
-        if not clean(value):
-            return []
-        try:
-            check_url(value)
-        except PopbillError as exc:
-            # check_url words its refusals as error.<kind> with the URL; the Problem re-words them per language.
-            return [Problem(field_name, f"error.{exc.kind.value}", {"url": clean(value).rstrip("/")})]
-        return []
-
-    return check
-
-
-def _pac_check(value: str) -> list[Problem]:
-    """A CheckedField check for the proxy script's address: a web address or a file (`check_pac_url`)."""
-    if not clean(value):
-        return []
-    try:
-        check_pac_url(value)
-    except PopbillError:
-        return [Problem("pac_url", "error.bad_pac", {"url": clean(value)})]
-    return []
 
 
 class SettingsDialog(QDialog):
@@ -200,11 +173,11 @@ class SettingsDialog(QDialog):
         (self.token_radio if isinstance(credentials, TokenCredentials) else self.link_radio).setChecked(True)
         self.token = self._secret_edit("settingsToken")
         self.hosts = self._combo("settingsHosts", ("default", "static", "ga"), settings.hosts)
-        self.base_url = CheckedField("settingsBaseUrl", _url_check("base_url"), None, self)
+        self.base_url = CheckedField("settingsBaseUrl", url_check("base_url"), None, self)
         self.base_url.edit.setText(settings.base_url or "")
-        self.auth_url = CheckedField("settingsAuthUrl", _url_check("auth_url"), None, self)
+        self.auth_url = CheckedField("settingsAuthUrl", url_check("auth_url"), None, self)
         self.auth_url.edit.setText(settings.auth_url or "")
-        self.pac_url = CheckedField("settingsPacUrl", _pac_check, None, self, trim=False)
+        self.pac_url = CheckedField("settingsPacUrl", pac_check, None, self, trim=False)
         self.pac_url.edit.setText(settings.pac_url or "")
         # Checked as soon as the path is typed or pasted (with or without the quotes of Windows' "Copy as path").
         self.ca_bundle = CheckedField("settingsCaBundle", check_ca_file, None, self, trim=False)
