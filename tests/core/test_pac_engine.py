@@ -50,7 +50,7 @@ def _bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     ("source", "lang", "words"),
     [
         (LOOPS_WHEN_ASKED, "en", "the script did not answer within 1 seconds (it may never finish), so the connection"),
-        (LOOPS_WHEN_LOADED, "ko", "스크립트가 1초 안에 답하지 않아(끝나지 않는 스크립트일 수 있습니다) 프록시 없이 직접"),
+        (LOOPS_WHEN_LOADED, "ko", "스크립트가 1초 안에 답하지 않아(끝나지 않는 스크립트일 수 있습니다) 프록시 없이"),
     ],
     ids=["loops-when-asked", "loops-when-loaded"],
 )
