@@ -34,4 +34,7 @@ def _load() -> Callable[[], None]:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a PAC script's child process (core/pac_engine.py) starts here, not a window
     run(sys.argv, _load)

@@ -251,8 +251,8 @@ class Simulator:
     ) -> None:
         """`strict`: refuse SendEmail/AssignMgtKey for keys not in the book (-11000005), as the real service
         does; by default they are accepted, so that made-up keys work in tests and benchmarks. `book_size`,
-        `book_seed`: the demo company's generated invoices; `book_today`: the day they are dated back from
-        (default: today in Korea, on the simulator's clock)."""
+        `book_seed`: the demo company's generated invoices (any other company's come at the same pace);
+        `book_today`: the day they are dated back from (default: today in Korea, on the simulator's clock)."""
         self.host = host
         self._requested_port = port
         self.link_id = link_id
