@@ -1,7 +1,8 @@
 """Shared fixtures (a simulator on loopback per test and clients pointed at it) and how tests share the machine.
 
-Markers (pyproject.toml lists them), so that the suite runs in parallel under pytest-xdist (`scripts/dev test`:
-`-n auto --dist loadgroup`) and one test at a time without it (`python -m pytest`, as on Windows and macOS):
+Markers (pyproject.toml lists them), so that the suite runs in parallel under pytest-xdist (`scripts/dev test`: one
+worker more than there are cores, `--dist loadgroup`) and one test at a time without it (`python -m pytest`, as the
+workflow runs it on Windows and macOS):
 
 - `real_keyring`: uses the operating system's own keyring. Runs only where POPBILL_REAL_KEYRING=1 (scripts/dev test's
   private gnome-keyring, the workflow's Credential Manager and throw-away keychain): in one worker, in order, and
