@@ -8,7 +8,7 @@ workflow runs it on Windows and macOS):
   private gnome-keyring, the workflow's Credential Manager and throw-away keychain): in one worker, in order, and
   like `serial` alone (with 3 workers a login test lost its credentials once, to something another test started).
 - `serial`: must not run alongside any other test (a fixed port, the whole machine's CPU, the display). Under
-  xdist every worker takes a shared lock on one file for each test, and a `serial` test an exclusive one.
+  xdist every test holds a shared lock on one file, a `serial` test an exclusive one (_take_turns).
 - `xdist_group(name)`: pytest-xdist's own: the tests of one group run in one worker (in-process state they share).
 - `windows`: calls Windows itself (msvcrt's locks, the console, named pipes); skipped elsewhere with the reason.
 """
@@ -54,29 +54,37 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-def _turns_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Under pytest-xdist on POSIX: one file all workers of this run lock (the run's shared temporary root)."""
+def _turns_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, int] | None]:
+    """Under pytest-xdist on POSIX: two files all workers of this run lock (in the run's shared temporary root)."""
     if not os.environ.get("PYTEST_XDIST_WORKER") or sys.platform == "win32":
         yield None
         return
-    path = Path(tmp_path_factory.getbasetemp()).parent / "turns.lock"
-    with open(path, "a+b") as file:
-        yield file
+    root = Path(tmp_path_factory.getbasetemp()).parent
+    with open(root / "turns.gate", "a+b") as gate, open(root / "turns.lock", "a+b") as turns:
+        yield gate.fileno(), turns.fileno()
 
 
 @pytest.fixture(autouse=True)
-def _take_turns(request: pytest.FixtureRequest, _turns_file: Any) -> Iterator[None]:
-    """First of the autouse fixtures, so the turn covers every other fixture's set-up and tear-down too."""
-    if _turns_file is None:
+def _take_turns(request: pytest.FixtureRequest, _turns_files: tuple[int, int] | None) -> Iterator[None]:
+    """First of the autouse fixtures, so the turn covers every other fixture's set-up and tear-down too.
+
+    Every test holds `turns` shared, a serial one exclusive. The gate is passed on the way in, so that a serial test
+    waiting for the running ones to end is not passed by new ones (flock would let shared locks through for ever)."""
+    if _turns_files is None:
         yield
         return
+    gate, turns = _turns_files
     # The real keyring is one for the whole machine: a program another test starts may reach it too.
     serial = any(request.node.get_closest_marker(name) for name in ("serial", "real_keyring"))
-    _flock(_turns_file.fileno(), fcntl.LOCK_EX if serial else fcntl.LOCK_SH)
+    _flock(gate, fcntl.LOCK_EX)
+    try:
+        _flock(turns, fcntl.LOCK_EX if serial else fcntl.LOCK_SH)
+    finally:
+        _flock(gate, fcntl.LOCK_UN)
     try:
         yield
     finally:
-        _flock(_turns_file.fileno(), fcntl.LOCK_UN)
+        _flock(turns, fcntl.LOCK_UN)
 
 
 @pytest.fixture
