@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -83,10 +84,10 @@ def test_called_popbill_cli_it_starts_the_command_line(tmp_path: Path) -> None:
     env = stand_in(tmp_path, MISSING_MODULE)
     cli = tmp_path / "stand_in" / "popbill_gui" / "cli.py"
     cli.write_text("import sys\n\ndef main():\n    print('cli', sys.argv[1:])\n    sys.exit(3)\n")
-    link = tmp_path / "folder" / "popbill-cli"
-    link.parent.mkdir()
-    link.symlink_to(ENTRY)
-    done = subprocess.run([sys.executable, str(link), "--version"], capture_output=True, text=True, env=env, timeout=60)
+    named = tmp_path / "folder" / "popbill-cli"  # a copy: the name is what counts (and Windows may refuse links)
+    named.parent.mkdir()
+    shutil.copyfile(ENTRY, named)
+    done = subprocess.run([sys.executable, named, "--version"], capture_output=True, text=True, env=env, timeout=60)
     assert (done.returncode, done.stdout) == (3, "cli ['--version']\n"), done.stderr
     assert entry_gui.called_as_cli("/opt/p/popbill-cli") and entry_gui.called_as_cli("C:\\p\\POPBILL-CLI.EXE")
     assert not entry_gui.called_as_cli("/opt/popbill-cli/popbill-gui") and not entry_gui.called_as_cli("")
