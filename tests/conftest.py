@@ -150,8 +150,8 @@ def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.T
     # platformdirs reads XDG_* on Linux and (4.x) on macOS, and WIN_PD_OVERRIDE_* on Windows (4.x).
     base = tmp_path_factory.mktemp("xdg")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        if name == "XDG_DATA_HOME" and os.environ.get("POPBILL_REAL_KEYRING") == "1":
-            continue  # the private gnome-keyring of scripts/dev test keeps its data there
+        if name == "XDG_DATA_HOME" and os.environ.get("POPBILL_REAL_KEYRING") == "1" and sys.platform == "linux":
+            continue  # the private gnome-keyring of scripts/dev test keeps its data there (macOS: platformdirs')
         monkeypatch.setenv(name, str(base / name.lower()))
     for name in ("APPDATA", "LOCAL_APPDATA"):
         monkeypatch.setenv("WIN_PD_OVERRIDE_" + name, str(base / name.lower()))
