@@ -4,14 +4,15 @@ Find, gets a document ID of ours.
 A valid ItemKey left alone for a moment is looked up (`service.lookups.by_item_key`: our side found from our
 CorpNum, and the type box set to it) and shown under it (`assignInvoice`). `assignFind` opens the Find dialog; the
 invoice chosen there fills `assignItemKey` and the type and is shown at once (no second look-up). Every assignment
-is confirmed first (it cannot be undone), then runs through the window's `CallFlow`.
+is confirmed first (it cannot be undone), then runs through the window's `CallFlow`. An invoice chosen in Find for a
+resend that has no document ID yet comes here too (`give_id_first`): the tab comes forward with it filled in.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ...core.validation import ITEM_KEY_LEN, MGT_KEY_MAX, check_item_key, check_mgt_key
 from ...service import AssignRequest, CallResult, Request
@@ -58,6 +59,7 @@ class AssignTab(CallTab):
         self.item_key.changed.connect(self.lookup.changed)
         self.lookup.found.connect(self._found)
         self.find_button.clicked.connect(self.open_find)
+        finder.assign_wanted.connect(self.give_id_first)
         self.retranslate()
         self.refresh()
 
@@ -114,7 +116,16 @@ class AssignTab(CallTab):
 
     def open_find(self) -> FindDialog:
         """Find, for this tab: the invoice chosen there is the one to give a document ID."""
-        return self.finder.open(self.use_invoice, mgt_key_type=str(self.mgt_key_type.currentData()))
+        return self.finder.open(self.use_invoice, mgt_key_type=str(self.mgt_key_type.currentData()), purpose="assign")
+
+    def give_id_first(self, invoice: Invoice) -> None:
+        """An invoice chosen in Find for a resend has no document ID: this tab comes forward with it filled in."""
+        tabs = self.parentWidget()
+        while tabs is not None and not isinstance(tabs, QTabWidget):
+            tabs = tabs.parentWidget()
+        if tabs is not None:
+            tabs.setCurrentWidget(self)
+        self.use_invoice(invoice)
 
     def use_invoice(self, invoice: Invoice) -> None:
         """The invoice chosen in Find: its ItemKey and type here, and the invoice shown."""
