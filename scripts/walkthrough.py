@@ -289,12 +289,13 @@ class Walk:
         dialog = self._find_from(window, "resend")
         model = dialog.model
         self.shot(dialog, "find-from-resend")
-        unnamed = next((r for r in range(model.rowCount()) if not model.invoice(r).mgt_key), None)
+        issued = [r for r in range(model.rowCount()) if model.invoice(r).state_code == 304]
+        unnamed = next((r for r in issued if not model.invoice(r).mgt_key), None)
         if unnamed is not None:
             self._select(dialog, [unnamed])
             dialog.use_current()  # refused, with the reason and the way out
             self.shot(dialog, "find-resend-no-id")
-        several = [r for r in range(model.rowCount()) if model.invoice(r).mgt_key][:4]
+        several = [r for r in issued if model.invoice(r).mgt_key][:4]
         self._select(dialog, several + ([unnamed] if unnamed is not None else []))
         self.shot(dialog, "find-resend-many")
         self._select(dialog, several[:1])

@@ -29,15 +29,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.app import create_window
 from popbill_gui.service.assign_list import set_aside
-from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, BookInvoice, Simulator
-from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
+from popbill_gui.simulator import DEMO_CORP_NUM, BookInvoice, Simulator
 from popbill_gui.ui.find.find_dialog import FindDialog
 from popbill_gui.ui.find.invoice_lookup import DEBOUNCE_MS
 from popbill_gui.ui.find.invoice_model import InvoiceListModel
 from popbill_gui.ui.shared import i18n
-from popbill_gui.ui.shared.session import Source
 from popbill_gui.ui.window.main_window import MainWindow
 
 from .confirmations import Confirmations
@@ -45,37 +42,6 @@ from .confirmations import Confirmations
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 NEW_ID = InvoiceListModel.COLUMNS.index("new_mgt_key")
-
-
-@pytest.fixture
-def window_factory(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
-    made: list[MainWindow] = []
-
-    def make(sim: Simulator, *, credentials: bool = True, lang: str | None = "en") -> MainWindow:
-        environ = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url}
-        environ["POPBILL_CORP_NUM"] = DEMO_CORP_NUM
-        if lang is not None:  # a language set by the variable cannot be changed in Settings
-            environ["POPBILL_LANG"] = lang
-        if credentials:
-            environ.update(POPBILL_LINK_ID=DEMO_LINK_ID, POPBILL_SECRET_KEY=DEMO_SECRET_KEY)
-        window = create_window(
-            environ=environ,
-            settings_path=tmp_path / "settings.json",
-            store_factory=lambda lang: SecretStore(MemoryKeyring(), lang),
-            history_path=tmp_path / f"history-{len(made)}.sqlite3",
-        )
-        qtbot.addWidget(window)
-        window.confirm = Confirmations()
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.session.source is not Source.PENDING)
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        window.close()
-        window.jobs.wait(5000)
 
 
 @pytest.fixture
@@ -337,9 +303,7 @@ def test_a_typed_item_key_shows_its_invoice_and_sets_the_type(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
 ) -> None:
     window = window_factory(sim, lang="ko")
-    buy = next(
-        i for i in sim.state.invoices(DEMO_CORP_NUM, "BUY") if not i.our_mgt_key and i.state_code // 100 == 3
-    )
+    buy = next(i for i in sim.state.invoices(DEMO_CORP_NUM, "BUY") if not i.our_mgt_key and i.state_code // 100 == 3)
     label = child(window, QLabel, "assignInvoice")
     type_text(child(window, QLineEdit, "assignItemKey"), buy.item_key)
     qtbot.waitUntil(lambda: buy.fields["invoicerCorpName"] in label.text(), timeout=5000)

@@ -1,9 +1,10 @@
 """Rows chosen in Find, run as a batch: document IDs from its numbering panel (`service/assign_list.py`) or mails
 resent to the addresses on file (`service/resend_list.py`), written as a batch file in the data folder (on a job) and
 handed to the batch tab with `load_file(path, from_find=True)`: it shows them (with each invoice's partner, date,
-amount and state beside its row), asks before sending, speaking of the chosen invoices rather than of a file, and
-runs them through the journal like any batch (resumable, exported). Whatever happens is noted in the log, with the
-invoices left out of a resend and why.
+amount and state beside its row) and runs them through the journal like any batch (resumable, exported). Document
+IDs are started at once, which asks first (they cannot be taken back; the question speaks of the chosen invoices,
+not of a file); mails wait for Start, as a file's rows do, so the clerk sees the list before anything goes (and
+production asks). Whatever happens is noted in the log, with the invoices left out of a resend and why.
 """
 
 from __future__ import annotations
@@ -97,8 +98,10 @@ class BatchHandoff(QObject):
 
         def loaded(ok: bool) -> None:
             tab.loaded.disconnect(loaded)
-            if ok:
-                tab.start()  # asks for confirmation first
+            if ok and operation == "assign_mgt_key":
+                tab.start()  # asks first, always: document IDs cannot be taken back
+            elif ok:
+                self._note(True, self.tr("Check the rows on the Batch tab, then press Start to resend the mails."))
 
         if tab.working and not tab.reader.reading:  # a batch runs (or is being started): leave it alone
             self._note(False, self.tr("Start that file on the Batch tab once the batch under way has ended."))

@@ -40,6 +40,7 @@ class AssignPanel(QGroupBox):
     """Checkable: when on, the list shows each selected invoice's new document ID."""
 
     requested = Signal(object)  # list[Proposal]: every selected invoice, each with a usable ID
+    previewed = Signal()  # the new IDs shown changed (the list's columns are fitted again)
 
     def __init__(self, model: InvoiceListModel, view: QTableView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,8 +145,8 @@ class AssignPanel(QGroupBox):
                     taken = self._model.invoices()
                     self.proposals = propose(pattern, invoices, first=self.first.value(), taken=taken)
         self._model.set_proposals(self.proposals, self.left_out)
-        if self.proposals:
-            self._view.resizeColumnToContents(InvoiceListModel.COLUMNS.index("new_mgt_key"))
+        if self.isChecked():
+            self.previewed.emit()
         self._show_status()
         self._refresh_button()
 

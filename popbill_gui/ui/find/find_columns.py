@@ -5,7 +5,7 @@ Each column's natural width (its texts, measured on a sample of rows as `setup_t
 list or its words change; a resize only shares the room out again. Wider than the list's room in total, the columns
 in `GIVING_WAY` shrink in that order, each down to its header or a few characters (their tooltips hold the whole
 text); only then does the list scroll sideways (on a very small screen). The partner's name is capped at a share of
-the room, so one long name does not push the amounts out of sight.
+the room, so one long name does not push the amounts out of sight; room to spare goes to it too.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class ColumnFitter(QObject):
         self._view = view
         self._model = model
         self._natural: dict[int, int] = {}
+        view.horizontalHeader().setStretchLastSection(False)  # the room left goes to the partner's name (fit)
         view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -41,17 +42,21 @@ class ColumnFitter(QObject):
             self.fit()
         return False
 
-    def measure(self) -> None:
-        """Every shown column's natural width; our document ID's column only when some invoice has one."""
+    def measure(self, name: str | None = None) -> None:
+        """Every shown column's natural width (or only column `name`'s); our document ID's column only when some
+        invoice has one."""
         columns = InvoiceListModel.COLUMNS
         view = self._view
-        has_ids = any(invoice.mgt_key for invoice in self._model.invoices())
-        view.setColumnHidden(columns.index("mgt_key"), not has_ids)
-        self._natural = {}
-        for column in range(len(columns)):
+        header = view.horizontalHeader()
+        if name is None:
+            has_ids = any(invoice.mgt_key for invoice in self._model.invoices())
+            view.setColumnHidden(columns.index("mgt_key"), not has_ids)
+            self._natural = {}
+        wanted = range(len(columns)) if name is None else [columns.index(name)]
+        for column in wanted:
             if not view.isColumnHidden(column):
-                view.resizeColumnToContents(column)
-                self._natural[column] = view.columnWidth(column)
+                # As resizeColumnToContents measures, without its width (the last column's may be wider).
+                self._natural[column] = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
         self.fit()
 
     def fit(self) -> None:
@@ -80,5 +85,7 @@ class ColumnFitter(QObject):
             given = min(excess, widths[column] - least)
             widths[column] -= given
             excess -= given
+        if excess < 0 and partner in widths:
+            widths[partner] -= excess  # room to spare: the partner's name is what a clerk reads first
         for column, width in widths.items():
             view.setColumnWidth(column, width)

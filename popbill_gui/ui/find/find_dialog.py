@@ -48,10 +48,9 @@ from ...core.invoices import PARTNER_MAX
 from ...core.validation import MGT_KEY_TYPES
 from ...service import PopbillError
 from ...service.lookups import Invoice, SearchFilter, SearchProgress, SearchResult
-from ..shared import i18n
+from ..shared import i18n, screen_fit
 from ..shared.advice import hint
 from ..shared.jobs import JobRunner
-from ..shared import screen_fit
 from ..shared.tables import setup_table
 from .dates import PRESETS, DateEdit, preset_range
 from .find_assign import AssignPanel
@@ -225,7 +224,8 @@ class FindDialog(QDialog):
         search.addWidget(self.status, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.resend.button)
-        bottom.addWidget(self.resend.note, 1)
+        bottom.addWidget(self.resend.note, 4)
+        bottom.addStretch(1)  # Use and Close stay on the right when the note is hidden
         bottom.addWidget(self.use_button)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -249,7 +249,8 @@ class FindDialog(QDialog):
         assert selection is not None
         selection.selectionChanged.connect(self._refresh)
         self.assign.requested.connect(self._assign_requested)
-        self.assign.toggled.connect(lambda _on: self.columns.fit())
+        self.assign.toggled.connect(lambda _on: self.columns.measure())  # the new IDs' column shown or hidden
+        self.assign.previewed.connect(lambda: self.columns.measure("new_mgt_key"))
 
     def _size_from_screen(self) -> None:
         """Most of the screen it opens on (a list of invoices wants the width), within reason on a large one."""
@@ -432,8 +433,8 @@ class FindDialog(QDialog):
             self.no_id.show()
             self.give_id_button.setFocus()
             return False
+        self.accept()  # first: closing gives the focus back to the window, and the tab then puts it where it wants
         self.chosen.emit(invoice)
-        self.accept()
         return True
 
     def give_id(self) -> bool:
@@ -441,8 +442,8 @@ class FindDialog(QDialog):
         invoice = self.current_invoice()
         if invoice is None or invoice.has_mgt_key:
             return False
-        self.assign_wanted.emit(invoice)
         self.accept()
+        self.assign_wanted.emit(invoice)
         return True
 
     def _double_clicked(self, index: QModelIndex) -> None:

@@ -176,7 +176,7 @@ class ResendMany(QObject):
         self.button.setEnabled(named > 0 and not self.busy and not self._searching)
         if self._said is not None:
             text, bad = self._said(), self._bad
-        elif named < len(chosen):
+        elif 0 < named < len(chosen):
             text, bad = self.tr("%1 without a document ID are left out.").replace("%1", str(len(chosen) - named)), False
         else:
             text, bad = "", False
