@@ -279,7 +279,7 @@ class Walk:
         for row in rows:
             selection.select(dialog.model.index(row, 0), flags)
         if rows:
-            dialog.view.scrollTo(dialog.model.index(rows[0], 0))
+            dialog.view.scrollTo(dialog.model.index(rows[0], 1))  # column 0 may be hidden
 
     def find_resend(self) -> None:
         """Our partner never got the mail: Find from the Resend tab (every invoice, the screen's room), an invoice

@@ -217,6 +217,10 @@ This cannot be undone.</translation>
         <translation>Left out of the resend: %1.</translation>
     </message>
     <message>
+        <source>Check the rows on the Batch tab, then press Start to resend the mails.</source>
+        <translation>Check the rows on the Batch tab, then press Start to resend the mails.</translation>
+    </message>
+    <message>
         <source>Start that file on the Batch tab once the batch under way has ended.</source>
         <translation>Start that file on the Batch tab once the batch under way has ended.</translation>
     </message>
@@ -1425,8 +1429,8 @@ Continue?</translation>
         <translation>Resend &amp;mail (%1)…</translation>
     </message>
     <message>
-        <source>%1 without a document ID are left out.</source>
-        <translation>%1 without a document ID are left out.</translation>
+        <source>Left out, without a document ID: %1.</source>
+        <translation>Left out, without a document ID: %1.</translation>
     </message>
     <message>
         <source>Resend the mail of each selected invoice to the e-mail address on the invoice, as a batch: the Batch tab shows the rows and asks before anything is sent. Invoices without a document ID or an address are left out.</source>

@@ -217,6 +217,10 @@ This cannot be undone.</source>
         <translation>재전송에서 뺀 세금계산서: %1.</translation>
     </message>
     <message>
+        <source>Check the rows on the Batch tab, then press Start to resend the mails.</source>
+        <translation>일괄 처리 탭에서 행을 확인한 뒤 시작을 눌러 메일을 재전송하세요.</translation>
+    </message>
+    <message>
         <source>Start that file on the Batch tab once the batch under way has ended.</source>
         <translation>진행 중인 일괄 처리가 끝나면 일괄 처리 탭에서 그 파일을 시작하세요.</translation>
     </message>
@@ -1425,8 +1429,8 @@ Continue?</source>
         <translation>메일 재전송 %1건(&amp;M)…</translation>
     </message>
     <message>
-        <source>%1 without a document ID are left out.</source>
-        <translation>문서번호가 없는 %1건은 빠집니다.</translation>
+        <source>Left out, without a document ID: %1.</source>
+        <translation>문서번호가 없어 빠지는 것: %1건.</translation>
     </message>
     <message>
         <source>Resend the mail of each selected invoice to the e-mail address on the invoice, as a batch: the Batch tab shows the rows and asks before anything is sent. Invoices without a document ID or an address are left out.</source>

@@ -23,7 +23,7 @@ from popbill_gui.service.resend_list import ResendListRow, with_addresses, write
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
 from popbill_gui.storage.settings import Settings
 
-CLERK = ("=HYPERLINK(\"x\")", "2026-01-05", "1,650,000", "국세청 전송 완료")
+CLERK = ('=HYPERLINK("x")', "2026-01-05", "1,650,000", "국세청 전송 완료")
 ROWS = [
     AssignListRow("026010000000000001", "SELL", "INV-20260105-001", CLERK),
     AssignListRow("026010000000000002", "BUY", "-LEADING", ("가나다상사", "2026-01-06", "-20,000", "발행취소")),

@@ -195,7 +195,7 @@ def test_resend_many_runs_a_batch_of_the_chosen_invoices_to_their_addresses(
     button = child(dialog, QPushButton, "findResendMany")
     note = child(dialog, QLabel, "findResendNote")
     assert button.isEnabled() and "(3)" in button.text()
-    assert note.isVisible() and "1 without a document ID" in note.text()
+    assert note.isVisible() and "without a document ID: 1" in note.text()
     expected = {
         (dialog.model.invoice(r).mgt_key, address_on_file(sim, dialog.model.invoice(r).item_key)) for r in named
     }

@@ -12,7 +12,7 @@ them through the journal, showing each invoice's partner, date, amount and state
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QMargins, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -47,6 +47,7 @@ class AssignPanel(QGroupBox):
         self.setObjectName("findAssignGroup")
         self.setCheckable(True)
         self.setChecked(False)
+        self.setFlat(True)  # closed at first (see _toggled)
         self._model = model
         self._view = view
         self._busy = False
@@ -91,9 +92,11 @@ class AssignPanel(QGroupBox):
         inner.addWidget(self.help)
         inner.addWidget(self.include_set_aside)
         inner.addWidget(self.status)
-        outer = QVBoxLayout(self)
+        self._outer = outer = QVBoxLayout(self)
+        self._margins = outer.contentsMargins()
         outer.addWidget(self.body)
         self.body.setVisible(False)
+        outer.setContentsMargins(0, 0, 0, 0)
 
         self.toggled.connect(self._toggled)
         self.pattern.textChanged.connect(self.refresh)
@@ -114,12 +117,14 @@ class AssignPanel(QGroupBox):
 
     def _toggled(self, on: bool) -> None:
         self.body.setVisible(on)
+        self.setFlat(not on)  # closed, only its title: no empty frame
+        self._outer.setContentsMargins(self._margins if on else QMargins(0, 0, 0, 0))
         self._view.setColumnHidden(InvoiceListModel.COLUMNS.index("new_mgt_key"), not on)
         self._model.set_oldest_first(on)  # the numbers run down the list
         self.refresh()
         current = self._view.currentIndex()
-        if current.isValid():
-            self._view.scrollTo(current)
+        if current.isValid():  # the row it was on, now elsewhere in the list (the date's column is always shown)
+            self._view.scrollTo(self._model.index(current.row(), InvoiceListModel.COLUMNS.index("date")))
 
     def _selected(self) -> list[int]:
         selection = self._view.selectionModel()

@@ -4,7 +4,8 @@ columns a clerk checks least give way first, and the partner's name and the POPB
 Each column's natural width (its texts, measured on a sample of rows as `setup_table` does) is measured when the
 list or its words change; a resize only shares the room out again. Wider than the list's room in total, the columns
 in `GIVING_WAY` shrink in that order, each down to its header or a few characters (their tooltips hold the whole
-text); only then does the list scroll sideways (on a very small screen). The partner's name is capped at a share of
+text), when that is enough to spare the list a sideways scroll; on a screen too small for that (800×560) every column
+keeps its whole text and the list scrolls sideways. The partner's name is capped at a share of
 the room, so one long name does not push the amounts out of sight; room to spare goes to it too.
 """
 
@@ -74,6 +75,7 @@ class ColumnFitter(QObject):
         metrics = view.fontMetrics()
         floor = metrics.horizontalAdvance("0" * GIVEN_MIN_CHARS) + 12
         excess = sum(widths.values()) - room
+        natural = dict(widths)
         for name in GIVING_WAY:
             column = columns.index(name)
             if excess <= 0:
@@ -85,7 +87,9 @@ class ColumnFitter(QObject):
             given = min(excess, widths[column] - least)
             widths[column] -= given
             excess -= given
-        if excess < 0 and partner in widths:
+        if excess > 0:
+            widths = natural  # it scrolls sideways all the same: better every text whole than some cut
+        elif excess < 0 and partner in widths:
             widths[partner] -= excess  # room to spare: the partner's name is what a clerk reads first
         for column, width in widths.items():
             view.setColumnWidth(column, width)

@@ -26,7 +26,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Ready = Callable[[], "str | None"]
+DATE_COLUMN = InvoiceListModel.COLUMNS.index("date")  # always shown (the new IDs' column, the first, is not)
 PURPOSES = ("assign", "resend")  # the tab the dialog chooses an invoice for
 SCREEN_SHARE = 0.94  # of the free area of the screen, each way
 MAX_SIZE = (1600, 1000)  # on a large screen: a dialog, not a second desktop
@@ -303,7 +304,12 @@ class FindDialog(QDialog):
         self.stop_button.setEnabled(self.searching)
         current = self.current_invoice()
         self.use_button.setEnabled(current is not None and not self._needs_id(current) and not self.resend.busy)
-        self.no_id.setVisible(self._needs_id(current))
+        needs_id = self._needs_id(current)
+        if needs_id != self.no_id.isVisible():
+            self.no_id.setVisible(needs_id)
+            rows = self.selected_rows()
+            if rows:  # the list is shorter now: the chosen row stays in sight
+                QTimer.singleShot(0, lambda: self.view.scrollTo(self.model.index(rows[0], DATE_COLUMN)))
         self.assign.set_busy(busy)
         self.resend.set_searching(self.searching)
 

@@ -177,7 +177,7 @@ class ResendMany(QObject):
         if self._said is not None:
             text, bad = self._said(), self._bad
         elif 0 < named < len(chosen):
-            text, bad = self.tr("%1 without a document ID are left out.").replace("%1", str(len(chosen) - named)), False
+            text, bad = self.tr("Left out, without a document ID: %1.").replace("%1", str(len(chosen) - named)), False
         else:
             text, bad = "", False
         self.note.setText(text)
