@@ -176,6 +176,18 @@ def test_an_invoice_without_a_document_id_chosen_for_a_resend_gets_one_first(
     assert window.focusWidget() is child(window, QLineEdit, "assignMgtKey")  # what the clerk types next
     assert sim.count("send_email") == 0 and sim.count("assign") == 0
 
+    # Given its ID (asked first), it comes back to the Resend tab with that ID and the address on file.
+    type_keys(child(window, QLineEdit, "assignMgtKey"), "RE-0001")
+    qtbot.mouseClick(child(window, QPushButton, "assignSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.resend_tab, timeout=5000)
+    assert [(a.item_key, a.mgt_key) for a in sim.state.assignments] == [(chosen.item_key, "RE-0001")]
+    assert child(window, QLineEdit, "resendMgtKey").text() == "RE-0001"
+    receiver = child(window, QLineEdit, "resendReceiver")
+    qtbot.waitUntil(lambda: receiver.text() == address_on_file(sim, chosen.item_key), timeout=5000)
+    qtbot.mouseClick(child(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(sim.state.sent_mails) == 1, timeout=5000)
+    assert (sim.state.sent_mails[0].mgt_key, sim.state.sent_mails[0].receiver) == ("RE-0001", receiver.text())
+
     # Opened from the Assign tab, Find lists the invoices without a document ID again.
     searches = sim.count("search")
     again = open_from(qtbot, window, "assign")

@@ -6,7 +6,8 @@ invoices without a document ID, for the Resend tab every invoice), and so does a
 given (the list would show those invoices without one) or from the other tab when that changes the box "only
 without a document ID". What goes out of the dialog for the window to run: the numbering panel's rows
 (`assign_requested`) and the invoices whose mails are resent (`resend_requested`), as batches
-(`batch/handoff.py`), and an invoice chosen for a resend that needs a document ID first (`assign_wanted`).
+(`batch/handoff.py`), an invoice chosen for a resend that needs a document ID first (`assign_wanted`, to the Assign
+tab) and, once given one there, back to the Resend tab (`resend_wanted`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ...service import Service
 from ..shared.jobs import JobRunner
@@ -27,12 +28,22 @@ if TYPE_CHECKING:
 Chosen = Callable[["Invoice"], None]
 
 
+def show_tab(page: QWidget) -> None:
+    """Bring `page` forward in the tab widget that holds it (a tab that takes an invoice handed over by another)."""
+    tabs = page.parentWidget()
+    while tabs is not None and not isinstance(tabs, QTabWidget):
+        tabs = tabs.parentWidget()
+    if tabs is not None:
+        tabs.setCurrentWidget(page)
+
+
 class Finder(QObject):
     """`open(chosen)`: the dialog, for the tab that opens it; `ready()` says why nothing may be searched now."""
 
     assign_requested = Signal(object)  # list[Proposal]: invoices with the document IDs to give them
     resend_requested = Signal(object)  # service.resend_list.Addressed: invoices whose mails are resent
     assign_wanted = Signal(object)  # Invoice: chosen for a resend, it needs a document ID first (the Assign tab)
+    resend_wanted = Signal(object)  # Invoice: that invoice, given its document ID: back to the Resend tab
 
     def __init__(self, service: Service, jobs: JobRunner, ready: Ready, parent: QWidget) -> None:
         super().__init__(parent)

@@ -5,7 +5,8 @@ the detail, which has the partner's address) and shown under it (`resendInvoice`
 that address in `resendReceiver`. `resendFind` opens the Find dialog for this tab ("our partner never got the mail"
 starts from the partner): the invoice chosen there fills the type and the document ID, is looked up at once, and its
 address on file fills `resendReceiver` (unless the clerk typed one meanwhile; it can still be changed). The tab stays
-the Resend tab. Send runs through the window's `CallFlow`.
+the Resend tab. An invoice without a document ID goes to the Assign tab first and comes back here once it has one
+(`take_back`). Send runs through the window's `CallFlow`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ...core.validation import MGT_KEY_MAX, check_mgt_key, check_receiver
 from ...service import CallResult, Request, ResendRequest
 from ..calls.call_flow import CallFlow
 from ..calls.call_tab import CallTab
+from ..find.finder import show_tab
 from ..find.invoice_lookup import Key
 from ..shared.fields import CheckedField
 
@@ -67,6 +69,7 @@ class ResendTab(CallTab):
         self.lookup.found.connect(self._found)
         self.use_address_button.clicked.connect(self.use_address)
         self.find_button.clicked.connect(self.open_find)
+        finder.resend_wanted.connect(self.take_back)
         self.receiver.edit.textEdited.connect(self._receiver_typed)
         self.retranslate()
         self.refresh()
@@ -131,6 +134,11 @@ class ResendTab(CallTab):
     def open_find(self) -> FindDialog:
         """Find, for this tab: the invoice chosen there is the one whose mail is resent."""
         return self.finder.open(self.use_invoice, mgt_key_type=str(self.mgt_key_type.currentData()), purpose="resend")
+
+    def take_back(self, invoice: Invoice) -> None:
+        """The invoice sent to the Assign tab for a document ID, now that it has one: this tab comes forward with it."""
+        show_tab(self)
+        self.use_invoice(invoice)
 
     def use_invoice(self, invoice: Invoice) -> None:
         """The invoice chosen in Find (it has our document ID): its type and document ID here, looked up at once,
