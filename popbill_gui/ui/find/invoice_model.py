@@ -247,6 +247,8 @@ class InvoiceListModel(QAbstractTableModel):
                 return f"{described}\n{set_aside_text(aside)}" if aside else described
             if column == "partner":
                 return invoice.partner_name or None
+            if column == "nts":  # its column gives way first on a narrow screen
+                return invoice.nts_display or None
             return None
         if role == Qt.ItemDataRole.DecorationRole and (proposal is not None or aside):
             pixmaps = QStyle.StandardPixmap
