@@ -144,6 +144,13 @@ def test_an_address_typed_while_the_invoice_is_looked_up_is_kept(
     qtbot.waitUntil(lambda: address_on_file(sim, chosen.item_key) in label.text(), timeout=5000)
     assert receiver.text() == "boss@example.com"  # the clerk's own address wins
 
+    # The same invoice chosen again: the address on file again (its invoice is shown already: no look-up).
+    requests = len(sim.requests)
+    assert window.resend_tab.open_find() is dialog
+    dialog.view.selectRow(rows_where(dialog, lambda i: i.item_key == chosen.item_key)[0])
+    assert dialog.use_current()
+    assert receiver.text() == address_on_file(sim, chosen.item_key) and len(sim.requests) == requests
+
 
 def test_an_invoice_without_a_document_id_chosen_for_a_resend_gets_one_first(
     qtbot: QtBot, window_factory: Factory, sim: Simulator

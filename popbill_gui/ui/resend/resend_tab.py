@@ -149,7 +149,10 @@ class ResendTab(CallTab):
         self.mgt_key.edit.setText(invoice.mgt_key)
         self.receiver.edit.clear()
         self._address_wanted = True
-        if invoice.emails:
+        shown = self.lookup.invoice
+        if shown is not None and (shown.mgt_key_type, shown.mgt_key) == (invoice.mgt_key_type, invoice.mgt_key):
+            self._found(shown)  # the same invoice again: its answer is shown already
+        elif invoice.emails:
             self.lookup.show_known((invoice.mgt_key_type, invoice.mgt_key), invoice)
         else:
             self.lookup.timer.stop()
