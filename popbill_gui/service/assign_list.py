@@ -74,30 +74,37 @@ def list_folder(service: Service, name: str = FOLDER) -> Path:
 
 
 def write_list(
-    service: Service, folder_name: str, prefix: str, table: list[list[object]], *, now: datetime | None = None
+    service: Service,
+    where: tuple[str, str],
+    headers: Sequence[str],
+    rows: Sequence[tuple[Sequence[object], Sequence[str]]],
+    lang: Lang,
+    *,
+    now: datetime | None = None,
 ) -> Path:
-    """Write `table` to a new `<prefix>-<time>.csv` in the folder `folder_name` beside the history (never over an
-    earlier list: its batch may still be resumed); its path."""
-    folder = private_folder(list_folder(service, folder_name))
+    """Write a list from Find to a new `<prefix>-<time>.csv` in the folder beside the history that `where` (folder,
+    prefix) names, never over an earlier list (its batch may still be resumed); its path. `headers`: the
+    operation's own columns; each row: their cells, then the clerk's (`clerk_cells`)."""
+    if not rows:
+        raise ValueError("a list from Find needs at least one row")
+    clerk = CLERK_HEADERS["en" if lang == "en" else "ko"]
+    blank = ("",) * len(clerk)
+    table: list[list[object]] = [[*headers, *clerk]]
+    table += [[*cells, *(tuple(extra) + blank)[: len(blank)]] for cells, extra in rows]
+    folder = private_folder(list_folder(service, where[0]))
     stamp = f"{now or datetime.now():%Y%m%d-%H%M%S}"
-    path = folder / f"{prefix}-{stamp}.csv"
+    path = folder / f"{where[1]}-{stamp}.csv"
     number = 1
     while path.exists():
         number += 1
-        path = folder / f"{prefix}-{stamp}-{number}.csv"
+        path = folder / f"{where[1]}-{stamp}-{number}.csv"
     return write_results(path, table)
 
 
 def write_assign_list(
     service: Service, rows: Sequence[AssignListRow], lang: Lang = "ko", *, now: datetime | None = None
 ) -> Path:
-    """Write `rows` (in their order: the numbering's, oldest first) to a new file; its path."""
-    if not rows:
-        raise ValueError("an assign list needs at least one row")
+    """Write `rows` (in their order: the numbering's, oldest first) to a new file in `assign-lists/`; its path."""
     language: Lang = "en" if lang == "en" else "ko"
-    table: list[list[object]] = [[*_HEADERS[language], *CLERK_HEADERS[language]]]
-    blank = ("",) * len(CLERK_HEADERS[language])
-    table += [
-        [r.item_key, type_word(r.mgt_key_type, language), r.mgt_key, *(r.clerk + blank)[: len(blank)]] for r in rows
-    ]
-    return write_list(service, FOLDER, "assign", table, now=now)
+    cells = [((r.item_key, type_word(r.mgt_key_type, language), r.mgt_key), r.clerk) for r in rows]
+    return write_list(service, (FOLDER, "assign"), _HEADERS[language], cells, language, now=now)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Final
 from ..batch.export import type_word
 from ..core.errors import PopbillError
 from ..core.messages import Lang
-from .assign_list import CLERK_HEADERS, clerk_cells, write_list
+from .assign_list import clerk_cells, write_list
 
 if TYPE_CHECKING:
     from ..core.invoices import Invoice
@@ -120,12 +120,6 @@ def write_resend_list(
     service: Service, rows: Sequence[ResendListRow], lang: Lang = "ko", *, now: datetime | None = None
 ) -> Path:
     """Write `rows` to a new file in `resend-lists/` (never over an earlier list); its path."""
-    if not rows:
-        raise ValueError("a resend list needs at least one row")
     language: Lang = "en" if lang == "en" else "ko"
-    table: list[list[object]] = [[*_HEADERS[language], *CLERK_HEADERS[language]]]
-    blank = ("",) * len(CLERK_HEADERS[language])
-    table += [
-        [type_word(r.mgt_key_type, language), r.mgt_key, r.receiver, *(r.clerk + blank)[: len(blank)]] for r in rows
-    ]
-    return write_list(service, FOLDER, "resend", table, now=now)
+    cells = [((type_word(r.mgt_key_type, language), r.mgt_key, r.receiver), r.clerk) for r in rows]
+    return write_list(service, (FOLDER, "resend"), _HEADERS[language], cells, language, now=now)

@@ -143,10 +143,6 @@ class InvoiceListModel(QAbstractTableModel):
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
-    @property
-    def oldest_first(self) -> bool:
-        return self._oldest_first
-
     def invoices(self) -> list[Invoice]:
         return list(self._invoices)
 
