@@ -319,6 +319,9 @@ class Walk:
         aside = [r for r in unnamed if (model.invoice(r).state_code or 0) in (305, 600)]
         plain = [r for r in unnamed if r not in aside]
         self._select(dialog, sorted(plain[:5] + aside[:2]))
+        if aside:
+            center = dialog.view.ScrollHint.PositionAtCenter
+            dialog.view.scrollTo(model.index(aside[0], 1), center)  # a left-out invoice in sight
         self.shot(dialog, "find-numbering")
         self._select(dialog, plain[:5])
         asked: list[str] = []
