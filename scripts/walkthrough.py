@@ -2,6 +2,7 @@
 1100×720 and 800×560 (the real window, in demo mode against the built-in simulator, or with no credentials):
 
     xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH] [--docs] [--dark]
+        [--scene NAME]
 
 Pictures go to OUT_FOLDER (default: popbill-walkthrough in the temporary folder) as `<lang>-<size>-<nn>-<screen>.png`;
 `--docs` also writes the README's pictures, docs/screenshot.png, docs/batch.png and docs/find.png (Korean, 1100×720);
@@ -17,6 +18,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
@@ -25,6 +27,9 @@ from popbill_gui.app import DemoWindow, create_window, ensure_app
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
 from popbill_gui.ui.shared import file_dialogs
 from popbill_gui.ui.window.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from popbill_gui.ui.find.find_dialog import FindDialog
 
 SIZES = ((1100, 720), (800, 560))
 LANGS = ("ko", "en")
@@ -254,6 +259,88 @@ class Walk:
         self.shot(window, "batch-other-operation")
         dispose(window)
 
+    # -- starting from an invoice (issue 19 items 2, 3 and 7 for Find) ------------------------------------------
+    def _find_from(self, window: MainWindow, tab: str) -> FindDialog:
+        """Find opened by a tab's button, at the size it takes on this screen, after its first search."""
+        from popbill_gui.ui.find.find_dialog import FindDialog
+
+        page = window.resend_tab if tab == "resend" else window.assign_tab
+        window.tabs.setCurrentWidget(page)
+        page.find_button.click()
+        dialog = window.findChild(FindDialog, "findDialog")
+        assert dialog is not None
+        wait_until(lambda: not dialog.searching and dialog.model.rowCount() > 0, 15000)
+        return dialog
+
+    def _select(self, dialog: FindDialog, rows: list[int]) -> None:
+        selection = dialog.view.selectionModel()
+        selection.clearSelection()
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        for row in rows:
+            selection.select(dialog.model.index(row, 0), flags)
+        if rows:
+            dialog.view.scrollTo(dialog.model.index(rows[0], 1))  # column 0 may be hidden
+
+    def find_resend(self) -> None:
+        """Our partner never got the mail: Find from the Resend tab (every invoice, the screen's room), an invoice
+        without a document ID chosen (why not, and the way to give it one), several chosen for their mails, and one
+        used: the Resend tab with its document ID and the address on file."""
+        window = self.window()
+        dialog = self._find_from(window, "resend")
+        model = dialog.model
+        self.shot(dialog, "find-from-resend")
+        issued = [r for r in range(model.rowCount()) if model.invoice(r).state_code == 304]
+        unnamed = next((r for r in issued if not model.invoice(r).mgt_key), None)
+        if unnamed is not None:
+            self._select(dialog, [unnamed])
+            dialog.use_current()  # refused, with the reason and the way out
+            self.shot(dialog, "find-resend-no-id")
+        several = [r for r in issued if model.invoice(r).mgt_key][:4]
+        self._select(dialog, several + ([unnamed] if unnamed is not None else []))
+        self.shot(dialog, "find-resend-many")
+        self._select(dialog, several[:1])
+        dialog.use_current()
+        tab = window.resend_tab
+        wait_until(lambda: bool(tab.receiver.edit.text()), 5000)
+        self.shot(window, "resend-from-find")
+        dispose(window)
+
+    def find_numbering(self) -> None:
+        """The numbering panel: the list oldest first, a cancelled or NTS-failed invoice left out, the numbers down
+        the list; then the batch tab with the chosen invoices' partner, date, amount and state."""
+        window = self.window()
+        dialog = self._find_from(window, "assign")
+        dialog.without_mgt_key.setChecked(False)
+        dialog.use_preset("last_3_months")
+        wait_until(lambda: not dialog.searching and dialog.model.rowCount() > 0, 15000)
+        dialog.assign.setChecked(True)
+        model = dialog.model
+        unnamed = [r for r in range(model.rowCount()) if not model.invoice(r).mgt_key]
+        aside = [r for r in unnamed if (model.invoice(r).state_code or 0) in (305, 600)]
+        plain = [r for r in unnamed if r not in aside]
+        self._select(dialog, sorted(plain[:5] + aside[:2]))
+        if aside:
+            center = dialog.view.ScrollHint.PositionAtCenter
+            dialog.view.scrollTo(model.index(aside[0], 1), center)  # a left-out invoice in sight
+        self.shot(dialog, "find-numbering")
+        self._select(dialog, plain[:5])
+        asked: list[str] = []
+
+        def confirm(title: str, text: str) -> bool:
+            box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes
+                              | QMessageBox.StandardButton.No, window)  # fmt: skip
+            self.show_dialog(box, "find-numbering-confirm")
+            asked.append(text)
+            return False  # nothing sent: the demo's book keeps its invoices without IDs
+
+        window.confirm = confirm
+        dialog.assign.button.click()
+        wait_until(lambda: bool(asked), 15000)
+        tab = window.batch_tab
+        wait_until(lambda: not tab.working, 15000)
+        self.shot(window, "find-numbering-batch")
+        dispose(window)
+
 
 def dark_palette() -> None:
     """A dark palette, as Windows' or macOS' dark mode gives one (Fusion, which follows the palette)."""
@@ -276,7 +363,14 @@ def dark_palette() -> None:
     app.setPalette(palette)
 
 
-def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], docs: bool, dark: bool = False) -> int:
+def run(
+    out: Path,
+    langs: tuple[str, ...],
+    sizes: tuple[tuple[int, int], ...],
+    docs: bool,
+    dark: bool = False,
+    only: tuple[str, ...] = (),
+) -> int:
     ensure_app()
     if dark:
         dark_palette()
@@ -285,10 +379,14 @@ def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], d
         for size in sizes:
             walk = Walk(out, lang, size, "dark" if dark else "")
             try:
-                for scene in (walk.first_start, walk.resend, walk.assign, walk.find, walk.batch):
+                scenes = (walk.first_start, walk.resend, walk.assign, walk.find, walk.batch, walk.find_resend,
+                          walk.find_numbering)  # fmt: skip
+                for scene in scenes:
+                    if only and scene.__name__ not in only:
+                        continue
                     scene()
                     QApplication.processEvents()
-                if docs and lang == "ko" and size == SIZES[0] and not dark:
+                if docs and not only and lang == "ko" and size == SIZES[0] and not dark:
                     Path("docs").mkdir(exist_ok=True)
                     shutil.copyfile(walk.saved["resend-refused"], "docs/screenshot.png")
                     shutil.copyfile(walk.saved["batch-failed-only"], "docs/batch.png")
@@ -305,9 +403,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720")
     parser.add_argument("--docs", action="store_true", help="also write docs/screenshot.png, batch.png and find.png")
     parser.add_argument("--dark", action="store_true", help="with a dark palette, as in Windows' or macOS' dark mode")
+    parser.add_argument("--scene", action="append", help="only this scene (a method of Walk, e.g. find_resend)")
     args = parser.parse_args(argv)
     sizes = tuple(tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES
-    return run(Path(args.out), tuple(args.lang or LANGS), sizes, args.docs, args.dark)  # type: ignore[arg-type]
+    only = tuple(args.scene or ())
+    return run(Path(args.out), tuple(args.lang or LANGS), sizes, args.docs, args.dark, only)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

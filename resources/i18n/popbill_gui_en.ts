@@ -47,10 +47,6 @@
         <translation>%1 of %2 selected invoices cannot get their ID: %3</translation>
     </message>
     <message>
-        <source>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</source>
-        <translation>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</translation>
-    </message>
-    <message>
         <source>&amp;Assign %1 IDs…</source>
         <translation>&amp;Assign %1 IDs…</translation>
     </message>
@@ -59,8 +55,24 @@
         <translation>Patter&amp;n</translation>
     </message>
     <message>
+        <source>Also numb&amp;er cancelled invoices and those whose NTS filing failed</source>
+        <translation>Also numb&amp;er cancelled invoices and those whose NTS filing failed</translation>
+    </message>
+    <message>
         <source>Give &amp;document IDs to the selected invoices</source>
         <translation>Give &amp;document IDs to the selected invoices</translation>
+    </message>
+    <message>
+        <source>The selected invoices are cancelled, or their filing to the NTS failed: tick the box above to number them anyway.</source>
+        <translation>The selected invoices are cancelled, or their filing to the NTS failed: tick the box above to number them anyway.</translation>
+    </message>
+    <message>
+        <source>%1 invoices, oldest first: %2 to %3. Each ID is checked when sent.</source>
+        <translation>%1 invoices, oldest first: %2 to %3. Each ID is checked when sent.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled or NTS-failed invoices are left out.</source>
+        <translation>%1 cancelled or NTS-failed invoices are left out.</translation>
     </message>
     <message>
         <source>Document ID pattern</source>
@@ -73,6 +85,10 @@
     <message>
         <source>The number {n} starts from: continue from your last document ID.</source>
         <translation>The number {n} starts from: continue from your last document ID.</translation>
+    </message>
+    <message>
+        <source>Left unticked, selected invoices that were cancelled (before or after issue) or whose filing to the NTS failed get no document ID.</source>
+        <translation>Left unticked, selected invoices that were cancelled (before or after issue) or whose filing to the NTS failed get no document ID.</translation>
     </message>
     <message>
         <source>{date} = written date (20260115) · {n} = 1, 2, 3… oldest first · {n:03} = 001, 002…</source>
@@ -185,12 +201,32 @@ This cannot be undone.</translation>
         <translation>The document IDs chosen in Find were written to %1.</translation>
     </message>
     <message>
+        <source>The invoices whose mails are resent were written to %1.</source>
+        <translation>The invoices whose mails are resent were written to %1.</translation>
+    </message>
+    <message>
+        <source>%1 without a document ID (%2)</source>
+        <translation>%1 without a document ID (%2)</translation>
+    </message>
+    <message>
+        <source>%1 without an e-mail address on the invoice (%2)</source>
+        <translation>%1 without an e-mail address on the invoice (%2)</translation>
+    </message>
+    <message>
+        <source>Left out of the resend: %1.</source>
+        <translation>Left out of the resend: %1.</translation>
+    </message>
+    <message>
+        <source>Check the rows on the Batch tab, then press Start to resend the mails.</source>
+        <translation>Check the rows on the Batch tab, then press Start to resend the mails.</translation>
+    </message>
+    <message>
         <source>Start that file on the Batch tab once the batch under way has ended.</source>
         <translation>Start that file on the Batch tab once the batch under way has ended.</translation>
     </message>
     <message>
-        <source>The document IDs were not handed to the batch tab: %1</source>
-        <translation>The document IDs were not handed to the batch tab: %1</translation>
+        <source>The invoices chosen in Find were not handed to the batch tab: %1</source>
+        <translation>The invoices chosen in Find were not handed to the batch tab: %1</translation>
     </message>
 </context>
 <context>
@@ -712,10 +748,6 @@ Continue?</translation>
         <translation>Find invoices</translation>
     </message>
     <message>
-        <source>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</source>
-        <translation>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</translation>
-    </message>
-    <message>
         <source>&amp;Type</source>
         <translation>&amp;Type</translation>
     </message>
@@ -756,8 +788,48 @@ Continue?</translation>
         <translation>Last day</translation>
     </message>
     <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to resend its mail: its document ID and the e-mail address on the invoice go to the Resend tab. Or select several and resend each one&apos;s mail to its address.</source>
+        <translation>Your invoices on POPBiLL by date and partner. Choose one to resend its mail: its document ID and the e-mail address on the invoice go to the Resend tab. Or select several and resend each one&apos;s mail to its address.</translation>
+    </message>
+    <message>
+        <source>Fill in its document ID and e-mail address on the Resend tab (or double-click the row).</source>
+        <translation>Fill in its document ID and e-mail address on the Resend tab (or double-click the row).</translation>
+    </message>
+    <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to give it a document ID on the Assign tab, or select several and give them document IDs below.</source>
+        <translation>Your invoices on POPBiLL by date and partner. Choose one to give it a document ID on the Assign tab, or select several and give them document IDs below.</translation>
+    </message>
+    <message>
+        <source>Take it to the Assign tab (or double-click the row).</source>
+        <translation>Take it to the Assign tab (or double-click the row).</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Type a date as 20261130 or 2026-11-30, or pick it from the calendar.</source>
+        <translation>Type a date as 20261130 or 2026-11-30, or pick it from the calendar.</translation>
+    </message>
+    <message>
         <source>Any length: a range over six months is searched six months at a time.</source>
         <translation>Any length: a range over six months is searched six months at a time.</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Last 3 months</translation>
+    </message>
+    <message>
+        <source>Set the dates and search.</source>
+        <translation>Set the dates and search.</translation>
     </message>
     <message>
         <source>&amp;Partner</source>
@@ -792,12 +864,20 @@ Continue?</translation>
         <translation>Invoices found</translation>
     </message>
     <message>
-        <source>&amp;Use this invoice</source>
-        <translation>&amp;Use this invoice</translation>
+        <source>This invoice has no document ID of ours yet, so its mail cannot be resent: POPBiLL resends by document ID. Give it one first, then choose it here again.</source>
+        <translation>This invoice has no document ID of ours yet, so its mail cannot be resent: POPBiLL resends by document ID. Give it one first, then choose it here again.</translation>
     </message>
     <message>
-        <source>Fill in its ItemKey on the Assign tab (or double-click the row).</source>
-        <translation>Fill in its ItemKey on the Assign tab (or double-click the row).</translation>
+        <source>&amp;Give it a document ID…</source>
+        <translation>&amp;Give it a document ID…</translation>
+    </message>
+    <message>
+        <source>Open the Assign tab with this invoice filled in.</source>
+        <translation>Open the Assign tab with this invoice filled in.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this invoice</source>
+        <translation>&amp;Use this invoice</translation>
     </message>
 </context>
 <context>
@@ -1021,12 +1101,16 @@ Continue?</translation>
         <translation>Document ID</translation>
     </message>
     <message>
-        <source>ItemKey</source>
-        <translation>ItemKey</translation>
+        <source>POPBiLL number</source>
+        <translation>POPBiLL number</translation>
     </message>
     <message>
         <source>New document ID</source>
         <translation>New document ID</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>left out</translation>
     </message>
     <message>
         <source>Can be assigned.</source>
@@ -1059,16 +1143,24 @@ Continue?</translation>
 <context>
     <name>InvoiceModel</name>
     <message>
-        <source>Sales (SELL)</source>
-        <translation>Sales (SELL)</translation>
+        <source>Sales</source>
+        <translation>Sales</translation>
     </message>
     <message>
-        <source>Purchase (BUY)</source>
-        <translation>Purchase (BUY)</translation>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
     </message>
     <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation>Consignment (TRUSTEE)</translation>
+        <source>Consignment</source>
+        <translation>Consignment</translation>
+    </message>
+    <message>
+        <source>Cancelled: numbering leaves it out unless you ask for it.</source>
+        <translation>Cancelled: numbering leaves it out unless you ask for it.</translation>
+    </message>
+    <message>
+        <source>Filing to the NTS failed: numbering leaves it out unless you ask for it.</source>
+        <translation>Filing to the NTS failed: numbering leaves it out unless you ask for it.</translation>
     </message>
     <message>
         <source>(no partner name)</source>
@@ -1087,12 +1179,12 @@ Continue?</translation>
         <translation>This invoice already has the document ID %1.</translation>
     </message>
     <message>
-        <source>Duplicate: the invoice with ItemKey %1 gets the same ID.</source>
-        <translation>Duplicate: the invoice with ItemKey %1 gets the same ID.</translation>
+        <source>Duplicate: the invoice with POPBiLL number %1 gets the same ID.</source>
+        <translation>Duplicate: the invoice with POPBiLL number %1 gets the same ID.</translation>
     </message>
     <message>
-        <source>Taken: the invoice with ItemKey %1 already has this ID.</source>
-        <translation>Taken: the invoice with ItemKey %1 already has this ID.</translation>
+        <source>Taken: the invoice with POPBiLL number %1 already has this ID.</source>
+        <translation>Taken: the invoice with POPBiLL number %1 already has this ID.</translation>
     </message>
     <message>
         <source>The invoice has no written date for {date}.</source>
@@ -1315,11 +1407,38 @@ Continue?</translation>
     </message>
 </context>
 <context>
-    <name>ResendTab</name>
+    <name>ResendMany</name>
     <message>
-        <source>Type a document ID: its invoice is shown here.</source>
-        <translation>Type a document ID: its invoice is shown here.</translation>
+        <source>Looking up the addresses on file: 0 of %1.</source>
+        <translation>Looking up the addresses on file: 0 of %1.</translation>
     </message>
+    <message>
+        <source>Looking up the addresses on file: %1 of %2.</source>
+        <translation>Looking up the addresses on file: %1 of %2.</translation>
+    </message>
+    <message>
+        <source>None of these invoices has an e-mail address on file: nothing to resend.</source>
+        <translation>None of these invoices has an e-mail address on file: nothing to resend.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>Internal error (%1). The window keeps working.</translation>
+    </message>
+    <message>
+        <source>Resend &amp;mail (%1)…</source>
+        <translation>Resend &amp;mail (%1)…</translation>
+    </message>
+    <message>
+        <source>Left out, without a document ID: %1.</source>
+        <translation>Left out, without a document ID: %1.</translation>
+    </message>
+    <message>
+        <source>Resend the mail of each selected invoice to the e-mail address on the invoice, as a batch: the Batch tab shows the rows and asks before anything is sent. Invoices without a document ID or an address are left out.</source>
+        <translation>Resend the mail of each selected invoice to the e-mail address on the invoice, as a batch: the Batch tab shows the rows and asks before anything is sent. Invoices without a document ID or an address are left out.</translation>
+    </message>
+</context>
+<context>
+    <name>ResendTab</name>
     <message>
         <source>No invoice of this type has this document ID</source>
         <translation>No invoice of this type has this document ID</translation>
@@ -1331,6 +1450,10 @@ Continue?</translation>
     <message>
         <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
         <translation>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</translation>
+    </message>
+    <message>
+        <source>Type a document ID, or press Find… to choose the invoice from a list.</source>
+        <translation>Type a document ID, or press Find… to choose the invoice from a list.</translation>
     </message>
     <message>
         <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
@@ -1383,6 +1506,14 @@ Continue?</translation>
     <message>
         <source>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</source>
         <translation>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd…</source>
+        <translation>Fi&amp;nd…</translation>
+    </message>
+    <message>
+        <source>Choose the invoice from a list of yours, by partner and date: no document ID needed.</source>
+        <translation>Choose the invoice from a list of yours, by partner and date: no document ID needed.</translation>
     </message>
 </context>
 <context>

@@ -47,10 +47,6 @@
         <translation>선택한 %2건 중 %1건은 이 문서번호를 받을 수 없습니다: %3</translation>
     </message>
     <message>
-        <source>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</source>
-        <translation>선택한 %1건, 오래된 순서: %2 … %3. 보낼 때 번호마다 다시 확인됩니다.</translation>
-    </message>
-    <message>
         <source>&amp;Assign %1 IDs…</source>
         <translation>문서번호 %1건 할당(&amp;A)…</translation>
     </message>
@@ -59,8 +55,24 @@
         <translation>규칙(&amp;N)</translation>
     </message>
     <message>
+        <source>Also numb&amp;er cancelled invoices and those whose NTS filing failed</source>
+        <translation>취소·국세청 전송 실패 세금계산서도 번호 매기기(&amp;E)</translation>
+    </message>
+    <message>
         <source>Give &amp;document IDs to the selected invoices</source>
         <translation>선택한 세금계산서에 문서번호 할당(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The selected invoices are cancelled, or their filing to the NTS failed: tick the box above to number them anyway.</source>
+        <translation>선택한 세금계산서는 취소되었거나 국세청 전송에 실패한 것입니다. 그래도 번호를 매기려면 위의 확인란을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 invoices, oldest first: %2 to %3. Each ID is checked when sent.</source>
+        <translation>%1건, 오래된 것부터: %2부터 %3까지. 각 문서번호는 보낼 때 확인합니다.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled or NTS-failed invoices are left out.</source>
+        <translation>취소되었거나 국세청 전송에 실패한 %1건은 빠집니다.</translation>
     </message>
     <message>
         <source>Document ID pattern</source>
@@ -73,6 +85,10 @@
     <message>
         <source>The number {n} starts from: continue from your last document ID.</source>
         <translation>{n}이 시작하는 번호입니다. 마지막 문서번호 다음부터 이어 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Left unticked, selected invoices that were cancelled (before or after issue) or whose filing to the NTS failed get no document ID.</source>
+        <translation>선택하지 않으면, 선택한 세금계산서 가운데 취소(발행 전이나 후)되었거나 국세청 전송에 실패한 것에는 문서번호를 주지 않습니다.</translation>
     </message>
     <message>
         <source>{date} = written date (20260115) · {n} = 1, 2, 3… oldest first · {n:03} = 001, 002…</source>
@@ -185,12 +201,32 @@ This cannot be undone.</source>
         <translation>찾기에서 정한 문서번호를 %1 파일에 저장했습니다.</translation>
     </message>
     <message>
+        <source>The invoices whose mails are resent were written to %1.</source>
+        <translation>메일을 재전송할 세금계산서 목록을 %1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 without a document ID (%2)</source>
+        <translation>문서번호가 없는 %1건(%2)</translation>
+    </message>
+    <message>
+        <source>%1 without an e-mail address on the invoice (%2)</source>
+        <translation>세금계산서에 메일 주소가 없는 %1건(%2)</translation>
+    </message>
+    <message>
+        <source>Left out of the resend: %1.</source>
+        <translation>재전송에서 뺀 세금계산서: %1.</translation>
+    </message>
+    <message>
+        <source>Check the rows on the Batch tab, then press Start to resend the mails.</source>
+        <translation>일괄 처리 탭에서 행을 확인한 뒤 시작을 눌러 메일을 재전송하세요.</translation>
+    </message>
+    <message>
         <source>Start that file on the Batch tab once the batch under way has ended.</source>
         <translation>진행 중인 일괄 처리가 끝나면 일괄 처리 탭에서 그 파일을 시작하세요.</translation>
     </message>
     <message>
-        <source>The document IDs were not handed to the batch tab: %1</source>
-        <translation>문서번호를 일괄 처리 탭으로 넘기지 못했습니다: %1</translation>
+        <source>The invoices chosen in Find were not handed to the batch tab: %1</source>
+        <translation>찾기에서 고른 세금계산서를 일괄 처리 탭으로 넘기지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -712,10 +748,6 @@ Continue?</source>
         <translation>세금계산서 찾기</translation>
     </message>
     <message>
-        <source>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</source>
-        <translation>팝빌에 있는 세금계산서를 기간과 거래처로 찾습니다. 하나를 고르면 팝빌번호가 채워지고, 여러 건을 선택하면 아래에서 문서번호를 할당할 수 있습니다.</translation>
-    </message>
-    <message>
         <source>&amp;Type</source>
         <translation>문서유형(&amp;T)</translation>
     </message>
@@ -756,8 +788,48 @@ Continue?</source>
         <translation>종료일</translation>
     </message>
     <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to resend its mail: its document ID and the e-mail address on the invoice go to the Resend tab. Or select several and resend each one&apos;s mail to its address.</source>
+        <translation>팝빌에 있는 내 세금계산서를 날짜와 거래처로 찾습니다. 하나를 고르면 그 문서번호와 세금계산서의 메일 주소가 이메일 재전송 탭에 들어갑니다. 여러 건을 선택하면 각각 세금계산서의 메일 주소로 재전송할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Fill in its document ID and e-mail address on the Resend tab (or double-click the row).</source>
+        <translation>이메일 재전송 탭에 문서번호와 메일 주소를 채웁니다(행을 두 번 클릭해도 됩니다).</translation>
+    </message>
+    <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to give it a document ID on the Assign tab, or select several and give them document IDs below.</source>
+        <translation>팝빌에 있는 내 세금계산서를 날짜와 거래처로 찾습니다. 하나를 고르면 문서번호 할당 탭에서 문서번호를 줄 수 있고, 여러 건을 선택하면 아래에서 한꺼번에 문서번호를 줄 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Take it to the Assign tab (or double-click the row).</source>
+        <translation>문서번호 할당 탭으로 가져갑니다(행을 두 번 클릭해도 됩니다).</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Type a date as 20261130 or 2026-11-30, or pick it from the calendar.</source>
+        <translation>날짜를 20261130 또는 2026-11-30처럼 입력하거나 달력에서 고르세요.</translation>
+    </message>
+    <message>
         <source>Any length: a range over six months is searched six months at a time.</source>
         <translation>기간 제한 없음: 6개월이 넘으면 6개월씩 나누어 검색합니다.</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>이번달</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>지난달</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>최근 3개월</translation>
+    </message>
+    <message>
+        <source>Set the dates and search.</source>
+        <translation>기간을 정하고 바로 검색합니다.</translation>
     </message>
     <message>
         <source>&amp;Partner</source>
@@ -792,12 +864,20 @@ Continue?</source>
         <translation>찾은 세금계산서</translation>
     </message>
     <message>
-        <source>&amp;Use this invoice</source>
-        <translation>이 세금계산서 사용(&amp;U)</translation>
+        <source>This invoice has no document ID of ours yet, so its mail cannot be resent: POPBiLL resends by document ID. Give it one first, then choose it here again.</source>
+        <translation>이 세금계산서에는 아직 문서번호가 없어 메일을 재전송할 수 없습니다(팝빌은 문서번호로 재전송합니다). 먼저 문서번호를 준 다음 여기서 다시 고르세요.</translation>
     </message>
     <message>
-        <source>Fill in its ItemKey on the Assign tab (or double-click the row).</source>
-        <translation>문서번호 할당 탭에 팝빌번호를 채웁니다(행을 두 번 클릭해도 됩니다).</translation>
+        <source>&amp;Give it a document ID…</source>
+        <translation>문서번호 주기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Open the Assign tab with this invoice filled in.</source>
+        <translation>이 세금계산서를 채운 채로 문서번호 할당 탭을 엽니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this invoice</source>
+        <translation>이 세금계산서 사용(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1021,12 +1101,16 @@ Continue?</source>
         <translation>문서번호</translation>
     </message>
     <message>
-        <source>ItemKey</source>
+        <source>POPBiLL number</source>
         <translation>팝빌번호</translation>
     </message>
     <message>
         <source>New document ID</source>
         <translation>새 문서번호</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>빠짐</translation>
     </message>
     <message>
         <source>Can be assigned.</source>
@@ -1059,16 +1143,24 @@ Continue?</source>
 <context>
     <name>InvoiceModel</name>
     <message>
-        <source>Sales (SELL)</source>
-        <translation>매출 (SELL)</translation>
+        <source>Sales</source>
+        <translation>매출</translation>
     </message>
     <message>
-        <source>Purchase (BUY)</source>
-        <translation>매입 (BUY)</translation>
+        <source>Purchases</source>
+        <translation>매입</translation>
     </message>
     <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation>위수탁 (TRUSTEE)</translation>
+        <source>Consignment</source>
+        <translation>위수탁</translation>
+    </message>
+    <message>
+        <source>Cancelled: numbering leaves it out unless you ask for it.</source>
+        <translation>취소된 세금계산서: 따로 선택하지 않으면 번호를 매기지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Filing to the NTS failed: numbering leaves it out unless you ask for it.</source>
+        <translation>국세청 전송 실패: 따로 선택하지 않으면 번호를 매기지 않습니다.</translation>
     </message>
     <message>
         <source>(no partner name)</source>
@@ -1087,12 +1179,12 @@ Continue?</source>
         <translation>이 세금계산서에는 이미 문서번호 %1이(가) 있습니다.</translation>
     </message>
     <message>
-        <source>Duplicate: the invoice with ItemKey %1 gets the same ID.</source>
-        <translation>중복: 팝빌번호 %1의 세금계산서가 같은 번호를 받습니다.</translation>
+        <source>Duplicate: the invoice with POPBiLL number %1 gets the same ID.</source>
+        <translation>중복: 팝빌번호 %1인 세금계산서가 같은 문서번호를 받습니다.</translation>
     </message>
     <message>
-        <source>Taken: the invoice with ItemKey %1 already has this ID.</source>
-        <translation>사용 중: 팝빌번호 %1의 세금계산서가 이미 이 번호를 씁니다.</translation>
+        <source>Taken: the invoice with POPBiLL number %1 already has this ID.</source>
+        <translation>사용 중: 팝빌번호 %1인 세금계산서가 이미 이 문서번호를 가지고 있습니다.</translation>
     </message>
     <message>
         <source>The invoice has no written date for {date}.</source>
@@ -1315,11 +1407,38 @@ Continue?</source>
     </message>
 </context>
 <context>
-    <name>ResendTab</name>
+    <name>ResendMany</name>
     <message>
-        <source>Type a document ID: its invoice is shown here.</source>
-        <translation>문서번호를 입력하면 해당 세금계산서가 여기에 표시됩니다.</translation>
+        <source>Looking up the addresses on file: 0 of %1.</source>
+        <translation>세금계산서의 메일 주소를 확인하는 중: %1건 중 0건.</translation>
     </message>
+    <message>
+        <source>Looking up the addresses on file: %1 of %2.</source>
+        <translation>세금계산서의 메일 주소를 확인하는 중: %2건 중 %1건.</translation>
+    </message>
+    <message>
+        <source>None of these invoices has an e-mail address on file: nothing to resend.</source>
+        <translation>선택한 세금계산서에 메일 주소가 없어 재전송할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Resend &amp;mail (%1)…</source>
+        <translation>메일 재전송 %1건(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Left out, without a document ID: %1.</source>
+        <translation>문서번호가 없어 빠지는 것: %1건.</translation>
+    </message>
+    <message>
+        <source>Resend the mail of each selected invoice to the e-mail address on the invoice, as a batch: the Batch tab shows the rows and asks before anything is sent. Invoices without a document ID or an address are left out.</source>
+        <translation>선택한 세금계산서마다 세금계산서에 적힌 메일 주소로 메일을 재전송합니다. 일괄 처리 탭에서 행을 보여 주고 보내기 전에 묻습니다. 문서번호나 메일 주소가 없는 세금계산서는 빠집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ResendTab</name>
     <message>
         <source>No invoice of this type has this document ID</source>
         <translation>이 문서유형에 이 문서번호의 세금계산서가 없습니다</translation>
@@ -1331,6 +1450,10 @@ Continue?</source>
     <message>
         <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
         <translation>다시 보내기 전에 팝빌 사이트에서 이 세금계산서의 메일 발송 내역을 확인하세요. 확인하지 않고 보내면 거래처가 메일을 두 번 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Type a document ID, or press Find… to choose the invoice from a list.</source>
+        <translation>문서번호를 입력하거나, 찾기…를 눌러 목록에서 고르세요.</translation>
     </message>
     <message>
         <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
@@ -1383,6 +1506,14 @@ Continue?</source>
     <message>
         <source>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</source>
         <translation>세금계산서에 적힌 거래처 이메일 주소를 수신메일에 넣습니다.</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd…</source>
+        <translation>찾기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose the invoice from a list of yours, by partner and date: no document ID needed.</source>
+        <translation>내 세금계산서 목록에서 거래처와 날짜로 고릅니다. 문서번호를 몰라도 됩니다.</translation>
     </message>
 </context>
 <context>

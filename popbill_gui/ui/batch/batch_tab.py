@@ -72,6 +72,7 @@ class BatchTab(QWidget):
             self, self.service, jobs, self.texts, note=self._set_note, exported=self.exported.emit
         )
         self._path: str | None = None
+        self.from_find = False  # the file loaded holds invoices chosen in Find (load_file)
         self._file: BatchFile | None = None
         self.reader = FileReader(self.service, jobs, self._file_read, self._file_refused)
         self._planning = False
@@ -214,12 +215,14 @@ class BatchTab(QWidget):
         self.ui.file_label.setText(path)
         self.ui.file_label.setToolTip(path)
 
-    def load_file(self, path: str) -> bool:
+    def load_file(self, path: str, *, from_find: bool = False) -> bool:
         """Read and check `path` for the chosen operation on a job; returns at once (False: refused now, the reason
-        shown). The preview fills, and `loaded` is emitted, when the rows are read and checked."""
+        shown). The preview fills, and `loaded` is emitted, when the rows are read and checked. `from_find`: the
+        rows are invoices chosen in Find (`handoff.py`), not a file of the clerk's."""
         if self.busy or self._planning:
             self._set_status(lambda: self.tr("A batch is running: wait for it to end, or cancel it."))
             return False
+        self.from_find = from_find
         path = str(Path(path).absolute())
         operation = self.current_operation()
         self._show_path(path)
