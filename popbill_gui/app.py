@@ -33,7 +33,7 @@ from .service import LinkCredentials, PopbillError, Service, StoreFactory
 from .storage import settings as settings_store
 from .storage.settings import APP_NAME, Settings, SettingsError
 from .ui.log.log_model import LogEntry
-from .ui.shared import i18n
+from .ui.shared import i18n, input_hints
 from .ui.shared.interpreter import share_with_the_gui
 from .ui.shared.session import Session, Source
 from .ui.window.main_window import MainWindow
@@ -68,6 +68,7 @@ def ensure_app() -> QApplication:
     app.setApplicationVersion(__version__)
     # The PNG, not the SVG: no image plugin to load before the first paint. Every window inherits it.
     app.setWindowIcon(QIcon(str(ICON_PATH)))
+    input_hints.follow_focus(app)  # Latin input in every ASCII field as it takes focus (ui/shared/input_hints.py)
     return app
 
 
