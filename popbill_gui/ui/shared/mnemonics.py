@@ -57,8 +57,8 @@ def without_mnemonics(text: str) -> str:
 
 class WithoutMnemonics(QTranslator):
     """One translator in place of `translators` (asked in their order, as Qt asks the installed ones, last installed
-    first): the first translation found, without mnemonic markers. Both languages translate every text (English
-    to itself), so a source text shown untranslated is one not yet through scripts/i18n."""
+    first): the first translation found, without mnemonic markers. Both languages translate every text of ours
+    (English to itself), so one of ours shown untranslated is a text not yet through scripts/i18n."""
 
     def __init__(self, translators: Sequence[QTranslator], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +71,10 @@ class WithoutMnemonics(QTranslator):
             text = translator.translate(context, source_text, disambiguation, n)
             if text:
                 return without_mnemonics(text)
+        if context.startswith("Q") and "&" in source_text:
+            # Qt's own words that no translation has (English has no qtbase file): "&Yes" is "Yes". PySide's tr()
+            # of our classes ends its walk up the class's bases at Qt's classes, so our words come here last.
+            return without_mnemonics(source_text)
         # None (a null QString): Qt goes on with the source text, and PySide's tr() with the next class of the MRO
         # (MainWindow's words for DemoWindow). An empty string would be taken as the translation.
         return None
