@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.id_pattern import PatternError, Proposal, parse_pattern, propose
 from ...core.validation import MGT_KEY_MAX
 from ..shared import i18n
+from ..shared.palette import text_style
 from .invoice_model import InvoiceListModel, flaw_text
 
 DEFAULT_PATTERN = "INV-{date}-{n:03}"
@@ -158,7 +159,7 @@ class AssignPanel(QGroupBox):
                 .replace("%3", proposals[-1].mgt_key)
             )
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b71c1c;" if self._problem or bad else "")
+        self.status.setStyleSheet(text_style("#b71c1c") if self._problem or bad else "")  # dark mode too
 
     def _refresh_button(self) -> None:
         proposals = self.proposals

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.id_pattern import Flaw
 from ...core.messages import Lang
 from ..shared import i18n
+from ..shared.palette import background, readable
 
 if TYPE_CHECKING:
     from ...core.id_pattern import Proposal
@@ -202,7 +203,7 @@ class InvoiceListModel(QAbstractTableModel):
             pixmap = pixmaps.SP_DialogApplyButton if proposal.ok else pixmaps.SP_MessageBoxWarning
             return QApplication.style().standardIcon(pixmap)
         if role == Qt.ItemDataRole.ForegroundRole and proposal is not None:
-            return QColor(OK_COLOR if proposal.ok else BAD_COLOR)
+            return readable(QColor(OK_COLOR if proposal.ok else BAD_COLOR), background(QPalette.ColorRole.Base))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _AMOUNTS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
