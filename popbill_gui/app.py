@@ -127,7 +127,7 @@ def create_window(
     window is shown (the first; a bad path is a sentence in the log); files handed later go to its FileOpener
     (`window.findChild(FileOpener)`), which on macOS also takes the Finder's FileOpen events.
     """
-    ensure_app()
+    app = ensure_app()
     environ = os.environ if environ is None else environ
     if history_path is None:
         history_path = settings_store.history_path(environ)
@@ -167,7 +167,7 @@ def create_window(
     opener = FileOpener(window, window.show_batch_tab)
     opener.logged.connect(window.log)
     if opened_files.SYSTEM_SENDS_FILE_OPEN:
-        opener.watch_file_open(QApplication.instance())  # type: ignore[arg-type]
+        opener.watch_file_open(app)
     if open_files:
         opener.open_when_shown(open_files)
     return window

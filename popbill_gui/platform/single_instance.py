@@ -104,6 +104,7 @@ class Instance:
         self._listener: Listener | None = None
         self._thread: threading.Thread | None = None
         self._closed = threading.Event()
+        self._ready = threading.Event()  # the listener made (or failed to be)
 
     @property
     def listening(self) -> bool:
@@ -111,24 +112,33 @@ class Instance:
 
     def listen(self, on_files: OnFiles) -> bool:
         """Take the second starts' files from now on: `on_files(paths)` runs on the listener's thread, once per
-        start (an empty list: a start without files, which only wants the window seen). False if no listener
-        could be made (the window then works alone; a second start opens its own)."""
+        start (an empty list: a start without files, which only wants the window seen). The listener is made on
+        that thread too (its imports are no work for the window's); if it cannot be made, the window works alone
+        and a second start opens its own. False if closed already."""
+        if self._thread is None and not self._closed.is_set():
+            self._thread = threading.Thread(
+                target=self._run, args=(on_files,), name="popbill-gui instance", daemon=True
+            )
+            self._thread.start()
+        return self.listening
+
+    def wait_listening(self, timeout: float) -> bool:
+        """Whether the listener is there, waiting up to `timeout` seconds for the thread to make it."""
+        return self._ready.wait(timeout) and self._listener is not None and not self._closed.is_set()
+
+    def _run(self, on_files: OnFiles) -> None:
         from multiprocessing.connection import Listener
 
-        if self._thread is not None or self._closed.is_set():
-            return self.listening
         try:
             if self.family == "AF_UNIX" and os.path.exists(self.address):
                 os.unlink(self.address)  # left by a window that crashed: we hold the lock, nobody else listens
             self._listener = Listener(self.address, self.family)
         except OSError as exc:
             log.warning("no hand-over from a second start: %s", type(exc).__name__)
-            return False
-        self._thread = threading.Thread(
-            target=self._serve, args=(self._listener, on_files), name="popbill-gui instance", daemon=True
-        )
-        self._thread.start()
-        return True
+            return
+        finally:
+            self._ready.set()
+        self._serve(self._listener, on_files)
 
     def _serve(self, listener: Listener, on_files: OnFiles) -> None:
         while not self._closed.is_set():
@@ -165,13 +175,16 @@ class Instance:
         if self._closed.is_set():
             return
         self._closed.set()
-        thread, listener = self._thread, self._listener
+        thread = self._thread
         if thread is not None and thread.is_alive():
-            try:
-                _send(self.address, self.family, _WAKE)  # accept() blocks: a connection of our own ends it
-            except OSError:
-                pass
+            self._ready.wait(2.0)
+            if self._listener is not None:
+                try:
+                    _send(self.address, self.family, _WAKE)  # accept() blocks: a connection of our own ends it
+                except OSError:
+                    pass
             thread.join(2.0)
+        listener = self._listener
         if listener is not None:
             try:
                 listener.close()  # removes the socket file (macOS, Linux)

@@ -86,6 +86,7 @@ def test_a_garbled_message_is_refused_and_the_listener_goes_on(first: Instance, 
 
     received = Received()
     first.listen(received)
+    assert first.wait_listening(10)
     for garbage in (b"\xff\xfe", b'{"files": "a.csv"}', b"[]", b'{"files": [1]}'):
         with Client(first.address, first.family) as connection:
             connection.send_bytes(garbage)
@@ -127,7 +128,7 @@ def test_a_killed_first_window_leaves_nothing_in_the_way(key: str, tmp_path: Pat
     assert instance is not None
     try:
         received = Received()
-        assert instance.listen(received)  # over the stale socket file
+        assert instance.listen(received) and instance.wait_listening(10)  # over the stale socket file
         assert hand_over(key, ["b.xlsx"])
         assert received.lists == [[os.path.abspath("b.xlsx")]]
     finally:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from popbill_gui.app import ensure_app
 from popbill_gui.storage.settings import Settings
 from popbill_gui.ui.find.find_dialog import FindDialog
 from popbill_gui.ui.history.history_dialog import HistoryDialog
@@ -109,6 +110,7 @@ def test_the_hints_of_each_kind() -> None:
 
 
 def test_typing_still_types_and_a_revealed_secret_keeps_its_hints(qtbot: QtBot) -> None:
+    ensure_app()  # what the program's start does: the fields follow the focus from then on
     edit = QLineEdit()
     qtbot.addWidget(edit)
     edit.setObjectName("settingsSecretKey")
