@@ -159,8 +159,13 @@ def test_a_second_start_hands_its_file_to_the_window_already_open(
 
 def test_the_program_takes_a_file_argument(tmp_path: Path) -> None:
     """`popbill-gui FILE.xlsx` exited 2 (the parser took no file); now the window opens with it."""
-    path = tmp_path / "list.csv"
-    path.write_text(RESEND, encoding="utf-8")
+    from openpyxl import Workbook
+
+    path = tmp_path / "list.xlsx"
+    book = Workbook()
+    for row in RESEND.splitlines():
+        book.active.append(row.split(","))  # type: ignore[union-attr]
+    book.save(path)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "POPBILL_LANG": "en"}
     done = subprocess.run(
         [sys.executable, "-m", "popbill_gui", "--demo", "--smoke-test", str(path)],
