@@ -8,10 +8,10 @@ once it has them, and the second ends. No answer within `HAND_OVER_WAIT` (the fi
 second opens a window of its own, as before there was any of this.
 
 The channel is the standard library's `multiprocessing.connection` (no Qt module: QtNetwork would add 3 MB to the
-packaged folder for this alone): a Unix socket in a folder only the user can enter (macOS, Linux), a named pipe on
-Windows, whose name carries the user and the session (pipe names are machine-wide; Windows creates it with
-FILE_FLAG_FIRST_PIPE_INSTANCE, so nobody else can take a name we hold, and its default ACL lets other users read,
-not write). Only the lock's holder ever removes a socket file a crashed window left, so two starts never race to.
+packaged folder for this alone): a Unix socket in a folder only the user can enter (macOS, Linux: in the temporary
+folder, `popbill-gui-<uid>`, 0700 and checked to be the user's), a named pipe on Windows, whose name carries the
+user and the session (pipe names are machine-wide; Windows creates it with FILE_FLAG_FIRST_PIPE_INSTANCE, so nobody
+else can take a name we hold, and its default ACL lets other users read, not write). Only the lock's holder ever removes a socket file a crashed window left, so two starts never race to.
 
 `key` names what a window works on (the user's history: POPBILL_HISTORY, or the default; the demo apart), so a
 second window on other data is not handed over. Qt-free: the window turns `on_files` into a queued signal.
@@ -80,11 +80,10 @@ def _folder() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or tempfile.gettempdir()) / "popbill-gui" / "instance"
         return private_folder(base)
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    # The runtime folder is the user's alone by the XDG rule; a shared temporary folder needs a folder of our own
-    # (and macOS's TMPDIR is the user's already). Kept short: a socket's path has at most 104 bytes on macOS.
-    base = Path(runtime) / "popbill-gui" if runtime else Path(tempfile.gettempdir()) / f"popbill-gui-{os.getuid()}"
-    folder = private_folder(base)
+    # A folder of the user's own in the temporary folder (macOS's is the user's already; Linux's /tmp is shared,
+    # hence the uid and the owner check). Not XDG_RUNTIME_DIR: TMPDIR keeps a test's program apart from a real
+    # window. Kept short: a socket's path has at most 104 bytes on macOS.
+    folder = private_folder(Path(tempfile.gettempdir()) / f"popbill-gui-{os.getuid()}")
     if folder.stat().st_uid != os.getuid():
         raise PermissionError(f"{folder} belongs to another user")
     return folder
