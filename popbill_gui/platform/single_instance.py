@@ -11,7 +11,8 @@ The channel is the standard library's `multiprocessing.connection` (no Qt module
 packaged folder for this alone): a Unix socket in a folder only the user can enter (macOS, Linux: in the temporary
 folder, `popbill-gui-<uid>`, 0700 and checked to be the user's), a named pipe on Windows, whose name carries the
 user and the session (pipe names are machine-wide; Windows creates it with FILE_FLAG_FIRST_PIPE_INSTANCE, so nobody
-else can take a name we hold, and its default ACL lets other users read, not write). Only the lock's holder ever removes a socket file a crashed window left, so two starts never race to.
+else can take a name we hold, and its default ACL lets other users read, not write). Only the lock's holder ever
+removes a socket file a crashed window left, so two starts never race to.
 
 `key` names what a window works on (the user's history: POPBILL_HISTORY, or the default; the demo apart), so a
 second window on other data is not handed over. Qt-free: the window turns `on_files` into a queued signal.
