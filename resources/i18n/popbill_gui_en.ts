@@ -718,6 +718,33 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>FileOpener</name>
+    <message>
+        <source>The batch tab shows one file at a time; not opened: %1</source>
+        <translation>The batch tab shows one file at a time; not opened: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: a batch is running. Open it on the Batch tab once the batch has ended.</source>
+        <translation>%1 was not opened: a batch is running. Open it on the Batch tab once the batch has ended.</translation>
+    </message>
+    <message>
+        <source>Shown on the Batch tab: %1. Nothing is sent before you press Start.</source>
+        <translation>Shown on the Batch tab: %1. Nothing is sent before you press Start.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a CSV or Excel file.</source>
+        <translation>%1 is a folder: choose a CSV or Excel file.</translation>
+    </message>
+    <message>
+        <source>%1 was not found: it may have been moved, renamed or deleted.</source>
+        <translation>%1 was not found: it may have been moved, renamed or deleted.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 cannot be opened: %2</translation>
+    </message>
+</context>
+<context>
     <name>FindDialog</name>
     <message>
         <source>Searching…</source>

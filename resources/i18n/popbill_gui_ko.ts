@@ -718,6 +718,33 @@ Continue?</source>
     </message>
 </context>
 <context>
+    <name>FileOpener</name>
+    <message>
+        <source>The batch tab shows one file at a time; not opened: %1</source>
+        <translation>일괄 처리 탭에는 파일을 한 번에 하나만 엽니다. 열지 않은 파일: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: a batch is running. Open it on the Batch tab once the batch has ended.</source>
+        <translation>%1 파일을 열지 않았습니다. 일괄 처리가 진행 중입니다. 끝난 뒤 일괄 처리 탭에서 여세요.</translation>
+    </message>
+    <message>
+        <source>Shown on the Batch tab: %1. Nothing is sent before you press Start.</source>
+        <translation>일괄 처리 탭에 열었습니다: %1. 시작을 누르기 전에는 아무것도 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a CSV or Excel file.</source>
+        <translation>%1은(는) 폴더입니다. CSV 또는 엑셀 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 was not found: it may have been moved, renamed or deleted.</source>
+        <translation>%1 파일을 찾을 수 없습니다. 옮겨졌거나 이름이 바뀌었거나 지워졌을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 파일을 열 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>FindDialog</name>
     <message>
         <source>Searching…</source>

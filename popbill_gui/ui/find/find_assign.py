@@ -30,6 +30,7 @@ from ...core.id_pattern import PatternError, Proposal, parse_pattern, propose
 from ...core.validation import MGT_KEY_MAX
 from ...service.assign_list import set_aside
 from ..shared import i18n
+from ..shared.palette import text_style
 from .invoice_model import InvoiceListModel, flaw_text
 
 DEFAULT_PATTERN = "INV-{date}-{n:03}"
@@ -192,7 +193,7 @@ class AssignPanel(QGroupBox):
             )
         self.status.setText(text)
         alarming = self._problem or bad or (not proposals and self.left_out)
-        self.status.setStyleSheet("color: #b71c1c;" if alarming else "")
+        self.status.setStyleSheet(text_style("#b71c1c") if alarming else "")  # dark mode too
 
     def _refresh_button(self) -> None:
         proposals = self.proposals

@@ -19,6 +19,7 @@ from ...core.id_pattern import Flaw, oldest_first
 from ...core.messages import Lang
 from ...service.assign_list import set_aside
 from ..shared import i18n
+from ..shared.palette import background, readable
 
 if TYPE_CHECKING:
     from ...core.id_pattern import Proposal
@@ -249,14 +250,14 @@ class InvoiceListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and (proposal is not None or aside):
             pixmaps = QStyle.StandardPixmap
             ok = proposal is not None and proposal.ok
-            return QApplication.style().standardIcon(
-                pixmaps.SP_DialogApplyButton if ok else pixmaps.SP_MessageBoxWarning
-            )
+            pixmap = pixmaps.SP_DialogApplyButton if ok else pixmaps.SP_MessageBoxWarning
+            return QApplication.style().standardIcon(pixmap)
         if role == Qt.ItemDataRole.ForegroundRole:
+            base = background(QPalette.ColorRole.Base)
             if proposal is not None:
-                return QColor(OK_COLOR if proposal.ok else BAD_COLOR)
+                return readable(QColor(OK_COLOR if proposal.ok else BAD_COLOR), base)
             if aside:
-                return QColor(BAD_COLOR)
+                return readable(QColor(BAD_COLOR), base)
             if left_out is not None:
                 return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _AMOUNTS:
