@@ -1,7 +1,7 @@
 """What the batch tab says about a file before anything is sent, and the clerk's choices about it.
 
-- The file's notes under its path (`batchNotes`): the sheet read, a type column assumed (매출), the clerk's own columns
-  kept (not for a list chosen in Find: those are ours).
+- The file's notes after its path (on the file line, `batchFile`): the sheet read, a type column assumed (매출), the
+  clerk's own columns kept (not for a list chosen in Find: those are ours).
 - Hidden rows (`batchHiddenRows`): a file with rows Excel hides is never sent without a choice, send them too or leave
   them out (`Batches.choose_hidden`, applied when Start plans). Start waits for it; the preview marks them.
 - Rows done or maybe done before (`batchLeftOut`): found in the history as the file is read (the last 24 hours, an
@@ -58,6 +58,15 @@ class FileChoices:
         skipped = set(state.file.hidden_rows) if self.hidden_choice() == "skip" else set()
         return {n: history.left_out_message(lo, lang) for n, lo in state.left_out.items() if n not in skipped}
 
+    def notes(self) -> list[str]:
+        """What was read or assumed, for the file line: the sheet, a type assumed, the clerk's own columns kept."""
+        state = self.ctx.state
+        if state.file is None:
+            return []
+        # The hidden rows have their bar; Find's own columns are no news to the clerk.
+        extras = () if state.from_find else state.file.extra_columns
+        return replace(state.file, hidden_rows=(), extra_columns=extras).notes(i18n.lang())
+
     def reset(self) -> None:
         """A new file: no choice made yet, no bar."""
         ui = self.ctx.ui
@@ -66,7 +75,7 @@ class FileChoices:
             box.setChecked(False)
             ui.hidden_choice.setExclusive(True)
         ui.again.setChecked(False)
-        for widget in (ui.notes, ui.hidden_bar, ui.left_out_bar):
+        for widget in (ui.hidden_bar, ui.left_out_bar):
             widget.hide()
 
     def show(self) -> None:
@@ -76,11 +85,6 @@ class FileChoices:
         if file is None:
             self.reset()
             return
-        # The hidden rows have their bar; Find's own columns are no news to the clerk.
-        extras = () if state.from_find else file.extra_columns
-        notes = replace(file, hidden_rows=(), extra_columns=extras).notes(i18n.lang())
-        ui.notes.setText(" · ".join(notes))
-        ui.notes.setVisible(bool(notes))
         new = state.batch_id is None
         if new and file.hidden_rows:
             ui.hidden_bar.ask(self.questions.hidden_rows(file))

@@ -219,17 +219,19 @@ class BatchTab(QWidget):
             self.load_file(path)
 
     def _show_path(self) -> None:
-        """The file line: the file's path (whole in the tooltip), or the invoices chosen in Find."""
+        """The file line: the file's path (whole in the tooltip), or the invoices chosen in Find; then what was read
+        (the sheet, a type assumed, the clerk's own columns)."""
         state, label = self.state, self.ui.file_label
         if state.path is None:
             label.setText(self.tr("No file chosen."))
             label.setToolTip("")
-        elif state.from_find and state.file is not None:
-            label.setText(self.tr("The invoices chosen in Find: %1").replace("%1", str(len(state.file.rows))))
-            label.setToolTip(state.path)
+            return
+        if state.from_find and state.file is not None:
+            shown = self.tr("The invoices chosen in Find: %1").replace("%1", str(len(state.file.rows)))
         else:
-            label.setText(state.path)
-            label.setToolTip(state.path)
+            shown = state.path
+        label.setText("  ·  ".join([shown, *self.choices.notes()]))
+        label.setToolTip(state.path)
 
     def load_file(self, path: str, from_find: bool = False) -> bool:
         """Read and check `path` for the chosen operation on a job; returns at once (False: refused now, the reason

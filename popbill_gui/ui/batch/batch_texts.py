@@ -52,7 +52,6 @@ class BatchTexts(QObject):
         t.choose_button.setToolTip(
             self.tr("A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.")
         )
-        t.notes.setAccessibleName(self.tr("What was read"))
         t.file_label.setAccessibleName(self.tr("File"))
         t.skip_invalid.setText(self.tr("Skip &invalid rows"))
         t.skip_invalid.setToolTip(self.tr("Send the valid rows only; the invalid ones are listed as skipped."))
