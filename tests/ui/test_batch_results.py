@@ -341,10 +341,15 @@ def test_the_batch_table_keeps_half_the_window_with_the_first_start_bar(
     window = clerk_window(lang, (1100, 720), demo=False)  # no credentials yet: the setup bar is shown
     assert w(window, QWidget, "setupBar").isVisible()
     path = tmp_path / "거래처.csv"
-    path.write_text("구분,문서번호,수신 이메일,거래처명,비고\n" + "".join(
-        f"매출,INV-{i},a{i}@example.com,상사{i},메모\n" for i in range(40)), encoding="utf-8")  # fmt: skip
+    rows = [f"매출,INV-{i},a{i}@example.com,상사{i},메모" for i in range(40)]
+    rows[7] = "매출,INV/7,a7@example.com,상사7,메모"  # invalid: the status line says what to do (a long sentence)
+    path.write_text("구분,문서번호,수신 이메일,거래처명,비고\n" + "\n".join(rows) + "\n", encoding="utf-8")
     window.tabs.setCurrentWidget(window.batch_page)
-    assert load(qtbot, window.batch_tab, path)
+    tab = window.batch_tab
     preview = w(window, QTableView, "batchPreview")
+    qtbot.waitUntil(preview.isVisible)
+    # Before a file: the tab says what it is for, and the table already has its room (before: 342 px, 47.5 %).
+    assert preview.height() >= window.height() / 2, preview.height()
+    assert load(qtbot, tab, path)
     print(f"{lang}: the table {preview.height()} of {window.height()} px ({preview.height() / window.height():.1%})")
     assert preview.height() >= window.height() / 2  # before: 342 of 720 px (47.5 %)

@@ -171,6 +171,8 @@ class BatchTab(QWidget):
         if state.refusal is not None and state.file is None and not self.reader.reading:
             return state.refusal()  # kept through every option ticked since
         blocker = self._start_blocker() or ""
+        if state.file is None and not self.reader.reading and state.path is None:
+            return f"{self.texts.intro()} {blocker}"  # what the tab is for, where the rows will be
         if state.file is None or self.reader.reading:
             return blocker
         parts = [state.notice()] if state.notice is not None else []
@@ -247,7 +249,6 @@ class BatchTab(QWidget):
         path = str(Path(path).absolute())
         operation = self.current_operation()
         self.ui.switch_button.hide()
-        self.ui.intro.hide()  # the room goes to the rows
         self.resume_flow.hide()
         self.reader.let_go(state.file, *self.model.set_file(operation, []))
         state.path, state.from_find, state.file = path, from_find, None

@@ -28,12 +28,6 @@ class BatchTexts(QObject):
 
     def apply(self, t: BatchWidgets) -> None:
         """Put every text on the tab's widgets (called at start and when the language changes)."""
-        t.intro.setText(
-            self.tr(
-                "Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a "
-                "header row. Every row is checked before anything is sent."
-            )
-        )
         t.operation_label.setText(self.tr("&Operation"))
         names = {"resend_email": self.tr("Resend email"), "assign_mgt_key": self.tr("Assign MgtKey")}
         for i in range(t.operation.count()):
@@ -129,6 +123,14 @@ class BatchTexts(QObject):
         if not file.valid_rows:
             return self.tr("No valid row to send.")
         return ""
+
+    def intro(self) -> str:
+        """What the tab is for and what to do first (before a file is chosen, in the status line: the rows get
+        the room once there are rows)."""
+        return self.tr(
+            "Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a header "
+            "row. Every row is checked before anything is sent."
+        )
 
     def file_summary(self, file: BatchFile) -> str:
         invalid = len(file.invalid_rows)

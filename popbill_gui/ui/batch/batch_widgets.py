@@ -42,8 +42,6 @@ class BatchWidgets:
     tab order follows the layout."""
 
     def __init__(self, tab: QWidget, model: PreviewModel) -> None:
-        self.intro = QLabel(tab)
-        self.intro.setWordWrap(True)
         self.operation_label = QLabel(tab)
         self.operation = QComboBox(tab)
         self.operation.setObjectName("batchOperation")
@@ -152,7 +150,6 @@ class BatchWidgets:
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(4, 4, 4, 4)  # the rows get the room (at least half the window's height)
         layout.setSpacing(4)
-        layout.addWidget(self.intro)
         layout.addLayout(top)
         for bar in (self.hidden_bar, self.left_out_bar, self.changed_bar):
             layout.addWidget(bar)
