@@ -382,10 +382,6 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.</translation>
     </message>
     <message>
-        <source>What was read</source>
-        <translation>What was read</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>File</translation>
     </message>

@@ -382,10 +382,6 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>CSV(UTF-8 또는 CP949) 또는 엑셀(.xlsx) 파일입니다. 여기로 끌어다 놓아도 됩니다.</translation>
     </message>
     <message>
-        <source>What was read</source>
-        <translation>읽은 내용</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>파일</translation>
     </message>

@@ -64,7 +64,7 @@ def test_hidden_rows_are_never_sent_without_a_choice_and_the_choice_is_what_goes
     question = w(tab, QLabel, "batchHiddenRowsText").text()
     assert "2 row(s) are hidden" in question and "3, 5" in question
     assert column(tab, "result") == ["OK", "Hidden: choose", "OK", "Hidden: choose", "OK"]
-    assert "Sheet: 목록" in w(tab, QLabel, "batchNotes").text()
+    assert "Sheet: 목록" in w(tab, QLabel, "batchFile").text()  # the sheet read, on the file line
     start = w(tab, QPushButton, "batchStart")
     assert not start.isEnabled() and tab.start() is False
     assert "hidden rows" in w(tab, QLabel, "batchStatus").text()

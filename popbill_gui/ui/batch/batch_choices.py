@@ -70,13 +70,15 @@ class FileChoices:
     def reset(self) -> None:
         """A new file: no choice made yet, no bar."""
         ui = self.ctx.ui
-        for box in (ui.hidden_send, ui.hidden_skip):
-            ui.hidden_choice.setExclusive(False)  # an exclusive group never lets its last checked button go
+        ui.hidden_choice.setExclusive(False)  # an exclusive group never lets its last checked button go
+        for box in (ui.hidden_send, ui.hidden_skip, ui.again):
+            blocked = box.blockSignals(True)
             box.setChecked(False)
-            ui.hidden_choice.setExclusive(True)
-        ui.again.setChecked(False)
+            box.blockSignals(blocked)
+        ui.hidden_choice.setExclusive(True)
         for widget in (ui.hidden_bar, ui.left_out_bar):
             widget.hide()
+        self.ctx.model.set_hidden_choice(None)
 
     def show(self) -> None:
         """The notes and the bars for the file shown, in the window's language; the preview's marks with them."""

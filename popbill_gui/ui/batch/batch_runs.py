@@ -211,6 +211,7 @@ class BatchRuns:
         ctx.state.batch_id = batch_id
         if ctx.model.outcome_count() == 0:  # a new batch: every row pending (or skipped), as journaled
             ctx.model.set_outcomes(self.job.plan.file.initial_outcomes())
+        self.choices.show()  # journaled: the choices are the batch's now, their bars go
 
     def _on_rows(self, outcomes: list[RowOutcome], progress: Progress | None) -> None:
         """Show the outcomes that arrived since the last time: preview, progress bar, status line."""
