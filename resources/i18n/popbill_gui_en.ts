@@ -394,10 +394,6 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Send the valid rows only; the invalid ones are listed as skipped.</translation>
     </message>
     <message>
-        <source>Re-send mails whose outcome is &amp;unknown</source>
-        <translation>Re-send mails whose outcome is &amp;unknown</translation>
-    </message>
-    <message>
         <source>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</source>
         <translation>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</translation>
     </message>
@@ -568,6 +564,10 @@ Resume it? The rows already sent are not sent again.</translation>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Re-send &amp;unknown mails</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 min %2 s</source>

@@ -394,10 +394,6 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>올바른 행만 보내고, 잘못된 행은 건너뜀으로 표시합니다.</translation>
     </message>
     <message>
-        <source>Re-send mails whose outcome is &amp;unknown</source>
-        <translation>결과를 알 수 없는 메일 다시 보내기(&amp;U)</translation>
-    </message>
-    <message>
         <source>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</source>
         <translation>이메일 재전송 일괄 처리를 이어서 할 때, 보내졌는지 알 수 없는 행을 다시 보냅니다. 문서번호는 절대 두 번 할당하지 않습니다.</translation>
     </message>
@@ -568,6 +564,10 @@ Resume it? The rows already sent are not sent again.</source>
     <message>
         <source>%1 s</source>
         <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Re-send &amp;unknown mails</source>
+        <translation>결과를 알 수 없는 메일 다시 보내기(&amp;U)</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>

@@ -353,3 +353,25 @@ def test_the_batch_table_keeps_half_the_window_with_the_first_start_bar(
     assert load(qtbot, tab, path)
     print(f"{lang}: the table {preview.height()} of {window.height()} px ({preview.height() / window.height():.1%})")
     assert preview.height() >= window.height() / 2  # before: 342 of 720 px (47.5 %)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_at_800_by_560_the_batch_tab_with_its_bars_fits_the_window(
+    qtbot: QtBot, clerk_window: ClerkWindow, tmp_path: Path, lang: str
+) -> None:
+    window = clerk_window(lang, (800, 560))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["구분", "문서번호", "수신메일", "거래처명"])
+    for i in range(6):
+        sheet.append(["매출", f"N-{i}", f"n{i}@example.com", f"상사 {i}"])
+    sheet.row_dimensions[3].hidden = True
+    book.save(tmp_path / "좁은.xlsx")
+    window.tabs.setCurrentWidget(window.batch_page)
+    assert load(qtbot, window.batch_tab, tmp_path / "좁은.xlsx")
+    assert w(window, QWidget, "batchHiddenRows").isVisible()
+    qtbot.wait(50)
+    assert window.width() == 800  # nothing widened it (a row of options, a bar's answers)
+    assert window.batch_tab.minimumSizeHint().width() <= window.batch_tab.width()
+

@@ -20,7 +20,8 @@ class ChoiceBar(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         ink = "#3e2723"
-        choices = f"#{name} QCheckBox, #{name} QRadioButton {{ color: {ink}; background: transparent; }}"
+        # Their text in the ink; their indicators as the style draws them (a "background" rule would hide them).
+        choices = f"#{name} QCheckBox {{ color: {ink}; }} #{name} QRadioButton {{ color: {ink}; }}"
         self.setStyleSheet(f"{box_style(name, '#fff8e1', ink)} {choices}")
         self.label = QLabel(self)
         self.label.setObjectName(name + "Text")

@@ -408,8 +408,9 @@ class BatchTab(QWidget):
         return self.saving.template(path, operation or self.current_operation())
 
     def verify(self) -> bool:
-        """What 팝빌에서 확인 does: look the batch's invoices up on POPBiLL (on a job)."""
-        return self.verifier.verify()
+        """What 팝빌에서 확인 does: look the batch's invoices up on POPBiLL (on a job); False when there is no ended
+        assign batch to check, or something else is under way."""
+        return not self.working and self.verifier.verify()
 
     # -- cancel, close --------------------------------------------------------------------------------------
     def cancel(self) -> None:

@@ -49,7 +49,7 @@ class BatchTexts(QObject):
         t.file_label.setAccessibleName(self.tr("File"))
         t.skip_invalid.setText(self.tr("Skip &invalid rows"))
         t.skip_invalid.setToolTip(self.tr("Send the valid rows only; the invalid ones are listed as skipped."))
-        t.resend_unknown.setText(self.tr("Re-send mails whose outcome is &unknown"))
+        t.resend_unknown.setText(self.tr("Re-send &unknown mails"))
         t.resend_unknown.setToolTip(
             self.tr(
                 "When resuming a Resend email batch: send again the rows that may or may not have been sent. "

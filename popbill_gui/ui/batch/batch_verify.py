@@ -54,7 +54,7 @@ class Verifier:
         """Look the batch's invoices up on a job; True when the check started."""
         ctx = self.ctx
         state = ctx.state
-        if state.verifying or state.path is None or ctx.credentials_missing():
+        if state.verifying or state.path is None or not self.offered(state.planning) or ctx.credentials_missing():
             return False
         path = state.path
         history = ctx.service.batches.history
