@@ -20,7 +20,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.batch.model import RowState, state_text
+from popbill_gui.batch.model import InputRow, RowOutcome, RowState, state_text
 from popbill_gui.batch.runner import Stop
 from popbill_gui.core.messages import text
 from popbill_gui.simulator import Simulator
@@ -127,6 +127,7 @@ def test_the_result_column_stays_on_screen_with_the_failed_rows_filter_and_codes
     left = preview.columnViewportPosition(result)
     assert 0 <= left and left + preview.columnWidth(result) <= preview.viewport().width()  # on screen
     assert preview.columnWidth(result) == before  # no filter widens it
+    assert before >= preview.sizeHintForColumn(result)  # and no word in it is cut
     # The column chooser shows the code on request, and keeps the choice for the next file.
     menu = w(tab, QPushButton, "batchColumns").menu()
     menu.aboutToShow.emit()
@@ -136,6 +137,18 @@ def test_the_result_column_stays_on_screen_with_the_failed_rows_filter_and_codes
     assert shown.index(0, columns.index("code")).data() == "-11000005"
     assert load(qtbot, tab, path)
     assert not preview.isColumnHidden(tab.model.columns().index("code"))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_word_of_the_result_column_is_cut(qtbot: QtBot, make_tab: Callable[..., BatchTab], lang: str) -> None:
+    tab = make_tab(lang=lang)
+    tab.show()
+    rows = [InputRow(n, {"mgt_key_type": "SELL", "mgt_key": f"C-{n}", "receiver": "c@example.com"}) for n in range(2, 8)]
+    tab.model.set_file("resend_email", rows)
+    tab.model.set_outcomes({n: RowOutcome(n, state) for n, state in zip(range(2, 8), RowState, strict=True)})
+    preview = w(tab, QTableView, "batchPreview")
+    result = tab.model.columns().index("result")
+    assert preview.columnWidth(result) >= preview.sizeHintForColumn(result)  # before: "check on the web…"
 
 
 # ---- .xls, export names, a refusal kept ----

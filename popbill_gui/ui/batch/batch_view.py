@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     QTimer,
 )
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QStyle
 
 from ...batch.model import RowState
 from ..shared import i18n
@@ -149,8 +149,9 @@ class BatchView:
         columns = self.model.columns()
         metrics = self.preview.fontMetrics()
         words = [*self.model.result_words(), self.model.header_text("result")]
-        icon = self.preview.iconSize().width() or 16
-        self.preview.setColumnWidth(columns.index("result"), max(map(metrics.horizontalAdvance, words)) + icon + 24)
+        icon = self.preview.iconSize()  # unset (-1) unless chosen: then the style's small icon
+        side = icon.width() if icon.isValid() else self.preview.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.preview.setColumnWidth(columns.index("result"), max(map(metrics.horizontalAdvance, words)) + side + 28)
 
     def follow(self, outcomes: list[RowOutcome]) -> None:
         """Keep the running rows in sight, unless the clerk is looking at a row of their own choosing."""
