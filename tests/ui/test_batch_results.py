@@ -28,6 +28,7 @@ from popbill_gui.storage import history as history_module
 from popbill_gui.ui.batch.batch_tab import BatchTab
 from popbill_gui.ui.shared import file_dialogs
 from tests.assign_book import book_rows, without_id
+from tests.batch.test_reader_sheets import two_sheets
 from tests.service.test_journal_failures import Locker
 
 from .batch_tabs import asked, column, history, journal, load, mails, make_tab, run, settle, w
@@ -96,6 +97,18 @@ def test_a_resend_file_without_a_type_column_says_it_read_every_row_as_sales(
     assert column(tab, "mgt_key_type") == ["매출"]
     assert run(qtbot, tab, tab.start).stop is Stop.COMPLETED
     assert [(m.mgt_key_type, m.mgt_key) for m in sim.state.sent_mails] == [("SELL", "T-1")]
+
+
+def test_a_workbook_whose_sheet_is_hidden_is_refused_with_the_readers_sentence(
+    qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path
+) -> None:
+    path = two_sheets(tmp_path / "숨은시트.xlsx", first_state="hidden", active=0)  # Excel opens it on a hidden sheet
+    tab = make_tab()
+    assert load(qtbot, tab, path) is False
+    said = w(tab, QLabel, "batchStatus").text()
+    assert text("batch.first_sheet_hidden", "ko", name=path.name, sheet="지난달") in said
+    assert "아무것도 보내지 않습니다" in said
+    assert tab.model.rowCount() == 0 and sim.count("send_email") == 0
 
 
 def test_the_result_column_stays_on_screen_with_the_failed_rows_filter_and_codes_wait_behind_choose_columns(
