@@ -567,7 +567,7 @@ Resume it? The rows already sent are not sent again.</translation>
     </message>
     <message>
         <source>Re-send &amp;unknown mails</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-send &amp;unknown mails</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>

@@ -156,7 +156,8 @@ def test_the_result_column_stays_on_screen_with_the_failed_rows_filter_and_codes
 def test_no_word_of_the_result_column_is_cut(qtbot: QtBot, make_tab: Callable[..., BatchTab], lang: str) -> None:
     tab = make_tab(lang=lang)
     tab.show()
-    rows = [InputRow(n, {"mgt_key_type": "SELL", "mgt_key": f"C-{n}", "receiver": "c@example.com"}) for n in range(2, 8)]
+    values = {"mgt_key_type": "SELL", "mgt_key": "C-1", "receiver": "c@example.com"}
+    rows = [InputRow(n, dict(values)) for n in range(2, 8)]
     tab.model.set_file("resend_email", rows)
     tab.model.set_outcomes({n: RowOutcome(n, state) for n, state in zip(range(2, 8), RowState, strict=True)})
     preview = w(tab, QTableView, "batchPreview")
