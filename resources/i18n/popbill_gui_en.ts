@@ -230,62 +230,133 @@ This cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>BatchQuestions</name>
+    <message>
+        <source>Include hidden &amp;rows</source>
+        <translation>Include hidden &amp;rows</translation>
+    </message>
+    <message>
+        <source>Send the rows Excel hides like the others.</source>
+        <translation>Send the rows Excel hides like the others.</translation>
+    </message>
+    <message>
+        <source>Lea&amp;ve them out</source>
+        <translation>Lea&amp;ve them out</translation>
+    </message>
+    <message>
+        <source>Send only the rows Excel shows; the hidden ones are listed as skipped.</source>
+        <translation>Send only the rows Excel shows; the hidden ones are listed as skipped.</translation>
+    </message>
+    <message>
+        <source>Send them again an&amp;yway</source>
+        <translation>Send them again an&amp;yway</translation>
+    </message>
+    <message>
+        <source>Send these rows too, although they were done, or may have been, before.</source>
+        <translation>Send these rows too, although they were done, or may have been, before.</translation>
+    </message>
+    <message>
+        <source>Resume as &amp;journaled</source>
+        <translation>Resume as &amp;journaled</translation>
+    </message>
+    <message>
+        <source>Send the rest of the batch as it was when it started: rows done or to check are not sent again, rows changed in the file since are left for the file&apos;s next run.</source>
+        <translation>Send the rest of the batch as it was when it started: rows done or to check are not sent again, rows changed in the file since are left for the file&apos;s next run.</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon batch #%1</source>
+        <translation>&amp;Abandon batch #%1</translation>
+    </message>
+    <message>
+        <source>End that batch without sending anything; running the file again then leaves out what it did.</source>
+        <translation>End that batch without sending anything; running the file again then leaves out what it did.</translation>
+    </message>
+    <message>
+        <source>They will be sent again.</source>
+        <translation>They will be sent again.</translation>
+    </message>
+    <message>
+        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
+        <translation>This is the PRODUCTION environment (운영): the calls are real.</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>Assign MgtKey</translation>
+    </message>
+    <message>
+        <source>Assign document IDs to the %1 chosen invoices:</source>
+        <translation>Assign document IDs to the %1 chosen invoices:</translation>
+    </message>
+    <message>
+        <source>Assign the document IDs listed in the file? Invoices: %1.</source>
+        <translation>Assign the document IDs listed in the file? Invoices: %1.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: an invoice keeps its document ID.</source>
+        <translation>This cannot be undone: an invoice keeps its document ID.</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Resend the mails of the %1 chosen invoices:</source>
+        <translation>Resend the mails of the %1 chosen invoices:</translation>
+    </message>
+    <message>
+        <source>Notification mails to real customers: %1.</source>
+        <translation>Notification mails to real customers: %1.</translation>
+    </message>
+    <message>
+        <source>Continue?</source>
+        <translation>Continue?</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
+
+Resume it? The rows already sent are not sent again.</source>
+        <translation>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
+
+Resume it? The rows already sent are not sent again.</translation>
+    </message>
+    <message>
+        <source>Interrupted batch</source>
+        <translation>Interrupted batch</translation>
+    </message>
+    <message>
+        <source>Abandon batch #%1? Nothing is sent, and it cannot be resumed afterwards. Running the file again then leaves out the rows it did or may have done.</source>
+        <translation>Abandon batch #%1? Nothing is sent, and it cannot be resumed afterwards. Running the file again then leaves out the rows it did or may have done.</translation>
+    </message>
+    <message>
+        <source>Abandon the batch</source>
+        <translation>Abandon the batch</translation>
+    </message>
+</context>
+<context>
     <name>BatchTab</name>
     <message>
         <source>Send one call per valid row of the file.</source>
         <translation>Send one call per valid row of the file.</translation>
     </message>
     <message>
+        <source>CSV or Excel (*.csv *.xlsx *.xls)</source>
+        <translation>CSV or Excel (*.csv *.xlsx *.xls)</translation>
+    </message>
+    <message>
         <source>Choose a batch file</source>
         <translation>Choose a batch file</translation>
     </message>
     <message>
-        <source>CSV or Excel (*.csv *.xlsx)</source>
-        <translation>CSV or Excel (*.csv *.xlsx)</translation>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
     </message>
     <message>
-        <source>A batch is running: wait for it to end, or cancel it.</source>
-        <translation>A batch is running: wait for it to end, or cancel it.</translation>
-    </message>
-    <message>
-        <source>The file cannot be used, nothing will be sent: %1</source>
-        <translation>The file cannot be used, nothing will be sent: %1</translation>
-    </message>
-    <message>
-        <source>Checking the file against the journal.</source>
-        <translation>Checking the file against the journal.</translation>
-    </message>
-    <message>
-        <source>Not started: %1</source>
-        <translation>Not started: %1</translation>
-    </message>
-    <message>
-        <source>The history cannot be used, so nothing is sent: %1</source>
-        <translation>The history cannot be used, so nothing is sent: %1</translation>
-    </message>
-    <message>
-        <source>The credentials are still being read from the keyring: try again.</source>
-        <translation>The credentials are still being read from the keyring: try again.</translation>
-    </message>
-    <message>
-        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
-        <translation>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</translation>
-    </message>
-    <message>
-        <source>Not started: nothing was sent.</source>
-        <translation>Not started: nothing was sent.</translation>
-    </message>
-    <message>
-        <source>Not resumed: nothing was sent.</source>
-        <translation>Not resumed: nothing was sent.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
-        <translation>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1). The window keeps working.</source>
-        <translation>Internal error (%1). The window keeps working.</translation>
+        <source>The invoices chosen in Find: %1</source>
+        <translation>The invoices chosen in Find: %1</translation>
     </message>
 </context>
 <context>
@@ -331,6 +402,14 @@ This cannot be undone.</translation>
         <translation>Show only the rows that are invalid, failed, or need checking.</translation>
     </message>
     <message>
+        <source>Choos&amp;e columns</source>
+        <translation>Choos&amp;e columns</translation>
+    </message>
+    <message>
+        <source>Show or hide columns, such as the code, the HTTP status and the time.</source>
+        <translation>Show or hide columns, such as the code, the HTTP status and the time.</translation>
+    </message>
+    <message>
         <source>The selected row in full</source>
         <translation>The selected row in full</translation>
     </message>
@@ -343,20 +422,12 @@ This cannot be undone.</translation>
         <translation>File</translation>
     </message>
     <message>
-        <source>No file chosen.</source>
-        <translation>No file chosen.</translation>
-    </message>
-    <message>
         <source>Skip &amp;invalid rows</source>
         <translation>Skip &amp;invalid rows</translation>
     </message>
     <message>
         <source>Send the valid rows only; the invalid ones are listed as skipped.</source>
         <translation>Send the valid rows only; the invalid ones are listed as skipped.</translation>
-    </message>
-    <message>
-        <source>Re-send mails whose outcome is &amp;unknown</source>
-        <translation>Re-send mails whose outcome is &amp;unknown</translation>
     </message>
     <message>
         <source>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</source>
@@ -399,36 +470,12 @@ This cannot be undone.</translation>
         <translation>Every row of the file in its order with its status, code and message, as CSV or Excel.</translation>
     </message>
     <message>
-        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
-        <translation>This is the PRODUCTION environment (운영): the calls are real.</translation>
-    </message>
-    <message>
-        <source>Assign the document IDs listed in the file? Invoices: %1.
-
-This cannot be undone: an invoice keeps its document ID.</source>
-        <translation>Assign the document IDs listed in the file? Invoices: %1.
-
-This cannot be undone: an invoice keeps its document ID.</translation>
-    </message>
-    <message>
-        <source>Notification mails to real customers: %1.
-
-Continue?</source>
-        <translation>Notification mails to real customers: %1.
-
-Continue?</translation>
-    </message>
-    <message>
-        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
-
-Resume it? The rows already sent are not sent again.</source>
-        <translation>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
-
-Resume it? The rows already sent are not sent again.</translation>
-    </message>
-    <message>
         <source>Done %1 · failed %2 · check %3 · pending %4</source>
         <translation>Done %1 · failed %2 · check %3 · pending %4</translation>
+    </message>
+    <message>
+        <source>Choose above whether to send the hidden rows too: nothing is sent before you do.</source>
+        <translation>Choose above whether to send the hidden rows too: nothing is sent before you do.</translation>
     </message>
     <message>
         <source>Invalid rows: %1. Nothing can be sent: fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
@@ -441,6 +488,10 @@ Resume it? The rows already sent are not sent again.</translation>
     <message>
         <source>Cancelled. Rows not sent: %1. Press Start to resume the batch.</source>
         <translation>Cancelled. Rows not sent: %1. Press Start to resume the batch.</translation>
+    </message>
+    <message>
+        <source>Rows not sent: %1. Press Start to resume the batch once the cause is gone (for example, close the program that holds the history, or free some disk space).</source>
+        <translation>Rows not sent: %1. Press Start to resume the batch once the cause is gone (for example, close the program that holds the history, or free some disk space).</translation>
     </message>
     <message>
         <source>This refusal would hit every row, so the rest was not sent (rows: %1). Fix it, then press Start to resume the batch.</source>
@@ -495,16 +546,64 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Row %1</translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation>Production</translation>
+        <source>The history cannot be used, so nothing is sent: %1</source>
+        <translation>The history cannot be used, so nothing is sent: %1</translation>
     </message>
     <message>
-        <source>Interrupted batch</source>
-        <translation>Interrupted batch</translation>
+        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
+        <translation>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Choose above how to go on with that batch.</source>
+        <translation>Nothing was sent. Choose above how to go on with that batch.</translation>
+    </message>
+    <message>
+        <source>Press Start to send the file as it is now.</source>
+        <translation>Press Start to send the file as it is now.</translation>
+    </message>
+    <message>
+        <source>Not resumed: nothing was sent.</source>
+        <translation>Not resumed: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Nothing to send: every row was done, or may have been, before (rows: %1). Tick “Send them again anyway” to send them again.</source>
+        <translation>Nothing to send: every row was done, or may have been, before (rows: %1). Tick “Send them again anyway” to send them again.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
+        <translation>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>Internal error (%1). The window keeps working.</translation>
+    </message>
+    <message>
+        <source>To send them anyway, choose the file again and tick “Send them again anyway”.</source>
+        <translation>To send them anyway, choose the file again and tick “Send them again anyway”.</translation>
+    </message>
+    <message>
+        <source>Looking the invoices up on POPBiLL. Nothing is sent.</source>
+        <translation>Looking the invoices up on POPBiLL. Nothing is sent.</translation>
+    </message>
+    <message>
+        <source>Not checked on POPBiLL: %1</source>
+        <translation>Not checked on POPBiLL: %1</translation>
+    </message>
+    <message>
+        <source>Checking on POPBiLL: %1 of %2 invoices.</source>
+        <translation>Checking on POPBiLL: %1 of %2 invoices.</translation>
+    </message>
+    <message>
+        <source>See the “Checked on POPBiLL” column; export the results to keep it.</source>
+        <translation>See the “Checked on POPBiLL” column; export the results to keep it.</translation>
     </message>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Re-send &amp;unknown mails</source>
+        <translation>Re-send &amp;unknown mails</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -551,12 +650,40 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Cancelling: no new call is sent; the calls in flight finish and are recorded.</translation>
     </message>
     <message>
+        <source>Checking the file against the journal.</source>
+        <translation>Checking the file against the journal.</translation>
+    </message>
+    <message>
+        <source>Not started: nothing was sent.</source>
+        <translation>Not started: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>A batch is running: wait for it to end, or cancel it.</source>
+        <translation>A batch is running: wait for it to end, or cancel it.</translation>
+    </message>
+    <message>
+        <source>The credentials are still being read from the keyring: try again.</source>
+        <translation>The credentials are still being read from the keyring: try again.</translation>
+    </message>
+    <message>
+        <source>The file cannot be used, nothing will be sent: %1</source>
+        <translation>The file cannot be used, nothing will be sent: %1</translation>
+    </message>
+    <message>
         <source>Not started: %1</source>
         <translation>Not started: %1</translation>
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
         <translation>Cancelled: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k on POPBiLL</source>
+        <translation>Chec&amp;k on POPBiLL</translation>
+    </message>
+    <message>
+        <source>Look every invoice of this batch up on POPBiLL: does it carry the document ID it was given?</source>
+        <translation>Look every invoice of this batch up on POPBiLL: does it carry the document ID it was given?</translation>
     </message>
     <message>
         <source>Finished.</source>
@@ -1398,14 +1525,6 @@ Continue?</translation>
         <translation>Row</translation>
     </message>
     <message>
-        <source>Validation</source>
-        <translation>Validation</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1414,8 +1533,68 @@ Continue?</translation>
         <translation>Message</translation>
     </message>
     <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Checked on POPBiLL</source>
+        <translation>Checked on POPBiLL</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Document ID</source>
+        <translation>Document ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>POPBiLL number</source>
+        <translation>POPBiLL number</translation>
+    </message>
+    <message>
+        <source>NTS number</source>
+        <translation>NTS number</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Time (ms)</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>Hidden: choose</source>
+        <translation>Hidden: choose</translation>
+    </message>
+    <message>
+        <source>Hidden: left out</source>
+        <translation>Hidden: left out</translation>
+    </message>
+    <message>
+        <source>OK (hidden row)</source>
+        <translation>OK (hidden row)</translation>
+    </message>
+    <message>
+        <source>Done before: left out</source>
+        <translation>Done before: left out</translation>
+    </message>
+    <message>
+        <source>Excel hides this row: choose above whether to send the hidden rows.</source>
+        <translation>Excel hides this row: choose above whether to send the hidden rows.</translation>
     </message>
     <message>
         <source>Not sent: the batch stopped before this row.</source>

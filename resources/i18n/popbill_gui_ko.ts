@@ -230,62 +230,133 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>BatchQuestions</name>
+    <message>
+        <source>Include hidden &amp;rows</source>
+        <translation>숨겨진 행도 보내기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send the rows Excel hides like the others.</source>
+        <translation>엑셀에서 숨겨진 행도 다른 행처럼 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Lea&amp;ve them out</source>
+        <translation>빼고 보내기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Send only the rows Excel shows; the hidden ones are listed as skipped.</source>
+        <translation>엑셀에 보이는 행만 보내고, 숨겨진 행은 건너뜀으로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Send them again an&amp;yway</source>
+        <translation>그래도 다시 보내기(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send these rows too, although they were done, or may have been, before.</source>
+        <translation>이미 완료했거나 처리되었을 수 있는 행이지만 함께 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Resume as &amp;journaled</source>
+        <translation>기록된 대로 이어서 하기(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Send the rest of the batch as it was when it started: rows done or to check are not sent again, rows changed in the file since are left for the file&apos;s next run.</source>
+        <translation>일괄 처리를 시작할 때의 내용대로 나머지를 보냅니다. 끝났거나 확인이 필요한 행은 다시 보내지 않고, 그 뒤 파일에서 바뀐 행은 파일을 다음에 실행할 때 보냅니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon batch #%1</source>
+        <translation>일괄 처리 #%1 그만두기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>End that batch without sending anything; running the file again then leaves out what it did.</source>
+        <translation>아무것도 보내지 않고 그 일괄 처리를 끝냅니다. 그 뒤 파일을 다시 실행하면 그 일괄 처리가 한 행은 빼고 보냅니다.</translation>
+    </message>
+    <message>
+        <source>They will be sent again.</source>
+        <translation>이 행들도 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
+        <translation>운영(PRODUCTION) 환경입니다. 요청이 실제로 처리됩니다.</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>문서번호 할당</translation>
+    </message>
+    <message>
+        <source>Assign document IDs to the %1 chosen invoices:</source>
+        <translation>선택한 세금계산서 %1건에 문서번호를 할당합니다.</translation>
+    </message>
+    <message>
+        <source>Assign the document IDs listed in the file? Invoices: %1.</source>
+        <translation>파일에 적힌 대로 문서번호를 할당할까요? 세금계산서 %1건.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: an invoice keeps its document ID.</source>
+        <translation>할당한 문서번호는 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <source>Resend the mails of the %1 chosen invoices:</source>
+        <translation>선택한 세금계산서 %1건의 알림 메일을 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Notification mails to real customers: %1.</source>
+        <translation>실제 거래처에 알림 메일을 보냅니다: %1건.</translation>
+    </message>
+    <message>
+        <source>Continue?</source>
+        <translation>계속할까요?</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>외 %1건</translation>
+    </message>
+    <message>
+        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
+
+Resume it? The rows already sent are not sent again.</source>
+        <translation>이 파일에는 중단된 일괄 작업이 있습니다. 완료 %1건, 아직 안 보냄 %2건, 확인 필요 %3건.
+
+이어서 하시겠습니까? 이미 보낸 행은 다시 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Interrupted batch</source>
+        <translation>중단된 일괄 처리</translation>
+    </message>
+    <message>
+        <source>Abandon batch #%1? Nothing is sent, and it cannot be resumed afterwards. Running the file again then leaves out the rows it did or may have done.</source>
+        <translation>일괄 처리 #%1을(를) 그만둘까요? 아무것도 보내지 않으며, 그 뒤에는 이어서 할 수 없습니다. 파일을 다시 실행하면 그 일괄 처리가 끝냈거나 했을 수 있는 행은 빼고 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Abandon the batch</source>
+        <translation>일괄 처리 그만두기</translation>
+    </message>
+</context>
+<context>
     <name>BatchTab</name>
     <message>
         <source>Send one call per valid row of the file.</source>
         <translation>파일의 올바른 행마다 요청을 하나씩 보냅니다.</translation>
     </message>
     <message>
+        <source>CSV or Excel (*.csv *.xlsx *.xls)</source>
+        <translation>CSV 또는 엑셀 (*.csv *.xlsx *.xls)</translation>
+    </message>
+    <message>
         <source>Choose a batch file</source>
         <translation>일괄 처리 파일 선택</translation>
     </message>
     <message>
-        <source>CSV or Excel (*.csv *.xlsx)</source>
-        <translation>CSV 또는 엑셀 (*.csv *.xlsx)</translation>
+        <source>No file chosen.</source>
+        <translation>선택한 파일이 없습니다.</translation>
     </message>
     <message>
-        <source>A batch is running: wait for it to end, or cancel it.</source>
-        <translation>일괄 처리가 진행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
-    </message>
-    <message>
-        <source>The file cannot be used, nothing will be sent: %1</source>
-        <translation>이 파일은 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
-    </message>
-    <message>
-        <source>Checking the file against the journal.</source>
-        <translation>파일을 작업 기록과 대조하고 있습니다.</translation>
-    </message>
-    <message>
-        <source>Not started: %1</source>
-        <translation>시작하지 않았습니다: %1</translation>
-    </message>
-    <message>
-        <source>The history cannot be used, so nothing is sent: %1</source>
-        <translation>이력을 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
-    </message>
-    <message>
-        <source>The credentials are still being read from the keyring: try again.</source>
-        <translation>아직 키링에서 인증 정보를 읽는 중입니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
-        <translation>시작하지 않았습니다. 이 파일에는 중단된 일괄 처리가 있습니다. 이어서 하면 나머지만 보내고, 새로 시작하면 이미 보낸 행을 다시 보내게 됩니다.</translation>
-    </message>
-    <message>
-        <source>Not started: nothing was sent.</source>
-        <translation>시작하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Not resumed: nothing was sent.</source>
-        <translation>이어서 하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
-        <translation>내부 오류(%1)로 일괄 처리가 멈췄습니다. 이미 보낸 행은 기록되어 있으니 시작을 눌러 이어서 하세요.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1). The window keeps working.</source>
-        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
+        <source>The invoices chosen in Find: %1</source>
+        <translation>찾기에서 고른 세금계산서 %1건</translation>
     </message>
 </context>
 <context>
@@ -331,6 +402,14 @@ This cannot be undone.</source>
         <translation>잘못된 행, 실패한 행, 확인이 필요한 행만 보여 줍니다.</translation>
     </message>
     <message>
+        <source>Choos&amp;e columns</source>
+        <translation>열 선택(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show or hide columns, such as the code, the HTTP status and the time.</source>
+        <translation>코드, HTTP 상태, 걸린 시간 같은 열을 보이거나 숨깁니다.</translation>
+    </message>
+    <message>
         <source>The selected row in full</source>
         <translation>선택한 행 전체 내용</translation>
     </message>
@@ -343,20 +422,12 @@ This cannot be undone.</source>
         <translation>파일</translation>
     </message>
     <message>
-        <source>No file chosen.</source>
-        <translation>선택한 파일이 없습니다.</translation>
-    </message>
-    <message>
         <source>Skip &amp;invalid rows</source>
         <translation>잘못된 행 건너뛰기(&amp;I)</translation>
     </message>
     <message>
         <source>Send the valid rows only; the invalid ones are listed as skipped.</source>
         <translation>올바른 행만 보내고, 잘못된 행은 건너뜀으로 표시합니다.</translation>
-    </message>
-    <message>
-        <source>Re-send mails whose outcome is &amp;unknown</source>
-        <translation>결과를 알 수 없는 메일 다시 보내기(&amp;U)</translation>
     </message>
     <message>
         <source>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</source>
@@ -399,36 +470,12 @@ This cannot be undone.</source>
         <translation>파일의 모든 행을 순서대로 상태, 코드, 메시지와 함께 CSV 또는 엑셀로 저장합니다.</translation>
     </message>
     <message>
-        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
-        <translation>운영(PRODUCTION) 환경입니다. 요청이 실제로 처리됩니다.</translation>
-    </message>
-    <message>
-        <source>Assign the document IDs listed in the file? Invoices: %1.
-
-This cannot be undone: an invoice keeps its document ID.</source>
-        <translation>파일에 적힌 대로 문서번호를 할당하시겠습니까? 세금계산서: %1건
-
-되돌릴 수 없습니다. 할당한 문서번호는 그 세금계산서에 계속 남습니다.</translation>
-    </message>
-    <message>
-        <source>Notification mails to real customers: %1.
-
-Continue?</source>
-        <translation>실제 거래처로 보낼 알림 메일: %1건
-
-계속하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
-
-Resume it? The rows already sent are not sent again.</source>
-        <translation>이 파일에는 중단된 일괄 작업이 있습니다. 완료 %1건, 아직 안 보냄 %2건, 확인 필요 %3건.
-
-이어서 하시겠습니까? 이미 보낸 행은 다시 보내지 않습니다.</translation>
-    </message>
-    <message>
         <source>Done %1 · failed %2 · check %3 · pending %4</source>
         <translation>완료 %1 · 실패 %2 · 확인 필요 %3 · 대기 %4</translation>
+    </message>
+    <message>
+        <source>Choose above whether to send the hidden rows too: nothing is sent before you do.</source>
+        <translation>숨겨진 행도 보낼지 위에서 정하세요. 정하기 전에는 아무것도 보내지 않습니다.</translation>
     </message>
     <message>
         <source>Invalid rows: %1. Nothing can be sent: fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
@@ -441,6 +488,10 @@ Resume it? The rows already sent are not sent again.</source>
     <message>
         <source>Cancelled. Rows not sent: %1. Press Start to resume the batch.</source>
         <translation>취소했습니다. 보내지 않은 행: %1개. 시작을 누르면 이어서 합니다.</translation>
+    </message>
+    <message>
+        <source>Rows not sent: %1. Press Start to resume the batch once the cause is gone (for example, close the program that holds the history, or free some disk space).</source>
+        <translation>보내지 않은 행: %1개. 원인이 해결되면(예: 기록 파일을 잡고 있는 프로그램을 닫거나 디스크 공간을 비운 뒤) 시작을 눌러 이어서 하세요.</translation>
     </message>
     <message>
         <source>This refusal would hit every row, so the rest was not sent (rows: %1). Fix it, then press Start to resume the batch.</source>
@@ -495,16 +546,64 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation>운영 환경</translation>
+        <source>The history cannot be used, so nothing is sent: %1</source>
+        <translation>이력을 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
     </message>
     <message>
-        <source>Interrupted batch</source>
-        <translation>중단된 일괄 처리</translation>
+        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
+        <translation>시작하지 않았습니다. 이 파일에는 중단된 일괄 처리가 있습니다. 이어서 하면 나머지만 보내고, 새로 시작하면 이미 보낸 행을 다시 보내게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Choose above how to go on with that batch.</source>
+        <translation>아무것도 보내지 않았습니다. 그 일괄 처리를 어떻게 할지 위에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>Press Start to send the file as it is now.</source>
+        <translation>시작을 누르면 지금 파일의 내용대로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Not resumed: nothing was sent.</source>
+        <translation>이어서 하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to send: every row was done, or may have been, before (rows: %1). Tick “Send them again anyway” to send them again.</source>
+        <translation>보낼 행이 없습니다. 모든 행이 이미 완료했거나 처리되었을 수 있는 행입니다(%1개). 다시 보내려면 ‘그래도 다시 보내기’를 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
+        <translation>내부 오류(%1)로 일괄 처리가 멈췄습니다. 이미 보낸 행은 기록되어 있으니 시작을 눌러 이어서 하세요.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>To send them anyway, choose the file again and tick “Send them again anyway”.</source>
+        <translation>그래도 보내려면 파일을 다시 고르고 ‘그래도 다시 보내기’를 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Looking the invoices up on POPBiLL. Nothing is sent.</source>
+        <translation>팝빌에서 세금계산서를 조회하고 있습니다. 아무것도 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Not checked on POPBiLL: %1</source>
+        <translation>팝빌에서 확인하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Checking on POPBiLL: %1 of %2 invoices.</source>
+        <translation>팝빌에서 확인하는 중: 세금계산서 %2건 중 %1건.</translation>
+    </message>
+    <message>
+        <source>See the “Checked on POPBiLL” column; export the results to keep it.</source>
+        <translation>‘팝빌에서 확인’ 열을 보세요. 결과를 내보내면 이 열도 저장됩니다.</translation>
     </message>
     <message>
         <source>%1 s</source>
         <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Re-send &amp;unknown mails</source>
+        <translation>결과를 알 수 없는 메일 다시 보내기(&amp;U)</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -551,12 +650,40 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>취소합니다. 새 요청은 보내지 않으며, 보내는 중인 요청은 끝까지 기록합니다.</translation>
     </message>
     <message>
+        <source>Checking the file against the journal.</source>
+        <translation>파일을 작업 기록과 대조하고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Not started: nothing was sent.</source>
+        <translation>시작하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A batch is running: wait for it to end, or cancel it.</source>
+        <translation>일괄 처리가 진행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
+    </message>
+    <message>
+        <source>The credentials are still being read from the keyring: try again.</source>
+        <translation>아직 키링에서 인증 정보를 읽는 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The file cannot be used, nothing will be sent: %1</source>
+        <translation>이 파일은 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
+    </message>
+    <message>
         <source>Not started: %1</source>
         <translation>시작하지 않았습니다: %1</translation>
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
         <translation>취소했습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k on POPBiLL</source>
+        <translation>팝빌에서 확인(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Look every invoice of this batch up on POPBiLL: does it carry the document ID it was given?</source>
+        <translation>이 일괄 처리의 세금계산서를 팝빌에서 조회해, 할당한 문서번호가 붙어 있는지 확인합니다.</translation>
     </message>
     <message>
         <source>Finished.</source>
@@ -1398,14 +1525,6 @@ Continue?</source>
         <translation>행</translation>
     </message>
     <message>
-        <source>Validation</source>
-        <translation>검사</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation>코드</translation>
     </message>
@@ -1414,8 +1533,68 @@ Continue?</source>
         <translation>메시지</translation>
     </message>
     <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Checked on POPBiLL</source>
+        <translation>팝빌에서 확인</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>문서유형</translation>
+    </message>
+    <message>
+        <source>Document ID</source>
+        <translation>문서번호</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>수신메일</translation>
+    </message>
+    <message>
+        <source>POPBiLL number</source>
+        <translation>팝빌번호</translation>
+    </message>
+    <message>
+        <source>NTS number</source>
+        <translation>국세청승인번호</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>걸린 시간(ms)</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>정상</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>잘못된 행</translation>
+    </message>
+    <message>
+        <source>Hidden: choose</source>
+        <translation>숨겨진 행: 선택 필요</translation>
+    </message>
+    <message>
+        <source>Hidden: left out</source>
+        <translation>숨겨진 행: 뺌</translation>
+    </message>
+    <message>
+        <source>OK (hidden row)</source>
+        <translation>정상(숨겨진 행)</translation>
+    </message>
+    <message>
+        <source>Done before: left out</source>
+        <translation>이미 함: 뺌</translation>
+    </message>
+    <message>
+        <source>Excel hides this row: choose above whether to send the hidden rows.</source>
+        <translation>엑셀에서 숨겨진 행입니다. 숨겨진 행도 보낼지 위에서 정하세요.</translation>
     </message>
     <message>
         <source>Not sent: the batch stopped before this row.</source>
