@@ -46,10 +46,11 @@ GenericName=POPBiLL e-Tax invoice tools
 GenericName[ko]=팝빌 전자세금계산서 도구
 Comment=Resend invoice e-mail and assign document IDs on POPBiLL
 Comment[ko]=팝빌 세금계산서 이메일 재전송과 문서번호 할당
-Exec={exec}
+Exec={exec} %F
 Icon={icon}
 Terminal=false
 Categories=Office;Finance;
+MimeType=text/csv;application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;
 StartupWMClass=popbill-gui
 """
 

@@ -54,6 +54,19 @@ def test_entry_starts_the_program_whatever_its_folder_is_called(tmp_path: Path, 
     assert launch(entry, marker) == [str(prog), "--demo"]
 
 
+@linux_only
+def test_entry_hands_files_to_the_program(tmp_path: Path) -> None:
+    """A file opened with the program from the file manager (Open With) reaches it as an argument."""
+    marker = tmp_path / "argv"
+    prog = recorder(tmp_path / "apps" / "popbill-gui", marker)
+    entry = shortcuts.install_entry(Launcher(prog), "ko", environ(tmp_path))
+    fields = keys(entry.read_text(encoding="utf-8"))
+    assert "text/csv" in fields["MimeType"].split(";")
+    sheet = tmp_path / "11월 목록.xlsx"
+    sheet.write_bytes(b"PK")
+    assert launch(entry, marker, files=(sheet,)) == [str(prog), str(sheet)]
+
+
 def test_entry_keeps_the_translations_and_writes_nothing_else(tmp_path: Path) -> None:
     prog = recorder(tmp_path / "popbill-gui", tmp_path / "argv")
     entry = shortcuts.install_entry(Launcher(prog), "ko", environ(tmp_path))
