@@ -258,7 +258,7 @@ def test_a_password_typed_as_the_secret_key_is_said_once(
     assert said.count(sentence) == 1, said
     assert "base64" not in said and "popbill1234!" not in said
     assert not dialog.ok_button.isEnabled()
-    assert not window.jobs.busy  # no connection test started
+    assert not window.jobs.in_flight("settings-test")  # no connection test started (TEST_KEY)
     # A real key typed instead: nothing is said any more.
     dialog.secret_key.setText(DEMO_SECRET_KEY)
     assert sentence not in "\n".join(visible_texts(dialog)) and dialog.ok_button.isEnabled()

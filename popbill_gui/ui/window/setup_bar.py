@@ -28,14 +28,14 @@ class SetupTexts(QObject):
             return ""
         credentials = session.credentials
         keys = self.tr(
-            "LinkID and SecretKey are not your POPBiLL user ID and password: they are the API keys POPBiLL issues when "
-            "your company applies for API use (연동 신청). IT can tell you them."
+            "LinkID and SecretKey are the API keys POPBiLL issued for the 연동 신청 (IT has them), not your POPBiLL "
+            "user ID and password."
         )
         if not session.env_chosen:
             return self.tr(
-                "First start: in Settings, choose Production (your real work) or Test, then enter your company's "
-                "LinkID, SecretKey and business registration number."
-            ) + " " + (keys if credentials is None else "")
+                "First start: in Settings, choose Production (real work) or Test, and enter your company's business "
+                "number, LinkID and SecretKey."
+            ) + (" " + keys if credentials is None else "")
         if credentials is None and keyring_problem:
             return self.tr(
                 "%1 Or enter the credentials in Settings: they are then kept until the program closes."
