@@ -162,32 +162,32 @@ This cannot be undone.</translation>
         <translation>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</translation>
     </message>
     <message>
-        <source>&amp;ItemKey</source>
-        <translation>&amp;ItemKey</translation>
+        <source>POPB&amp;iLL number</source>
+        <translation>POPB&amp;iLL number</translation>
+    </message>
+    <message>
+        <source>&amp;Document ID</source>
+        <translation>&amp;Document ID</translation>
+    </message>
+    <message>
+        <source>The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).</source>
+        <translation>The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).</translation>
+    </message>
+    <message>
+        <source>The document ID to give the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
+        <translation>The document ID to give the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</translation>
     </message>
     <message>
         <source>&amp;Type</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>&amp;Document ID (MgtKey)</source>
-        <translation>&amp;Document ID (MgtKey)</translation>
-    </message>
-    <message>
         <source>ItemKey</source>
         <translation>ItemKey</translation>
     </message>
     <message>
-        <source>The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).</source>
-        <translation>The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).</translation>
-    </message>
-    <message>
         <source>Document ID (MgtKey) to assign</source>
         <translation>Document ID (MgtKey) to assign</translation>
-    </message>
-    <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
-        <translation>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
@@ -1733,20 +1733,20 @@ Continue?</translation>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>&amp;Document ID (MgtKey)</source>
-        <translation>&amp;Document ID (MgtKey)</translation>
-    </message>
-    <message>
         <source>&amp;Receiver e-mail</source>
         <translation>&amp;Receiver e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Document ID</source>
+        <translation>&amp;Document ID</translation>
     </message>
     <message>
         <source>Document ID (MgtKey)</source>
         <translation>Document ID (MgtKey)</translation>
     </message>
     <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</translation>
+        <source>The document ID your company gave the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>The document ID your company gave the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;.</translation>
     </message>
     <message>
         <source>Receiver e-mail address</source>

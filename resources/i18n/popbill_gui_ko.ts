@@ -159,35 +159,35 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
-        <translation>팝빌 웹사이트에서 발행한 세금계산서를 팝빌번호(ItemKey)로 찾아 문서번호를 할당합니다. 할당한 문서번호는 되돌릴 수 없습니다.</translation>
+        <translation>팝빌 웹사이트에서 발행한 세금계산서를 팝빌번호로 찾아 문서번호를 할당합니다. 할당한 문서번호는 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <source>&amp;ItemKey</source>
-        <translation>팝빌번호(ItemKey)(&amp;I)</translation>
+        <source>POPB&amp;iLL number</source>
+        <translation>팝빌번호(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Document ID</source>
+        <translation>문서번호(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).</source>
+        <translation>팝빌이 세금계산서에 붙인 18자리 번호(ItemKey)입니다. 팝빌 사이트의 세금계산서 목록에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The document ID to give the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
+        <translation>세금계산서에 붙일 문서번호(MgtKey): 영문, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자. 회사와 문서유형마다 겹치지 않아야 합니다.</translation>
     </message>
     <message>
         <source>&amp;Type</source>
         <translation>문서유형(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Document ID (MgtKey)</source>
-        <translation>문서번호(MgtKey)(&amp;D)</translation>
-    </message>
-    <message>
         <source>ItemKey</source>
         <translation>팝빌번호(ItemKey)</translation>
     </message>
     <message>
-        <source>The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).</source>
-        <translation>팝빌이 세금계산서에 부여한 18자리 번호입니다. 웹사이트의 세금계산서 목록에서 확인할 수 있습니다.</translation>
-    </message>
-    <message>
         <source>Document ID (MgtKey) to assign</source>
         <translation>할당할 문서번호(MgtKey)</translation>
-    </message>
-    <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
-        <translation>영문자, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자까지 입력할 수 있습니다. 회사와 문서유형별로 중복될 수 없습니다.</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
@@ -1733,20 +1733,20 @@ Continue?</source>
         <translation>문서유형(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Document ID (MgtKey)</source>
-        <translation>문서번호(MgtKey)(&amp;D)</translation>
-    </message>
-    <message>
         <source>&amp;Receiver e-mail</source>
         <translation>수신 이메일(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Document ID</source>
+        <translation>문서번호(&amp;D)</translation>
     </message>
     <message>
         <source>Document ID (MgtKey)</source>
         <translation>문서번호(MgtKey)</translation>
     </message>
     <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation>영문자, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자까지 입력할 수 있습니다.</translation>
+        <source>The document ID your company gave the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>회사가 세금계산서에 붙인 문서번호(MgtKey): 영문, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자.</translation>
     </message>
     <message>
         <source>Receiver e-mail address</source>

@@ -160,18 +160,21 @@ class AssignTab(CallTab):
             )
         )
         for label, text in zip(
-            self.labels, (self.tr("&ItemKey"), self.tr("&Type"), self.tr("&Document ID (MgtKey)")), strict=True
+            self.labels, (self.tr("POPB&iLL number"), self.tr("&Type"), self.tr("&Document ID")), strict=True
         ):
             label.setText(text)
         self._type_names(self.mgt_key_type)
         self.item_key.edit.setAccessibleName(self.tr("ItemKey"))
         self.item_key.edit.setToolTip(
-            self.tr("The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).")
+            self.tr("The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).")
         )
         self.item_key.edit.setPlaceholderText("024112415000000001")
         self.mgt_key.edit.setAccessibleName(self.tr("Document ID (MgtKey) to assign"))
         self.mgt_key.edit.setToolTip(
-            self.tr("1 to 24 characters: letters, digits, '-' and '_'. Unique per company and type.")
+            self.tr(
+                "The document ID to give the invoice (MgtKey): 1 to 24 characters, letters, digits, '-' and '_'. "
+                "Unique per company and type."
+            )
         )
         self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
         self.button.setText(self.tr("&Assign"))

@@ -163,12 +163,17 @@ class ResendTab(CallTab):
     def retranslate(self) -> None:
         self.intro.setText(self.tr("Resend the notification mail of one e-Tax invoice to one e-mail address."))
         for label, text in zip(
-            self.labels, (self.tr("&Type"), self.tr("&Document ID (MgtKey)"), self.tr("&Receiver e-mail")), strict=True
+            self.labels, (self.tr("&Type"), self.tr("&Document ID"), self.tr("&Receiver e-mail")), strict=True
         ):
             label.setText(text)
         self._type_names(self.mgt_key_type)
         self.mgt_key.edit.setAccessibleName(self.tr("Document ID (MgtKey)"))
-        self.mgt_key.edit.setToolTip(self.tr("1 to 24 characters: letters, digits, '-' and '_'."))
+        self.mgt_key.edit.setToolTip(
+            self.tr(
+                "The document ID your company gave the invoice (MgtKey): 1 to 24 characters, letters, digits, '-' "
+                "and '_'."
+            )
+        )
         self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
         self.receiver.edit.setAccessibleName(self.tr("Receiver e-mail address"))
         self.receiver.edit.setToolTip(self.tr("One e-mail address, e.g. name@example.com."))
