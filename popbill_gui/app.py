@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 SMOKE_TIMEOUT_MS = 15000
 LOG_FILE_DELAY_MS = 200  # after the first paint (a zero timer would run before it)
 ICON_PATH = Path(__file__).resolve().parent / "icons" / "popbill-gui.png"
+ENV_CHOSEN_BY = ("POPBILL_ENV", "POPBILL_BASE_URL", "POPBILL_LINK_ID", "POPBILL_TOKEN")
 
 
 # Throw-away folders (the demo's history): removed at exit, and by main() before an os._exit, which skips atexit.
@@ -139,6 +140,11 @@ def create_window(
         history_path = Path(folder) / "history.sqlite3"
     notes: list[str] = []
     saved = Settings() if demo else settings_store.load(settings_path)
+    # A first start asks 운영 or 테스트 (never assumes 테스트): unless settings were saved, or variables name the
+    # environment, a server or credentials (someone set this run up on purpose).
+    chosen = demo or (settings_path or settings_store.default_path()).exists() or any(
+        environ.get(name) for name in ENV_CHOSEN_BY
+    )
     try:
         settings = settings_store.resolve({}, environ, saved)
         locked = settings_store.overridden(environ)
@@ -154,7 +160,7 @@ def create_window(
         window = DemoWindow(Session(service, Source.DEMO))
     else:
         service = Service(settings, store_factory=store_factory, history_path=history_path)
-        session = Session(service, Source.PENDING, locked=locked, saved=saved, environ=dict(environ))
+        session = Session(service, Source.PENDING, locked=locked, saved=saved, environ=dict(environ), env_chosen=chosen)
         try:
             if service.use_environment_credentials(environ):
                 session.source = Source.ENV  # the keyring is never asked

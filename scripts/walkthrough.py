@@ -1,13 +1,16 @@
 """Walk through every screen of the window as a clerk would, and take a screenshot of each, in Korean and English at
 1100×720 and 800×560 (the real window, in demo mode against the built-in simulator, or with no credentials):
 
-    xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH] [--docs] [--dark]
-        [--scene NAME]
+    xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH|screen] [--docs]
+        [--dark] [--scene NAME]
 
 Pictures go to OUT_FOLDER (default: popbill-walkthrough in the temporary folder) as `<lang>-<size>-<nn>-<screen>.png`;
 `--docs` also writes the README's pictures, docs/screenshot.png, docs/batch.png and docs/find.png (Korean, 1100×720);
 `--dark` takes them with a dark palette. Run it on a machine with a Korean font (fonts-nanum) so Hangul renders, and
 look at every picture: nothing cut, nothing overlapping, no "…".
+
+`--size screen` leaves the windows the size they choose on the screen they open on (run under
+`xvfb-run -s "-screen 0 1366x768x24"`, or 1920x1080 with QT_SCALE_FACTOR=1.25, or 800x560).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from popbill_gui.ui.find.find_dialog import FindDialog
 
 SIZES = ((1100, 720), (800, 560))
+A_KEY = "SwWxqU+0TErBXy/9TVjIPEnI0VTUMMSQZtJf3Ed8q3I="  # what a SecretKey looks like (the vendor's example key)
 LANGS = ("ko", "en")
 
 
@@ -63,10 +67,14 @@ def dispose(widget: QWidget) -> None:
 class Walk:
     """One language at one size: each scene opens what it needs, saves its pictures and closes it again."""
 
-    def __init__(self, out: Path, lang: str, size: tuple[int, int], tag: str = "") -> None:
+    def __init__(self, out: Path, lang: str, size: tuple[int, int] | None, tag: str = "") -> None:
         self.out = out
         self.lang = lang
         self.tag = f"-{tag}" if tag else ""
+        self.own_size = size is None  # windows size themselves from the screen
+        if size is None:
+            free = ensure_app().primaryScreen().geometry()
+            size = (free.width(), free.height())
         self.size = size
         self.count = 0
         self.folder = Path(tempfile.mkdtemp(prefix="popbill-walk-"))
@@ -94,7 +102,8 @@ class Walk:
                 store_factory=lambda lang: store,
                 history_path=self.folder / "first-start.sqlite3",
             )
-        window.resize(*self.size)
+        if not self.own_size:
+            window.resize(*self.size)
         window.confirm = lambda title, text: True
         window.show()
         if isinstance(window, DemoWindow):
@@ -115,7 +124,7 @@ class Walk:
         self.shot(window, "send-without-credentials")
         dialog = window.settings_keeper.dialog()
         dialog.link_id.setText("TESTER")
-        dialog.secret_key.setText("c2VjcmV0")
+        dialog.secret_key.setText(A_KEY)
         dialog.corp_num.edit.setText("1248100998")
         self.show_dialog(dialog, "settings-no-keyring")
         dispose(window)
@@ -177,7 +186,8 @@ class Walk:
         from popbill_gui.ui.history.history_dialog import HistoryDialog
 
         dialog = HistoryDialog(window.service, window.jobs, window)
-        dialog.resize(min(1000, self.size[0]), min(560, self.size[1]))
+        if not self.own_size:
+            dialog.resize(min(1000, self.size[0]), min(560, self.size[1]))
         dialog.show()
         wait_until(lambda: dialog.model.rowCount() > 0, 5000)
         dialog.view.selectRow(dialog.model.rowCount() - 1)
@@ -503,6 +513,86 @@ class Walk:
         self.shot(window, "batch-history-stopped")
         dispose(window)
 
+    # -- the clerk's first start, words not codes, closing (issue 19 items 5-7, issue 18) --------------------------
+    def clerk_first_start(self) -> None:
+        """A first start done as a clerk does it, the clicks counted: the setup bar asks 운영 or 테스트 and says what
+        LinkID and SecretKey are; Settings opens from its button with nothing chosen (OK says why it waits); the POPBiLL
+        password typed as the SecretKey is said once; the key pasted instead, OK: ready."""
+        window = self.window(demo=False, keyring=True)
+        self.shot(window, "clerk-first-start")
+        clicks = [1]  # the setup bar's button
+
+        def fill() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None or dialog.objectName() != "settingsDialog":
+                QTimer.singleShot(50, fill)
+                return
+            self.shot(dialog, "clerk-settings-asks")
+            dialog.env.setCurrentIndex(dialog.env.findData("production"))  # type: ignore[attr-defined]
+            clicks[0] += 2  # the combo box, then 운영
+            dialog.corp_num.edit.setText("124-81-00998")  # type: ignore[attr-defined]
+            dialog.link_id.setText("OURCOMPANY")  # type: ignore[attr-defined]
+            dialog.secret_key.setText("popbill1234!")  # type: ignore[attr-defined]
+            clicks[0] += 3  # into each field, then typed
+            self.shot(dialog, "clerk-settings-password")
+            dialog.secret_key.setText(A_KEY)  # type: ignore[attr-defined]  # Ctrl+A, Ctrl+V: no click
+            self.shot(dialog, "clerk-settings-ready")
+            dialog.ok_button.click()  # type: ignore[attr-defined]
+            clicks[0] += 1
+
+        QTimer.singleShot(0, fill)
+        window.setup_bar.button.click()
+        wait_until(lambda: window.session.source.value == "keyring", 5000)
+        self.shot(window, "clerk-ready")
+        print(f"first start ({self.lang}): {clicks[0]} clicks and 3 fields typed, from the first window to ready")
+        dispose(window)
+
+    def clerk_words(self) -> None:
+        """Words, not codes: the result lines and the log after a success and a refusal, the invoice card's state,
+        the History, the demo's Settings (고급 collapsed)."""
+        window = self.sent_twice()
+        self.shot(window, "clerk-result-and-log")
+        window.tabs.setCurrentWidget(window.assign_tab)
+        simulator = getattr(window, "simulator", None)
+        if simulator is not None:
+            from popbill_gui.simulator import DEMO_CORP_NUM
+
+            book = simulator.state.invoices(DEMO_CORP_NUM, "SELL")
+            invoice = next(i for i in book if i.state_code == 304 and not i.our_mgt_key)
+            window.assign_tab.item_key.edit.setText(invoice.item_key)
+            card = window.findChild(QWidget, "assignInvoice")
+            wait_until(lambda: invoice.fields["invoiceeCorpName"] in card.text(), 5000)  # type: ignore[union-attr]
+            self.shot(window, "clerk-invoice-card")
+        self.history(window)
+        self.show_dialog(window.settings_keeper.dialog(), "clerk-demo-settings")
+        dispose(window)
+
+    def clerk_close(self) -> None:
+        """Closing while a call waits for its answer: the question (what, that it may be carried out); stay."""
+        window = self.window()
+        simulator = getattr(window, "simulator", None)
+        if simulator is not None:
+            simulator.latency_ms = 4000
+        tab = window.resend_tab
+        tab.mgt_key.edit.setText("INV-2026-0007")
+        tab.receiver.edit.setText("staff@example.com")
+        tab.button.click()
+        wait_until(lambda: bool(window.service.calls_in_flight()), 5000)
+
+        def confirm(title: str, text: str) -> bool:
+            box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes
+                              | QMessageBox.StandardButton.No, window)  # fmt: skip
+            self.show_dialog(box, "clerk-close-question")
+            return False
+
+        window.confirm = confirm
+        window.close()
+        if simulator is not None:
+            simulator.latency_ms = 150
+        wait_until(lambda: not window.service.calls_in_flight(), 10000)
+        window.confirm = lambda title, text: True
+        dispose(window)
+
 
 def dark_palette() -> None:
     """A dark palette, as Windows' or macOS' dark mode gives one (Fusion, which follows the palette)."""
@@ -528,7 +618,7 @@ def dark_palette() -> None:
 def run(
     out: Path,
     langs: tuple[str, ...],
-    sizes: tuple[tuple[int, int], ...],
+    sizes: tuple[tuple[int, int] | None, ...],
     docs: bool,
     dark: bool = False,
     only: tuple[str, ...] = (),
@@ -544,7 +634,8 @@ def run(
                 for scene in (
                     walk.first_start, walk.resend, walk.assign, walk.find, walk.batch, walk.find_resend,
                     walk.find_numbering, walk.batch_korean_office, walk.batch_done_before, walk.batch_edited,
-                    walk.batch_from_find, walk.batch_refusals,
+                    walk.batch_from_find, walk.batch_refusals, walk.clerk_first_start, walk.clerk_words,
+                    walk.clerk_close,
                 ):  # fmt: skip
                     if only and scene.__name__ not in only:
                         continue
@@ -564,12 +655,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("out", nargs="?", default=str(Path(tempfile.gettempdir()) / "popbill-walkthrough"))
     parser.add_argument("--lang", choices=LANGS, action="append")
-    parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720")
+    parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720; or screen: as the windows size themselves")
     parser.add_argument("--docs", action="store_true", help="also write docs/screenshot.png, batch.png and find.png")
     parser.add_argument("--dark", action="store_true", help="with a dark palette, as in Windows' or macOS' dark mode")
     parser.add_argument("--scene", action="append", help="only these scenes (method names), e.g. batch_edited")
     args = parser.parse_args(argv)
-    sizes = tuple(tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES
+    sizes = (
+        tuple(None if s == "screen" else tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES
+    )
     langs = tuple(args.lang or LANGS)
     return run(Path(args.out), langs, sizes, args.docs, args.dark, tuple(args.scene or ()))  # type: ignore[arg-type]
 

@@ -29,7 +29,8 @@ FACES_MAY_IMPORT: dict[str, frozenset[str] | None] = {
     "popbill_gui.core.invoices": None,  # an invoice as plain data, and the search's rules
     "popbill_gui.core.invoice_table": None,  # an invoice list as columns (what `popbill-cli search` prints)
     "popbill_gui.core.cells": None,  # text that stays text in a spreadsheet
-    "popbill_gui.core.environments": frozenset({"check_url"}),  # the rule for a custom URL
+    "popbill_gui.core.environments": frozenset({"check_url", "check_pac_url"}),  # the rules for custom addresses
+    "popbill_gui.core.states": frozenset({"state_phrase"}),  # an invoice's state in words
     "popbill_gui.core.trust": frozenset({"check_ca_file", "clean_ca_path"}),  # the rules for a CA file setting
     "popbill_gui.batch.model": None,  # a batch's rows, states and operations, as plain data
     "popbill_gui.batch.headers": frozenset({"HEADER_NAMES", "column_name"}),  # a column's name as the clerk reads it

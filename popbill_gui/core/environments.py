@@ -80,6 +80,25 @@ def check_url(url: str, lang: Lang = "ko") -> str:
     return cleaned
 
 
+def check_pac_url(location: str, lang: Lang = "ko") -> str:
+    """A proxy auto-configuration script's location, trimmed, or a PopbillError (BAD_URL): an http:// or https://
+    address with a host (plain http is how offices serve these scripts; the calls themselves stay on verified TLS),
+    a file: URL, or a path to a file on this computer (C:\\..., \\\\server\\share\\..., /etc/...)."""
+    cleaned = location.strip().strip('"')
+    try:
+        parts = urlsplit(cleaned)
+        parts.port  # noqa: B018 -- raises ValueError for a malformed port
+    except ValueError:
+        raise PopbillError.client(Kind.BAD_URL, lang, url=cleaned) from None
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") and parts.hostname and not parts.username and not parts.fragment:
+        return cleaned
+    windows_path = len(cleaned) > 3 and cleaned[1:3] in (":\\", ":/") and cleaned[0].isalpha()
+    if scheme == "file" or windows_path or cleaned.startswith(("/", "\\\\")):
+        return cleaned
+    raise PopbillError.client(Kind.BAD_URL, lang, url=cleaned)
+
+
 def resolve(
     name: EnvName = "test",
     variant: HostVariant = "default",

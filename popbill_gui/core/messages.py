@@ -73,8 +73,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "secret_key.required": ("SecretKey를 입력하세요.", "Enter the SecretKey."),
     "secret_key.invalid": (
-        "SecretKey가 올바른 base64 문자열이 아닙니다. 팝빌에서 받은 값을 그대로 붙여 넣으세요.",
-        "The SecretKey is not valid base64 text; paste it exactly as POPBiLL issued it.",
+        "SecretKey는 팝빌이 발급한 44자 키(영문, 숫자, +, /, =)입니다. 받은 값을 빠짐없이 그대로 붙여 넣으세요.",
+        "A SecretKey is the 44-character key POPBiLL issued (letters, digits, +, / and =); paste it whole, "
+        "exactly as issued.",
+    ),
+    "secret_key.password": (
+        "비밀번호로 보입니다. SecretKey는 팝빌 로그인 비밀번호가 아니라, 연동 신청 때 팝빌이 발급한 44자 키입니다"
+        "(전산 담당자에게 받을 수도 있습니다).",
+        "This looks like a password. The SecretKey is not your POPBiLL password but the 44-character key "
+        "POPBiLL issued with the API application (연동 신청), or that IT gave you.",
     ),
     "token.invalid": (
         "세션 토큰에 공백이나 허용되지 않는 문자가 있습니다.",
@@ -258,14 +265,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "A plain http:// address is allowed only for this computer (loopback): {url}",
     ),
     "error.bad_url": ("주소 형식이 올바르지 않습니다: {url}", "This is not a usable address: {url}"),
+    "error.bad_pac": (
+        "프록시 스크립트의 위치가 아닙니다: {url}. http:// 또는 https://로 시작하는 주소나 이 컴퓨터의 파일 경로를 "
+        "넣으세요.",
+        "This is not where a proxy script can be: {url}. Enter an http:// or https:// address, or a file on this "
+        "computer.",
+    ),
     "error.invalid_input": (
         "입력값이 올바르지 않아 보내지 않았습니다.",
         "Nothing was sent: the input is not valid.",
     ),
     # Where to enter them is each face's own advice (the window's Settings, the command line's login).
     "error.no_credentials": (
-        "인증 정보(LinkID와 SecretKey, 또는 세션 토큰)가 없습니다.",
-        "No credentials (LinkID and SecretKey, or a session token) are configured.",
+        "인증 정보(LinkID와 SecretKey)가 없습니다.",
+        "No credentials (LinkID and SecretKey) are configured.",
     ),
     "error.no_corp_num": (
         "사업자등록번호(POPBILL_CORP_NUM)가 설정되지 않았습니다.",
@@ -381,7 +394,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "hint.not_found": (
         "해당 문서를 찾지 못했습니다. 문서번호와 문서유형(매출/매입/위수탁)을 확인하세요.",
-        "No invoice was found. Check the document ID and the MgtKeyType (SELL/BUY/TRUSTEE).",
+        "No invoice was found. Check the document ID and the type (sales, purchases or consigned).",
     ),
     "hint.mgt_key_type": ("문서유형은 SELL, BUY, TRUSTEE 중에서 고르세요.", "Choose SELL, BUY or TRUSTEE."),
     "hint.mail_state": (

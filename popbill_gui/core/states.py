@@ -24,6 +24,18 @@ def state_words(code: int | None, lang: Lang = "ko") -> str:
     return text(f"state.{group}xx" if group is not None else "state.unknown", lang)
 
 
+def state_phrase(code: int | None, lang: Lang = "ko") -> str:
+    """The state as a clerk reads it, without the code: its range's word and, where the code says more, that too
+    ('발행완료·국세청 전송 완료' for 304, '발행취소' for 600, 'Issued and filed to the NTS'). The window shows this,
+    with the code in a tooltip."""
+    words = state_words(code, lang)
+    group = state_group(code)
+    if group is None:
+        return words
+    general = text(f"state.{group}xx", lang)
+    return words if general.lower() in words.lower() else f"{general}·{words}"
+
+
 def describe_state(code: int | None, lang: Lang = "ko") -> str:
     """The code and its words, e.g. '304 국세청 전송 완료' (just the words when there is no code)."""
     words = state_words(code, lang)

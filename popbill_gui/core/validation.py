@@ -250,11 +250,24 @@ def secret_key_bytes(value: str | None) -> bytes:
         return b""
 
 
+SECRET_KEY_BYTES: Final = 32  # a SecretKey as POPBiLL issues it: 32 bytes, written as 44 characters of base64
+SECRET_KEY_TEXT: Final = 44
+
+
 def check_secret_key(value: str | None, field_name: str = "secret_key") -> list[Problem]:
-    """A SecretKey is base64 text, as POPBiLL issues it; the problem never repeats the value."""
-    if not clean(value):
+    """A SecretKey is base64 text of 32 bytes, as POPBiLL issues it; the problem never repeats the value.
+
+    Clerks have a POPBiLL login and password, and type the password here: anything clearly shorter than a key
+    ("abcd1234" is valid base64 too) is said to look like a password, once; a long value that is not a key as
+    POPBiLL writes them is said to be not one (a part of it copied, or something else pasted)."""
+    cleaned = clean(value)
+    if not cleaned:
         return [Problem(field_name, "secret_key.required")]
-    return [] if secret_key_bytes(value) else [Problem(field_name, "secret_key.invalid")]
+    if len(secret_key_bytes(cleaned)) == SECRET_KEY_BYTES:
+        return []
+    if len(cleaned) < SECRET_KEY_TEXT - 4:
+        return [Problem(field_name, "secret_key.password")]
+    return [Problem(field_name, "secret_key.invalid")]
 
 
 def check_token(value: str | None, field_name: str = "token") -> list[Problem]:

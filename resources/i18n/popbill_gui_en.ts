@@ -4,24 +4,40 @@
 <context>
     <name>Advice</name>
     <message>
-        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
-        <translation>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</translation>
+        <source>Windows Credential Manager</source>
+        <translation>Windows Credential Manager</translation>
+    </message>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>the macOS Keychain</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s keyring</source>
+        <translation>the desktop&apos;s keyring</translation>
+    </message>
+    <message>
+        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (the API keys, not your POPBiLL password).</source>
+        <translation>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (the API keys, not your POPBiLL password).</translation>
     </message>
     <message>
         <source>No business registration number yet: enter it in %1.</source>
         <translation>No business registration number yet: enter it in %1.</translation>
     </message>
     <message>
-        <source>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
-        <translation>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</translation>
+        <source>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (the API keys, not your POPBiLL password).</source>
+        <translation>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (the API keys, not your POPBiLL password).</translation>
+    </message>
+    <message>
+        <source>Choose Production (real work) or Test in %1 first: nothing is sent until then.</source>
+        <translation>Choose Production (real work) or Test in %1 first: nothing is sent until then.</translation>
+    </message>
+    <message>
+        <source>Not looked up: no credentials yet (%1).</source>
+        <translation>Not looked up: no credentials yet (%1).</translation>
     </message>
     <message>
         <source>Not looked up yet: the credentials are still being read from the keyring.</source>
         <translation>Not looked up yet: the credentials are still being read from the keyring.</translation>
-    </message>
-    <message>
-        <source>Not looked up: no credentials yet (File → Settings).</source>
-        <translation>Not looked up: no credentials yet (File → Settings).</translation>
     </message>
 </context>
 <context>
@@ -146,32 +162,32 @@ This cannot be undone.</translation>
         <translation>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</translation>
     </message>
     <message>
-        <source>&amp;ItemKey</source>
-        <translation>&amp;ItemKey</translation>
+        <source>POPB&amp;iLL number</source>
+        <translation>POPB&amp;iLL number</translation>
+    </message>
+    <message>
+        <source>&amp;Document ID</source>
+        <translation>&amp;Document ID</translation>
+    </message>
+    <message>
+        <source>The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).</source>
+        <translation>The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).</translation>
+    </message>
+    <message>
+        <source>The document ID to give the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
+        <translation>The document ID to give the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</translation>
     </message>
     <message>
         <source>&amp;Type</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>&amp;Document ID (MgtKey)</source>
-        <translation>&amp;Document ID (MgtKey)</translation>
-    </message>
-    <message>
         <source>ItemKey</source>
         <translation>ItemKey</translation>
     </message>
     <message>
-        <source>The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).</source>
-        <translation>The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).</translation>
-    </message>
-    <message>
         <source>Document ID (MgtKey) to assign</source>
         <translation>Document ID (MgtKey) to assign</translation>
-    </message>
-    <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
-        <translation>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
@@ -716,16 +732,16 @@ Continue?</translation>
 <context>
     <name>CallTab</name>
     <message>
-        <source>Sales (SELL)</source>
-        <translation>Sales (SELL)</translation>
+        <source>Sales</source>
+        <translation>Sales</translation>
     </message>
     <message>
-        <source>Purchase (BUY)</source>
-        <translation>Purchase (BUY)</translation>
+        <source>Purchase</source>
+        <translation>Purchase</translation>
     </message>
     <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation>Consignment (TRUSTEE)</translation>
+        <source>Consignment</source>
+        <translation>Consignment</translation>
     </message>
     <message>
         <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
@@ -756,6 +772,45 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>CloseQuestion</name>
+    <message>
+        <source>• %1: %2 (no answer yet)</source>
+        <translation>• %1: %2 (no answer yet)</translation>
+    </message>
+    <message>
+        <source>• Batch #%1, still sending</source>
+        <translation>• Batch #%1, still sending</translation>
+    </message>
+    <message>
+        <source>• A batch, starting</source>
+        <translation>• A batch, starting</translation>
+    </message>
+    <message>
+        <source>Still under way:</source>
+        <translation>Still under way:</translation>
+    </message>
+    <message>
+        <source>A request already sent may have been carried out by POPBiLL. If you close now, it is recorded as “check”: look it up on the POPBiLL website before sending it again.</source>
+        <translation>A request already sent may have been carried out by POPBiLL. If you close now, it is recorded as “check”: look it up on the POPBiLL website before sending it again.</translation>
+    </message>
+    <message>
+        <source>The batch stops taking rows. You can resume it later: rows already done are never sent again.</source>
+        <translation>The batch stops taking rows. You can resume it later: rows already done are never sent again.</translation>
+    </message>
+    <message>
+        <source>Close anyway?</source>
+        <translation>Close anyway?</translation>
+    </message>
+    <message>
+        <source>Close the window?</source>
+        <translation>Close the window?</translation>
+    </message>
+    <message>
+        <source>The window was closed before POPBiLL answered: check on the POPBiLL website.</source>
+        <translation>The window was closed before POPBiLL answered: check on the POPBiLL website.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatus</name>
     <message>
         <source>Calls go to POPBiLL&apos;s test service (연동 테스트).</source>
@@ -774,24 +829,32 @@ Continue?</translation>
         <translation>not set</translation>
     </message>
     <message>
-        <source>CorpNum: %1</source>
-        <translation>CorpNum: %1</translation>
+        <source>being read from %1</source>
+        <translation>being read from %1</translation>
+    </message>
+    <message>
+        <source>kept in %1</source>
+        <translation>kept in %1</translation>
+    </message>
+    <message>
+        <source>Not chosen yet: Production or Test, in Settings. Nothing is sent until then.</source>
+        <translation>Not chosen yet: Production or Test, in Settings. Nothing is sent until then.</translation>
+    </message>
+    <message>
+        <source>Business number: %1</source>
+        <translation>Business number: %1</translation>
+    </message>
+    <message>
+        <source>The business registration number (CorpNum) calls are made for.</source>
+        <translation>The business registration number (CorpNum) calls are made for.</translation>
     </message>
     <message>
         <source>no credentials: open Settings</source>
         <translation>no credentials: open Settings</translation>
     </message>
     <message>
-        <source>reading the keyring…</source>
-        <translation>reading the keyring…</translation>
-    </message>
-    <message>
         <source>from environment variables</source>
         <translation>from environment variables</translation>
-    </message>
-    <message>
-        <source>in the keyring</source>
-        <translation>in the keyring</translation>
     </message>
     <message>
         <source>this session only</source>
@@ -1101,8 +1164,8 @@ Continue?</translation>
         <translation>Colu&amp;mns</translation>
     </message>
     <message>
-        <source>Show or hide columns, such as the HTTP status and the duration.</source>
-        <translation>Show or hide columns, such as the HTTP status and the duration.</translation>
+        <source>Show or hide columns, such as POPBiLL&apos;s code and the duration.</source>
+        <translation>Show or hide columns, such as POPBiLL&apos;s code and the duration.</translation>
     </message>
     <message>
         <source>The selected record in full</source>
@@ -1160,8 +1223,8 @@ Continue?</translation>
         <translation>Environment</translation>
     </message>
     <message>
-        <source>CorpNum</source>
-        <translation>CorpNum</translation>
+        <source>Business number</source>
+        <translation>Business number</translation>
     </message>
     <message>
         <source>Operation</source>
@@ -1475,8 +1538,8 @@ Continue?</translation>
         <translation>Colu&amp;mns</translation>
     </message>
     <message>
-        <source>Show or hide columns, such as the HTTP status and the duration.</source>
-        <translation>Show or hide columns, such as the HTTP status and the duration.</translation>
+        <source>Show or hide columns, such as POPBiLL&apos;s code and the duration.</source>
+        <translation>Show or hide columns, such as POPBiLL&apos;s code and the duration.</translation>
     </message>
     <message>
         <source>Log of calls</source>
@@ -1670,20 +1733,20 @@ Continue?</translation>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>&amp;Document ID (MgtKey)</source>
-        <translation>&amp;Document ID (MgtKey)</translation>
-    </message>
-    <message>
         <source>&amp;Receiver e-mail</source>
         <translation>&amp;Receiver e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Document ID</source>
+        <translation>&amp;Document ID</translation>
     </message>
     <message>
         <source>Document ID (MgtKey)</source>
         <translation>Document ID (MgtKey)</translation>
     </message>
     <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</translation>
+        <source>The document ID your company gave the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>The document ID your company gave the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;.</translation>
     </message>
     <message>
         <source>Receiver e-mail address</source>
@@ -1740,8 +1803,12 @@ Continue?</translation>
         <translation>Tick “Keep secrets for this session only” to use the secrets you typed.</translation>
     </message>
     <message>
-        <source>Production: calls are real. Mail is really sent and document IDs are really assigned.</source>
-        <translation>Production: calls are real. Mail is really sent and document IDs are really assigned.</translation>
+        <source>fix what is marked above.</source>
+        <translation>fix what is marked above.</translation>
+    </message>
+    <message>
+        <source>choose Production or Test.</source>
+        <translation>choose Production or Test.</translation>
     </message>
     <message>
         <source>Warning (you can still save): {0}</source>
@@ -1751,16 +1818,16 @@ Continue?</translation>
         <source>OK is not available yet: %1</source>
         <translation>OK is not available yet: %1</translation>
     </message>
-    <message>
-        <source>Enter the credentials first.</source>
-        <translation>Enter the credentials first.</translation>
-    </message>
 </context>
 <context>
     <name>SettingsKeeper</name>
     <message>
-        <source>Connection works: a session token was issued, valid until %1.</source>
-        <translation>Connection works: a session token was issued, valid until %1.</translation>
+        <source>Connection works: POPBiLL accepted the keys. Signed in until %1.</source>
+        <translation>Connection works: POPBiLL accepted the keys. Signed in until %1.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved (%1). They apply until the program closes; open %2 again to save them once the cause is gone.</source>
+        <translation>The settings could not be saved (%1). They apply until the program closes; open %2 again to save them once the cause is gone.</translation>
     </message>
 </context>
 <context>
@@ -1776,22 +1843,6 @@ Continue?</translation>
     <message>
         <source>Environment</source>
         <translation>Environment</translation>
-    </message>
-    <message>
-        <source>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</source>
-        <translation>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</translation>
-    </message>
-    <message>
-        <source>&amp;Business registration number (CorpNum)</source>
-        <translation>&amp;Business registration number (CorpNum)</translation>
-    </message>
-    <message>
-        <source>Business registration number (CorpNum)</source>
-        <translation>Business registration number (CorpNum)</translation>
-    </message>
-    <message>
-        <source>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
-        <translation>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</translation>
     </message>
     <message>
         <source>Sign-in &amp;method</source>
@@ -1814,20 +1865,12 @@ Continue?</translation>
         <translation>LinkID</translation>
     </message>
     <message>
-        <source>The LinkID POPBiLL gave your company: letters and digits, no spaces.</source>
-        <translation>The LinkID POPBiLL gave your company: letters and digits, no spaces.</translation>
-    </message>
-    <message>
         <source>Secret&amp;Key</source>
         <translation>Secret&amp;Key</translation>
     </message>
     <message>
         <source>SecretKey</source>
         <translation>SecretKey</translation>
-    </message>
-    <message>
-        <source>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</source>
-        <translation>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</translation>
     </message>
     <message>
         <source>Session &amp;token</source>
@@ -1850,8 +1893,32 @@ Continue?</translation>
         <translation>POPBiLL user ID</translation>
     </message>
     <message>
-        <source>Optional. Up to 50 ASCII characters, no control characters.</source>
-        <translation>Optional. Up to 50 ASCII characters, no control characters.</translation>
+        <source>Production (운영) is your company&apos;s real work: mail really goes to customers and document IDs are final. Test (연동 테스트) is POPBiLL&apos;s practice service. Your LinkID and SecretKey are kept for each separately.</source>
+        <translation>Production (운영) is your company&apos;s real work: mail really goes to customers and document IDs are final. Test (연동 테스트) is POPBiLL&apos;s practice service. Your LinkID and SecretKey are kept for each separately.</translation>
+    </message>
+    <message>
+        <source>&amp;Business registration number</source>
+        <translation>&amp;Business registration number</translation>
+    </message>
+    <message>
+        <source>Business registration number</source>
+        <translation>Business registration number</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s 사업자등록번호 (CorpNum), 10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
+        <translation>Your company&apos;s 사업자등록번호 (CorpNum), 10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</translation>
+    </message>
+    <message>
+        <source>The LinkID POPBiLL gave your company with the API application (연동 신청): letters and digits, no spaces. Not your POPBiLL user ID.</source>
+        <translation>The LinkID POPBiLL gave your company with the API application (연동 신청): letters and digits, no spaces. Not your POPBiLL user ID.</translation>
+    </message>
+    <message>
+        <source>The 44-character key POPBiLL issued with the LinkID (base64 text), pasted exactly. Not your POPBiLL password. It is never shown. Leave it empty to keep the saved one.</source>
+        <translation>The 44-character key POPBiLL issued with the LinkID (base64 text), pasted exactly. Not your POPBiLL password. It is never shown. Leave it empty to keep the saved one.</translation>
+    </message>
+    <message>
+        <source>Optional: the POPBiLL user ID of the person working (UserID), recorded by POPBiLL with each call. Up to 50 ASCII characters. Never a password.</source>
+        <translation>Optional: the POPBiLL user ID of the person working (UserID), recorded by POPBiLL with each call. Up to 50 ASCII characters. Never a password.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1902,6 +1969,18 @@ Continue?</translation>
         <translation>Optional. Replaces the token service host.</translation>
     </message>
     <message>
+        <source>Pro&amp;xy script (PAC)</source>
+        <translation>Pro&amp;xy script (PAC)</translation>
+    </message>
+    <message>
+        <source>Proxy auto-configuration script</source>
+        <translation>Proxy auto-configuration script</translation>
+    </message>
+    <message>
+        <source>Optional: the address of your company&apos;s proxy script, the file that tells programs which proxy to use for which address (PAC, from IT). An http:// or https:// address or a file on this computer. Empty: the system&apos;s settings are used.</source>
+        <translation>Optional: the address of your company&apos;s proxy script, the file that tells programs which proxy to use for which address (PAC, from IT). An http:// or https:// address or a file on this computer. Empty: the system&apos;s settings are used.</translation>
+    </message>
+    <message>
         <source>Company CA certi&amp;ficate file</source>
         <translation>Company CA certi&amp;ficate file</translation>
     </message>
@@ -1934,12 +2013,44 @@ Continue?</translation>
         <translation>Set by the environment variable {0}, which overrides this setting here.</translation>
     </message>
     <message>
-        <source>테스트 (Test)</source>
-        <translation>테스트 (Test)</translation>
+        <source>테스트 (Test): practice</source>
+        <translation>테스트 (Test): practice</translation>
     </message>
     <message>
-        <source>운영 (Production)</source>
-        <translation>운영 (Production)</translation>
+        <source>운영 (Production): real work</source>
+        <translation>운영 (Production): real work</translation>
+    </message>
+    <message>
+        <source>Choose: Production or Test</source>
+        <translation>Choose: Production or Test</translation>
+    </message>
+    <message>
+        <source>LinkID and SecretKey are not your POPBiLL user ID and password: they are the API keys POPBiLL issues when your company applies for API use (연동 신청). Ask IT or whoever applied for them.</source>
+        <translation>LinkID and SecretKey are not your POPBiLL user ID and password: they are the API keys POPBiLL issues when your company applies for API use (연동 신청). Ask IT or whoever applied for them.</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vanced: other sign-in, addresses, proxy, certificate, timeout</source>
+        <translation>Ad&amp;vanced: other sign-in, addresses, proxy, certificate, timeout</translation>
+    </message>
+    <message>
+        <source>Production: calls are real. Mail is really sent and document IDs are really assigned.</source>
+        <translation>Production: calls are real. Mail is really sent and document IDs are really assigned.</translation>
+    </message>
+    <message>
+        <source>Production (운영) is your company&apos;s real work. Test (연동 테스트) is POPBiLL&apos;s practice service: choose it only if your company applied for a test account. If unsure, ask IT.</source>
+        <translation>Production (운영) is your company&apos;s real work. Test (연동 테스트) is POPBiLL&apos;s practice service: choose it only if your company applied for a test account. If unsure, ask IT.</translation>
+    </message>
+    <message>
+        <source>POPBiLL&apos;s code: %1</source>
+        <translation>POPBiLL&apos;s code: %1</translation>
+    </message>
+    <message>
+        <source>Testing the connection: signing in to POPBiLL.</source>
+        <translation>Testing the connection: signing in to POPBiLL.</translation>
+    </message>
+    <message>
+        <source>✔ Connection works: POPBiLL accepted these keys. Signed in until {0}.</source>
+        <translation>✔ Connection works: POPBiLL accepted these keys. Signed in until {0}.</translation>
     </message>
     <message>
         <source>Default hosts</source>
@@ -1968,6 +2079,10 @@ Continue?</translation>
         <translation>(from the host set)</translation>
     </message>
     <message>
+        <source>(the system&apos;s proxy settings)</source>
+        <translation>(the system&apos;s proxy settings)</translation>
+    </message>
+    <message>
         <source>(the system&apos;s certificates only)</source>
         <translation>(the system&apos;s certificates only)</translation>
     </message>
@@ -1979,10 +2094,6 @@ Continue?</translation>
         <source> s</source>
         <comment>seconds</comment>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>Ad&amp;vanced: hosts, addresses, certificate, timeout</source>
-        <translation>Ad&amp;vanced: hosts, addresses, certificate, timeout</translation>
     </message>
     <message>
         <source>Show the advanced settings</source>
@@ -2009,12 +2120,20 @@ Continue?</translation>
         <translation>A ready session token; it is used as it is and never renewed.</translation>
     </message>
     <message>
-        <source>(saved)</source>
-        <translation>(saved)</translation>
+        <source>%1 cannot be used on this computer, so the keys cannot be saved. They can be kept until the program closes: they are forgotten then.</source>
+        <translation>%1 cannot be used on this computer, so the keys cannot be saved. They can be kept until the program closes: they are forgotten then.</translation>
     </message>
     <message>
-        <source>No keyring (the system&apos;s password store) is usable on this computer, so secrets cannot be saved. They can be kept for this session only: they are forgotten when the program closes.</source>
-        <translation>No keyring (the system&apos;s password store) is usable on this computer, so secrets cannot be saved. They can be kept for this session only: they are forgotten when the program closes.</translation>
+        <source>Required to use a typed SecretKey or token when %1 cannot be used. Nothing is written to disk.</source>
+        <translation>Required to use a typed SecretKey or token when %1 cannot be used. Nothing is written to disk.</translation>
+    </message>
+    <message>
+        <source>Signs in to POPBiLL with these settings (a session token is issued) and shows until when.</source>
+        <translation>Signs in to POPBiLL with these settings (a session token is issued) and shows until when.</translation>
+    </message>
+    <message>
+        <source>(saved)</source>
+        <translation>(saved)</translation>
     </message>
     <message>
         <source>Keep secrets for this session onl&amp;y</source>
@@ -2025,10 +2144,6 @@ Continue?</translation>
         <translation>Keep secrets for this session only</translation>
     </message>
     <message>
-        <source>Required to use a typed SecretKey or token when no keyring is usable. Nothing is written to disk.</source>
-        <translation>Required to use a typed SecretKey or token when no keyring is usable. Nothing is written to disk.</translation>
-    </message>
-    <message>
         <source>Test co&amp;nnection</source>
         <translation>Test co&amp;nnection</translation>
     </message>
@@ -2037,28 +2152,24 @@ Continue?</translation>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <source>Issues a session token with these settings and shows until when it is valid.</source>
-        <translation>Issues a session token with these settings and shows until when it is valid.</translation>
-    </message>
-    <message>
         <source>Connection test result</source>
         <translation>Connection test result</translation>
-    </message>
-    <message>
-        <source>Testing the connection: a session token is being asked for.</source>
-        <translation>Testing the connection: a session token is being asked for.</translation>
     </message>
     <message>
         <source>A connection test is still running. Try again in a moment.</source>
         <translation>A connection test is still running. Try again in a moment.</translation>
     </message>
     <message>
-        <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
-        <translation>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</translation>
+        <source>Enter the credentials first.</source>
+        <translation>Enter the credentials first.</translation>
     </message>
     <message>
-        <source>✔ Connection works. A session token was issued, valid until {0}.</source>
-        <translation>✔ Connection works. A session token was issued, valid until {0}.</translation>
+        <source>Fix what is marked above first.</source>
+        <translation>Fix what is marked above first.</translation>
+    </message>
+    <message>
+        <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
+        <translation>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</translation>
     </message>
     <message>
         <source>✖ Connection failed: {0}</source>
@@ -2079,20 +2190,35 @@ Continue?</translation>
 <context>
     <name>SetupTexts</name>
     <message>
+        <source>LinkID and SecretKey are the API keys POPBiLL issued for the 연동 신청 (IT has them), not your POPBiLL user ID and password.</source>
+        <translation>LinkID and SecretKey are the API keys POPBiLL issued for the 연동 신청 (IT has them), not your POPBiLL user ID and password.</translation>
+    </message>
+    <message>
+        <source>First start: in Settings, choose Production (real work) or Test, and enter your company&apos;s business number, LinkID and SecretKey.</source>
+        <translation>First start: in Settings, choose Production (real work) or Test, and enter your company&apos;s business number, LinkID and SecretKey.</translation>
+    </message>
+    <message>
         <source>%1 Or enter the credentials in Settings: they are then kept until the program closes.</source>
         <translation>%1 Or enter the credentials in Settings: they are then kept until the program closes.</translation>
     </message>
     <message>
-        <source>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. This computer has no usable keyring, so they are kept only until the program closes.</source>
-        <translation>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. This computer has no usable keyring, so they are kept only until the program closes.</translation>
+        <source>To start, enter your company&apos;s LinkID and SecretKey and its business registration number in Settings. %1 cannot be used on this computer, so they are kept only until the program closes.</source>
+        <translation>To start, enter your company&apos;s LinkID and SecretKey and its business registration number in Settings. %1 cannot be used on this computer, so they are kept only until the program closes.</translation>
     </message>
     <message>
-        <source>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. They are kept in this computer&apos;s keyring.</source>
-        <translation>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. They are kept in this computer&apos;s keyring.</translation>
+        <source>To start, enter your company&apos;s LinkID and SecretKey and its business registration number in Settings. They are kept in %1.</source>
+        <translation>To start, enter your company&apos;s LinkID and SecretKey and its business registration number in Settings. They are kept in %1.</translation>
     </message>
     <message>
         <source>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</source>
         <translation>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>POPBiLL&apos;s state code: %1</source>
+        <translation>POPBiLL&apos;s state code: %1</translation>
     </message>
 </context>
 </TS>

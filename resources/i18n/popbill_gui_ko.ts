@@ -4,24 +4,40 @@
 <context>
     <name>Advice</name>
     <message>
-        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
-        <translation>인증 정보가 아직 없습니다. %1 메뉴를 열고 팝빌에서 받은 LinkID와 SecretKey(또는 세션 토큰)를 입력하세요.</translation>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 자격 증명 관리자</translation>
+    </message>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>macOS 키체인</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s keyring</source>
+        <translation>데스크톱의 키링</translation>
+    </message>
+    <message>
+        <source>No credentials yet: open %1 and enter the LinkID and SecretKey POPBiLL gave your company (the API keys, not your POPBiLL password).</source>
+        <translation>인증 정보가 아직 없습니다. %1 메뉴를 열고 팝빌이 회사에 발급한 LinkID와 SecretKey(팝빌 비밀번호가 아닌 API 키)를 입력하세요.</translation>
     </message>
     <message>
         <source>No business registration number yet: enter it in %1.</source>
         <translation>사업자등록번호가 아직 없습니다. %1 메뉴에서 입력하세요.</translation>
     </message>
     <message>
-        <source>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (or a session token).</source>
-        <translation>%1 메뉴를 열고 팝빌에서 받은 LinkID와 SecretKey(또는 세션 토큰)를 입력하세요.</translation>
+        <source>Open %1 and enter the LinkID and SecretKey POPBiLL gave your company (the API keys, not your POPBiLL password).</source>
+        <translation>%1 메뉴를 열고 팝빌이 회사에 발급한 LinkID와 SecretKey(팝빌 비밀번호가 아닌 API 키)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Choose Production (real work) or Test in %1 first: nothing is sent until then.</source>
+        <translation>먼저 %1에서 운영(실제 업무)과 테스트 중 하나를 고르세요. 고르기 전에는 아무것도 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Not looked up: no credentials yet (%1).</source>
+        <translation>조회하지 않았습니다. 인증 정보가 아직 없습니다(%1).</translation>
     </message>
     <message>
         <source>Not looked up yet: the credentials are still being read from the keyring.</source>
         <translation>아직 조회하지 않았습니다. 키링에서 인증 정보를 읽는 중입니다.</translation>
-    </message>
-    <message>
-        <source>Not looked up: no credentials yet (File → Settings).</source>
-        <translation>조회하지 않았습니다. 인증 정보가 없습니다(파일 → 설정).</translation>
     </message>
 </context>
 <context>
@@ -143,35 +159,35 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
-        <translation>팝빌 웹사이트에서 발행한 세금계산서를 팝빌번호(ItemKey)로 찾아 문서번호를 할당합니다. 할당한 문서번호는 되돌릴 수 없습니다.</translation>
+        <translation>팝빌 웹사이트에서 발행한 세금계산서를 팝빌번호로 찾아 문서번호를 할당합니다. 할당한 문서번호는 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <source>&amp;ItemKey</source>
-        <translation>팝빌번호(ItemKey)(&amp;I)</translation>
+        <source>POPB&amp;iLL number</source>
+        <translation>팝빌번호(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Document ID</source>
+        <translation>문서번호(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).</source>
+        <translation>팝빌이 세금계산서에 붙인 18자리 번호(ItemKey)입니다. 팝빌 사이트의 세금계산서 목록에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The document ID to give the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
+        <translation>세금계산서에 붙일 문서번호(MgtKey): 영문, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자. 회사와 문서유형마다 겹치지 않아야 합니다.</translation>
     </message>
     <message>
         <source>&amp;Type</source>
         <translation>문서유형(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Document ID (MgtKey)</source>
-        <translation>문서번호(MgtKey)(&amp;D)</translation>
-    </message>
-    <message>
         <source>ItemKey</source>
         <translation>팝빌번호(ItemKey)</translation>
     </message>
     <message>
-        <source>The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).</source>
-        <translation>팝빌이 세금계산서에 부여한 18자리 번호입니다. 웹사이트의 세금계산서 목록에서 확인할 수 있습니다.</translation>
-    </message>
-    <message>
         <source>Document ID (MgtKey) to assign</source>
         <translation>할당할 문서번호(MgtKey)</translation>
-    </message>
-    <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;. Unique per company and type.</source>
-        <translation>영문자, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자까지 입력할 수 있습니다. 회사와 문서유형별로 중복될 수 없습니다.</translation>
     </message>
     <message>
         <source>&amp;Assign</source>
@@ -716,16 +732,16 @@ Continue?</source>
 <context>
     <name>CallTab</name>
     <message>
-        <source>Sales (SELL)</source>
-        <translation>매출 (SELL)</translation>
+        <source>Sales</source>
+        <translation>매출</translation>
     </message>
     <message>
-        <source>Purchase (BUY)</source>
-        <translation>매입 (BUY)</translation>
+        <source>Purchase</source>
+        <translation>매입</translation>
     </message>
     <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation>위수탁 (TRUSTEE)</translation>
+        <source>Consignment</source>
+        <translation>위수탁</translation>
     </message>
     <message>
         <source>The invoice&apos;s MgtKeyType: SELL (매출), BUY (매입) or TRUSTEE (위수탁).</source>
@@ -756,6 +772,45 @@ Continue?</source>
     </message>
 </context>
 <context>
+    <name>CloseQuestion</name>
+    <message>
+        <source>• %1: %2 (no answer yet)</source>
+        <translation>• %1: %2 (아직 응답 없음)</translation>
+    </message>
+    <message>
+        <source>• Batch #%1, still sending</source>
+        <translation>• 일괄 처리 #%1 (보내는 중)</translation>
+    </message>
+    <message>
+        <source>• A batch, starting</source>
+        <translation>• 일괄 처리 (시작하는 중)</translation>
+    </message>
+    <message>
+        <source>Still under way:</source>
+        <translation>아직 끝나지 않은 작업이 있습니다:</translation>
+    </message>
+    <message>
+        <source>A request already sent may have been carried out by POPBiLL. If you close now, it is recorded as “check”: look it up on the POPBiLL website before sending it again.</source>
+        <translation>이미 보낸 요청은 팝빌이 처리했을 수 있습니다. 지금 닫으면 기록에 “확인 필요”로 남습니다. 다시 보내기 전에 팝빌 사이트에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The batch stops taking rows. You can resume it later: rows already done are never sent again.</source>
+        <translation>일괄 처리는 더 이상 행을 보내지 않고 멈춥니다. 나중에 이어서 할 수 있으며, 이미 끝난 행은 다시 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Close anyway?</source>
+        <translation>그래도 닫을까요?</translation>
+    </message>
+    <message>
+        <source>Close the window?</source>
+        <translation>창을 닫을까요?</translation>
+    </message>
+    <message>
+        <source>The window was closed before POPBiLL answered: check on the POPBiLL website.</source>
+        <translation>팝빌이 응답하기 전에 창을 닫았습니다. 팝빌 사이트에서 확인하세요.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatus</name>
     <message>
         <source>Calls go to POPBiLL&apos;s test service (연동 테스트).</source>
@@ -774,28 +829,36 @@ Continue?</source>
         <translation>미설정</translation>
     </message>
     <message>
-        <source>CorpNum: %1</source>
+        <source>being read from %1</source>
+        <translation>%1에서 읽는 중</translation>
+    </message>
+    <message>
+        <source>kept in %1</source>
+        <translation>%1에 보관됨</translation>
+    </message>
+    <message>
+        <source>Not chosen yet: Production or Test, in Settings. Nothing is sent until then.</source>
+        <translation>아직 고르지 않았습니다: 설정에서 운영 또는 테스트를 고르세요. 그때까지 아무것도 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Business number: %1</source>
         <translation>사업자등록번호: %1</translation>
+    </message>
+    <message>
+        <source>The business registration number (CorpNum) calls are made for.</source>
+        <translation>요청을 보내는 회사의 사업자등록번호(CorpNum)입니다.</translation>
     </message>
     <message>
         <source>no credentials: open Settings</source>
         <translation>인증 정보 없음: 설정에서 입력하십시오</translation>
     </message>
     <message>
-        <source>reading the keyring…</source>
-        <translation>키링을 읽는 중…</translation>
-    </message>
-    <message>
         <source>from environment variables</source>
         <translation>환경 변수에서 가져옴</translation>
     </message>
     <message>
-        <source>in the keyring</source>
-        <translation>키링에 저장됨</translation>
-    </message>
-    <message>
         <source>this session only</source>
-        <translation>이번 세션에만 사용</translation>
+        <translation>프로그램을 닫을 때까지만 기억</translation>
     </message>
     <message>
         <source>demo credentials</source>
@@ -1101,8 +1164,8 @@ Continue?</source>
         <translation>열 선택(&amp;M)</translation>
     </message>
     <message>
-        <source>Show or hide columns, such as the HTTP status and the duration.</source>
-        <translation>HTTP 상태, 소요 시간 같은 열을 보이거나 숨깁니다.</translation>
+        <source>Show or hide columns, such as POPBiLL&apos;s code and the duration.</source>
+        <translation>팝빌 코드, 걸린 시간 같은 열을 보이거나 숨깁니다.</translation>
     </message>
     <message>
         <source>The selected record in full</source>
@@ -1160,7 +1223,7 @@ Continue?</source>
         <translation>환경</translation>
     </message>
     <message>
-        <source>CorpNum</source>
+        <source>Business number</source>
         <translation>사업자등록번호</translation>
     </message>
     <message>
@@ -1475,8 +1538,8 @@ Continue?</source>
         <translation>열 선택(&amp;M)</translation>
     </message>
     <message>
-        <source>Show or hide columns, such as the HTTP status and the duration.</source>
-        <translation>HTTP 상태, 소요 시간 같은 열을 보이거나 숨깁니다.</translation>
+        <source>Show or hide columns, such as POPBiLL&apos;s code and the duration.</source>
+        <translation>팝빌 코드, 걸린 시간 같은 열을 보이거나 숨깁니다.</translation>
     </message>
     <message>
         <source>Log of calls</source>
@@ -1670,20 +1733,20 @@ Continue?</source>
         <translation>문서유형(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Document ID (MgtKey)</source>
-        <translation>문서번호(MgtKey)(&amp;D)</translation>
-    </message>
-    <message>
         <source>&amp;Receiver e-mail</source>
         <translation>수신 이메일(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Document ID</source>
+        <translation>문서번호(&amp;D)</translation>
     </message>
     <message>
         <source>Document ID (MgtKey)</source>
         <translation>문서번호(MgtKey)</translation>
     </message>
     <message>
-        <source>1 to 24 characters: letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
-        <translation>영문자, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자까지 입력할 수 있습니다.</translation>
+        <source>The document ID your company gave the invoice (MgtKey): 1 to 24 characters, letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>회사가 세금계산서에 붙인 문서번호(MgtKey): 영문, 숫자, &apos;-&apos;, &apos;_&apos;로 1~24자.</translation>
     </message>
     <message>
         <source>Receiver e-mail address</source>
@@ -1737,11 +1800,15 @@ Continue?</source>
     <name>SettingsDialog</name>
     <message>
         <source>Tick “Keep secrets for this session only” to use the secrets you typed.</source>
-        <translation>입력한 비밀 정보를 사용하려면 “비밀 정보를 이번 세션에만 보관”을 선택하십시오.</translation>
+        <translation>입력한 키를 쓰려면 “키를 프로그램을 닫을 때까지만 기억”을 선택하세요.</translation>
     </message>
     <message>
-        <source>Production: calls are real. Mail is really sent and document IDs are really assigned.</source>
-        <translation>운영 환경: 모든 요청이 실제로 처리됩니다. 메일이 실제로 발송되고 문서번호가 실제로 할당됩니다.</translation>
+        <source>fix what is marked above.</source>
+        <translation>위에 표시한 문제를 고치세요.</translation>
+    </message>
+    <message>
+        <source>choose Production or Test.</source>
+        <translation>운영 또는 테스트를 고르세요.</translation>
     </message>
     <message>
         <source>Warning (you can still save): {0}</source>
@@ -1751,16 +1818,16 @@ Continue?</source>
         <source>OK is not available yet: %1</source>
         <translation>아직 확인을 누를 수 없습니다: %1</translation>
     </message>
-    <message>
-        <source>Enter the credentials first.</source>
-        <translation>먼저 인증 정보를 입력하십시오.</translation>
-    </message>
 </context>
 <context>
     <name>SettingsKeeper</name>
     <message>
-        <source>Connection works: a session token was issued, valid until %1.</source>
-        <translation>연결되었습니다. 세션 토큰이 발급되었으며 %1까지 유효합니다.</translation>
+        <source>Connection works: POPBiLL accepted the keys. Signed in until %1.</source>
+        <translation>연결되었습니다. 팝빌이 이 키를 받아들였습니다(%1까지 로그인 유지).</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved (%1). They apply until the program closes; open %2 again to save them once the cause is gone.</source>
+        <translation>설정을 저장하지 못했습니다(%1). 프로그램을 닫을 때까지는 적용됩니다. 원인을 해결한 뒤 %2을 다시 열어 저장하세요.</translation>
     </message>
 </context>
 <context>
@@ -1776,22 +1843,6 @@ Continue?</source>
     <message>
         <source>Environment</source>
         <translation>환경</translation>
-    </message>
-    <message>
-        <source>Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs.</source>
-        <translation>테스트(연동 테스트)는 시험용이며, 운영은 실제로 메일을 발송하고 문서번호를 할당합니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Business registration number (CorpNum)</source>
-        <translation>사업자등록번호(CorpNum)(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Business registration number (CorpNum)</source>
-        <translation>사업자등록번호(CorpNum)</translation>
-    </message>
-    <message>
-        <source>10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
-        <translation>숫자 10자리이며 하이픈(-)은 자동으로 제거됩니다. LinkID와 SecretKey로 인증할 때 필수입니다. 검증번호가 맞지 않으면 경고만 표시합니다.</translation>
     </message>
     <message>
         <source>Sign-in &amp;method</source>
@@ -1814,20 +1865,12 @@ Continue?</source>
         <translation>LinkID</translation>
     </message>
     <message>
-        <source>The LinkID POPBiLL gave your company: letters and digits, no spaces.</source>
-        <translation>팝빌이 귀사에 발급한 LinkID입니다. 공백 없이 영문자와 숫자로 입력하십시오.</translation>
-    </message>
-    <message>
         <source>Secret&amp;Key</source>
         <translation>SecretKey(&amp;K)</translation>
     </message>
     <message>
         <source>SecretKey</source>
         <translation>SecretKey</translation>
-    </message>
-    <message>
-        <source>Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. Leave it empty to keep the saved one.</source>
-        <translation>팝빌이 발급한 SecretKey(base64 텍스트)를 그대로 붙여 넣으십시오. 입력한 값은 화면에 표시되지 않습니다. 비워 두면 저장된 값을 그대로 사용합니다.</translation>
     </message>
     <message>
         <source>Session &amp;token</source>
@@ -1850,8 +1893,32 @@ Continue?</source>
         <translation>팝빌 사용자 ID</translation>
     </message>
     <message>
-        <source>Optional. Up to 50 ASCII characters, no control characters.</source>
-        <translation>선택 사항입니다. 제어 문자를 제외한 ASCII 문자로 최대 50자까지 입력할 수 있습니다.</translation>
+        <source>Production (운영) is your company&apos;s real work: mail really goes to customers and document IDs are final. Test (연동 테스트) is POPBiLL&apos;s practice service. Your LinkID and SecretKey are kept for each separately.</source>
+        <translation>운영은 회사의 실제 업무입니다. 메일이 실제로 거래처에 가고 문서번호가 확정됩니다. 테스트(연동 테스트)는 팝빌의 연습용 서비스입니다. LinkID와 SecretKey는 환경마다 따로 보관합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Business registration number</source>
+        <translation>사업자등록번호(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Business registration number</source>
+        <translation>사업자등록번호</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s 사업자등록번호 (CorpNum), 10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A check digit that does not match is only a warning.</source>
+        <translation>회사의 사업자등록번호(CorpNum) 10자리입니다. &apos;-&apos;는 지워집니다. LinkID와 SecretKey로 연결할 때 필요합니다. 검증 숫자가 맞지 않으면 경고만 합니다.</translation>
+    </message>
+    <message>
+        <source>The LinkID POPBiLL gave your company with the API application (연동 신청): letters and digits, no spaces. Not your POPBiLL user ID.</source>
+        <translation>연동 신청 때 팝빌이 회사에 발급한 LinkID입니다(영문과 숫자, 공백 없음). 팝빌 아이디가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The 44-character key POPBiLL issued with the LinkID (base64 text), pasted exactly. Not your POPBiLL password. It is never shown. Leave it empty to keep the saved one.</source>
+        <translation>LinkID와 함께 팝빌이 발급한 44자 키(base64 텍스트)를 그대로 붙여 넣으세요. 팝빌 비밀번호가 아닙니다. 입력한 값은 화면에 표시되지 않으며, 비워 두면 저장된 값을 그대로 씁니다.</translation>
+    </message>
+    <message>
+        <source>Optional: the POPBiLL user ID of the person working (UserID), recorded by POPBiLL with each call. Up to 50 ASCII characters. Never a password.</source>
+        <translation>선택 사항: 작업하는 사람의 팝빌 아이디(UserID)로, 팝빌이 요청마다 기록합니다. 영문·숫자·기호 50자까지. 비밀번호는 넣지 마세요.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1902,6 +1969,18 @@ Continue?</source>
         <translation>선택 사항입니다. 토큰 서비스 호스트를 대신합니다.</translation>
     </message>
     <message>
+        <source>Pro&amp;xy script (PAC)</source>
+        <translation>프록시 스크립트(PAC)(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Proxy auto-configuration script</source>
+        <translation>프록시 자동 구성 스크립트</translation>
+    </message>
+    <message>
+        <source>Optional: the address of your company&apos;s proxy script, the file that tells programs which proxy to use for which address (PAC, from IT). An http:// or https:// address or a file on this computer. Empty: the system&apos;s settings are used.</source>
+        <translation>선택 사항: 회사 프록시 스크립트(어느 주소에 어떤 프록시를 쓸지 알려 주는 파일, PAC)의 위치로, 전산 담당자에게 받습니다. http:// 또는 https:// 주소나 이 컴퓨터의 파일 경로. 비워 두면 시스템 설정을 따릅니다.</translation>
+    </message>
+    <message>
         <source>Company CA certi&amp;ficate file</source>
         <translation>회사 CA 인증서 파일(&amp;F)</translation>
     </message>
@@ -1934,12 +2013,44 @@ Continue?</source>
         <translation>환경 변수 {0}에 설정된 값이 이 설정보다 우선 적용됩니다.</translation>
     </message>
     <message>
-        <source>테스트 (Test)</source>
-        <translation>테스트 (연동 테스트)</translation>
+        <source>테스트 (Test): practice</source>
+        <translation>테스트: 연습용(연동 테스트)</translation>
     </message>
     <message>
-        <source>운영 (Production)</source>
-        <translation>운영</translation>
+        <source>운영 (Production): real work</source>
+        <translation>운영: 실제 업무</translation>
+    </message>
+    <message>
+        <source>Choose: Production or Test</source>
+        <translation>고르세요: 운영 또는 테스트</translation>
+    </message>
+    <message>
+        <source>LinkID and SecretKey are not your POPBiLL user ID and password: they are the API keys POPBiLL issues when your company applies for API use (연동 신청). Ask IT or whoever applied for them.</source>
+        <translation>LinkID와 SecretKey는 팝빌 아이디·비밀번호가 아니라, 회사가 팝빌에 연동 신청을 하면 발급되는 API 키입니다. 모르면 전산 담당자나 연동 신청을 한 사람에게 물어보세요.</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vanced: other sign-in, addresses, proxy, certificate, timeout</source>
+        <translation>고급(&amp;V): 다른 인증 방식, 주소, 프록시, 인증서, 시간 제한</translation>
+    </message>
+    <message>
+        <source>Production: calls are real. Mail is really sent and document IDs are really assigned.</source>
+        <translation>운영 환경: 모든 요청이 실제로 처리됩니다. 메일이 실제로 발송되고 문서번호가 실제로 할당됩니다.</translation>
+    </message>
+    <message>
+        <source>Production (운영) is your company&apos;s real work. Test (연동 테스트) is POPBiLL&apos;s practice service: choose it only if your company applied for a test account. If unsure, ask IT.</source>
+        <translation>운영은 회사의 실제 업무입니다. 테스트(연동 테스트)는 팝빌의 연습용 서비스로, 회사가 테스트 계정을 신청한 경우에만 고르세요. 잘 모르면 전산 담당자에게 물어보세요.</translation>
+    </message>
+    <message>
+        <source>POPBiLL&apos;s code: %1</source>
+        <translation>팝빌 코드: %1</translation>
+    </message>
+    <message>
+        <source>Testing the connection: signing in to POPBiLL.</source>
+        <translation>연결을 확인하고 있습니다: 팝빌에 로그인하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>✔ Connection works: POPBiLL accepted these keys. Signed in until {0}.</source>
+        <translation>✔ 연결되었습니다. 팝빌이 이 키를 받아들였습니다({0}까지 로그인 유지).</translation>
     </message>
     <message>
         <source>Default hosts</source>
@@ -1968,6 +2079,10 @@ Continue?</source>
         <translation>(호스트 종류에 따름)</translation>
     </message>
     <message>
+        <source>(the system&apos;s proxy settings)</source>
+        <translation>(시스템의 프록시 설정)</translation>
+    </message>
+    <message>
         <source>(the system&apos;s certificates only)</source>
         <translation>(시스템 인증서만 사용)</translation>
     </message>
@@ -1979,10 +2094,6 @@ Continue?</source>
         <source> s</source>
         <comment>seconds</comment>
         <translation>초</translation>
-    </message>
-    <message>
-        <source>Ad&amp;vanced: hosts, addresses, certificate, timeout</source>
-        <translation>고급(&amp;V): 호스트, 주소, 인증서, 시간 제한</translation>
     </message>
     <message>
         <source>Show the advanced settings</source>
@@ -2009,24 +2120,28 @@ Continue?</source>
         <translation>이미 발급된 세션 토큰입니다. 그대로 사용하며 갱신하지 않습니다.</translation>
     </message>
     <message>
+        <source>%1 cannot be used on this computer, so the keys cannot be saved. They can be kept until the program closes: they are forgotten then.</source>
+        <translation>이 컴퓨터에서는 %1에 저장할 수 없어 키를 보관할 수 없습니다. 프로그램을 닫을 때까지만 기억하게 할 수 있으며, 닫으면 지워집니다.</translation>
+    </message>
+    <message>
+        <source>Required to use a typed SecretKey or token when %1 cannot be used. Nothing is written to disk.</source>
+        <translation>%1에 저장할 수 없을 때 입력한 SecretKey나 토큰을 쓰려면 선택하세요. 디스크에는 아무것도 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Signs in to POPBiLL with these settings (a session token is issued) and shows until when.</source>
+        <translation>이 설정으로 팝빌에 로그인해 보고(세션 토큰 발급) 언제까지 유효한지 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>(saved)</source>
         <translation>(저장됨)</translation>
     </message>
     <message>
-        <source>No keyring (the system&apos;s password store) is usable on this computer, so secrets cannot be saved. They can be kept for this session only: they are forgotten when the program closes.</source>
-        <translation>이 컴퓨터에는 사용할 수 있는 키링(자격 증명 저장소)이 없어 비밀 정보를 저장할 수 없습니다. 이번 세션에만 보관할 수 있으며, 프로그램을 종료하면 삭제됩니다.</translation>
-    </message>
-    <message>
         <source>Keep secrets for this session onl&amp;y</source>
-        <translation>비밀 정보를 이번 세션에만 보관(&amp;Y)</translation>
+        <translation>키를 프로그램을 닫을 때까지만 기억(&amp;Y)</translation>
     </message>
     <message>
         <source>Keep secrets for this session only</source>
-        <translation>비밀 정보를 이번 세션에만 보관</translation>
-    </message>
-    <message>
-        <source>Required to use a typed SecretKey or token when no keyring is usable. Nothing is written to disk.</source>
-        <translation>키링을 사용할 수 없을 때 입력한 SecretKey나 토큰을 사용하려면 선택해야 합니다. 디스크에는 아무것도 기록하지 않습니다.</translation>
+        <translation>키를 프로그램을 닫을 때까지만 기억</translation>
     </message>
     <message>
         <source>Test co&amp;nnection</source>
@@ -2037,28 +2152,24 @@ Continue?</source>
         <translation>연결 테스트</translation>
     </message>
     <message>
-        <source>Issues a session token with these settings and shows until when it is valid.</source>
-        <translation>이 설정으로 세션 토큰을 발급하고 유효 기한을 표시합니다.</translation>
-    </message>
-    <message>
         <source>Connection test result</source>
         <translation>연결 테스트 결과</translation>
-    </message>
-    <message>
-        <source>Testing the connection: a session token is being asked for.</source>
-        <translation>연결을 테스트하고 있습니다. 세션 토큰을 요청하는 중입니다.</translation>
     </message>
     <message>
         <source>A connection test is still running. Try again in a moment.</source>
         <translation>연결 테스트가 아직 진행 중입니다. 잠시 후 다시 시도하십시오.</translation>
     </message>
     <message>
-        <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
-        <translation>붙여 넣은 토큰은 그대로 사용합니다. 만료 시각을 알 수 없으며, 첫 요청 때 유효성을 확인합니다.</translation>
+        <source>Enter the credentials first.</source>
+        <translation>먼저 인증 정보를 입력하십시오.</translation>
     </message>
     <message>
-        <source>✔ Connection works. A session token was issued, valid until {0}.</source>
-        <translation>✔ 연결에 성공했습니다. 세션 토큰이 발급되었습니다(유효 기한: {0}).</translation>
+        <source>Fix what is marked above first.</source>
+        <translation>먼저 위에 표시한 문제를 고치세요.</translation>
+    </message>
+    <message>
+        <source>The pasted token is used as it is: its expiry is unknown, and it is checked by the first call.</source>
+        <translation>붙여 넣은 토큰은 그대로 사용합니다. 만료 시각을 알 수 없으며, 첫 요청 때 유효성을 확인합니다.</translation>
     </message>
     <message>
         <source>✖ Connection failed: {0}</source>
@@ -2079,20 +2190,35 @@ Continue?</source>
 <context>
     <name>SetupTexts</name>
     <message>
+        <source>LinkID and SecretKey are the API keys POPBiLL issued for the 연동 신청 (IT has them), not your POPBiLL user ID and password.</source>
+        <translation>LinkID와 SecretKey는 팝빌 아이디·비밀번호가 아니라 연동 신청 때 팝빌이 발급한 API 키입니다(전산 담당자에게 물어보세요).</translation>
+    </message>
+    <message>
+        <source>First start: in Settings, choose Production (real work) or Test, and enter your company&apos;s business number, LinkID and SecretKey.</source>
+        <translation>처음 시작: 설정에서 운영(실제 업무)과 테스트 중 하나를 고르고 회사의 사업자등록번호, LinkID, SecretKey를 입력하세요.</translation>
+    </message>
+    <message>
         <source>%1 Or enter the credentials in Settings: they are then kept until the program closes.</source>
         <translation>%1 또는 설정에서 인증 정보를 입력하세요. 그러면 프로그램을 닫을 때까지 기억합니다.</translation>
     </message>
     <message>
-        <source>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. This computer has no usable keyring, so they are kept only until the program closes.</source>
-        <translation>시작하려면 팝빌에서 받은 회사의 LinkID와 SecretKey, 사업자등록번호를 설정에서 입력하세요. 이 컴퓨터에는 쓸 수 있는 키링이 없어 프로그램을 닫을 때까지만 기억합니다.</translation>
+        <source>To start, enter your company&apos;s LinkID and SecretKey and its business registration number in Settings. %1 cannot be used on this computer, so they are kept only until the program closes.</source>
+        <translation>시작하려면 설정에서 회사의 LinkID와 SecretKey, 사업자등록번호를 입력하세요. 이 컴퓨터에서는 %1에 저장할 수 없어 프로그램을 닫을 때까지만 기억합니다.</translation>
     </message>
     <message>
-        <source>To start, enter your company&apos;s LinkID and SecretKey from POPBiLL and its business registration number in Settings. They are kept in this computer&apos;s keyring.</source>
-        <translation>시작하려면 팝빌에서 받은 회사의 LinkID와 SecretKey, 사업자등록번호를 설정에서 입력하세요. 이 컴퓨터의 키링(자격 증명 저장소)에 안전하게 보관합니다.</translation>
+        <source>To start, enter your company&apos;s LinkID and SecretKey and its business registration number in Settings. They are kept in %1.</source>
+        <translation>시작하려면 설정에서 회사의 LinkID와 SecretKey, 사업자등록번호를 입력하세요. 입력한 키는 이 컴퓨터의 %1에 보관합니다.</translation>
     </message>
     <message>
         <source>Enter your company&apos;s business registration number (사업자등록번호) in Settings.</source>
         <translation>설정에서 회사의 사업자등록번호를 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>POPBiLL&apos;s state code: %1</source>
+        <translation>팝빌 상태 코드: %1</translation>
     </message>
 </context>
 </TS>

@@ -192,7 +192,7 @@ def test_login_token_and_production_are_separate(sim: Simulator) -> None:
 def test_login_refuses_a_bad_secret_without_echoing_it(sim: Simulator) -> None:
     cli = Harness(base_env(sim.base_url, POPBILL_LANG="en"))
     code, out, err = cli("login", "--link-id", "LINK", stdin="not-base64!!\n")
-    assert code == 2 and "base64" in err
+    assert code == 2 and "looks like a password" in err  # short: a POPBiLL password typed as the SecretKey
     assert "not-base64" not in out + err
     assert cli("login", "--link-id", "LINK", stdin="\n")[0] == 2
     assert cli("login", "--token", stdin="two words\n")[0] == 2

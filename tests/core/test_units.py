@@ -24,7 +24,7 @@ def test_a_secret_key_that_is_not_base64_is_refused_without_repeating_it(bad: st
     with pytest.raises(PopbillError) as caught:
         auth.decode_secret(bad, "en")
     assert caught.value.kind is Kind.NO_CREDENTIALS
-    assert "base64" in caught.value.message
+    assert "44-character key" in caught.value.message  # what a SecretKey looks like, in words
     if bad:
         assert bad not in caught.value.message
 
@@ -107,3 +107,21 @@ def test_invalid_input_error_names_every_problem() -> None:
     error = PopbillError.invalid(problems, "en")
     assert error.kind is Kind.INVALID_INPUT
     assert "Enter a document ID" in error.message and "receiver's e-mail" in error.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("7imtb8WN0L00WXbRqA6BbJJcvWRMAzQQIpmtSJ96Fgg=", None),  # a key as POPBiLL issues them: 32 bytes, 44 characters
+        ("abcd1234", "secret_key.password"),  # valid base64, and a clerk's password
+        ("popbill!2026", "secret_key.password"),
+        ("7imtb8WN0L00WXbRqA6BbJJcvWRMAzQQIpmtSJ96F", "secret_key.invalid"),  # a key cut short by a copy
+        ("7imtb8WN0L00WXbRqA6BbJJcvWRMAzQQIpmtSJ96Fgg=AAAA", "secret_key.invalid"),
+    ],
+)
+def test_a_typed_secret_key_is_a_key_or_said_to_look_like_a_password(typed: str, code: str | None) -> None:
+    from popbill_gui.core.validation import check_secret_key
+
+    problems = check_secret_key(typed)
+    assert [p.key for p in problems] == ([code] if code else [])
+    assert all(typed not in p.describe("en") for p in problems)

@@ -59,7 +59,7 @@ class FailingKeyring(MemoryKeyring):
         super().delete_password(service, username)
 
 
-SECRET = "U1VQRVJTRUNSRVQtS0VZLTAxMjM0NTY3ODk="
+SECRET = "U1VQRVJTRUNSRVQtS0VZLTAxMjM0NTY3ODlhYmNkZWY="  # 32 bytes, as POPBiLL issues a SecretKey
 
 FAILURES = [
     (lambda: PyWinError(1312, "CredWrite", "A specified logon session does not exist."), "error 1312"),

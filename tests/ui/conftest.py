@@ -11,7 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from popbill_gui.app import DemoWindow, create_window
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+from popbill_gui.storage import settings as settings_store
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
+from popbill_gui.storage.settings import Settings
 from popbill_gui.ui.shared import i18n
 from popbill_gui.ui.shared.session import Source
 from popbill_gui.ui.window.main_window import STARTUP_WORK_DELAY_MS, MainWindow
@@ -29,8 +31,9 @@ def switch_language(lang: str) -> None:
 
 @pytest.fixture
 def clerk_window(qtbot: QtBot, tmp_path: Path) -> Iterator[ClerkWindow]:
-    """clerk_window(lang="ko", size=(1100, 720), demo=True, keyring=True, environ=None): shown, the keyring read,
-    the demo's simulator running; confirmations answered yes."""
+    """clerk_window(lang="ko", size=(1100, 720), demo=True, keyring=True, environ=None, saved=None): shown, the
+    keyring read, the demo's simulator running; confirmations answered yes. `saved`: settings saved before the start
+    (not a first start then: the environment was chosen)."""
     made: list[MainWindow] = []
 
     def make(
@@ -40,8 +43,11 @@ def clerk_window(qtbot: QtBot, tmp_path: Path) -> Iterator[ClerkWindow]:
         demo: bool = True,
         keyring: bool = True,
         environ: dict[str, str] | None = None,
+        saved: Settings | None = None,
     ) -> MainWindow:
         environ = {"POPBILL_LANG": lang, **(environ or {})}
+        if saved is not None:
+            settings_store.save(saved, tmp_path / "settings.json")
         if demo:
             window = create_window(demo=True, environ=environ, history_path=tmp_path / f"h{len(made)}.sqlite3")
         else:

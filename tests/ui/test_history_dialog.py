@@ -118,8 +118,8 @@ def test_history_dialog_filters(
     date_to = w(dialog, QDateEdit, "historyTo")
     assert date_from.date().daysTo(date_to.date()) == 30
     assert model.rowCount() == 2  # the last 30 days
-    assert model.data(model.index(0, 5)) == "SELL INV-1"
-    assert model.data(model.index(1, 5)) == f"{item_key(9)} ← BUY DOC-9"
+    assert model.data(model.index(0, 5)) == "Sales INV-1"  # the type in words
+    assert model.data(model.index(1, 5)) == f"{item_key(9)} ← Purchases DOC-9"
     assert model.data(model.index(1, 4)) == "Failed"
 
     text = w(dialog, QLineEdit, "historyText")
@@ -167,7 +167,7 @@ def test_history_dialog_exports_the_filtered_records(
     assert table[0] == [
         "Time",
         "Environment",
-        "CorpNum",
+        "Business number",
         "Operation",
         "Result",
         "Keys",
@@ -188,7 +188,7 @@ def test_history_dialog_exports_the_filtered_records(
         DEMO_CORP_NUM,
         "Resend email",
         "OK",
-        "SELL INV-1",
+        "Sales INV-1",
         "a@example.com",
         "200",
         "1",
@@ -203,4 +203,4 @@ def test_history_dialog_exports_the_filtered_records(
     book = openpyxl.load_workbook(xlsx, read_only=True)
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     book.close()
-    assert len(rows) == 3 and rows[2][5] == f"{item_key(9)} ← BUY DOC-9" and rows[2][8] == -11005018
+    assert len(rows) == 3 and rows[2][5] == f"{item_key(9)} ← Purchases DOC-9" and rows[2][8] == -11005018

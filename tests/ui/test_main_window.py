@@ -170,7 +170,7 @@ def test_resend_by_clicks_reaches_the_log(
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
     entry = window.log_model.entry(0)
     assert (entry.ok, entry.code, entry.http_status, entry.message) == (True, 1, 200, "이메일 재전송 완료")
-    assert entry.keys == "SELL INV-1 → a@example.com"
+    assert entry.keys == "매출 INV-1 → a@example.com"  # the type in words, in the window's language
     assert sim.count("send_email") == 1
 
 
@@ -187,7 +187,7 @@ def test_enter_sends_and_assign_always_confirms(
     qtbot.keyClick(w(window, QLineEdit, "assignMgtKey"), Qt.Key.Key_Return)
     assert len(window.confirm.asked) == 1  # type: ignore[attr-defined]
     asked = window.confirm.asked[0]  # type: ignore[attr-defined]
-    assert "DOC-9" in asked and "BUY" in asked and ITEM_KEY in asked
+    assert "DOC-9" in asked and "매입" in asked and ITEM_KEY in asked
     assert sim.count("assign") == 0  # declined: nothing sent
     window.confirm.answer = True  # type: ignore[attr-defined]
     qtbot.keyClick(w(window, QLineEdit, "assignMgtKey"), Qt.Key.Key_Return)
@@ -304,10 +304,10 @@ def test_the_cores_sentence_is_kept_and_the_window_adds_where_to_fix_it(
     qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
     entry = window.log_model.entry(0)
-    assert "base64" in entry.message and "No credentials" not in entry.message
+    assert "44-character key" in entry.message and "No credentials" not in entry.message
     assert entry.hint is not None and "File → Settings" in entry.hint and "popbill-cli" not in entry.hint
     result = w(window, QLabel, "resendResult").text()
-    assert "base64" in result and "File → Settings" in result
+    assert "44-character key" in result and "File → Settings" in result
     assert sim.requests == []
 
 
@@ -336,7 +336,7 @@ def test_keyring_unavailable_then_session_only(
     assert window.session.keyring_available is False
     assert window.log_model.rowCount() == 0
     bar = w(window, QWidget, "setupBar")
-    assert bar.isVisible() and "no usable keyring" in w(window, QLabel, "setupBarText").text()
+    assert bar.isVisible() and "keyring cannot be used" in w(window, QLabel, "setupBarText").text()
     settings = settings_store.Settings(base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM, lang="en")
     window.settings_keeper.apply(settings, LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY), session_only=True)
     assert window.session.source is Source.SESSION
@@ -547,7 +547,7 @@ def test_connection_test_results_are_logged_and_keyring_save_failure_keeps_the_s
     window = window_factory(sim_env(sim, POPBILL_LANG="en"))
     assert window.settings_keeper.test_connection()
     qtbot.waitUntil(lambda: window.log_model.rowCount() == 1)
-    assert window.log_model.entry(0).ok and "valid until" in window.log_model.entry(0).message
+    assert window.log_model.entry(0).ok and "Signed in until" in window.log_model.entry(0).message
 
     class Refusing(MemoryKeyring):
         def set_password(self, service: str, username: str, password: str) -> None:
@@ -630,7 +630,7 @@ def test_calls_go_to_the_history_and_come_back_at_the_next_start(
     second = window_factory(sim_env(sim, POPBILL_LANG="en"), history="shared")
     qtbot.waitUntil(lambda: second.log_model.rowCount() == 1)
     entry = second.log_model.entry(0)
-    assert entry.code == -11000005 and entry.keys == "SELL NOTFOUND-3 → a@example.com"
+    assert entry.code == -11000005 and entry.keys == "Sales NOTFOUND-3 → a@example.com"  # words
 
 
 def _resend_csv(path: Path, count: int) -> Path:

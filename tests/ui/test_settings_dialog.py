@@ -39,7 +39,7 @@ pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 SAVED_SECRET = base64.b64encode(b"saved-secret-never-shown-0123456789").decode("ascii")
 SAVED_TOKEN = "saved-token-never-shown-9876543210"
-WRONG_SECRET = base64.b64encode(b"not the demo key at all").decode("ascii")
+WRONG_SECRET = base64.b64encode(b"not the demo key; 32 bytes long.").decode("ascii")  # a key, not the one
 EXPIRY = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+")  # local time, with its zone
 
 Factory = Callable[..., SettingsDialog]
@@ -167,7 +167,7 @@ def test_values_passed_in_come_back_unchanged(make_dialog: Factory) -> None:
     assert combo(dialog, "settingsLang").currentData() == "en"
     assert edit(dialog, "settingsCorpNum").text() == "1248100998"
     assert dialog.result_settings() == settings
-    assert dialog.result_credentials() is None
+    assert dialog.entered_credentials() is None
     assert dialog.session_only() is False
 
 
@@ -359,7 +359,7 @@ def test_saved_secret_is_never_shown(make_dialog: Factory, caplog: pytest.LogCap
     assert link_id.text() == "POPBILL_LINK"
     assert secret.text() == "" and secret.placeholderText() == "(saved)"
     assert SAVED_SECRET not in every_text(dialog)
-    assert dialog.result_credentials() is saved  # fields left empty: the saved credentials, unchanged
+    assert dialog.entered_credentials() is None  # nothing typed: the saved credentials are not handed back
     assert SAVED_SECRET not in caplog.text
 
 
@@ -371,7 +371,7 @@ def test_saved_token_is_never_shown(make_dialog: Factory) -> None:
     assert shown(dialog, edit(dialog, "settingsToken")) and not shown(dialog, edit(dialog, "settingsSecretKey"))
     assert edit(dialog, "settingsToken").placeholderText() == "(saved)"
     assert SAVED_TOKEN not in every_text(dialog)
-    assert dialog.result_credentials() is saved
+    assert dialog.entered_credentials() is None
 
 
 def test_typed_secrets_are_masked_and_become_the_result(qtbot: QtBot, make_dialog: Factory) -> None:
@@ -381,15 +381,15 @@ def test_typed_secrets_are_masked_and_become_the_result(qtbot: QtBot, make_dialo
     qtbot.keyClicks(secret, DEMO_SECRET_KEY)
     assert DEMO_SECRET_KEY not in secret.displayText()
     assert DEMO_SECRET_KEY not in every_text(dialog)
-    assert dialog.result_credentials() == LinkCredentials("POPBILL_LINK", DEMO_SECRET_KEY)
+    assert dialog.entered_credentials() == LinkCredentials("POPBILL_LINK", DEMO_SECRET_KEY)
     assert ok_button(dialog).isEnabled()
 
     token_radio = dialog.findChild(QRadioButton, "settingsUseToken")
     assert token_radio is not None
     token_radio.setChecked(True)
-    assert dialog.result_credentials() is saved  # token chosen, nothing pasted: keep what was saved
+    assert dialog.entered_credentials() is None  # token chosen, nothing pasted: nothing entered
     qtbot.keyClicks(edit(dialog, "settingsToken"), "pasted-token-123")
-    assert dialog.result_credentials() == TokenCredentials("pasted-token-123")
+    assert dialog.entered_credentials() == TokenCredentials("pasted-token-123")
     assert "pasted-token-123" not in every_text(dialog)
 
 
@@ -402,12 +402,14 @@ def test_credential_problems_block_ok(qtbot: QtBot, make_dialog: Factory) -> Non
 
     qtbot.keyClicks(link_id, "_OTHER")  # a new LinkID needs its own SecretKey
     assert not ok.isEnabled() and text("secret_key.required", "en") in message.text()
-    qtbot.keyClicks(secret, "not base64!")
-    assert not ok.isEnabled() and text("secret_key.invalid", "en") in message.text()
+    qtbot.keyClicks(secret, "not base64!")  # a password: said once, where the SecretKey is typed
+    assert not ok.isEnabled() and message.text() == "⚠ " + text("secret_key.password", "en")
     assert "not base64!" not in message.text()
+    replace_text(qtbot, secret, DEMO_SECRET_KEY[:-2])  # a key cut short by the copy
+    assert not ok.isEnabled() and message.text() == "⚠ " + text("secret_key.invalid", "en")
     replace_text(qtbot, secret, DEMO_SECRET_KEY)
     assert ok.isEnabled() and not shown(dialog, message)
-    assert dialog.result_credentials() == LinkCredentials("POPBILL_LINK_OTHER", DEMO_SECRET_KEY)
+    assert dialog.entered_credentials() == LinkCredentials("POPBILL_LINK_OTHER", DEMO_SECRET_KEY)
 
     replace_text(qtbot, link_id, "")
     assert not ok.isEnabled() and text("link_id.required", "en") in message.text()
@@ -415,7 +417,7 @@ def test_credential_problems_block_ok(qtbot: QtBot, make_dialog: Factory) -> Non
 
 def test_no_credentials_stays_none(make_dialog: Factory) -> None:
     dialog = make_dialog(Settings(corp_num=DEMO_CORP_NUM), None)
-    assert dialog.result_credentials() is None
+    assert dialog.entered_credentials() is None
     assert edit(dialog, "settingsSecretKey").placeholderText() == ""
 
 
@@ -438,7 +440,7 @@ def test_without_keyring_secrets_need_the_session_only_box(qtbot: QtBot, make_di
     assert not ok.isEnabled()
     box.setChecked(True)
     assert ok.isEnabled()
-    assert dialog.result_credentials() == LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY)
+    assert dialog.entered_credentials() == LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY)
     assert dialog.session_only() is True
 
 
@@ -459,7 +461,7 @@ def test_with_keyring_there_is_no_session_only_box(qtbot: QtBot, make_dialog: Fa
 def test_labels_inputs_and_tab_order(make_dialog: Factory) -> None:
     dialog = make_dialog(Settings(corp_num=DEMO_CORP_NUM), keyring_available=False)
     form_labels = [w for w in dialog.findChildren(QLabel) if w.buddy() is not None]
-    assert len(form_labels) == 13
+    assert len(form_labels) == 14
     mnemonics = []
     for form_label in form_labels:
         assert re.search(r"&\w", form_label.text()), form_label.text()
@@ -471,9 +473,10 @@ def test_labels_inputs_and_tab_order(make_dialog: Factory) -> None:
 
     # The clerk's fields first; what IT may change in the advanced section, after them.
     order = [
-        "settingsEnv", "settingsCorpNum", "settingsUseLink", "settingsUseToken", "settingsLinkId", "settingsSecretKey",
-        "settingsToken", "settingsSessionOnly", "settingsUserId", "settingsLang", "settingsAdvanced", "settingsHosts",
-        "settingsBaseUrl", "settingsAuthUrl", "settingsCaBundle", "settingsTimeout", "settingsTest",
+        "settingsEnv", "settingsCorpNum", "settingsLinkId", "settingsSecretKey", "settingsSessionOnly",
+        "settingsUserId", "settingsLang", "settingsAdvanced", "settingsUseLink", "settingsUseToken", "settingsToken",
+        "settingsHosts", "settingsBaseUrl", "settingsAuthUrl", "settingsPacUrl", "settingsCaBundle", "settingsTimeout",
+        "settingsTest",
     ]  # fmt: skip
     for name in order:
         widget = dialog.findChild(QWidget, name)
@@ -527,9 +530,9 @@ def test_connection_test_with_a_wrong_secret_says_so(qtbot: QtBot, make_dialog: 
     qtbot.keyClicks(edit(dialog, "settingsSecretKey"), WRONG_SECRET)  # the typed key is what is tested
     button, result = connection_button(dialog), label(dialog, "settingsTestResult")
     button.click()
-    qtbot.waitUntil(lambda: "-99010007" in result.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: text("hint.signature", "en") in result.text(), timeout=10_000)
     assert button.isEnabled()
-    assert text("hint.signature", "en") in result.text()
+    assert "-99010007" not in result.text() and "-99010007" in result.toolTip()  # words for the clerk, code for IT
     assert WRONG_SECRET not in every_text(dialog)
 
 
@@ -579,7 +582,7 @@ def test_nothing_is_logged_with_a_secret(
     dialog = simulator_dialog(make_dialog, sim, SAVED_SECRET)
     qtbot.keyClicks(edit(dialog, "settingsSecretKey"), WRONG_SECRET)
     connection_button(dialog).click()
-    qtbot.waitUntil(lambda: "-99010007" in label(dialog, "settingsTestResult").text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "-99010007" in label(dialog, "settingsTestResult").toolTip(), timeout=10_000)
     assert SAVED_SECRET not in caplog.text and WRONG_SECRET not in caplog.text
 
 

@@ -29,7 +29,7 @@ from popbill_gui.ui.settings.settings_dialog import MIN_WIDTH, SettingsDialog
 from popbill_gui.ui.shared import i18n, screen_fit
 from popbill_gui.ui.shared.jobs import JobRunner
 
-SECRET = "c2VjcmV0LWtleS1mb3ItYS10ZXN0"
+SECRET = "c2VjcmV0LWtleS1mb3ItYS10ZXN0LTMyLWJ5dGVzISE="  # 32 bytes, as POPBiLL issues them
 
 
 @pytest.fixture
@@ -88,9 +88,9 @@ def crowded_dialog(qtbot: QtBot, jobs: JobRunner, lang: str) -> SettingsDialog:
     dialog.base_url.edit.setText("http://example.com/api")  # plain http off this computer: refused, said
     dialog.base_url._dirty = True
     dialog.base_url.recheck()
-    dialog._testing = True
+    dialog.test.testing = True
     tls = PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr")  # type: ignore[arg-type]
-    dialog._test_failed(tls)
+    dialog.test.failed(tls)
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.wait(50)
@@ -129,11 +129,12 @@ def test_the_clerks_fields_come_first_and_the_advanced_ones_wait(qtbot: QtBot, j
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    order = ["settingsEnv", "settingsCorpNum", "settingsUseLink", "settingsLinkId", "settingsSecretKey",
+    order = ["settingsEnv", "settingsCorpNum", "settingsKeysNote", "settingsLinkId", "settingsSecretKey",
              "settingsUserId", "settingsLang", "settingsAdvanced"]  # fmt: skip
     tops = [box(dialog.findChild(QWidget, n), dialog).top() for n in order]  # type: ignore[arg-type]
     assert tops == sorted(tops)
-    for hidden in ("settingsHosts", "settingsBaseUrl", "settingsAuthUrl", "settingsCaBundle", "settingsTimeout"):
+    for hidden in ("settingsUseToken", "settingsHosts", "settingsBaseUrl", "settingsAuthUrl", "settingsPacUrl",
+                   "settingsCaBundle", "settingsTimeout"):  # fmt: skip
         assert not dialog.findChild(QWidget, hidden).isVisibleTo(dialog)  # type: ignore[union-attr]
     assert dialog.width() >= MIN_WIDTH
 
@@ -167,8 +168,8 @@ def test_the_tokens_expiry_is_in_local_time(qtbot: QtBot, jobs: JobRunner) -> No
     )
     qtbot.addWidget(dialog)
     expires = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
-    dialog._testing = True
-    dialog._test_done(Token("t", expires.timestamp()))
+    dialog.test.testing = True
+    dialog.test.done(Token("t", expires.timestamp()))
     local = datetime.fromtimestamp(expires.timestamp()).strftime("%Y-%m-%d %H:%M")
     assert local in dialog.test_result.text()
 
@@ -202,8 +203,8 @@ def test_on_a_short_screen_the_form_scrolls_and_the_buttons_stay(
     assert {"settingsLinkId", "settingsTimeout"} <= seen
     # A test's result, however long, is brought into sight when it arrives.
     dialog.form_scroll.verticalScrollBar().setValue(0)
-    dialog._testing = True
-    dialog._test_failed(PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr"))  # type: ignore[arg-type]
+    dialog.test.testing = True
+    dialog.test.failed(PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr"))  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: viewport.rect().contains(box(dialog.test_result, viewport)))
 
 
@@ -218,8 +219,8 @@ def test_on_a_tall_screen_nothing_scrolls_and_the_dialog_grows_with_its_messages
     qtbot.waitExposed(dialog)
     assert dialog.form_scroll.verticalScrollBar().maximum() == 0
     before = dialog.height()
-    dialog._testing = True
-    dialog._test_failed(PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr"))  # type: ignore[arg-type]
+    dialog.test.testing = True
+    dialog.test.failed(PopbillError.client(Kind.TLS, lang, host="popbill.linkhub.co.kr"))  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: dialog.height() > before)
     qtbot.wait(50)
     assert dialog.form_scroll.verticalScrollBar().maximum() == 0  # grown to hold the whole sentence, not scrolled

@@ -24,6 +24,7 @@ from ..calls.call_tab import CallTab
 from ..find.finder import show_tab
 from ..find.invoice_lookup import Key
 from ..shared.fields import CheckedField
+from ..shared.words import request_words
 
 if TYPE_CHECKING:
     from ...service.lookups import Invoice
@@ -105,7 +106,7 @@ class AssignTab(CallTab):
             self.finder.resend_wanted.emit(invoice)
 
     def done_text(self, request: Request, result: CallResult) -> str:
-        return self.tr("Assigned: %1").replace("%1", request.describe())
+        return self.tr("Assigned: %1").replace("%1", request_words(request))
 
     def what_to_check(self, request: Request) -> str:
         keys = request.keys()
@@ -159,18 +160,21 @@ class AssignTab(CallTab):
             )
         )
         for label, text in zip(
-            self.labels, (self.tr("&ItemKey"), self.tr("&Type"), self.tr("&Document ID (MgtKey)")), strict=True
+            self.labels, (self.tr("POPB&iLL number"), self.tr("&Type"), self.tr("&Document ID")), strict=True
         ):
             label.setText(text)
         self._type_names(self.mgt_key_type)
         self.item_key.edit.setAccessibleName(self.tr("ItemKey"))
         self.item_key.edit.setToolTip(
-            self.tr("The 18-digit number POPBiLL gave the invoice (see the invoice list on the website).")
+            self.tr("The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).")
         )
         self.item_key.edit.setPlaceholderText("024112415000000001")
         self.mgt_key.edit.setAccessibleName(self.tr("Document ID (MgtKey) to assign"))
         self.mgt_key.edit.setToolTip(
-            self.tr("1 to 24 characters: letters, digits, '-' and '_'. Unique per company and type.")
+            self.tr(
+                "The document ID to give the invoice (MgtKey): 1 to 24 characters, letters, digits, '-' and '_'. "
+                "Unique per company and type."
+            )
         )
         self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
         self.button.setText(self.tr("&Assign"))

@@ -23,6 +23,7 @@ from ..log.log_model import LogEntry
 from ..shared.advice import Advice
 from ..shared.jobs import JobRunner
 from ..shared.session import Session
+from ..shared.words import request_words
 from .result_line import CallTexts
 
 Confirm = Callable[[str, str], bool]  # (title, text) -> yes
@@ -69,7 +70,7 @@ class CallFlow(QObject):
         self.session.prepare()
         missing = self.advice.missing_for_calls(self.session)
         if missing is not None:  # nothing was tried: the window's own sentence, with the client-side code
-            log(LogEntry(datetime.now(), request.operation, request.describe(), False, CLIENT_CODE, missing))
+            log(LogEntry(datetime.now(), request.operation, request_words(request), False, CLIENT_CODE, missing))
             show("failed", missing)
             return False
         if self.session.environment_name == "production" and not self._production_confirmed:
@@ -86,13 +87,13 @@ class CallFlow(QObject):
 
         def done(result: CallResult) -> None:
             log(LogEntry(
-                datetime.now(), result.operation, request.describe(), True, result.code, result.message,
+                datetime.now(), result.operation, request_words(request), True, result.code, result.message,
                 result.http_status, result.duration,
             ))  # fmt: skip
             show("ok", words.done_text(request, result) + "\n" + self.texts.popbill_said(result))
 
         def failed(error: Exception) -> None:
-            entry = failure_entry(request.operation, request.describe(), error)
+            entry = failure_entry(request.operation, request_words(request), error)
             log(entry)
             if isinstance(error, PopbillError):
                 show(*self.texts.failed(request, error, words.what_to_check(request)))

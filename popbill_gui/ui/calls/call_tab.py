@@ -190,10 +190,10 @@ class CallTab(QWidget):
         raise NotImplementedError
 
     def _type_names(self, combo: QComboBox) -> None:
-        names = {
-            "SELL": self.tr("Sales (SELL)"),
-            "BUY": self.tr("Purchase (BUY)"),
-            "TRUSTEE": self.tr("Consignment (TRUSTEE)"),
+        names = {  # words: the API's names are in the tooltip
+            "SELL": self.tr("Sales"),
+            "BUY": self.tr("Purchase"),
+            "TRUSTEE": self.tr("Consignment"),
         }
         for i in range(combo.count()):
             combo.setItemText(i, names[combo.itemData(i)])

@@ -13,9 +13,10 @@ from typing import Final
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from ...service import CallResult, Kind, PopbillError, Request
+from ...service import CallResult, PopbillError, Request
 from ..log.log_model import outcome_icon
 from ..shared.advice import hint
+from ..shared.words import request_words
 
 ICON: Final = 16
 # Outcome → (fill, ink): WCAG AA on their own fill, whatever the palette.
@@ -65,18 +66,18 @@ class CallTexts(QObject):
     to check when the outcome is unknown: those depend on the call)."""
 
     def working(self, request: Request) -> str:
-        return self.tr("Sending: %1").replace("%1", request.describe())
+        return self.tr("Sending: %1").replace("%1", request_words(request))
 
     def popbill_said(self, result: CallResult) -> str:
         return self.tr("POPBiLL: %1").replace("%1", result.message)
 
     def failed(self, request: Request, error: PopbillError, what_to_check: str) -> tuple[str, str]:
-        """(outcome, text) for a call that failed: its sentence, the code when POPBiLL's, what to do; and for an
+        """(outcome, text) for a call that failed: its sentence (POPBiLL's, or ours), what to do; and for an
         outcome that is unknown, `what_to_check` before trying again."""
         unknown = error.maybe_delivered
         head = self.tr("Outcome unknown: %1") if unknown else self.tr("Failed: %1")
-        lines = [head.replace("%1", request.describe())]
-        lines.append(f"[{error.code}] {error.message}" if error.kind is Kind.POPBILL else error.message)
+        lines = [head.replace("%1", request_words(request))]
+        lines.append(error.message)  # POPBiLL's code is in the log's and the history's columns, for IT
         advice = hint(error)
         if advice:
             lines.append("→ " + advice)

@@ -21,6 +21,7 @@ from ...service import PopbillError
 from ..shared import i18n
 from ..shared.jobs import JobRunner
 from ..shared.palette import text_style
+from ..shared.words import state_tip, type_words
 
 if TYPE_CHECKING:
     from ...service.lookups import Invoice
@@ -176,11 +177,11 @@ class InvoiceLookup(QObject):
             invoice, style = shown.invoice, ""
             # The resend tab's key is the document ID itself; the assign tab must see one the invoice has already.
             # Imported with the first answer: the list model's module is no start-up cost.
-            from .invoice_model import invoice_summary, type_text
+            from .invoice_model import invoice_summary
 
             text = invoice_summary(invoice, i18n.lang(), with_mgt_key=self._for_assign)
             if self._for_assign:
-                text = f"{type_text(invoice.mgt_key_type)}: {text}"
+                text = f"{type_words(invoice.mgt_key_type)}: {text}"
                 if invoice.mgt_key:
                     text += "\n" + self.tr("It already has a document ID: POPBiLL refuses to assign another.")
                     style = _BAD
@@ -193,6 +194,8 @@ class InvoiceLookup(QObject):
         self.label.setText(text)
         self.label.setStyleSheet(text_style(_BAD) if style == _BAD else style)
         self.label.setAccessibleDescription(text)
+        code = shown.invoice.state_code if shown.kind == "found" and shown.invoice is not None else None
+        self.label.setToolTip(state_tip(code))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.label and event.type() == QEvent.Type.LanguageChange:

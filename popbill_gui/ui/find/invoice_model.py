@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.id_pattern import Flaw, oldest_first
 from ...core.messages import Lang
+from ...core.states import state_phrase
 from ...service.assign_list import set_aside
 from ..shared import i18n
 from ..shared.palette import background, readable
@@ -75,7 +76,7 @@ def invoice_summary(invoice: Invoice, lang: Lang, *, with_mgt_key: bool = True) 
         .replace("%1", partner)
         .replace("%2", date_text(invoice) or "-")
         .replace("%3", amount_text(invoice.total) or "-")
-        .replace("%4", invoice.describe_state(lang))
+        .replace("%4", state_phrase(invoice.state_code, lang))  # words; the code is the card's tooltip
     )
     if with_mgt_key and invoice.mgt_key:
         text += " · " + QCoreApplication.translate("InvoiceModel", "document ID %1").replace("%1", invoice.mgt_key)

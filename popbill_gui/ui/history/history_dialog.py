@@ -1,8 +1,9 @@
 """The history dialog: every recorded call, single or batch, filtered by words, operation, result and dates, exported.
 
 The records come from the service (`Service.recent_calls`), queried on the window's job runner: SQLite may wait on
-another process's write, and the window must not. The table shows the message on screen (CorpNum, HTTP status and
-duration hidden until chosen from the Columns menu); the selected record is shown whole under it (`historyDetail`). The
+another process's write, and the window must not. The table shows the message on screen, in words (the business
+number, POPBiLL's code, the HTTP status and the duration hidden until chosen from 열 선택 / Columns); the selected
+record is shown whole under it (`historyDetail`), its code and times as the tooltip. The
 export goes through the service (`service/history_export.py`: CSV with BOM so Excel opens it, or XLSX; written
 atomically), on a job too.
 """
@@ -51,8 +52,9 @@ from ..shared.details import Detail, DetailArea, DetailTexts
 from ..shared.export_dialog import ask_export_path, export_on_job
 from ..shared.jobs import JobRunner
 from ..shared.palette import background, readable
-from ..shared.screen_fit import resize_within_screen
+from ..shared.screen_fit import resize_to_screen
 from ..shared.tables import columns_menu, setup_table
+from ..shared.words import type_words
 
 if TYPE_CHECKING:
     from ...service.records import CallRecord
@@ -71,8 +73,8 @@ def time_text(record: CallRecord) -> str:
 
 
 def keys_text(record: CallRecord) -> str:
-    """The keys of the call, as the log pane writes them."""
-    document = " ".join(part for part in (record.mgt_key_type, record.mgt_key) if part)
+    """The keys of the call, as the log pane writes them (the type in words: 매출, not SELL)."""
+    document = " ".join(part for part in (type_words(record.mgt_key_type), record.mgt_key) if part)
     if record.item_key:
         return f"{record.item_key} ← {document}" if document else record.item_key
     return document
@@ -111,7 +113,7 @@ class HistoryModel(QAbstractTableModel):
         return [
             self.tr("Time"),
             self.tr("Environment"),
-            self.tr("CorpNum"),
+            self.tr("Business number"),
             self.tr("Operation"),
             self.tr("Result"),
             self.tr("Keys"),
@@ -258,8 +260,8 @@ class HistoryDialog(QDialog):
         self.model = HistoryModel(self)
         self.view = setup_table(
             self, "historyView", self.model,
-            order=("time", "result", "message", "operation", "keys", "receiver", "code"),
-            hidden=("corp_num", "http", "duration"),
+            order=("time", "result", "message", "operation", "keys", "receiver"),
+            hidden=("corp_num", "http", "code", "duration"),
         )  # fmt: skip
         self.view.horizontalHeader().setStretchLastSection(False)  # the message takes the room (_size_message)
         self.model.modelReset.connect(self._fit_columns)
@@ -304,7 +306,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.detail)
         layout.addLayout(bottom)
-        resize_within_screen(self, 1000, 560)
+        resize_to_screen(self, share=(0.85, 0.85), least=(900, 560))  # the parent's screen, most of it
 
         self.text.textChanged.connect(self._text_timer.start)
         self.text.returnPressed.connect(self.refresh)
@@ -359,9 +361,12 @@ class HistoryDialog(QDialog):
         self.result_combo.setAccessibleName(self.tr("Result"))
         self.from_label.setText(self.tr("&From"))
         self.to_label.setText(self.tr("&To"))
+        for label in (self.text_label, self.from_label, self.to_label):
+            # A few pixels more than measured: at 125 % the last letter was clipped ("To" read "Tc").
+            label.setMinimumWidth(label.sizeHint().width() + 4)
         self.view.setAccessibleName(self.tr("Recorded calls"))
         self.columns_button.setText(self.tr("Colu&mns"))
-        self.columns_button.setToolTip(self.tr("Show or hide columns, such as the HTTP status and the duration."))
+        self.columns_button.setToolTip(self.tr("Show or hide columns, such as POPBiLL's code and the duration."))
         self.detail.label.setAccessibleName(self.tr("The selected record in full"))
         self.export_button.setText(self.tr("E&xport…"))
         self.export_button.setToolTip(self.tr("Write the records the filters match to CSV or Excel."))
@@ -387,7 +392,7 @@ class HistoryDialog(QDialog):
             str(values[columns.index("result")]), heading, record.message, record.ok, self.model.hint(record),
             record.code, record.http_status, record.duration, datetime.fromtimestamp(record.time),
         )  # fmt: skip
-        self.detail.setText(self.detail_texts.text(detail))
+        self.detail.setText(self.detail_texts.text(detail), self.detail_texts.facts(detail))
 
     # -- filters --------------------------------------------------------------------------------------
     def _from_changed(self, value: QDate) -> None:

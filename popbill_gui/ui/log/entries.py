@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from ...service import PopbillError, request_for
 from ..shared import i18n
 from ..shared.advice import hint
+from ..shared.words import request_words
 from .log_model import LogEntry
 
 if TYPE_CHECKING:
@@ -23,9 +24,9 @@ log = logging.getLogger(__name__)
 
 
 def keys_text(operation: str, values: dict[str, str]) -> str:
-    """The keys of a call in one line, as the log writes them ("SELL INV-1 → a@b.kr", "0241… ← SELL INV-1")."""
+    """The keys of a call in one line, as the log writes them ("매출 INV-1 → a@b.kr", "0241… ← 매출 INV-1")."""
     try:
-        return request_for(operation, values).describe()
+        return request_words(request_for(operation, values))
     except ValueError:
         return ""
 

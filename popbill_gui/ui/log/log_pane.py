@@ -1,9 +1,10 @@
 """The log pane under the tabs: one row per call (LogModel in a table), Copy rows, Clear, the history at start.
 
 Rows come from the features through the main window (calls, batch summaries, notes: `entries.py`) and, at start,
-from the recent history; this widget only shows them. The table shows result and message first (HTTP status,
-duration and the advice hidden until chosen from the Columns menu or the header's); under it, `logDetail` shows the
-selected row, or the newest, whole: a table cell would cut POPBiLL's message and our advice.
+from the recent history; this widget only shows them. The table shows result and message first, in words: the code,
+HTTP status, duration and advice are hidden until chosen from 열 선택 / Columns (or the header's menu). Under it,
+`logDetail` shows the selected row, or the newest, whole (a table cell would cut POPBiLL's message and our advice);
+the code, HTTP status and duration are its tooltip, for IT, not its words.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class LogPane(QWidget):
         self.model = LogModel(self)
         self.view = setup_table(
             self, "logView", self.model, stretch="message", precision=100,
-            order=("result", "message"), hidden=("http", "duration", "hint"),
+            order=("result", "message"), hidden=("http", "code", "duration", "hint"),
         )  # fmt: skip
         # Qt's ResizeToContents mode does not follow rows added later; fit the short columns as rows come.
         self.model.rowsInserted.connect(self._fit_columns)
@@ -128,7 +129,7 @@ class LogPane(QWidget):
             LogModel.result_text(entry), heading, entry.message, entry.ok, entry.hint, entry.code,
             entry.http_status, entry.duration, entry.time,
         )  # fmt: skip
-        self.detail.setText(self.detail_texts.text(detail))
+        self.detail.setText(self.detail_texts.text(detail), self.detail_texts.facts(detail))
 
     def copy_selected(self) -> None:
         rows = [index.row() for index in self.view.selectionModel().selectedRows()]
@@ -149,7 +150,7 @@ class LogPane(QWidget):
         self.clear_button.setText(self.tr("C&lear log"))
         self.copy_action.setText(self.tr("Copy"))
         self.columns_button.setText(self.tr("Colu&mns"))
-        self.columns_button.setToolTip(self.tr("Show or hide columns, such as the HTTP status and the duration."))
+        self.columns_button.setToolTip(self.tr("Show or hide columns, such as POPBiLL's code and the duration."))
         self.view.setAccessibleName(self.tr("Log of calls"))
         self.detail.label.setAccessibleName(self.tr("The selected call in full"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LogModel.COLUMNS) - 1)

@@ -23,6 +23,7 @@ from ..calls.call_tab import CallTab
 from ..find.finder import show_tab
 from ..find.invoice_lookup import Key
 from ..shared.fields import CheckedField
+from ..shared.words import request_words
 
 if TYPE_CHECKING:
     from ...service.lookups import Invoice
@@ -95,7 +96,7 @@ class ResendTab(CallTab):
         return ResendRequest(str(self.mgt_key_type.currentData()), self.mgt_key.value(), self.receiver.value())
 
     def done_text(self, request: Request, result: CallResult) -> str:
-        return self.tr("Sent again: %1").replace("%1", request.describe())
+        return self.tr("Sent again: %1").replace("%1", request_words(request))
 
     def what_to_check(self, request: Request) -> str:
         return self.tr(
@@ -162,12 +163,17 @@ class ResendTab(CallTab):
     def retranslate(self) -> None:
         self.intro.setText(self.tr("Resend the notification mail of one e-Tax invoice to one e-mail address."))
         for label, text in zip(
-            self.labels, (self.tr("&Type"), self.tr("&Document ID (MgtKey)"), self.tr("&Receiver e-mail")), strict=True
+            self.labels, (self.tr("&Type"), self.tr("&Document ID"), self.tr("&Receiver e-mail")), strict=True
         ):
             label.setText(text)
         self._type_names(self.mgt_key_type)
         self.mgt_key.edit.setAccessibleName(self.tr("Document ID (MgtKey)"))
-        self.mgt_key.edit.setToolTip(self.tr("1 to 24 characters: letters, digits, '-' and '_'."))
+        self.mgt_key.edit.setToolTip(
+            self.tr(
+                "The document ID your company gave the invoice (MgtKey): 1 to 24 characters, letters, digits, '-' "
+                "and '_'."
+            )
+        )
         self.mgt_key.edit.setPlaceholderText("INV-2026-0001")
         self.receiver.edit.setAccessibleName(self.tr("Receiver e-mail address"))
         self.receiver.edit.setToolTip(self.tr("One e-mail address, e.g. name@example.com."))

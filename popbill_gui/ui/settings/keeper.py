@@ -2,6 +2,11 @@
 settings dialog, and using what it returns (saved settings; credentials in the keyring or in memory); the
 connection test's row in the log.
 
+Credentials follow the environment: the dialog hands back only what was typed, and `Service.switch_settings` drops
+whatever was in use (from the keyring, kept for this session only, a pasted token) the moment the environment
+changes, so nothing is ever sent to the other server with them; the new environment's own keyring entry is read. A
+settings file that cannot be written is said in the log (the settings still hold until the program closes).
+
 Composed into the main window, which hands it what it uses and listens: `changed` (the status bar and the setup bar
 say it again), `language_chosen`, `logged`. What the keyring could not give is said by the setup bar
 (`window/setup_bar.py`), not as a failure in the log: no keyring, or a locked one, is a state to get out of, not an
@@ -23,6 +28,7 @@ from ...service import Credentials, PopbillError, Token
 from ...storage import settings as settings_store
 from ...storage.settings import Settings
 from ..log.entries import failure_entry, note
+from ..shared.advice import settings_path
 from ..shared.jobs import JobRunner
 from ..shared.session import Session, Source
 
@@ -96,7 +102,7 @@ class SettingsKeeper(QObject):
 
     def log_connection_test(self, token: Token) -> None:
         """A connection test that issued a token (the settings dialog's too)."""
-        message = self.tr("Connection works: a session token was issued, valid until %1.").replace(
+        message = self.tr("Connection works: POPBiLL accepted the keys. Signed in until %1.").replace(
             "%1", token.expiry_text()
         )
         self.logged.emit(replace(note("connection", True, message), code=1))
@@ -108,7 +114,7 @@ class SettingsKeeper(QObject):
         dialog = self.dialog()
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted:
-            self.apply(dialog.result_settings(), dialog.result_credentials(), dialog.session_only())
+            self.apply(dialog.result_settings(), dialog.entered_credentials(), dialog.session_only())
         dialog.deleteLater()  # not kept for the window's life (nor retranslated on every language change)
 
     def dialog(self) -> SettingsDialog:
@@ -125,49 +131,71 @@ class SettingsKeeper(QObject):
             jobs=self.jobs,
             on_tested=self.log_connection_test,
             parent=self._window,
+            env_chosen=session.env_chosen,
+            demo=session.demo,
         )
 
-    def apply(self, settings: Settings, credentials: Credentials | None, session_only: bool) -> None:
-        """Use new settings (saved unless in demo mode) and new credentials (keyring, or memory)."""
+    def apply(self, settings: Settings, entered: Credentials | None, session_only: bool) -> None:
+        """Use new settings (saved unless in demo mode) and the credentials typed with them, `entered` (None: none
+        typed), kept in the keyring or in memory. A change of environment drops the credentials in use at once."""
         session, service = self.session, self.service
-        old_lang, old_env = session.settings.lang, session.settings.env
+        old_lang = session.settings.lang
+        if session.demo:
+            settings = replace(settings, env=session.settings.env)  # the demo stays the demo
         # Values set by POPBILL_* variables hold for this run only: the file keeps its own for them.
         to_save = replace(settings, **{name: getattr(session.saved, name) for name in session.locked})
-        if to_save != session.saved and not session.demo and self._save_settings is not None:
-            try:
-                self._save_settings(to_save)
-                session.saved = to_save
-            except OSError as exc:
-                log.warning("settings not saved: %s", type(exc).__name__)
-        service.configure(
-            settings=settings_store.resolve({}, session.environ, to_save) if session.locked else settings
-        )
-        settings = session.settings
-        changed = credentials is not None and credentials != service.credentials
-        if changed and session.source is not Source.ENV:
-            assert credentials is not None
-            if session.demo or session_only or not session.keyring_available:
-                service.configure(credentials=credentials, store=None)
-                session.source = Source.DEMO if session.demo else Source.SESSION
-            else:
-                service.configure(credentials=credentials)  # used at once; kept in the keyring by a job
-
-                def saved(_backend: str) -> None:
-                    session.source = Source.KEYRING
-                    self.changed.emit()
-
-                def not_saved(error: Exception) -> None:  # usable in memory still, and the log says why
-                    session.source = Source.SESSION
-                    self.changed.emit()
-                    self.logged.emit(failure_entry("keyring", "", error))
-
-                self.jobs.submit(partial(service.save_credentials, credentials), saved, not_saved, key=KEYRING_SAVE)
-        if settings.lang != old_lang:
-            self.language_chosen.emit(settings.lang)
-        if settings.env != old_env and not changed and session.source in (Source.KEYRING, Source.NONE):
-            # Credentials are kept per environment: the old environment's are dropped at once (never sent to the
-            # new one) and the other entry is read.
-            service.configure(credentials=None, store=None)
+        first_choice = not session.env_chosen  # saved even if it is the default: it was chosen now
+        session.env_chosen = True
+        if (to_save != session.saved or first_choice) and not session.demo and self._save_settings is not None:
+            self._save(to_save)
+        chosen = settings_store.resolve({}, session.environ, to_save) if session.locked else settings
+        if session.source is Source.ENV and chosen.env == service.settings.env:
+            entered = None  # the variables' credentials hold for this run
+        read_keyring = service.switch_settings(chosen, entered)
+        if entered is not None:
+            self._use(entered, session_only)
+        elif read_keyring:
+            # Credentials are kept per environment: the old environment's were dropped (never sent to the new one,
+            # whatever they were), and the other entry is read.
             session.source = Source.PENDING
             self.load_keyring()
+        if session.settings.lang != old_lang:
+            self.language_chosen.emit(session.settings.lang)
         self.changed.emit()
+
+    def _save(self, settings: Settings) -> None:
+        """Write the settings file; a failure is said in the window, and the settings hold until the program
+        closes (the file keeps what it had)."""
+        assert self._save_settings is not None
+        try:
+            self._save_settings(settings)
+        except OSError as exc:
+            log.warning("settings not saved: %s", type(exc).__name__)
+            reason = exc.strerror or type(exc).__name__
+            message = self.tr(
+                "The settings could not be saved (%1). They apply until the program closes; open %2 again to save "
+                "them once the cause is gone."
+            )
+            self.logged.emit(note("settings", False, message.replace("%1", reason).replace("%2", settings_path())))
+            return
+        self.session.saved = settings
+
+    def _use(self, credentials: Credentials, session_only: bool) -> None:
+        """Credentials typed in Settings: in memory (the demo, no keyring, or the clerk's choice), else used at once
+        and kept in the keyring by a job."""
+        session, service = self.session, self.service
+        if session.demo or session_only or not session.keyring_available:
+            service.configure(credentials=credentials, store=None)
+            session.source = Source.DEMO if session.demo else Source.SESSION
+            return
+
+        def saved(_backend: str) -> None:
+            session.source = Source.KEYRING
+            self.changed.emit()
+
+        def not_saved(error: Exception) -> None:  # usable in memory still, and the log says why
+            session.source = Source.SESSION
+            self.changed.emit()
+            self.logged.emit(failure_entry("keyring", "", error))
+
+        self.jobs.submit(partial(service.save_credentials, credentials), saved, not_saved, key=KEYRING_SAVE)

@@ -1,13 +1,15 @@
 """The settings and connection dialog: where calls go, for which company, with which credentials.
 
-A clerk's fields come first (environment, 사업자등록번호, sign-in, UserID, language); hosts, custom URLs, the CA file
-and the timeout wait in a collapsed 고급 / Advanced section. The rows are built from one table (`_ROWS` here for the
-layout, `SettingsTexts.rows()` in settings_texts.py for their words), so adding a setting is one line in each. Every
-rule is the core's (`check_corp_num`, `check_user_id`, `check_url`, the credential checks), shown inline next to the
-field; a problem disables OK and a line under the form says why; a failed CorpNum check digit only warns. Saved
-secrets are never put into a widget: their fields stay empty with a "(saved)" placeholder, and leaving them empty
-keeps what was saved. "Test connection" issues a token on the window's job runner from plain values captured before
-it starts, and shows the token's expiry (local time) or the error's sentence; the token itself is never shown.
+A clerk's fields come first (운영 or 테스트, 사업자등록번호, LinkID and SecretKey with what they are, UserID, language);
+a pasted session token, hosts, custom URLs, the proxy script, the CA file and the timeout wait in a collapsed 고급 /
+Advanced section. On a first start the environment is asked, never assumed (the combo box starts empty and OK waits
+for it). The rows are built from one table (`_ROWS` here for the layout, `SettingsTexts.rows()` in settings_texts.py
+for their words), so adding a setting is one line in each. Every rule is the core's (`check_corp_num`,
+`check_user_id`, `check_url`, `check_pac_url`, the credential checks), shown inline next to the field, once; a
+problem disables OK and a line under the form says so; a failed CorpNum check digit only warns. Saved secrets are
+never put into a widget: their fields stay empty with a "(saved)" placeholder, and leaving them empty keeps what was
+saved, for the environment they were saved for: another environment chosen, they are not offered, tested or handed
+back (`entered_credentials` is only what was typed). "Test connection": `connection_test.py`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from itertools import pairwise
 from typing import Final
 
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -30,7 +33,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QSizePolicy,
     QToolButton,
@@ -38,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.environments import check_url
 from ...core.messages import normalize_lang, text
 from ...core.trust import check_ca_file, clean_ca_path
 from ...core.validation import (
@@ -50,18 +51,22 @@ from ...core.validation import (
     check_user_id,
     clean,
 )
-from ...service import Credentials, LinkCredentials, PopbillError, Token, TokenCredentials, test_connection
+from ...service import Credentials, LinkCredentials, Token, TokenCredentials
 from ...storage.settings import ENV_VARS, MAX_TIMEOUT, Settings
 from ..shared import i18n
-from ..shared.fields import Check, CheckedField
+from ..shared.fields import CheckedField
 from ..shared.jobs import JobRunner
 from ..shared.palette import text_style
-from ..shared.screen_fit import FormScroll, fit_to_screen
+from ..shared.screen_fit import FormScroll, fit_to_screen, free_area
+from .connection_test import TEST_KEY, ConnectionTest
+from .settings_checks import pac_check, url_check
 from .settings_texts import SettingsTexts
 
-TEST_KEY: Final = "settings-test"  # one connection test at a time (keeper.CONNECTION_TEST)
+__all__ = ["TEST_KEY", "SettingsDialog"]
+
 MIN_TIMEOUT: Final = 1.0
 MIN_WIDTH: Final = 480
+WIDTH: Final = 600
 _ERROR: Final = "#b71c1c"  # made readable on the palette's background by palette.text_style (dark mode)
 _WARNING: Final = "#8a5300"
 
@@ -70,39 +75,26 @@ _WARNING: Final = "#8a5300"
 _ROWS: Final = (
     ("main", "env"),
     ("main", "corp_num"),
-    ("main", "method"),
     ("main", "link_id"),
     ("main", "secret_key"),
-    ("main", "token"),
     ("main", "user_id"),
     ("main", "lang"),
+    ("advanced", "method"),
+    ("advanced", "token"),
     ("advanced", "hosts"),
     ("advanced", "base_url"),
     ("advanced", "auth_url"),
+    ("advanced", "pac_url"),
     ("advanced", "ca_bundle"),
     ("advanced", "timeout"),
 )
-_ADVANCED: Final = tuple(name for section, name in _ROWS if section == "advanced")
-
-
-def _url_check(field_name: str) -> Check:
-    """A CheckedField check for an optional custom URL (https anywhere, plain http on loopback only)."""
-
-    def check(value: str) -> list[Problem]:
-        if not clean(value):
-            return []
-        try:
-            check_url(value)
-        except PopbillError as exc:
-            # check_url words its refusals as error.<kind> with the URL; the Problem re-words them per language.
-            return [Problem(field_name, f"error.{exc.kind.value}", {"url": clean(value).rstrip("/")})]
-        return []
-
-    return check
+_ADVANCED_SETTINGS: Final = ("hosts", "base_url", "auth_url", "pac_url", "ca_bundle", "timeout")
 
 
 class SettingsDialog(QDialog):
-    """Environment, CorpNum, credentials, UserID, language; advanced: hosts, URLs, CA file, timeout; a test."""
+    """Environment, CorpNum, credentials, UserID, language; advanced: a pasted token, hosts, URLs, the proxy script,
+    CA file, timeout; a connection test. `env_chosen` False: a first start, the environment asked. `demo`: the
+    demo's own connection (its environment fixed, its loopback addresses no reason to open the advanced section)."""
 
     def __init__(
         self,
@@ -114,6 +106,8 @@ class SettingsDialog(QDialog):
         jobs: JobRunner,
         on_tested: Callable[[Token], None] | None = None,
         parent: QWidget | None = None,
+        env_chosen: bool = True,
+        demo: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -121,44 +115,42 @@ class SettingsDialog(QDialog):
         self._credentials = credentials
         self._locked = set(locked)
         self._keyring_available = keyring_available
-        self._jobs = jobs
-        self._on_tested = on_tested
-        self._testing = False
-        self._outcome: tuple[str, object] | None = None  # last test outcome, kept so retranslate() can re-word it
+        self._demo = demo
         self._labels: dict[str, QLabel] = {}
         self.texts = SettingsTexts(self)
-        self._build_inputs(settings, credentials)
+        self.test = ConnectionTest(self, jobs, self.texts, on_tested=on_tested, changed=self._test_changed)
+        self.test_button, self.test_result = self.test.button, self.test.result
+        self._build_inputs(settings, credentials, env_chosen)
         self._build_layout()
         self._apply_locks()
         self._connect()
         self._show_method_rows()
-        # Open the advanced section when something in it is set, or must be fixed.
-        self.set_advanced_shown(any(getattr(settings, name, None) != getattr(Settings(), name) for name in _ADVANCED))
+        # Open the advanced section when something in it is set (a pasted token too), or must be fixed; the demo's
+        # own addresses are not something the clerk set.
+        changed = any(getattr(settings, name) != getattr(Settings(), name) for name in _ADVANCED_SETTINGS)
+        self.set_advanced_shown(self.token_radio.isChecked() or (changed and not demo))
         self.retranslate()
+        # Wider than its minimum where the screen allows: the notes then take fewer lines, the form less height.
+        self.resize(min(WIDTH, free_area(self).width()), self.height())
         fit_to_screen(self, self.form_scroll)  # now that every row has its words
 
     # -- building ---------------------------------------------------------------------------------------
-    def _build_inputs(self, settings: Settings, credentials: Credentials | None) -> None:
+    def _build_inputs(self, settings: Settings, credentials: Credentials | None, env_chosen: bool) -> None:
         self.env = self._combo("settingsEnv", ("test", "production"), settings.env)
+        if not env_chosen:
+            self.env.setCurrentIndex(-1)  # its placeholder asks: 운영 or 테스트, never a silent default
         self.env_note = self._message_label("settingsEnvNote", _WARNING)
         self.corp_num = CheckedField("settingsCorpNum", self._corp_num_problems, None, self)
         self.corp_num.edit.setText(settings.corp_num or "")
         self.corp_num_note = self._message_label("settingsCorpNumWarning")
-        # Credentials: LinkID + SecretKey, or a pasted session token.
-        self.link_radio = QRadioButton(self)
-        self.link_radio.setObjectName("settingsUseLink")
-        self.token_radio = QRadioButton(self)
-        self.token_radio.setObjectName("settingsUseToken")
-        self._method = QButtonGroup(self)
-        self._method.addButton(self.link_radio)
-        self._method.addButton(self.token_radio)
-        (self.token_radio if isinstance(credentials, TokenCredentials) else self.link_radio).setChecked(True)
+        # Credentials: LinkID + SecretKey (or, in the advanced section, a pasted session token). Widgets are made in
+        # the form's order: the focus chain starts out that way (a field's inner parts follow it there).
+        self.keys_note = self._message_label("settingsKeysNote")
         self.link_id = QLineEdit(self)
         self.link_id.setObjectName("settingsLinkId")
         if isinstance(credentials, LinkCredentials):
             self.link_id.setText(credentials.link_id)  # a LinkID is not a secret
         self.secret_key = self._secret_edit("settingsSecretKey")
-        self.token = self._secret_edit("settingsToken")
         self.credentials_message = self._message_label("settingsCredentialsMessage", _ERROR)
         self.keyring_warning = self._message_label("settingsKeyringWarning", _WARNING)
         self.session_only_box = QCheckBox(self)
@@ -171,11 +163,22 @@ class SettingsDialog(QDialog):
         self.advanced_button.setObjectName("settingsAdvanced")
         self.advanced_button.setCheckable(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.link_radio = QRadioButton(self)
+        self.link_radio.setObjectName("settingsUseLink")
+        self.token_radio = QRadioButton(self)
+        self.token_radio.setObjectName("settingsUseToken")
+        self._method = QButtonGroup(self)
+        self._method.addButton(self.link_radio)
+        self._method.addButton(self.token_radio)
+        (self.token_radio if isinstance(credentials, TokenCredentials) else self.link_radio).setChecked(True)
+        self.token = self._secret_edit("settingsToken")
         self.hosts = self._combo("settingsHosts", ("default", "static", "ga"), settings.hosts)
-        self.base_url = CheckedField("settingsBaseUrl", _url_check("base_url"), None, self)
+        self.base_url = CheckedField("settingsBaseUrl", url_check("base_url"), None, self)
         self.base_url.edit.setText(settings.base_url or "")
-        self.auth_url = CheckedField("settingsAuthUrl", _url_check("auth_url"), None, self)
+        self.auth_url = CheckedField("settingsAuthUrl", url_check("auth_url"), None, self)
         self.auth_url.edit.setText(settings.auth_url or "")
+        self.pac_url = CheckedField("settingsPacUrl", pac_check, None, self, trim=False)
+        self.pac_url.edit.setText(settings.pac_url or "")
         # Checked as soon as the path is typed or pasted (with or without the quotes of Windows' "Copy as path").
         self.ca_bundle = CheckedField("settingsCaBundle", check_ca_file, None, self, trim=False)
         self.ca_bundle.edit.setText(settings.ca_bundle or "")
@@ -188,12 +191,8 @@ class SettingsDialog(QDialog):
         for field in self._checked_fields():
             # Messages may quote what was typed: never let it be read as rich text.
             field.message.setTextFormat(Qt.TextFormat.PlainText)
-        # The test and the buttons.
-        self.test_button = QPushButton(self)
-        self.test_button.setObjectName("settingsTest")
-        self.test_button.setAutoDefault(False)  # Enter means OK, not "make a network call"
-        self.test_result = self._message_label("settingsTestResult")
-        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The buttons.
+        self.test_result.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding)
         self.ok_reason = self._message_label("settingsOkReason", _ERROR)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -220,6 +219,7 @@ class SettingsDialog(QDialog):
             "hosts": (self.hosts, self.hosts),
             "base_url": (self.base_url, self.base_url.edit),
             "auth_url": (self.auth_url, self.auth_url.edit),
+            "pac_url": (self.pac_url, self.pac_url.edit),
             "ca_bundle": (self.ca_bundle, self.ca_bundle.edit),
             "timeout": (self.timeout, self.timeout),
         }
@@ -238,8 +238,10 @@ class SettingsDialog(QDialog):
             label.setWordWrap(True)
             label.setBuddy(buddy)
             self._labels[name] = label
+            if name == "link_id":  # what LinkID and SecretKey are, above them
+                self.form.addRow(self.keys_note)
             (self.form if section == "main" else self.advanced_form).addRow(label, shown)
-            if name == "token":  # what the credentials need, right under them
+            if name == "secret_key":  # what the credentials need, right under them
                 for message in (self.credentials_message, self.keyring_warning, self.session_only_box):
                     self.form.addRow(message)
         self.advanced = QWidget(self)
@@ -269,7 +271,10 @@ class SettingsDialog(QDialog):
         self.form.setRowVisible(self.session_only_box, not self._keyring_available)
         # The tab order follows the form; inside a row, its extra inputs (the second radio button, the box under
         # the credentials) follow the row's own.
-        extra: dict[QWidget, list[QWidget]] = {self.link_radio: [self.token_radio], self.token: [self.session_only_box]}
+        extra: dict[QWidget, list[QWidget]] = {
+            self.link_radio: [self.token_radio],
+            self.secret_key: [self.session_only_box],
+        }
         order: list[QWidget] = []
         for section, name in _ROWS:
             if section == "advanced" and self.advanced_button not in order:
@@ -315,7 +320,7 @@ class SettingsDialog(QDialog):
         return box
 
     def _checked_fields(self) -> tuple[CheckedField, ...]:
-        return (self.corp_num, self.user_id, self.base_url, self.auth_url, self.ca_bundle)
+        return (self.corp_num, self.user_id, self.base_url, self.auth_url, self.pac_url, self.ca_bundle)
 
     def _inputs(self) -> dict[str, QWidget]:
         """Setting name → its input, for the settings a POPBILL_* variable can fix."""
@@ -324,6 +329,7 @@ class SettingsDialog(QDialog):
             "hosts": self.hosts,
             "base_url": self.base_url.edit,
             "auth_url": self.auth_url.edit,
+            "pac_url": self.pac_url.edit,
             "corp_num": self.corp_num.edit,
             "user_id": self.user_id.edit,
             "lang": self.lang,
@@ -342,13 +348,15 @@ class SettingsDialog(QDialog):
                 widget.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
             else:
                 widget.setEnabled(False)  # a combo box has no read-only mode; Qt still shows its tooltip
+        if self._demo:
+            self.env.setEnabled(False)  # the demo stays the demo: its simulator, its credentials
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.test_button.clicked.connect(self._start_test)
         self.advanced_button.toggled.connect(self.set_advanced_shown)
-        self.env.currentIndexChanged.connect(self._refresh)
+        self.env.currentIndexChanged.connect(self._on_env_changed)
         self._method.buttonToggled.connect(self._on_method_changed)
         for edit in (self.link_id, self.secret_key, self.token):
             edit.textChanged.connect(self._on_credentials_edited)
@@ -364,12 +372,17 @@ class SettingsDialog(QDialog):
         fit_to_screen(self, self.form_scroll)
 
     # -- reading the form ---------------------------------------------------------------------------------
+    def _saved(self) -> Credentials | None:
+        """The credentials passed in, while the environment they belong to is the one chosen; else None (they are
+        never offered to, tested on or handed back for the other environment's server)."""
+        return self._credentials if self.env.currentData() in (None, self._initial.env) else None
+
     def _credentials_state(self) -> tuple[Credentials | None, list[str]]:
         """The credentials the form stands for, and what is wrong with them (sentences, in the window's language).
 
         Empty secret fields keep the credentials passed in; a new LinkID needs its SecretKey with it.
         """
-        saved = self._credentials
+        saved = self._saved()
         if self.token_radio.isChecked():
             pasted = self.token.text()
             if not pasted:
@@ -401,12 +414,17 @@ class SettingsDialog(QDialog):
     def _settings_problems(self) -> list[str]:
         """What blocks OK among the settings; a value fixed by an environment variable cannot be fixed here."""
         fields = {"base_url": self.base_url, "auth_url": self.auth_url, "corp_num": self.corp_num}
-        fields.update({"user_id": self.user_id, "ca_bundle": self.ca_bundle})
+        fields.update({"user_id": self.user_id, "pac_url": self.pac_url, "ca_bundle": self.ca_bundle})
         return [p.describe(i18n.lang()) for name, f in fields.items() if name not in self._locked for p in f.problems()]
 
     def _blockers(self) -> list[str]:
+        """What keeps OK from being pressed, each said once: what is marked at its field is not said again."""
         _, credential_problems = self._credentials_state()
         blockers = self._settings_problems() + credential_problems
+        if blockers:
+            blockers = [self.tr("fix what is marked above.")]
+        if self.env.currentIndex() < 0:
+            blockers.insert(0, self.tr("choose Production or Test."))
         if not self._keyring_available and self._secrets_typed() and not self.session_only_box.isChecked():
             blockers.append(self.tr("Tick “Keep secrets for this session only” to use the secrets you typed."))
         return blockers
@@ -420,10 +438,11 @@ class SettingsDialog(QDialog):
 
         chosen = replace(
             self._initial,
-            env=str(self.env.currentData()),
+            env=str(self.env.currentData() or self._initial.env),
             hosts=str(self.hosts.currentData()),
             base_url=optional(self.base_url),
             auth_url=optional(self.auth_url),
+            pac_url=self.pac_url.value().strip('"') or None,  # checked: check_pac_url, as "Copy as path" quotes
             corp_num=check_corp_num(self.corp_num.edit.text()).value or None,
             user_id=self.user_id.value() or None,
             lang=normalize_lang(str(self.lang.currentData())),
@@ -432,8 +451,11 @@ class SettingsDialog(QDialog):
         )
         return replace(chosen, **{name: getattr(self._initial, name) for name in self._locked if name in ENV_VARS})
 
-    def result_credentials(self) -> Credentials | None:
-        """New credentials when secrets were typed, else the ones passed in (None when there were none)."""
+    def entered_credentials(self) -> Credentials | None:
+        """The credentials typed here (a SecretKey, or a token pasted); None when none were typed: never the ones
+        passed in handed back (`Service.switch_settings` decides what happens to those)."""
+        if not self._secrets_typed():
+            return None
         credentials, _ = self._credentials_state()
         return credentials
 
@@ -450,8 +472,15 @@ class SettingsDialog(QDialog):
 
     def done(self, result: int) -> None:
         # A test still running reports to nobody: its result must not reach a dialog that was closed.
-        self._testing = False
+        self.test.stop()
         super().done(result)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Laid out for real now: a note that wraps into one more line than guessed gets its room at once, and once
+        # the words have settled, no more than it needs.
+        fit_to_screen(self, self.form_scroll, grow_only=True)
+        QTimer.singleShot(0, self, lambda: fit_to_screen(self, self.form_scroll))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -464,24 +493,31 @@ class SettingsDialog(QDialog):
             self.corp_num.recheck()  # whether CorpNum is required depends on the method
             self._refresh()
 
+    def _on_env_changed(self) -> None:
+        # The saved credentials belong to the environment they were saved for: their LinkID is not offered for the
+        # other one (nothing typed then reads the other environment's own entry), and comes back with it.
+        saved_link = self._credentials.link_id if isinstance(self._credentials, LinkCredentials) else ""
+        here = self._saved()
+        if not self.secret_key.text() and self.link_id.text() in ("", saved_link):
+            self.link_id.setText(here.link_id if isinstance(here, LinkCredentials) else "")
+        self.texts.placeholders(self)
+        self._on_credentials_edited()
+
     def _on_credentials_edited(self) -> None:
         self.corp_num.recheck()
         self._refresh()
 
     def _show_method_rows(self) -> None:
         link = self.link_radio.isChecked()
+        self.form.setRowVisible(self.keys_note, link)
         self.form.setRowVisible(self.link_id, link)
         self.form.setRowVisible(self.secret_key, link)
-        self.form.setRowVisible(self.token, not link)
+        self.advanced_form.setRowVisible(self.token, not link)
 
     def _refresh(self) -> None:
-        production = self.env.currentData() == "production"
-        self.env_note.setText(
-            self.tr("Production: calls are real. Mail is really sent and document IDs are really assigned.")
-            if production
-            else ""
-        )
-        self.env_note.setVisible(production)
+        self.env_note.setText(self.texts.env_note(self.env.currentData()))
+        self.env_note.setStyleSheet(text_style(_WARNING) if self.env.currentData() == "production" else "")
+        self.env_note.setVisible(bool(self.env_note.text()))
 
         check = check_corp_num(self.corp_num.edit.text())
         problems = self.corp_num.problems()
@@ -508,60 +544,23 @@ class SettingsDialog(QDialog):
         self.ok_button.setEnabled(not blockers)
         self.ok_reason.setText(self.tr("OK is not available yet: %1").replace("%1", blockers[0]) if blockers else "")
         self.ok_reason.setVisible(bool(blockers))
-        if any(f.problems() for f in (self.base_url, self.auth_url, self.ca_bundle)) and not self.advanced.isVisible():
+        advanced = (self.base_url, self.auth_url, self.pac_url, self.ca_bundle)
+        if any(f.problems() for f in advanced) and not self.advanced.isVisible():
             self.set_advanced_shown(True)  # a problem in the closed section must be seen to be fixed
-        self.test_button.setEnabled(not self._testing)
+        self.test_button.setEnabled(not self.test.testing)
 
     # -- test connection ----------------------------------------------------------------------------------
     def _start_test(self) -> None:
-        if self._testing:
-            return
         credentials, credential_problems = self._credentials_state()
-        problems = self._settings_problems() + credential_problems
-        if credentials is None:
-            self._show_outcome("blocked", self.tr("Enter the credentials first."))
-            return
-        if problems:
-            self._show_outcome("blocked", problems[0])
-            return
-        # Plain values only: the job never reads a widget.
-        settings = self.result_settings()
-        if not self._jobs.submit(
-            lambda: test_connection(settings, credentials), self._test_done, self._test_failed, key=TEST_KEY
-        ):
-            self._show_outcome("busy", None)
-            return
-        self._testing = True
-        self._show_outcome("running", None)
+        self.test.start(self.result_settings, credentials, self._settings_problems() + credential_problems)
 
-    def _test_done(self, token: Token) -> None:
-        if not self._testing:
-            return
-        self._testing = False
-        self._show_outcome("ok", token.local_expiry_text() if token.expires_at is not None else None)
-        if self._on_tested is not None and token.expires_at is not None:
-            self._on_tested(token)
-
-    def _test_failed(self, error: Exception) -> None:
-        if not self._testing:
-            return
-        self._testing = False
-        self._show_outcome("failed", error)
-
-    def _show_outcome(self, kind: str, detail: object) -> None:
-        self._outcome = (kind, detail)
-        self._render_outcome()
+    def _test_changed(self) -> None:
         self._refresh()
         # On a short screen the result may land below the fold: bring it into sight once it is laid out.
         QTimer.singleShot(0, self, lambda: self.form_scroll.show_whole(self.test_result))
 
-    def _render_outcome(self) -> None:
-        message, error = self.texts.outcome(*(self._outcome or ("", None)))
-        self.test_result.setText(message)
-        self.test_result.setStyleSheet(text_style(_ERROR) if error else "")
-
     def retranslate(self) -> None:
         """Every visible text; called once at start and again when the application's language changes."""
         self.texts.apply(self)
-        self._render_outcome()
+        self.test.render()
         self._refresh()

@@ -1,5 +1,8 @@
 """The words of the settings dialog: the one table of its rows (label, accessible name, rule), the texts of its
-other widgets, and the connection test's outcome. Through Qt's translations (context "SettingsTexts")."""
+other widgets, and the connection test's outcome. Through Qt's translations (context "SettingsTexts").
+
+A clerk reads the labels and the notes: no API word there (CorpNum, base64, session token); the API's names stay in
+the tooltips, where IT looks for them, and the pasted token waits in the advanced section."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from PySide6.QtCore import QObject
 
 from ...service import LinkCredentials, PopbillError, TokenCredentials
 from ...storage.settings import ENV_VARS
-from ..shared.advice import hint
+from ..shared.advice import capitalized, hint, keyring_name
 
 if TYPE_CHECKING:
     from .settings_dialog import SettingsDialog
@@ -26,15 +29,17 @@ class SettingsTexts(QObject):
                 self.tr("&Environment"),
                 self.tr("Environment"),
                 self.tr(
-                    "Test (연동 테스트) for trying things out; Production (운영) sends real mail and assigns real IDs."
+                    "Production (운영) is your company's real work: mail really goes to customers and document IDs "
+                    "are final. Test (연동 테스트) is POPBiLL's practice service. Your LinkID and SecretKey are "
+                    "kept for each separately."
                 ),
             ),
             "corp_num": (
-                self.tr("&Business registration number (CorpNum)"),
-                self.tr("Business registration number (CorpNum)"),
+                self.tr("&Business registration number"),
+                self.tr("Business registration number"),
                 self.tr(
-                    "10 digits; dashes are removed. Required when signing in with LinkID and SecretKey. A "
-                    "check digit that does not match is only a warning."
+                    "Your company's 사업자등록번호 (CorpNum), 10 digits; dashes are removed. Required when signing in "
+                    "with LinkID and SecretKey. A check digit that does not match is only a warning."
                 ),
             ),
             "method": (
@@ -45,14 +50,17 @@ class SettingsTexts(QObject):
             "link_id": (
                 self.tr("Link&ID"),
                 self.tr("LinkID"),
-                self.tr("The LinkID POPBiLL gave your company: letters and digits, no spaces."),
+                self.tr(
+                    "The LinkID POPBiLL gave your company with the API application (연동 신청): letters and digits, "
+                    "no spaces. Not your POPBiLL user ID."
+                ),
             ),
             "secret_key": (
                 self.tr("Secret&Key"),
                 self.tr("SecretKey"),
                 self.tr(
-                    "Paste the SecretKey exactly as POPBiLL issued it (base64 text). It is never shown. "
-                    "Leave it empty to keep the saved one."
+                    "The 44-character key POPBiLL issued with the LinkID (base64 text), pasted exactly. Not your "
+                    "POPBiLL password. It is never shown. Leave it empty to keep the saved one."
                 ),
             ),
             "token": (
@@ -63,7 +71,10 @@ class SettingsTexts(QObject):
             "user_id": (
                 self.tr("POPBiLL &user ID"),
                 self.tr("POPBiLL user ID"),
-                self.tr("Optional. Up to 50 ASCII characters, no control characters."),
+                self.tr(
+                    "Optional: the POPBiLL user ID of the person working (UserID), recorded by POPBiLL with each "
+                    "call. Up to 50 ASCII characters. Never a password."
+                ),
             ),
             "lang": (
                 self.tr("&Language"),
@@ -87,6 +98,15 @@ class SettingsTexts(QObject):
                 self.tr("Custom token &service URL"),
                 self.tr("Custom token service URL"),
                 self.tr("Optional. Replaces the token service host.") + " " + https_only,
+            ),
+            "pac_url": (
+                self.tr("Pro&xy script (PAC)"),
+                self.tr("Proxy auto-configuration script"),
+                self.tr(
+                    "Optional: the address of your company's proxy script, the file that tells programs which "
+                    "proxy to use for which address (PAC, from IT). An http:// or https:// address or a file on "
+                    "this computer. Empty: the system's settings are used."
+                ),
             ),
             "ca_bundle": (
                 self.tr("Company CA certi&ficate file"),
@@ -119,8 +139,15 @@ class SettingsTexts(QObject):
                 widget.setToolTip(override + "\n" + rule)
             else:
                 widget.setToolTip(rule)
-        for index, name in enumerate((self.tr("테스트 (Test)"), self.tr("운영 (Production)"))):
+        for index, name in enumerate((self.tr("테스트 (Test): practice"), self.tr("운영 (Production): real work"))):
             d.env.setItemText(index, name)
+        d.env.setPlaceholderText(self.tr("Choose: Production or Test"))
+        d.keys_note.setText(
+            self.tr(
+                "LinkID and SecretKey are not your POPBiLL user ID and password: they are the API keys POPBiLL "
+                "issues when your company applies for API use (연동 신청). Ask IT or whoever applied for them."
+            )
+        )
         hosts = {
             "default": self.tr("Default hosts"),
             "static": self.tr("Fixed-IP hosts (static)"),
@@ -133,11 +160,12 @@ class SettingsTexts(QObject):
         d.lang.setItemText(1, self.tr("English", "the English language, named in English"))
         d.base_url.edit.setPlaceholderText(self.tr("(from the host set)"))
         d.auth_url.edit.setPlaceholderText(self.tr("(from the host set)"))
+        d.pac_url.edit.setPlaceholderText(self.tr("(the system's proxy settings)"))
         d.ca_bundle.edit.setPlaceholderText(self.tr("(the system's certificates only)"))
         d.corp_num.edit.setPlaceholderText("000-00-00000")
         d.user_id.edit.setPlaceholderText(self.tr("(optional)"))
         d.timeout.setSuffix(self.tr(" s", "seconds"))
-        d.advanced_button.setText(self.tr("Ad&vanced: hosts, addresses, certificate, timeout"))
+        d.advanced_button.setText(self.tr("Ad&vanced: other sign-in, addresses, proxy, certificate, timeout"))
         d.advanced_button.setAccessibleName(self.tr("Show the advanced settings"))
         d.advanced_button.setToolTip(self.tr("Settings IT may ask you to change; most offices never need them."))
 
@@ -145,44 +173,67 @@ class SettingsTexts(QObject):
         d.token_radio.setText(self.tr("&Pasted session token"))
         d.token_radio.setAccessibleName(self.tr("Sign in with a pasted session token"))
         d.token_radio.setToolTip(self.tr("A ready session token; it is used as it is and never renewed."))
-        saved = d._credentials
-        d.secret_key.setPlaceholderText(self.tr("(saved)") if isinstance(saved, LinkCredentials) else "")
-        d.token.setPlaceholderText(self.tr("(saved)") if isinstance(saved, TokenCredentials) else "")
+        self.placeholders(d)
         d.keyring_warning.setText(
             self.tr(
-                "No keyring (the system's password store) is usable on this computer, so secrets cannot be saved. "
-                "They can be kept for this session only: they are forgotten when the program closes."
-            )
+                "%1 cannot be used on this computer, so the keys cannot be saved. They can be kept until the "
+                "program closes: they are forgotten then."
+            ).replace("%1", capitalized(keyring_name()))
         )
         d.session_only_box.setText(self.tr("Keep secrets for this session onl&y"))
         d.session_only_box.setAccessibleName(self.tr("Keep secrets for this session only"))
         d.session_only_box.setToolTip(
-            self.tr("Required to use a typed SecretKey or token when no keyring is usable. Nothing is written to disk.")
+            self.tr(
+                "Required to use a typed SecretKey or token when %1 cannot be used. Nothing is written to disk."
+            ).replace("%1", keyring_name())
         )
         d.test_button.setText(self.tr("Test co&nnection"))
         d.test_button.setAccessibleName(self.tr("Test the connection"))
         d.test_button.setToolTip(
-            self.tr("Issues a session token with these settings and shows until when it is valid.")
+            self.tr("Signs in to POPBiLL with these settings (a session token is issued) and shows until when.")
         )
         d.test_result.setAccessibleName(self.tr("Connection test result"))
+
+    def placeholders(self, d: SettingsDialog) -> None:
+        """"(saved)" in the secret fields while the environment chosen is the one their saved value is for."""
+        saved = d._saved()
+        d.secret_key.setPlaceholderText(self.tr("(saved)") if isinstance(saved, LinkCredentials) else "")
+        d.token.setPlaceholderText(self.tr("(saved)") if isinstance(saved, TokenCredentials) else "")
+
+    def env_note(self, env: object) -> str:
+        """What the environment chosen means (nothing chosen yet: what each one is)."""
+        if env == "production":
+            return self.tr("Production: calls are real. Mail is really sent and document IDs are really assigned.")
+        if env is None:
+            return self.tr(
+                "Production (운영) is your company's real work. Test (연동 테스트) is POPBiLL's practice service: "
+                "choose it only if your company applied for a test account. If unsure, ask IT."
+            )
+        return ""
+
+    def code_tip(self, code: int) -> str:
+        """The code of a failure, for IT (a tooltip: a clerk reads the words)."""
+        return self.tr("POPBiLL's code: %1").replace("%1", str(code))
 
     def outcome(self, kind: str, detail: object) -> tuple[str, bool]:
         """The connection test's outcome in words, and whether it is a failure."""
         error = False
         if kind == "running":
-            message = self.tr("Testing the connection: a session token is being asked for.")
+            message = self.tr("Testing the connection: signing in to POPBiLL.")
         elif kind == "busy":
             message = self.tr("A connection test is still running. Try again in a moment.")
-        elif kind == "blocked":
-            message, error = str(detail), True
+        elif kind == "missing":
+            message, error = self.tr("Enter the credentials first."), True
+        elif kind == "blocked":  # what blocks it is marked at its field already: said once
+            message, error = self.tr("Fix what is marked above first."), True
         elif kind == "ok" and detail is None:
             message = self.tr(
                 "The pasted token is used as it is: its expiry is unknown, and it is checked by the first call."
             )
         elif kind == "ok":
-            message = self.tr("✔ Connection works. A session token was issued, valid until {0}.").format(detail)
+            message = self.tr("✔ Connection works: POPBiLL accepted these keys. Signed in until {0}.").format(detail)
         elif kind == "failed" and isinstance(detail, PopbillError):
-            message = self.tr("✖ Connection failed: {0}").format(f"[{detail.code}] {detail.message}")
+            message = self.tr("✖ Connection failed: {0}").format(detail.message)
             advice = hint(detail)
             if advice:
                 message += "\n→ " + advice

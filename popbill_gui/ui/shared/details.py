@@ -1,5 +1,6 @@
 """The detail under a table (the log, the history, the batch preview): the selected row whole, where a cell would cut
-it: what happened, POPBiLL's message or our sentence, the advice, the code, the HTTP status and the time.
+it: what happened, POPBiLL's message or our sentence, the advice and the time, in words. The code, the HTTP status and
+the duration are for IT: the detail's tooltip (`DetailTexts.facts`), never its words.
 
 `DetailArea` shows it (a word-wrapped, selectable label in a scroll area; plain text: a server message is never read
 as markup);
@@ -43,6 +44,12 @@ class DetailTexts(QObject):
             lines.append(label.replace("%1", detail.message))
         if detail.hint:
             lines.append(self.tr("What to do: %1").replace("%1", detail.hint))
+        if detail.time is not None:
+            lines.append(detail.time.strftime("%Y-%m-%d %H:%M:%S"))
+        return "\n".join(lines)
+
+    def facts(self, detail: Detail) -> str:
+        """POPBiLL's code, the HTTP status and the duration in one line, for IT (a tooltip); "" when none."""
         facts = []
         if detail.code is not None:
             facts.append(self.tr("Code %1").replace("%1", str(detail.code)))
@@ -50,11 +57,7 @@ class DetailTexts(QObject):
             facts.append(self.tr("HTTP %1").replace("%1", str(detail.http_status)))
         if detail.duration is not None:
             facts.append(self.tr("%1 ms").replace("%1", f"{detail.duration * 1000:.0f}"))
-        if detail.time is not None:
-            facts.append(detail.time.strftime("%Y-%m-%d %H:%M:%S"))
-        if facts:
-            lines.append(" · ".join(facts))
-        return "\n".join(lines)
+        return " · ".join(facts)
 
 
 class DetailArea(QScrollArea):
@@ -95,8 +98,9 @@ class DetailArea(QScrollArea):
         if event.size().width() != event.oldSize().width():
             self.updateGeometry()  # the text wraps differently: another height
 
-    def setText(self, text: str) -> None:
+    def setText(self, text: str, tip: str = "") -> None:
         self.label.setText(text)
+        self.label.setToolTip(tip)
         self.updateGeometry()
 
     def text(self) -> str:

@@ -5,15 +5,19 @@ A job is a plain function run on a worker; it never touches a widget. Each submi
 cannot emit signals; Qt queues a signal emitted on a worker to the thread its receiver lives in), so no listener
 ever sees, or has to filter out, another job's result. A `key` refuses a second identical job while the first is in
 flight (no double submit). `Reporter` lets a job report progress the same way. On shutdown, jobs not yet started
-are dropped and the results of those still running reach nobody.
+are dropped and the results of those still running reach nobody; so do they when the runner itself is gone (its
+window deleted while a call still waited): a late result never touches a deleted object, and a worker never prints
+"Signal source has been deleted".
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable
+from functools import partial
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -46,12 +50,13 @@ class _Outcome(QObject):
 
 
 class Reporter(QObject):
-    """Progress from a job to the GUI thread: `report(value)` may be called from any thread."""
+    """Progress from a job to the GUI thread: `report(value)` may be called from any thread. No Qt parent: whoever
+    reports holds it, so it outlives a runner deleted while a batch still reports."""
 
     reported = Signal(object)
 
-    def __init__(self, on_report: Callable[[Any], None], parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, on_report: Callable[[Any], None]) -> None:
+        super().__init__()
         self._on_report = on_report
         self.closed = False
         self.reported.connect(self._deliver)
@@ -63,6 +68,11 @@ class Reporter(QObject):
     def _deliver(self, value: object) -> None:
         if not self.closed:
             self._on_report(value)
+
+
+def _close_all(reporters: list[Reporter]) -> None:
+    for reporter in reporters:
+        reporter.closed = True
 
 
 class _Job(QRunnable, Generic[T]):
@@ -95,6 +105,7 @@ class JobRunner(QObject):
         self._outcomes: set[_Outcome] = set()  # kept alive until their job reports
         self._reporters: list[Reporter] = []
         self._closed = False
+        self.destroyed.connect(partial(_close_all, self._reporters))  # not `self`: called as the runner goes
 
     def in_flight(self, key: Hashable) -> bool:
         return key in self._in_flight
@@ -106,7 +117,7 @@ class JobRunner(QObject):
 
     def reporter(self, on_report: Callable[[Any], None]) -> Reporter:
         """A Reporter whose reports reach `on_report` on the GUI thread (until shutdown)."""
-        reporter = Reporter(on_report, self)
+        reporter = Reporter(on_report)
         self._reporters.append(reporter)
         return reporter
 
@@ -133,7 +144,7 @@ class JobRunner(QObject):
             if key is not None:
                 self._in_flight.discard(key)
             self._running -= 1
-            if self._closed:
+            if self._closed or not shiboken6.isValid(self):  # shut down, or its window deleted meanwhile
                 return False
             self.busy_changed.emit()
             return True

@@ -102,6 +102,28 @@ def resize_within_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(min(width, free_area(window).width()), min(height, room_on_screen(window)))
 
 
+def resize_to_screen(
+    window: QWidget,
+    *,
+    share: tuple[float, float] = (0.92, 0.95),
+    most: tuple[int, int] = (1440, 960),
+    least: tuple[int, int] = (900, 620),
+) -> None:
+    """Open at most of the free area of the screen (`share` of its width and height), no bigger than `most` (a large
+    monitor does not get a window across it), no smaller than `least` unless the screen itself is, and never bigger
+    than the screen. A top-level window is centred on it; a dialog is centred on its parent by Qt.
+
+    A fixed first size (900×620) left most of a 1366×768 laptop unused and, at 125 % on 1920×1080, cut tables that had
+    the room; sizes here are Qt's device-independent pixels, so scaling is taken into account by the screen's size."""
+    free = free_area(window)
+    room = room_on_screen(window)
+    width = min(max(round(free.width() * share[0]), least[0]), most[0], free.width())
+    height = min(max(round(room * share[1]), least[1]), most[1], room)
+    window.resize(width, height)
+    if window.isWindow() and window.parentWidget() is None:
+        window.move(free.x() + (free.width() - width) // 2, free.y() + max(0, (room - height) // 2))
+
+
 def fit_to_screen(window: QWidget, scroll: FormScroll, *, grow_only: bool = False) -> None:
     """Size `window` to its content's height, capped by the screen; with `grow_only`, never shrink it (a message
     that goes away leaves room rather than making the dialog jump)."""

@@ -34,6 +34,9 @@ class Session:
     locked: set[str] = field(default_factory=set)  # settings fixed by POPBILL_* variables
     saved: Settings = field(default_factory=Settings)  # what the settings file holds
     environ: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # False on a first start (no settings saved, no POPBILL_* variable naming a server or credentials): 운영 or
+    # 테스트 is then asked, never assumed; nothing is sent until it is chosen in Settings.
+    env_chosen: bool = True
     # Called before anything is sent or looked up (a call, a look-up, a search, a batch, the settings).
     prepare: Callable[[], None] = field(default=lambda: None, repr=False, compare=False)
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ...core.messages import Lang
 from ...storage import settings as settings_store
@@ -36,8 +37,10 @@ from ..shared import i18n
 from ..shared.drops import dropped_file
 from ..shared.focus import first_control
 from ..shared.jobs import JobRunner
-from ..shared.screen_fit import resize_within_screen
+from ..shared.questions import ask
+from ..shared.screen_fit import resize_to_screen
 from ..shared.session import Session, Source
+from .closing import CloseQuestion
 from .resume_bar import ResumeBar
 from .setup_bar import SetupBar
 from .status import ConnectionStatus
@@ -67,8 +70,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.session = session
         self.service = session.service
-        self.confirm: Confirm = self._ask  # tests replace it
+        self.confirm: Confirm = partial(ask, self)  # tests replace it
         self.jobs = JobRunner(self)
+        self.closing = CloseQuestion(self.service, lambda: self.confirm, self)
         self.settings_keeper = SettingsKeeper(session, self.jobs, save_settings, self)
         self.settings_keeper.changed.connect(self.refresh_status)
         self.settings_keeper.language_chosen.connect(self.set_language)
@@ -78,7 +82,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_menus()
         self.retranslate()
-        resize_within_screen(self, 900, 620)
+        resize_to_screen(self)  # most of a laptop's screen; never wider or taller than it
         self._started = False
         self._opened_at = time.time()  # the history shown at start ends here: later calls are logged already
 
@@ -282,15 +286,13 @@ class MainWindow(QMainWindow):
             self.show_batch_tab().load_file(path)
             event.acceptProposedAction()
 
-    # -- confirmations and closing ----------------------------------------------------------------------
-    def _ask(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self, title, text, defaultButton=QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
+    # -- closing --------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Jobs not started are dropped; a call in flight finishes (or times out) on its worker, and its result
-        # goes nowhere. The window does not wait for it. A batch stops taking rows (resumable).
-        if self._batch_tab is not None:
-            self._batch_tab.shutdown()
+        # Asked first while a call or a batch is under way (closing.py); a call given up finishes on its worker.
+        batch = self._batch_tab
+        if not self.closing.may_close((batch.batch_id or 0) if batch is not None and batch.busy else None):
+            return event.ignore()
+        if batch is not None:
+            batch.shutdown()  # stops taking rows (resumable)
         self.jobs.shutdown(0)
         event.accept()

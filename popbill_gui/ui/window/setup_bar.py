@@ -1,6 +1,6 @@
 """The guided first start: a bar above the tabs (`setupBar`) saying what is still missing before a call can be made
-(credentials, the business registration number, a keyring that could not be read), with a button that opens
-Settings.
+(운영 or 테스트 on a first start, credentials and what they are, the business registration number, a keyring that could
+not be read), with a button that opens Settings.
 
 The window speaks of its menus (파일 → 설정), never of the command line's commands or environment variables (the
 window's advice: `shared/advice.py`). Words through Qt's translations (context "SetupTexts").
@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...service import LinkCredentials
+from ..shared.advice import capitalized, keyring_name
 from ..shared.palette import box_style
 from ..shared.session import Session, Source
 
@@ -26,21 +27,29 @@ class SetupTexts(QObject):
         if session.demo or session.source is Source.PENDING:
             return ""
         credentials = session.credentials
+        keys = self.tr(
+            "LinkID and SecretKey are the API keys POPBiLL issued for the 연동 신청 (IT has them), not your POPBiLL "
+            "user ID and password."
+        )
+        if not session.env_chosen:
+            return self.tr(
+                "First start: in Settings, choose Production (real work) or Test, and enter your company's business "
+                "number, LinkID and SecretKey."
+            ) + (" " + keys if credentials is None else "")
         if credentials is None and keyring_problem:
             return self.tr(
                 "%1 Or enter the credentials in Settings: they are then kept until the program closes."
             ).replace("%1", keyring_problem)
         if credentials is None and session.keyring_available is False:
             return self.tr(
-                "To start, enter your company's LinkID and SecretKey from POPBiLL and its business registration "
-                "number in Settings. This computer has no usable keyring, so they are kept only until the program "
-                "closes."
-            )
+                "To start, enter your company's LinkID and SecretKey and its business registration number in "
+                "Settings. %1 cannot be used on this computer, so they are kept only until the program closes."
+            ).replace("%1", capitalized(keyring_name())) + " " + keys
         if credentials is None:
             return self.tr(
-                "To start, enter your company's LinkID and SecretKey from POPBiLL and its business registration "
-                "number in Settings. They are kept in this computer's keyring."
-            )
+                "To start, enter your company's LinkID and SecretKey and its business registration number in "
+                "Settings. They are kept in %1."
+            ).replace("%1", keyring_name()) + " " + keys
         if isinstance(credentials, LinkCredentials) and not session.settings.corp_num:
             return self.tr("Enter your company's business registration number (사업자등록번호) in Settings.")
         return ""

@@ -11,14 +11,21 @@ from typing import Final
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from ..shared.advice import keyring_name
 from ..shared.session import Session, Source
 
 _STRIP_STYLES: Final = {
     "test": "background: #e3f2fd; color: #0d47a1;",
     "production": "background: #c62828; color: white; font-weight: bold;",
     "demo": "background: #fff3e0; color: #bf360c; font-weight: bold;",
+    "unchosen": "background: #eceff1; color: #263238; font-weight: bold;",
 }
-NAMES: Final = {"test": "테스트 TEST", "production": "운영 PRODUCTION", "demo": "데모 DEMO"}
+NAMES: Final = {
+    "test": "테스트 TEST",
+    "production": "운영 PRODUCTION",
+    "demo": "데모 DEMO",
+    "unchosen": "운영? 테스트?",  # a first start: nothing chosen, nothing shown as if it were
+}
 
 
 class ConnectionStatus(QObject):
@@ -39,8 +46,9 @@ class ConnectionStatus(QObject):
             window.statusBar().addPermanentWidget(label)
 
     def show(self, session: Session) -> None:
-        kind = session.environment_name
+        kind = session.environment_name if session.env_chosen else "unchosen"
         strips = {
+            "unchosen": self.tr("Not chosen yet: Production or Test, in Settings. Nothing is sent until then."),
             "test": self.tr("Calls go to POPBiLL's test service (연동 테스트)."),
             "production": self.tr("Mails go to real customers and document IDs are final."),
             "demo": self.tr("Connected to the built-in simulator: no account needed, nothing leaves this computer."),
@@ -50,13 +58,15 @@ class ConnectionStatus(QObject):
         self._window.setWindowTitle(f"popbill-gui — {NAMES[kind]}")
         self.environment.setText(NAMES[kind])
         self.environment.setStyleSheet(_STRIP_STYLES[kind])
-        corp = session.settings.corp_num or self.tr("not set")
-        self.corp.setText(self.tr("CorpNum: %1").replace("%1", corp))
+        number = session.settings.corp_num or ""
+        corp = f"{number[:3]}-{number[3:5]}-{number[5:]}" if len(number) == 10 else number or self.tr("not set")
+        self.corp.setText(self.tr("Business number: %1").replace("%1", corp))
+        self.corp.setToolTip(self.tr("The business registration number (CorpNum) calls are made for."))
         sources = {
             Source.NONE: self.tr("no credentials: open Settings"),
-            Source.PENDING: self.tr("reading the keyring…"),
+            Source.PENDING: self.tr("being read from %1").replace("%1", keyring_name()),
             Source.ENV: self.tr("from environment variables"),
-            Source.KEYRING: self.tr("in the keyring"),
+            Source.KEYRING: self.tr("kept in %1").replace("%1", keyring_name()),
             Source.SESSION: self.tr("this session only"),
             Source.DEMO: self.tr("demo credentials"),
         }
