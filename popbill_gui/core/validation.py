@@ -252,10 +252,14 @@ def secret_key_bytes(value: str | None) -> bytes:
 
 SECRET_KEY_BYTES: Final = 32  # a SecretKey as POPBiLL issues it: 32 bytes, written as 44 characters of base64
 SECRET_KEY_TEXT: Final = 44
+# The vendor documents a SecretKey only as base64 text; every key seen is 32 bytes, but a key of another length that
+# is still a real HMAC key (16 bytes and more) is taken, so a clerk is never locked out by our guess.
+SECRET_KEY_MIN_BYTES: Final = 16
 
 
 def check_secret_key(value: str | None, field_name: str = "secret_key") -> list[Problem]:
-    """A SecretKey is base64 text of 32 bytes, as POPBiLL issues it; the problem never repeats the value.
+    """A SecretKey is base64 text of 32 bytes as POPBiLL issues it (16 or more taken); the problem never repeats the
+    value.
 
     Clerks have a POPBiLL login and password, and type the password here: anything clearly shorter than a key
     ("abcd1234" is valid base64 too) is said to look like a password, once; a long value that is not a key as
@@ -263,7 +267,7 @@ def check_secret_key(value: str | None, field_name: str = "secret_key") -> list[
     cleaned = clean(value)
     if not cleaned:
         return [Problem(field_name, "secret_key.required")]
-    if len(secret_key_bytes(cleaned)) == SECRET_KEY_BYTES:
+    if len(secret_key_bytes(cleaned)) >= SECRET_KEY_MIN_BYTES:
         return []
     if len(cleaned) < SECRET_KEY_TEXT - 4:
         return [Problem(field_name, "secret_key.password")]

@@ -113,6 +113,7 @@ def test_invalid_input_error_names_every_problem() -> None:
     ("typed", "code"),
     [
         ("7imtb8WN0L00WXbRqA6BbJJcvWRMAzQQIpmtSJ96Fgg=", None),  # a key as POPBiLL issues them: 32 bytes, 44 characters
+        ("MDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1u", None),  # 24 bytes: not a length seen, but a real key; never locked out
         ("abcd1234", "secret_key.password"),  # valid base64, and a clerk's password
         ("popbill!2026", "secret_key.password"),
         ("7imtb8WN0L00WXbRqA6BbJJcvWRMAzQQIpmtSJ96F", "secret_key.invalid"),  # a key cut short by a copy
