@@ -38,6 +38,8 @@ from pathlib import Path  # noqa: E402
 from types import FrameType  # noqa: E402
 from typing import Any  # noqa: E402
 
+from measured import as_installed  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 GOAL_GAP_MS = 50.0
@@ -71,9 +73,8 @@ class Watchdog(threading.Thread):
             late = time.perf_counter() - self.last_tick[0]
             if self.last_tick[0] and late > self.stall:
                 frames = sys._current_frames()
-                others = [
-                    _where(f).split(" < ")[0] for ident, f in frames.items() if ident not in (self.gui_ident, self.ident)
-                ]
+                skip = (self.gui_ident, self.ident)
+                others = [_where(f).split(" < ")[0] for ident, f in frames.items() if ident not in skip]
                 self.samples[f"GUI: {_where(frames.get(self.gui_ident))} | others: {'; '.join(others)}"] += 1
 
 
@@ -247,6 +248,7 @@ def measure(runs: int = 7, latency_ms: float = 100, settle_ms: int = 1500, stall
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    as_installed()  # children use .pyc files, as the installed program does (measured.py)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--latency-ms", type=float, default=100.0, help="the simulator's latency")
@@ -275,7 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"bench_first_send: Python {sys.version.split()[0]}, Qt platform {platform}, {os.cpu_count()} CPUs")
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (1, 5, 15 min)")
     results = run_children(args.runs, args.latency_ms, platform, args.settle_ms, args.stall_ms)
-    print(f"{'run':>3} {'paint s':>8} {'worst ms':>9} {'at ms':>7} {'p99 ms':>7} {'>50':>4} {'click ms':>9} {'call s':>7}")
+    head = ("run", "paint s", "worst ms", "at ms", "p99 ms", ">50", "click ms", "call s")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(head, (3, 8, 9, 7, 7, 4, 9, 7), strict=True)))
     for i, r in enumerate(results, 1):
         if "worst" not in r:
             print(f"{i:>3} error: {r.get('error')}")
