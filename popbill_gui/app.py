@@ -28,6 +28,9 @@ from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QApplication
 
+from . import ui  # noqa: F401 -- first of the window's: PySide's import hook made cheap (ui/__init__.py)
+
+# isort: split
 from . import __version__
 from .service import LinkCredentials, PopbillError, Service, StoreFactory
 from .storage import settings as settings_store
@@ -37,6 +40,7 @@ from .ui.shared import i18n
 from .ui.shared.interpreter import share_with_the_gui
 from .ui.shared.session import Session, Source
 from .ui.window.main_window import MainWindow
+from .ui.window.warm_up import NetworkWarmUp
 
 if TYPE_CHECKING:
     from .simulator import Simulator
@@ -155,6 +159,7 @@ def create_window(
         window = MainWindow(session, save_settings=partial(settings_store.save, path=settings_path))
     for note in notes:
         window.log_model.add(LogEntry(datetime.now(), "settings", "", False, None, note))
+    NetworkWarmUp(window.service, window.jobs, window)  # kept by its parent, the window
     return window
 
 
