@@ -5,7 +5,8 @@ unknown after the answer, so a crash never loses track: after one, rows left "se
 are not sent again (AssignMgtKey never; SendEmail only when the user asks). A worker journals the answer of its
 row and the mark of its next row in one transaction (`Journal.advance`), which the history shares with the other
 workers' of the moment (group commit): one transaction per row, and marks ready together share one sync. Whether
-an answer stops the batch is decided before the next row is marked, and a row marked is sent. A refusal that
+an answer stops the batch is decided before the next row is marked; a row marked when a cancel or a stop comes
+before its send is given back (`Journal.unmark`), so no new call starts after either. A refusal that
 would hit every row (credentials, the clock, IP not allowed, points short) or a service that cannot be reached
 stops the batch at once with one clear message instead of failing every row. Cancelling sends no new call and
 lets the calls in flight finish and be recorded. Qt-free: the CLI and the window's batch tab both drive it.
