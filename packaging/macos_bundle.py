@@ -40,6 +40,10 @@ def wheel_platforms(names: Iterable[str] = QT_DISTRIBUTIONS) -> list[str]:
     return tags
 
 
+# Uniform Type Identifiers of the files the batch tab reads: CSV, and Excel's .xlsx.
+DOCUMENT_TYPES = ["public.comma-separated-values-text", "org.openxmlformats.spreadsheetml.sheet"]
+
+
 def bundle_version(version: str) -> str:
     """"0.2.0.dev1" -> "0.2.0": macOS wants up to three integers in CFBundleShortVersionString."""
     numbers = [*re.findall(r"\d+", version.split("+")[0])[:3], "0", "0", "0"][:3]
@@ -68,4 +72,14 @@ def info_plist(version: str, minimum: str) -> dict[str, object]:
         "CFBundleLocalizations": ["ko", "en"],
         "LSApplicationCategoryType": "public.app-category.business",
         "NSHumanReadableCopyright": "MIT License",
+        # The batch files, for Finder's Open With and a file dropped on the Dock icon (it reaches the window as Qt's
+        # FileOpen event, ui/files/opener.py). Alternate: offered, never made the default for them (Excel stays).
+        "CFBundleDocumentTypes": [
+            {
+                "CFBundleTypeName": "CSV or Excel batch file",
+                "CFBundleTypeRole": "Viewer",
+                "LSHandlerRank": "Alternate",
+                "LSItemContentTypes": DOCUMENT_TYPES,
+            }
+        ],
     }

@@ -2,6 +2,8 @@
 
 popbill-gui                 the window, with saved settings and POPBILL_* overrides
 popbill-gui --demo          against the simulator started in-process, demo credentials, keyring untouched
+popbill-gui [--demo] FILE…  the same, with FILE on the batch tab; a window already open takes FILE and comes to the
+                            front instead (platform/single_instance.py, ui/files/opener.py)
 popbill-gui --smoke-test    show the window, check it is whole (ui/smoke.py), exit 0 printing nothing (CI, packages)
 popbill-gui --install-shortcut / --remove-shortcut
                             the Start-menu shortcut (Windows) or menu entry (Linux), no window (platform/shortcuts.py)
@@ -35,14 +37,17 @@ from . import __version__
 from .service import LinkCredentials, PopbillError, Service, StoreFactory
 from .storage import settings as settings_store
 from .storage.settings import APP_NAME, Settings, SettingsError
+from .ui.files import opener as opened_files
+from .ui.files.opener import FileOpener
 from .ui.log.log_model import LogEntry
-from .ui.shared import i18n
+from .ui.shared import i18n, input_hints
 from .ui.shared.interpreter import share_with_the_gui
 from .ui.shared.session import Session, Source
 from .ui.window.main_window import MainWindow
 from .ui.window.warm_up import NetworkWarmUp
 
 if TYPE_CHECKING:
+    from .platform.single_instance import Instance
     from .simulator import Simulator
 
 log = logging.getLogger(__name__)
@@ -72,6 +77,7 @@ def ensure_app() -> QApplication:
     app.setApplicationVersion(__version__)
     # The PNG, not the SVG: no image plugin to load before the first paint. Every window inherits it.
     app.setWindowIcon(QIcon(str(ICON_PATH)))
+    input_hints.follow_focus(app)  # Latin input in every ASCII field as it takes focus (ui/shared/input_hints.py)
     return app
 
 
@@ -116,13 +122,16 @@ def create_window(
     settings_path: Path | None = None,
     store_factory: StoreFactory | None = None,
     history_path: Path | None = None,
+    open_files: Sequence[str] = (),
 ) -> MainWindow:
     """The main window, ready to show; no event loop is started.
 
     The call history is `history_path`, else POPBILL_HISTORY, else the platform's data folder; the demo keeps
-    its own throw-away history so that it never mixes with real calls.
+    its own throw-away history so that it never mixes with real calls. `open_files` go to the batch tab once the
+    window is shown (the first; a bad path is a sentence in the log); files handed later go to its FileOpener
+    (`window.findChild(FileOpener)`), which on macOS also takes the Finder's FileOpen events.
     """
-    ensure_app()
+    app = ensure_app()
     environ = os.environ if environ is None else environ
     if history_path is None:
         history_path = settings_store.history_path(environ)
@@ -159,6 +168,12 @@ def create_window(
         window = MainWindow(session, save_settings=partial(settings_store.save, path=settings_path))
     for note in notes:
         window.log_model.add(LogEntry(datetime.now(), "settings", "", False, None, note))
+    opener = FileOpener(window, window.show_batch_tab)
+    opener.logged.connect(window.log)
+    if opened_files.SYSTEM_SENDS_FILE_OPEN:
+        opener.watch_file_open(app)
+    if open_files:
+        opener.open_when_shown(open_files)
     NetworkWarmUp(window.service, window.jobs, window)  # kept by its parent, the window
     return window
 
@@ -230,13 +245,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--install-shortcut", action="store_true", help="add to the Start menu (Windows) or the application menu, exit"
     )
     shortcut.add_argument("--remove-shortcut", action="store_true", help="take that shortcut away again, exit")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="a CSV or Excel file to show on the batch tab")
     args = parser.parse_args(argv)
     if args.install_shortcut or args.remove_shortcut:
         return _shortcut(install=args.install_shortcut)
     _setup_logging()
+    instance: Instance | None = None
     try:
+        if not args.smoke_test:  # a smoke test is its own window, always
+            instance, handed = _one_window(args.demo, args.files)
+            if handed:
+                return 0  # the window already open has the files, and came to the front (no Qt started here)
         app = ensure_app()
-        window = create_window(demo=args.demo)
+        window = create_window(demo=args.demo, open_files=args.files)
+        if instance is not None:
+            opener = window.findChild(FileOpener)
+            assert opener is not None
+            # After the first paint, like the log file: a second start meanwhile waits for it (HAND_OVER_WAIT).
+            QTimer.singleShot(LOG_FILE_DELAY_MS, partial(instance.listen, opener.received.emit))
         if args.smoke_test:
             from .ui.window.smoke import SmokeTest
 
@@ -256,6 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("popbill-gui failed")
         print(f"popbill-gui: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+    finally:
+        if instance is not None:
+            instance.close()  # a start from now on opens its own window
     _open_log_file()  # a window closed within LOG_FILE_DELAY_MS still leaves its log
     finished = window.jobs.shutdown(2000)
     # The history file is closed before its folder goes (the demo's): Windows cannot delete an open file.
@@ -266,6 +295,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def _one_window(demo: bool, files: Sequence[str]) -> tuple[Instance | None, bool]:
+    """(the claim of the first window, or None; whether the files went to a window already open)."""
+    from .platform import single_instance
+
+    key = single_instance.instance_key(settings_store.history_path(os.environ), demo=demo)
+    try:
+        instance = single_instance.claim(key)
+    except single_instance.NoClaim:
+        return None, False  # no lock to be had here: this window works alone
+    if instance is not None:
+        return instance, False
+    handed = single_instance.hand_over(key, files)
+    if not handed:
+        log.warning("the window already open did not answer: opening another")
+    return None, handed
 
 
 def _shortcut(*, install: bool) -> int:

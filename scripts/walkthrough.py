@@ -2,6 +2,7 @@
 1100×720 and 800×560 (the real window, in demo mode against the built-in simulator, or with no credentials):
 
     xvfb-run -a .venv/bin/python scripts/walkthrough.py [OUT_FOLDER] [--lang ko|en] [--size WxH] [--docs] [--dark]
+        [--scene NAME]
 
 Pictures go to OUT_FOLDER (default: popbill-walkthrough in the temporary folder) as `<lang>-<size>-<nn>-<screen>.png`;
 `--docs` also writes the README's pictures, docs/screenshot.png, docs/batch.png and docs/find.png (Korean, 1100×720);
@@ -17,6 +18,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QWidget
@@ -25,6 +27,9 @@ from popbill_gui.app import DemoWindow, create_window, ensure_app
 from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
 from popbill_gui.ui.shared import file_dialogs
 from popbill_gui.ui.window.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from popbill_gui.ui.find.find_dialog import FindDialog
 
 SIZES = ((1100, 720), (800, 560))
 LANGS = ("ko", "en")
@@ -254,6 +259,250 @@ class Walk:
         self.shot(window, "batch-other-operation")
         dispose(window)
 
+    # -- starting from an invoice (issue 19 items 2, 3 and 7 for Find) ------------------------------------------
+    def _find_from(self, window: MainWindow, tab: str) -> FindDialog:
+        """Find opened by a tab's button, at the size it takes on this screen, after its first search."""
+        from popbill_gui.ui.find.find_dialog import FindDialog
+
+        page = window.resend_tab if tab == "resend" else window.assign_tab
+        window.tabs.setCurrentWidget(page)
+        page.find_button.click()
+        dialog = window.findChild(FindDialog, "findDialog")
+        assert dialog is not None
+        wait_until(lambda: not dialog.searching and dialog.model.rowCount() > 0, 15000)
+        return dialog
+
+    def _select(self, dialog: FindDialog, rows: list[int]) -> None:
+        selection = dialog.view.selectionModel()
+        selection.clearSelection()
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        for row in rows:
+            selection.select(dialog.model.index(row, 0), flags)
+        if rows:
+            dialog.view.scrollTo(dialog.model.index(rows[0], 1))  # column 0 may be hidden
+
+    def find_resend(self) -> None:
+        """Our partner never got the mail: Find from the Resend tab (every invoice, the screen's room), an invoice
+        without a document ID chosen (why not, and the way to give it one), several chosen for their mails, and one
+        used: the Resend tab with its document ID and the address on file."""
+        window = self.window()
+        dialog = self._find_from(window, "resend")
+        model = dialog.model
+        self.shot(dialog, "find-from-resend")
+        issued = [r for r in range(model.rowCount()) if model.invoice(r).state_code == 304]
+        unnamed = next((r for r in issued if not model.invoice(r).mgt_key), None)
+        if unnamed is not None:
+            self._select(dialog, [unnamed])
+            dialog.use_current()  # refused, with the reason and the way out
+            self.shot(dialog, "find-resend-no-id")
+        several = [r for r in issued if model.invoice(r).mgt_key][:4]
+        self._select(dialog, several + ([unnamed] if unnamed is not None else []))
+        self.shot(dialog, "find-resend-many")
+        self._select(dialog, several[:1])
+        dialog.use_current()
+        tab = window.resend_tab
+        wait_until(lambda: bool(tab.receiver.edit.text()), 5000)
+        self.shot(window, "resend-from-find")
+        dispose(window)
+
+    def find_numbering(self) -> None:
+        """The numbering panel: the list oldest first, a cancelled or NTS-failed invoice left out, the numbers down
+        the list; then the batch tab with the chosen invoices' partner, date, amount and state."""
+        window = self.window()
+        dialog = self._find_from(window, "assign")
+        dialog.without_mgt_key.setChecked(False)
+        dialog.use_preset("last_3_months")
+        wait_until(lambda: not dialog.searching and dialog.model.rowCount() > 0, 15000)
+        dialog.assign.setChecked(True)
+        model = dialog.model
+        unnamed = [r for r in range(model.rowCount()) if not model.invoice(r).mgt_key]
+        aside = [r for r in unnamed if (model.invoice(r).state_code or 0) in (305, 600)]
+        plain = [r for r in unnamed if r not in aside]
+        self._select(dialog, sorted(plain[:5] + aside[:2]))
+        if aside:
+            center = dialog.view.ScrollHint.PositionAtCenter
+            dialog.view.scrollTo(model.index(aside[0], 1), center)  # a left-out invoice in sight
+        self.shot(dialog, "find-numbering")
+        self._select(dialog, plain[:5])
+        asked: list[str] = []
+
+        def confirm(title: str, text: str) -> bool:
+            box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes
+                              | QMessageBox.StandardButton.No, window)  # fmt: skip
+            self.show_dialog(box, "find-numbering-confirm")
+            asked.append(text)
+            return False  # nothing sent: the demo's book keeps its invoices without IDs
+
+        window.confirm = confirm
+        dialog.assign.button.click()
+        wait_until(lambda: bool(asked), 15000)
+        tab = window.batch_tab
+        wait_until(lambda: not tab.working, 15000)
+        self.shot(window, "find-numbering-batch")
+        dispose(window)
+
+    # -- the batch tab's choices and results (issues 18 and 19, window side) ------------------------------------
+    def batch_window(self) -> MainWindow:
+        window = self.window()
+        window.tabs.setCurrentWidget(window.batch_page)
+        return window
+
+    def load_batch(self, window: MainWindow, path: Path, *, from_find: bool = False) -> None:
+        tab = window.batch_tab
+        tab.load_file(str(path), from_find=from_find)
+        wait_until(lambda: not tab.working)
+
+    def confirm_shot(self, window: MainWindow, name: str) -> None:
+        """The next question the window asks, shown as the clerk sees it, and answered yes."""
+
+        def confirm(title: str, text: str) -> bool:
+            box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Yes
+                              | QMessageBox.StandardButton.No, window)  # fmt: skip
+            self.show_dialog(box, name)
+            return True
+
+        window.confirm = confirm
+
+    def batch_korean_office(self) -> None:
+        """An Excel file as offices write it: 구분, the clerk's own columns, rows Excel hides (asked above the table),
+        a sheet named; then the hidden rows left out and the batch run."""
+        import openpyxl
+
+        window = self.batch_window()
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "11월 발행분"
+        sheet.append(["구분", "문서번호", "수신 이메일", "거래처명", "비고"])
+        for i in range(1, 21):
+            sheet.append(["매출" if i % 4 else "매입", f"INV-2026-{i:04d}", f"staff{i}@example.com", f"거래처 {i}호",
+                          "재발송 요청" if i % 3 == 0 else ""])  # fmt: skip
+        for row in (4, 9):
+            sheet.row_dimensions[row].hidden = True
+        path = self.folder / ("거래처별-메일.xlsx" if self.lang == "ko" else "mails-by-partner.xlsx")
+        book.save(path)
+        self.load_batch(window, path)
+        self.shot(window, "batch-hidden-rows")
+        tab = window.batch_tab
+        tab.ui.hidden_skip.setChecked(True)
+        tab.start()
+        wait_until(lambda: tab.busy, 5000)
+        wait_until(lambda: not tab.working, 20000)
+        self.shot(window, "batch-hidden-left-out")
+        dispose(window)
+
+    def batch_done_before(self) -> None:
+        """A file run again: the rows done in the last 24 hours counted and left out, with the box to send them."""
+        window = self.batch_window()
+        path = self.folder / ("메일-재전송.csv" if self.lang == "ko" else "mails.csv")
+        path.write_text("문서유형,문서번호,수신메일\n" + "".join(
+            f"매출,INV-2026-{i:04d},staff{i}@example.com\n" for i in range(1, 13)), encoding="utf-8")  # fmt: skip
+        tab = window.batch_tab
+        self.load_batch(window, path)
+        tab.start()
+        wait_until(lambda: tab.busy, 5000)
+        wait_until(lambda: not tab.working, 20000)
+        self.load_batch(window, path)
+        self.shot(window, "batch-done-before")
+        dispose(window)
+
+    def batch_edited(self) -> None:
+        """A file edited after its batch was interrupted: nothing sent, resume as journaled or abandon."""
+        from popbill_gui.batch.model import RowOutcome, RowState
+        from popbill_gui.batch.reader import read_batch
+
+        window = self.batch_window()
+        path = self.folder / ("중단된-메일.csv" if self.lang == "ko" else "interrupted.csv")
+        rows = [f"매출,INV-2026-{i:04d},staff{i}@example.com" for i in range(1, 11)]
+        path.write_text("문서유형,문서번호,수신메일\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        service = window.service
+        journal = service.journal()
+        file = read_batch(path, "resend_email")
+        batch_id = journal.create_batch(
+            operation="resend_email", source=str(path.absolute()), fingerprint=file.fingerprint(),
+            environment=service.environment_name, corp_num=service.corp_num, rows=file.rows, concurrency=2,
+        )  # fmt: skip
+        for row in (2, 3):
+            journal.mark_sending(batch_id, row)
+            journal.mark_result(batch_id, row, RowOutcome(row, RowState.DONE, 1, "OK", 200, 0.1))
+        rows[5] = "매출,INV-2026-0006,fixed6@example.com"  # the clerk fixes a row, then runs the file again
+        path.write_text("문서유형,문서번호,수신메일\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        tab = window.batch_tab
+        self.load_batch(window, path)
+        tab.start()
+        wait_until(lambda: not tab.working and tab.ui.changed_bar.isVisible(), 10000)
+        self.shot(window, "batch-edited-file")
+        dispose(window)
+
+    def batch_from_find(self) -> None:
+        """Invoices chosen in Find, numbered: their partner, date, amount and state beside each new ID, and the
+        question that lists them; then the batch done and checked on POPBiLL."""
+        from popbill_gui.simulator import DEMO_CORP_NUM
+
+        window = self.batch_window()
+        assert isinstance(window, DemoWindow) and window.simulator is not None
+        invoices = [i for i in window.simulator.state.invoices(DEMO_CORP_NUM, "SELL") if not i.our_mgt_key][:4]
+        header = "팝빌번호,문서유형,문서번호,거래처,작성일자,합계금액,상태" if self.lang == "ko" else (
+            "ItemKey,MgtKeyType,MgtKey,Partner,Written,Total,State")  # fmt: skip
+        state = "발행완료" if self.lang == "ko" else "issued"
+        lines = [
+            f"{i.item_key},SELL,T-2026-{n:02d},{i.fields['invoiceeCorpName']},{i.fields['writeDate']},"
+            f"\"{int(i.fields['totalAmount']):,}\",{state}"
+            for n, i in enumerate(invoices, start=1)
+        ]
+        path = self.folder / "assign-list.csv"
+        path.write_text(header + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        tab = window.batch_tab
+        tab.set_operation("assign_mgt_key")
+        self.load_batch(window, path, from_find=True)
+        self.shot(window, "batch-from-find")
+        self.confirm_shot(window, "batch-from-find-confirm")
+        tab.start()
+        wait_until(lambda: tab.busy, 5000)
+        wait_until(lambda: not tab.working, 20000)
+        tab.verify()
+        wait_until(lambda: not tab.working, 20000)
+        self.shot(window, "batch-verified")
+        dispose(window)
+
+    def batch_refusals(self) -> None:
+        """An old .xls dropped (the re-save sentence at once), an export named 결과.txt (refused with a sentence), a
+        history another program holds (the batch stops, said as such, resumable)."""
+        import sqlite3
+
+        from popbill_gui.storage import history as history_module
+
+        window = self.batch_window()
+        tab = window.batch_tab
+        old = self.folder / ("예전-목록.xls" if self.lang == "ko" else "old-list.xls")
+        old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+        self.load_batch(window, old)
+        self.shot(window, "batch-xls")
+        path = self.folder / "m.csv"
+        path.write_text("문서유형,문서번호,수신메일\n" + "".join(
+            f"매출,LOCK-{i},staff{i}@example.com\n" for i in range(1, 9)), encoding="utf-8")  # fmt: skip
+        self.load_batch(window, path)
+        tab.export_to(str(self.folder / ("결과.txt" if self.lang == "ko" else "results.txt")))
+        wait_until(lambda: not tab.working)
+        wait(300)
+        self.shot(window, "batch-export-name")
+        # Another program holds the history's write lock while rows are in flight: the batch stops.
+        history_module.BUSY_TIMEOUT = 0.3  # type: ignore[misc]  # "past the wait", without waiting 30 s
+        holder = sqlite3.connect(window.service.history().path, isolation_level=None, timeout=5)
+        assert isinstance(window, DemoWindow) and window.simulator is not None
+        sim = window.simulator
+        sim.latency_ms = 600
+        tab.ui.concurrency.setValue(2)
+        tab.start()
+        wait_until(lambda: sim.count("send_email") >= 2, 10000)
+        holder.execute("BEGIN IMMEDIATE")
+        wait_until(lambda: not tab.working, 20000)
+        holder.execute("ROLLBACK")
+        holder.close()
+        sim.latency_ms = 150
+        self.shot(window, "batch-history-stopped")
+        dispose(window)
+
 
 def dark_palette() -> None:
     """A dark palette, as Windows' or macOS' dark mode gives one (Fusion, which follows the palette)."""
@@ -276,7 +525,14 @@ def dark_palette() -> None:
     app.setPalette(palette)
 
 
-def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], docs: bool, dark: bool = False) -> int:
+def run(
+    out: Path,
+    langs: tuple[str, ...],
+    sizes: tuple[tuple[int, int], ...],
+    docs: bool,
+    dark: bool = False,
+    only: tuple[str, ...] = (),
+) -> int:
     ensure_app()
     if dark:
         dark_palette()
@@ -285,10 +541,16 @@ def run(out: Path, langs: tuple[str, ...], sizes: tuple[tuple[int, int], ...], d
         for size in sizes:
             walk = Walk(out, lang, size, "dark" if dark else "")
             try:
-                for scene in (walk.first_start, walk.resend, walk.assign, walk.find, walk.batch):
+                for scene in (
+                    walk.first_start, walk.resend, walk.assign, walk.find, walk.batch, walk.find_resend,
+                    walk.find_numbering, walk.batch_korean_office, walk.batch_done_before, walk.batch_edited,
+                    walk.batch_from_find, walk.batch_refusals,
+                ):  # fmt: skip
+                    if only and scene.__name__ not in only:
+                        continue
                     scene()
                     QApplication.processEvents()
-                if docs and lang == "ko" and size == SIZES[0] and not dark:
+                if docs and lang == "ko" and size == SIZES[0] and not dark and not only:
                     Path("docs").mkdir(exist_ok=True)
                     shutil.copyfile(walk.saved["resend-refused"], "docs/screenshot.png")
                     shutil.copyfile(walk.saved["batch-failed-only"], "docs/batch.png")
@@ -305,9 +567,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", action="append", help="WxH, e.g. 1100x720")
     parser.add_argument("--docs", action="store_true", help="also write docs/screenshot.png, batch.png and find.png")
     parser.add_argument("--dark", action="store_true", help="with a dark palette, as in Windows' or macOS' dark mode")
+    parser.add_argument("--scene", action="append", help="only these scenes (method names), e.g. batch_edited")
     args = parser.parse_args(argv)
     sizes = tuple(tuple(int(n) for n in s.split("x")) for s in args.size) if args.size else SIZES
-    return run(Path(args.out), tuple(args.lang or LANGS), sizes, args.docs, args.dark)  # type: ignore[arg-type]
+    langs = tuple(args.lang or LANGS)
+    return run(Path(args.out), langs, sizes, args.docs, args.dark, tuple(args.scene or ()))  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":

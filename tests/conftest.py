@@ -1,11 +1,26 @@
-"""Shared fixtures: a simulator on loopback per test and clients pointed at it."""
+"""Shared fixtures (a simulator on loopback per test and clients pointed at it) and how tests share the machine.
+
+Markers (pyproject.toml lists them), so that the suite runs in parallel under pytest-xdist (`scripts/dev test`: one
+worker more than there are cores, `--dist loadgroup`) and one test at a time without it (`python -m pytest`, as the
+workflow runs it on Windows and macOS):
+
+- `real_keyring`: uses the operating system's own keyring. Runs only where POPBILL_REAL_KEYRING=1 (scripts/dev test's
+  private gnome-keyring, the workflow's Credential Manager and throw-away keychain): in one worker, in order, and
+  like `serial` alone (with 3 workers a login test lost its credentials once, to something another test started).
+- `serial`: must not run alongside any other test (a fixed port, the whole machine's CPU, the display). Under
+  xdist every test holds a shared lock on one file, a `serial` test an exclusive one (_take_turns).
+- `xdist_group(name)`: pytest-xdist's own: the tests of one group run in one worker (in-process state they share).
+- `windows`: calls Windows itself (msvcrt's locks, the console, named pipes); skipped elsewhere with the reason.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import socket
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +33,58 @@ from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ClientFactory = Callable[..., TaxinvoiceClient]
+
+if sys.platform != "win32":
+    import fcntl
+
+    _flock = fcntl.flock  # taken now: a test may monkeypatch fcntl.flock (tests/storage/test_locks.py does)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (its hook names each test by its group)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    real_keyring = os.environ.get("POPBILL_REAL_KEYRING") == "1"
+    for item in items:
+        if item.get_closest_marker("real_keyring"):
+            # One keyring for the whole run: its tests take turns in one worker.
+            item.add_marker(pytest.mark.xdist_group("real_keyring"))
+            if not real_keyring:
+                item.add_marker(pytest.mark.skip(reason="needs the real keyring: scripts/dev test, or the workflow"))
+        if item.get_closest_marker("windows") and sys.platform != "win32":
+            item.add_marker(pytest.mark.skip(reason="calls Windows itself: runs in the workflow's windows job"))
+
+
+@pytest.fixture(scope="session")
+def _turns_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, int] | None]:
+    """Under pytest-xdist on POSIX: two files all workers of this run lock (in the run's shared temporary root)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER") or sys.platform == "win32":
+        yield None
+        return
+    root = Path(tmp_path_factory.getbasetemp()).parent
+    with open(root / "turns.gate", "a+b") as gate, open(root / "turns.lock", "a+b") as turns:
+        yield gate.fileno(), turns.fileno()
+
+
+@pytest.fixture(autouse=True)
+def _take_turns(request: pytest.FixtureRequest, _turns_files: tuple[int, int] | None) -> Iterator[None]:
+    """First of the autouse fixtures, so the turn covers every other fixture's set-up and tear-down too.
+
+    Every test holds `turns` shared, a serial one exclusive. The gate is passed on the way in, so that a serial test
+    waiting for the running ones to end is not passed by new ones (flock would let shared locks through for ever)."""
+    if _turns_files is None:
+        yield
+        return
+    gate, turns = _turns_files
+    # The real keyring is one for the whole machine: a program another test starts may reach it too.
+    serial = any(request.node.get_closest_marker(name) for name in ("serial", "real_keyring"))
+    _flock(gate, fcntl.LOCK_EX)
+    try:
+        _flock(turns, fcntl.LOCK_EX if serial else fcntl.LOCK_SH)
+    finally:
+        _flock(gate, fcntl.LOCK_UN)
+    try:
+        yield
+    finally:
+        _flock(turns, fcntl.LOCK_UN)
 
 
 @pytest.fixture
@@ -80,11 +147,14 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def _private_folders(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     # Settings, history and logs of a test go to its own folders, never the user's (platformdirs reads these).
+    # platformdirs reads XDG_* on Linux and (4.x) on macOS, and WIN_PD_OVERRIDE_* on Windows (4.x).
     base = tmp_path_factory.mktemp("xdg")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        if name == "XDG_DATA_HOME" and os.environ.get("POPBILL_REAL_KEYRING") == "1":
-            continue  # the private gnome-keyring of scripts/dev test keeps its data there
+        if name == "XDG_DATA_HOME" and os.environ.get("POPBILL_REAL_KEYRING") == "1" and sys.platform == "linux":
+            continue  # the private gnome-keyring of scripts/dev test keeps its data there (macOS: platformdirs')
         monkeypatch.setenv(name, str(base / name.lower()))
+    for name in ("APPDATA", "LOCAL_APPDATA"):
+        monkeypatch.setenv("WIN_PD_OVERRIDE_" + name, str(base / name.lower()))
     monkeypatch.delenv("POPBILL_HISTORY", raising=False)
 
 

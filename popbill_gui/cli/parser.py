@@ -143,7 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
     p.add_argument("--strict", action="store_true", help="refuse calls for invoices not in the book, as POPBiLL does")
     size, seed = _book_default("DEFAULT_SIZE"), _book_default("DEFAULT_SEED")
-    p.add_argument("--book-size", type=int, default=size, metavar="N", help=f"invoices in the book (default {size})")
+    p.add_argument(
+        "--book-size", type=int, default=size, metavar="N",
+        help=f"invoices in the demo company's nine months (default {size}); other companies' at that pace",
+    )  # fmt: skip
     p.add_argument("--book-seed", type=int, default=seed, metavar="N", help="the book's seed (the same book for it)")
     return parser
 

@@ -441,6 +441,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "it named no proxy this program can use (HTTP)",
     ),
     "proxy.reason.engine": ("스크립트를 실행할 구성 요소가 없어", "the part that runs such scripts is missing"),
+    "proxy.reason.too_slow": (
+        "스크립트가 {seconds}초 안에 답하지 않아(끝나지 않는 스크립트일 수 있습니다)",
+        "the script did not answer within {seconds} seconds (it may never finish)",
+    ),
     **BATCH_CATALOG,
 }
 CATALOG.update(LOOKUP_CATALOG)  # finding invoices (popbill-cli search/info) and assign files by NTS number

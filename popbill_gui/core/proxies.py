@@ -13,7 +13,8 @@ The first of these that has an answer decides, as browsers and Windows do it:
 5. a direct connection.
 
 The script is fetched (directly, a few seconds at most) on the first call to a real host and run by pypac in
-dukpy's QuickJS; both are imported only then, never at start-up. What was found is kept with each route, so a
+dukpy's QuickJS, in a child process with each run bounded in time (`pac_engine.py`: a script that loops forever
+cannot hang the program); neither is imported in this process. What was found is kept with each route, so a
 DNS or connection failure can say that a script or a system proxy was involved (`Route.note`).
 """
 
@@ -26,13 +27,14 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import requests.utils
 
+from . import pac_engine
 from .environments import is_loopback_host
 from .messages import Lang, text
+from .pac_engine import TOO_SLOW, PacProblem, PacScript
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +64,7 @@ class Note:
     def describe(self, lang: Lang) -> str:
         params = dict(self.params)
         if "reason" in params:
-            params["reason"] = text(params["reason"], lang)
+            params["reason"] = text(params["reason"], lang, **self.params)
         return text(self.key, lang, **params)
 
 
@@ -89,7 +91,7 @@ class _Pac:
 
     where: str | None = None  # the URL or path it came from (shown to the user), None when there is none
     problem: str | None = None  # message key of why it cannot be used
-    script: Any = None  # pypac.parser.PACFile
+    script: PacScript | None = None
 
 
 def shown(url: str) -> str:
@@ -192,14 +194,14 @@ class ProxyRoutes:
             return Route(None, "direct", self._bypassed())
         pac = self._script()
         if pac.script is not None:
-            route = self._from_script(pac, origin, host)
+            route = self._from_script(pac.script, pac.where or "", origin, host)
             if route is not None:
                 return route
         proxy = requests.utils.select_proxy(origin, requests.utils.get_environ_proxies(origin))
         if proxy:
             return Route(proxy, "system")
         if pac.where is not None:  # a script was named or found, and could not be used
-            return Route(None, "direct", Note("proxy.pac_unusable", {"where": pac.where, "reason": pac.problem or ""}))
+            return Route(None, "direct", _unusable(pac.where, pac.problem or ""))
         return Route(None, "direct", self._bypassed())
 
     def _bypassed(self) -> Note | None:
@@ -208,17 +210,13 @@ class ProxyRoutes:
         proxy = named.get("https") or named.get("all") or named.get("http")
         return Note("proxy.system_bypassed", {"proxy": shown(proxy)}) if proxy else None
 
-    def _from_script(self, pac: _Pac, origin: str, host: str) -> Route | None:
-        from pypac.parser import parse_pac_value
-
-        where = pac.where or ""
+    def _from_script(self, script: PacScript, where: str, origin: str, host: str) -> Route | None:
         try:
             # Only scheme, host and port: what browsers hand the script for https, and all a route depends on.
-            value = pac.script.find_proxy_for_url(origin + "/", host)
-            choices = parse_pac_value(str(value or ""), "socks5")
-        except Exception as exc:  # noqa: BLE001 -- dukpy's JSRuntimeError or a script that returns garbage
-            log.warning("the proxy auto-configuration script failed for %s: %s", host, type(exc).__name__)
-            return Route(None, "direct", Note("proxy.pac_unusable", {"where": where, "reason": "proxy.reason.failed"}))
+            value, choices = script.find(origin + "/", host)
+        except PacProblem as problem:  # it failed, returned garbage or ran too long: this session goes without it
+            log.warning("the proxy auto-configuration script failed for %s: %s", host, problem.reason)
+            return Route(None, "direct", _unusable(where, problem.reason))
         for choice in choices:
             if choice == "DIRECT":
                 return Route(None, "pac", Note("proxy.pac_direct", {"where": where}))
@@ -226,7 +224,7 @@ class ProxyRoutes:
                 return Route(choice, "pac", Note("proxy.pac_chose", {"where": where, "proxy": shown(choice)}))
         # SOCKS only (not supported), or nothing usable: say what the script asked for.
         log.warning("the proxy auto-configuration script gave no usable proxy for %s: %r", host, value)
-        return Route(None, "direct", Note("proxy.pac_unusable", {"where": where, "reason": "proxy.reason.no_proxy"}))
+        return Route(None, "direct", _unusable(where, "proxy.reason.no_proxy"))
 
     # -- the script -----------------------------------------------------------------------------------------
 
@@ -280,52 +278,29 @@ class ProxyRoutes:
         return file.read_text(encoding="utf-8", errors="replace")
 
     def _parse(self, where: str, source: str) -> _Pac:
+        script = PacScript(source)
         try:
-            import dukpy  # noqa: F401 -- pypac's engine: imported only once a script is there to run
-            import pypac.parser  # noqa: F401
-        except ImportError:
-            log.warning("pypac or its JavaScript engine is missing: the proxy auto-configuration script is not used")
-            return _Pac(shown(where), "proxy.reason.engine")
-        try:
-            return _Pac(shown(where), None, _compile(source))
-        except OSError as exc:  # the engine's own script files are missing (a package built without them)
-            log.warning("the proxy auto-configuration script cannot be run: %s", type(exc).__name__)
-            return _Pac(shown(where), "proxy.reason.engine")
-        except Exception as exc:  # noqa: BLE001 -- MalformedPacError, or the engine failing on odd input
-            log.warning("the proxy auto-configuration script from %s is not valid: %s", shown(where), exc)
-            return _Pac(shown(where), "proxy.reason.not_script")
+            script.start()  # in its child process: the engine loaded, the script compiled and tried once
+        except PacProblem as problem:
+            log.warning("the proxy auto-configuration script from %s cannot be used: %s", shown(where), problem.reason)
+            return _Pac(shown(where), problem.reason)
+        return _Pac(shown(where), None, script)
+
+    def close(self) -> None:
+        """End the script's child process; a later route looks for the script again."""
+        with self._lock:
+            pac, self._pac = self._pac, None
+            self._routes.clear()
+        if pac is not None and pac.script is not None:
+            pac.script.close()
 
 
-# Runs before a script: dukpy's interpreter gives every script a snapshot of the process's environment, where
-# POPBILL_SECRET_KEY or POPBILL_TOKEN may be, and a CommonJS loader that reads files.
-_PRELUDE = (
-    "delete globalThis.process; globalThis.process = undefined; globalThis.require = undefined;"
-    " globalThis.module = undefined; globalThis.exports = undefined;"
-)
-
-
-def _compile(source: str) -> Any:
-    """A pypac PACFile for `source`, fenced: a script from the network (WPAD above all) could otherwise read the
-    environment or files and spell them out in a dnsResolve() look-up. The interpreter is built as pypac's PACFile
-    builds it (its PAC functions injected, a trial call), less dukpy's module loader, and the prelude runs first."""
-    import itertools
-
-    from dukpy import JSInterpreter
-    from pypac.parser import PACFile, _inject_function_into_js
-    from pypac.parser_functions import function_injections
-    from pypac.parser_functions_ex import function_injections as ipv6_functions
-
-    context = JSInterpreter()
-    for name in ("dukpy.load_module", "dukpy.normalize_module"):  # what require() and call_python() would read with
-        context._funcs.pop(name, None)
-    for name, func in itertools.chain(function_injections.items(), ipv6_functions.items()):
-        _inject_function_into_js(context, name, func)
-    context.evaljs(_PRELUDE)
-    context.evaljs(source)
-    pac = PACFile.__new__(PACFile)
-    pac._context, pac._entry_func, pac.js = context, "FindProxyForURL", source
-    pac.find_proxy_for_url("/", "0.0.0.0")  # noqa: S104 -- as pypac does: an unimplemented function shows here, not later
-    return pac
+def _unusable(where: str, reason: str) -> Note:
+    """The sentence for a script that was named or found but not used: why, and so the connection went direct."""
+    params = {"where": where, "reason": reason}
+    if reason == TOO_SLOW:
+        params["seconds"] = f"{pac_engine.PAC_RUN_TIMEOUT:g}"
+    return Note("proxy.pac_unusable", params)
 
 
 class _NotAScript(OSError):

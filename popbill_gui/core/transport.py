@@ -190,6 +190,7 @@ class Transport:
     def close(self) -> None:
         self._pools.clear()
         self.adapter.close()
+        self.routes.close()  # a PAC script's child process ends with the session
 
     @property
     def call_limit(self) -> float:

@@ -1,12 +1,12 @@
 """The Start-menu shortcut and the application-menu entry: `popbill-gui --install-shortcut` / `--remove-shortcut`.
 
 Windows  popbill-gui.lnk in the user's Start Menu\\Programs (the folder Windows reports, so a redirected profile
-         works), made by Windows PowerShell through the WScript.Shell COM object: nothing to install. The script
-         travels as -EncodedCommand (base64 of UTF-16LE), so no command-line quoting is involved and Korean survives;
-         the one quoting layer left is PowerShell's single-quoted literal (powershell_literal). WScript.Shell's
-         shortcut object passes text through the ANSI code page, so the script reads the target back and, when it
-         no longer names a file, removes the shortcut and says so (exit 3) instead of leaving one that starts
-         nothing. (Not a text comparison: Windows may give the target back in its long form.)
+         works), made by Windows PowerShell through the WScript.Shell COM object: nothing to install. PowerShell
+         reads a constant ASCII script from standard input (`-Command -`: no encoded blob on a command line, which
+         endpoint security tools flag) and the values from its environment (UTF-16: Korean survives, nothing is
+         quoted). WScript.Shell's shortcut object passes text through the ANSI code page, so the script reads the
+         target back and, when it no longer names a file, removes the shortcut and says so (exit 3) instead of
+         leaving one that starts nothing. (Not a text comparison: Windows may give the target back in its long form.)
 Linux    popbill-gui.desktop in $XDG_DATA_HOME/applications (~/.local/share/applications), its Exec quoted as the
          Desktop Entry Specification says; packaging/install-menu-entry runs this, so there is one way to write it.
 macOS    nothing to make: popbill-gui.app goes into /Applications, and a sentence says so.
@@ -17,7 +17,6 @@ Every outcome is one sentence (core/messages.py); a failure raises ShortcutError
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import os
 import shutil
@@ -47,10 +46,11 @@ GenericName=POPBiLL e-Tax invoice tools
 GenericName[ko]=팝빌 전자세금계산서 도구
 Comment=Resend invoice e-mail and assign document IDs on POPBiLL
 Comment[ko]=팝빌 세금계산서 이메일 재전송과 문서번호 할당
-Exec={exec}
+Exec={exec} %F
 Icon={icon}
 Terminal=false
 Categories=Office;Finance;
+MimeType=text/csv;application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;
 StartupWMClass=popbill-gui
 """
 
@@ -92,7 +92,7 @@ def install(
     platform = sys.platform if platform is None else platform
     launch = launch or launcher(platform=platform)
     if platform == "win32":
-        path = _powershell(windows_install_script(launch), lang, run, environ)
+        path = _powershell(WINDOWS_INSTALL_SCRIPT, windows_install_values(launch), lang, run, environ)
         return text("shortcut.added_windows", lang, path=path)
     if platform == "darwin":
         return text("shortcut.macos", lang)
@@ -111,7 +111,7 @@ def remove(
     """Take the shortcut away; saying so when there was none is not a failure. Raises ShortcutError."""
     platform = sys.platform if platform is None else platform
     if platform == "win32":
-        status, _, path = _powershell(windows_remove_script(), lang, run, environ).partition("\t")
+        status, _, path = _powershell(WINDOWS_REMOVE_SCRIPT, {}, lang, run, environ).partition("\t")
         return text("shortcut.removed" if status == "removed" else "shortcut.nothing", lang, path=path)
     if platform == "darwin":
         return text("shortcut.macos", lang)
@@ -202,87 +202,102 @@ def _update_desktop_database(folder: Path) -> None:
 
 
 # -- Windows -----------------------------------------------------------------------------------------------------------
-# PowerShell ends a single-quoted string at any of these (the typographic ones too); inside, each is written twice.
-_PS_QUOTES = "'\u2018\u2019\u201a\u201b"
+# The script is a constant, pure ASCII: every value (paths that may hold Korean, quotes, $ or %) reaches it through the
+# environment, which Windows passes as UTF-16, so nothing is quoted anywhere and no code page touches the values.
+# PowerShell reads it from standard input (-Command -) statement by statement, as if typed at its prompt: so it is
+# one statement, `& { ... }`, and a blank line ends it. A statement it never ran leaves no output: a failure below.
+ENV_TARGET = "POPBILL_SHORTCUT_TARGET"
+ENV_ARGUMENTS = "POPBILL_SHORTCUT_ARGUMENTS"
+ENV_FOLDER = "POPBILL_SHORTCUT_FOLDER"
+ENV_DESCRIPTION = "POPBILL_SHORTCUT_DESCRIPTION"
 
-
-def powershell_literal(value: str) -> str:
-    """`value` as a PowerShell single-quoted string, in which nothing ($, `, &, %, ...) is expanded."""
-    return "'" + "".join(c * 2 if c in _PS_QUOTES else c for c in value) + "'"
-
-
-_PS_PROLOGUE = [
-    "$ErrorActionPreference = 'Stop'",
-    "try {",
-    "  [Console]::OutputEncoding = [System.Text.Encoding]::UTF8",  # the path printed back may be Korean
+_PS_OPEN = [
+    "& {",
+    "  $ErrorActionPreference = 'Stop'",
+    "  try {",
+    "    [Console]::OutputEncoding = [System.Text.Encoding]::UTF8",  # the path printed back may be Korean
+    f"    $path = Join-Path ([Environment]::GetFolderPath('Programs')) '{LINK_NAME}'",
 ]
-_PS_CATCH = ["} catch {", "  [Console]::Error.WriteLine($_.Exception.Message)", "  exit 1", "}"]
-_PS_LINK_PATH = "  $path = Join-Path ([Environment]::GetFolderPath('Programs')) " + powershell_literal(LINK_NAME)
+_PS_CLOSE = ["  } catch {", "    [Console]::Error.WriteLine($_.Exception.Message)", "    exit 1", "  }", "}", "", ""]
+
+WINDOWS_INSTALL_SCRIPT = "\n".join(
+    [
+        *_PS_OPEN,
+        f"    $target = [string]$env:{ENV_TARGET}",
+        "    $shell = New-Object -ComObject WScript.Shell",
+        "    $link = $shell.CreateShortcut($path)",
+        "    $link.TargetPath = $target",
+        f"    $link.Arguments = [string]$env:{ENV_ARGUMENTS}",
+        f"    $link.WorkingDirectory = [string]$env:{ENV_FOLDER}",
+        "    $link.IconLocation = $target + ',0'",
+        f"    $link.Description = [string]$env:{ENV_DESCRIPTION}",
+        "    $link.Save()",
+        # WScript.Shell passes text through the ANSI code page: read the target back, and remove a shortcut whose
+        # target no longer names a file (Hangul on a non-Korean Windows comes back as "?").
+        "    $saved = $shell.CreateShortcut($path).TargetPath",
+        "    if (-not ($saved -and (Test-Path -LiteralPath $saved -PathType Leaf))) {",
+        "      Remove-Item -LiteralPath $path -Force",
+        f"      exit {BAD_CHARS_EXIT}",
+        "    }",
+        "    Write-Output $path",
+        *_PS_CLOSE,
+    ]
+)
+"""Makes the shortcut from the environment's values (windows_install_values) and prints its path."""
+
+WINDOWS_REMOVE_SCRIPT = "\n".join(
+    [
+        *_PS_OPEN,
+        "    if (Test-Path -LiteralPath $path) {",
+        "      Remove-Item -LiteralPath $path -Force",
+        '      Write-Output "removed`t$path"',
+        "    } else {",
+        '      Write-Output "nothing`t$path"',
+        "    }",
+        *_PS_CLOSE,
+    ]
+)
+"""Removes the shortcut and prints `removed<TAB>path` or `nothing<TAB>path`."""
 
 
-def windows_install_script(launch: Launcher) -> str:
-    """The PowerShell script that makes the shortcut and prints its path."""
-    target = str(PureWindowsPath(launch.program))
-    arguments = subprocess.list2cmdline(list(launch.arguments))
-    return "\n".join(
-        [
-            *_PS_PROLOGUE,
-            f"  $target = {powershell_literal(target)}",
-            _PS_LINK_PATH,
-            "  $shell = New-Object -ComObject WScript.Shell",
-            "  $link = $shell.CreateShortcut($path)",
-            "  $link.TargetPath = $target",
-            f"  $link.Arguments = {powershell_literal(arguments)}",
-            f"  $link.WorkingDirectory = {powershell_literal(str(PureWindowsPath(launch.program).parent))}",
-            f"  $link.IconLocation = {powershell_literal(target + ',0')}",
-            f"  $link.Description = {powershell_literal(DESCRIPTION)}",
-            "  $link.Save()",
-            "  $saved = $shell.CreateShortcut($path).TargetPath",
-            "  if (-not ($saved -and (Test-Path -LiteralPath $saved -PathType Leaf))) {",
-            "    Remove-Item -LiteralPath $path -Force",
-            f"    exit {BAD_CHARS_EXIT}",
-            "  }",
-            "  Write-Output $path",
-            *_PS_CATCH,
-        ]
-    )
+def windows_install_values(launch: Launcher) -> dict[str, str]:
+    """What WINDOWS_INSTALL_SCRIPT reads from its environment for this launcher."""
+    program = PureWindowsPath(launch.program)
+    return {
+        ENV_TARGET: str(program),
+        ENV_ARGUMENTS: subprocess.list2cmdline(list(launch.arguments)),
+        ENV_FOLDER: str(program.parent),
+        ENV_DESCRIPTION: DESCRIPTION,
+    }
 
 
-def windows_remove_script() -> str:
-    """The PowerShell script that removes the shortcut and prints `removed<TAB>path` or `nothing<TAB>path`."""
-    return "\n".join(
-        [
-            *_PS_PROLOGUE,
-            _PS_LINK_PATH,
-            "  if (Test-Path -LiteralPath $path) {",
-            "    Remove-Item -LiteralPath $path -Force",
-            '    Write-Output "removed`t$path"',
-            "  } else {",
-            '    Write-Output "nothing`t$path"',
-            "  }",
-            *_PS_CATCH,
-        ]
-    )
-
-
-def powershell_command(script: str, environ: Mapping[str, str] | None = None) -> list[str]:
-    """The command line that runs `script` in Windows PowerShell (by its full path: never one found on PATH first)."""
+def powershell_command(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The command line of Windows PowerShell reading its script from standard input (by its full path: never one
+    found on PATH first). Nothing else is on it: no script, no encoded blob."""
     environ = os.environ if environ is None else environ
     root = environ.get("SystemRoot") or environ.get("SYSTEMROOT")
     exe = "powershell"
     if root:
         exe = str(PureWindowsPath(root, "System32", "WindowsPowerShell", "v1.0", "powershell.exe"))
-    encoded = base64.b64encode(script.encode("utf-16-le")).decode("ascii")
-    return [exe, "-NoLogo", "-NoProfile", "-NonInteractive", "-EncodedCommand", encoded]
+    return [exe, "-NoLogo", "-NoProfile", "-NonInteractive", "-Command", "-"]
 
 
-def _powershell(script: str, lang: Lang, run: Runner, environ: Mapping[str, str] | None) -> str:
-    """Run the script; its printed line. Raises ShortcutError with PowerShell's own reason when it fails."""
-    options: dict[str, Any] = {"capture_output": True, "stdin": subprocess.DEVNULL, "timeout": 120}
+def _powershell(
+    script: str, values: Mapping[str, str], lang: Lang, run: Runner, environ: Mapping[str, str] | None
+) -> str:
+    """Run the script with `values` in its environment; its printed line. Raises ShortcutError with PowerShell's own
+    reason when it fails."""
+    base = os.environ if environ is None else environ
+    options: dict[str, Any] = {
+        "input": script.encode("ascii"),
+        "capture_output": True,
+        "env": {**base, **values},
+        "timeout": 120,
+    }
     if sys.platform == "win32":
         options["creationflags"] = subprocess.CREATE_NO_WINDOW  # a windowed popbill-gui: no console flashing up
     try:
-        done = run(powershell_command(script, environ), **options)
+        done = run(powershell_command(environ), **options)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ShortcutError(text("shortcut.failed", lang, reason=f"powershell: {type(exc).__name__}")) from None
     out = done.stdout.decode("utf-8", "replace").strip()

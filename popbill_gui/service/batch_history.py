@@ -99,9 +99,9 @@ class BatchHistory:
             earlier += [_earlier(operation, r, previous=True) for r in done]
         return leave_out(operation, ((r.row, r.values) for r in file.valid_rows), [e for e in earlier if e.key])
 
-    def left_out_message(self, left: LeftOut) -> str:
-        """Why a row is not sent, as its journal (and results file) says it."""
-        lang = self.service.lang
+    def left_out_message(self, left: LeftOut, lang: Lang | None = None) -> str:
+        """Why a row is not sent, as its journal (and results file) says it; in `lang` (the window's) if given."""
+        lang = lang or self.service.lang
         state = text("batch.left_out.done" if left.done else "batch.left_out.unknown", lang)
         if left.previous and left.batch_id:
             return text("batch.left_out.previous", lang, batch=left.batch_id, state=state)

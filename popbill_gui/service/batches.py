@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -570,13 +570,22 @@ class Batches:
         return BatchRun(self, plan, on_row=on_row, on_started=on_started)
 
     @staticmethod
-    def export(path: str | Path, file: BatchFile, outcomes: dict[int, RowOutcome], lang: Lang) -> Path:
+    def export(
+        path: str | Path,
+        file: BatchFile,
+        outcomes: dict[int, RowOutcome],
+        lang: Lang,
+        verified: Mapping[int, str] | None = None,
+    ) -> Path:
         """Every row of the file in its order with its outcome, the clerk's own columns beside ours, to .csv or
         .xlsx, atomically; the path written. For a file by NTS number, pass the plan's `file` (its rows hold the
-        ItemKeys found). A name that is not .csv or .xlsx raises ExportNameError (a ValueError) with a sentence."""
+        ItemKeys found). `verified`: what a check on POPBiLL found per row (`Verification.verdict`), a last column.
+        A name that is not .csv or .xlsx raises ExportNameError (a ValueError) with a sentence."""
         from ..batch.export import result_table, write_results
 
-        table = result_table(file.operation, file.rows, outcomes, lang, file.result_columns, file.extra_columns)
+        table = result_table(
+            file.operation, file.rows, outcomes, lang, file.result_columns, file.extra_columns, verified=verified
+        )
         return write_results(path, table)
 
     @staticmethod

@@ -4,6 +4,7 @@ The faces import them from here (usually for type hints only), never from the hi
 """
 
 from ..batch.journal import BatchInfo, JournalError, JournalRow
+from ..batch.keys import LeftOut
 from ..batch.model import InputRow, Operation, RowOutcome, RowState, state_text
 from ..batch.reader import BatchFile, BatchFileError
 from ..batch.runner import Progress, Stop
@@ -19,6 +20,7 @@ __all__ = [
     "InputRow",
     "JournalError",
     "JournalRow",
+    "LeftOut",
     "Operation",
     "Progress",
     "RowOutcome",

@@ -8,14 +8,16 @@ is absent or empty), and the read-only look-ups below. Standard library only.
     with Simulator() as sim:
         ...  # base URL and auth URL = sim.base_url; credentials DEMO_LINK_ID / DEMO_SECRET_KEY / DEMO_CORP_NUM
 
-The books: every company that signs in has ``book_size`` (300) generated invoices, sales (SELL), purchases
-(BUY) and a few consigned (TRUSTEE), written over the nine months before ``book_today`` (today in Korea),
-otherwise the same on every start: the demo company's (DEMO_CORP_NUM) from ``book_seed``, any other's from
-``book_seed`` and its CorpNum, so the vendor's example programs (their partner EXAMPLE_LINK_ID and CorpNum
-1234567890) find invoices too. About a third have no document ID on our side (issued on the website,
-``interOPYN`` false): AssignMgtKey gives them one, and GetInfo then finds them. The look-ups always look the
-book up strictly; SendEmail and AssignMgtKey accept keys that are not in it (tests and benchmarks make keys up)
-unless ``strict=True``. ``sim.state.add()`` puts more in.
+The books: every company that signs in has generated invoices, sales (SELL), purchases (BUY) and a few
+consigned (TRUSTEE). The demo company's (DEMO_CORP_NUM) are ``book_size`` (300) from ``book_seed``, written over
+the nine months before ``book_today`` (today in Korea). Any other company's answer any date window at the same
+pace: the months a call needs are made then from ``book_seed``, its CorpNum and the month alone (the same on
+every start), the most recently used 36 kept in memory (ledgers.py), so the vendor's example programs (their
+partner EXAMPLE_LINK_ID and CorpNum 1234567890) find invoices in their fixed windows. About a third have no
+document ID on our side (issued on the website, ``interOPYN`` false): AssignMgtKey gives them one (kept for the
+simulator's lifetime), and GetInfo then finds them. The look-ups always look the book up strictly; SendEmail and
+AssignMgtKey accept keys that are not in it (tests and benchmarks make keys up) unless ``strict=True``.
+``sim.state.add()`` puts more in.
 
 ==========================================================  ===========================================
 request                                                     answer

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,6 +22,8 @@ DEMO_CORP_NUM = "1248100998"
 DEFAULT_SEED = 20261124
 DEFAULT_SIZE = 300
 DEFAULT_SPAN_DAYS = 270  # nine months back from yesterday
+FIRST_MONTH = date(2010, 1, 1)  # e-Tax invoices began in 2010: no company's book goes further back
+MONTH_SPREAD = 33_333  # see month_book: three months' sequences fit the ItemKey's five digits
 
 # Our side's document ID and the party that is "the partner", per MgtKeyType.
 OUR_KEY_FIELD = {"SELL": "invoicerMgtKey", "BUY": "invoiceeMgtKey", "TRUSTEE": "trusteeMgtKey"}
@@ -244,14 +247,62 @@ def generate(
         raise ValueError("the book holds 0 to 99,999 invoices (the ItemKey's sequence has five digits)")
     rng = random.Random(seed)  # noqa: S311 -- made-up data, the same for the same seed
     partners = _partners(rng)
-    yesterday = today - timedelta(days=1)
-    nts_seen: set[str] = set()
-    per_day: dict[tuple[str, date], int] = {}
+    made = _Making(today, owner, partners)
     book = []
     for seq in range(1, size + 1):
-        roll = rng.random()
-        kind = "SELL" if roll < 0.50 else "BUY" if roll < 0.92 else "TRUSTEE"
+        kind = _kind(rng)
         write = today - timedelta(days=rng.randint(1, max(1, span_days)))
+        book.append(made.invoice(rng, seq, kind, write))
+    return book
+
+
+def month_book(
+    year: int, month: int, today: date, *, size: int = DEFAULT_SIZE, seed: int, owner: Company
+) -> list[BookInvoice]:
+    """The invoices written in one month before `today`, at the pace of `size` invoices in DEFAULT_SPAN_DAYS.
+
+    Each invoice is drawn from a random stream of its own (the seed, the month, its number), so a month is the
+    same whenever it is made, whatever the day: only the days not yet come are left out, and the last few days'
+    invoices are still on their way to the NTS. Months before FIRST_MONTH are empty. An ItemKey's sequence is
+    `(month index % 3) * MONTH_SPREAD + number`: with its registration date, it tells the month it was written in.
+    """
+    first = date(year, month, 1)
+    if first < FIRST_MONTH or first >= today:
+        return []
+    days = monthrange(year, month)[1]
+    stem = f"{seed}:{year:04d}-{month:02d}"
+    pace = random.Random(stem).uniform(0.8, 1.2)  # noqa: S311 -- made-up data: busier and quieter months
+    count = min(MONTH_SPREAD - 1, round(size * days / DEFAULT_SPAN_DAYS * pace))
+    made = _Making(today, owner, _partners(random.Random(seed)))  # noqa: S311 -- the company's partners, every month
+    base = ((year * 12 + month - 1) % 3) * MONTH_SPREAD
+    book = []
+    for number in range(1, count + 1):
+        rng = random.Random(f"{stem}:{number}")  # noqa: S311
+        kind = _kind(rng)
+        write = first + timedelta(days=rng.randrange(days))
+        invoice = made.invoice(rng, base + number, kind, write)  # made even when to come: the numbers stay put
+        if write < today:
+            book.append(invoice)
+    return book
+
+
+def _kind(rng: random.Random) -> str:
+    roll = rng.random()
+    return "SELL" if roll < 0.50 else "BUY" if roll < 0.92 else "TRUSTEE"
+
+
+class _Making:
+    """What the invoices of one book share while they are made: the day, the parties, the numbers given."""
+
+    def __init__(self, today: date, owner: Company, partners: list[Company]) -> None:
+        self.today, self.owner, self.partners = today, owner, partners
+        self.nts_seen: set[str] = set()
+        self.per_day: dict[tuple[str, date], int] = {}
+
+    def invoice(self, rng: random.Random, seq: int, kind: str, write: date) -> BookInvoice:
+        """The invoice `seq` of the book, of MgtKeyType `kind`, written on `write`: the rest drawn from rng."""
+        today, owner, partners, nts_seen, per_day = self.today, self.owner, self.partners, self.nts_seen, self.per_day
+        yesterday = today - timedelta(days=1)
         late = rng.random() < 0.03
         reg_day = min(write + timedelta(days=rng.randint(35, 45) if late else rng.choice((0, 0, 0, 1, 2))), yesterday)
         late = late and reg_day > write + timedelta(days=30)
@@ -402,5 +453,4 @@ def generate(
         if rng.random() < 0.03:
             tax_reg_ids["S"] = fields["invoicerTaxRegID"] = f"{rng.randint(1, 3):04d}"
         reg_type = "H" if kind == "BUY" and issue_type == "정발행" and rng.random() < 0.5 else "P"
-        book.append(BookInvoice(item_key, kind, fields, reg_type, tax_reg_ids))
-    return book
+        return BookInvoice(item_key, kind, fields, reg_type, tax_reg_ids)

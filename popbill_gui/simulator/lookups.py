@@ -225,9 +225,12 @@ def search(book: InvoiceBook, corp_num: str, mgt_key_type: str, query: str, lang
         return _error(400, bad.code, language, detail)
 
     low, high = f"{start:%Y%m%d}", f"{end:%Y%m%d}"
+    # A book made month by month makes the months the window covers: for a registration or issue date, the
+    # two before too (an invoice is registered and issued up to 45 days after it was written).
+    written_since = start if kind == "W" else add_months(start, -2)
     found = [
         invoice
-        for invoice in book.invoices(corp_num, mgt_key_type)
+        for invoice in book.invoices(corp_num, mgt_key_type, since=written_since, until=end)
         if low <= _dated(invoice, kind) <= high and all(test(invoice) for test in tests)
     ]
     found.sort(key=lambda i: (_dated(i, kind), str(i.fields["regDT"]), i.item_key), reverse=order == "D")

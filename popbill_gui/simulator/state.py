@@ -18,6 +18,7 @@ from popbill_gui.simulator.book import (
     company_seed,
     generate,
 )
+from popbill_gui.simulator.ledgers import MONTHS_KEPT, MonthCache, MonthlyBook, WholeBook
 
 MGT_KEY_TYPES = ("SELL", "BUY", "TRUSTEE")
 
@@ -81,13 +82,14 @@ def find_magic(
 
 
 class InvoiceBook:
-    """The invoices of the demo company, and what was assigned and mailed, per company. Thread-safe.
+    """The invoices of every company, and what was assigned and mailed, per company. Thread-safe.
 
-    Every company owns `size` generated invoices (see book.py), made on first use (a company's first call, which
-    only a signed-in company can make), so that a simulator that never answers a look-up never builds them: the
-    demo company (`owner`) from the book seed, any other from the book seed and its CorpNum. Document IDs
-    given to ItemKeys that are not in the book are remembered too ("lenient" mode, the default): tests and
-    benchmarks assign made-up ItemKeys. With `strict`, such calls are refused as the real service does.
+    A company's generated invoices are made on first use (a company's first call, which only a signed-in
+    company can make), so that a simulator that never answers a look-up never makes them: the demo company's
+    (`owner`) as one book of `size` invoices from the book seed, any other's month by month at the same pace
+    from the book seed and its CorpNum, for whatever months a call needs (ledgers.py). Document IDs given to
+    ItemKeys that are not in the book are remembered too ("lenient" mode, the default): tests and benchmarks
+    assign made-up ItemKeys. With `strict`, such calls are refused as the real service does.
     """
 
     def __init__(
@@ -98,6 +100,7 @@ class InvoiceBook:
         today: Callable[[], date] | None = None,
         owner: str = DEMO_CORP_NUM,
         strict: bool = False,
+        months_kept: int = MONTHS_KEPT,
     ) -> None:
         if not 0 <= size <= 99_999:
             raise ValueError("the book holds 0 to 99,999 invoices (the ItemKey's sequence has five digits)")
@@ -107,76 +110,107 @@ class InvoiceBook:
         self.strict = strict
         self._today = today or date.today
         self._lock = threading.Lock()
-        # (corp, item_key) -> (mgt_key_type, mgt_key)
+        # What calls and tests put in, kept for the simulator's lifetime (a generated invoice's own document ID
+        # is its book's): (corp, item_key) -> (mgt_key_type, mgt_key), and back.
         self._by_item_key: dict[tuple[str, str], tuple[str, str]] = {}
-        # (corp, mgt_key_type, mgt_key) -> item_key
         self._by_mgt_key: dict[tuple[str, str, str], str] = {}
         self._assignments: list[Assignment] = []
         self._mails: list[SentMail] = []
-        # corp -> item_key -> invoice; the owner's book is generated on first use
-        self._invoices: dict[str, dict[str, BookInvoice]] = {}
+        self._ledgers: dict[str, WholeBook | MonthlyBook] = {}  # corp -> its generated invoices, made on first use
+        self._added: dict[str, dict[str, BookInvoice]] = {}  # corp -> item_key -> an invoice put in by add()
+        self.months = MonthCache(months_kept)
 
     # -- the invoices --------------------------------------------------------------------------------------
 
-    def _book(self, corp_num: str) -> dict[str, BookInvoice]:
-        """The invoices of a company (the lock is held)."""
-        invoices = self._invoices.get(corp_num)
-        if invoices is None:
+    def _ledger(self, corp_num: str) -> WholeBook | MonthlyBook:
+        """The generated invoices of a company (the lock is held)."""
+        ledger = self._ledgers.get(corp_num)
+        if ledger is None:
             if corp_num == self.owner:
-                made = generate(self._today(), size=self.book_size, seed=self.book_seed)
+                ledger = WholeBook(generate(self._today(), size=self.book_size, seed=self.book_seed))
             else:  # any other company that signed in has a book of its own, the same on every start
                 seed = company_seed(corp_num, self.book_seed)
-                made = generate(self._today(), size=self.book_size, seed=seed, owner=company_for(corp_num, seed))
-            invoices = self._invoices[corp_num] = {}
-            for invoice in made:
-                self._put(corp_num, invoice)
-        return invoices
+                ledger = MonthlyBook(
+                    corp_num,
+                    seed=seed,
+                    owner=company_for(corp_num, seed),
+                    size=self.book_size,
+                    today=self._today,
+                    cache=self.months,
+                    restore=lambda invoice: self._restore(corp_num, invoice),
+                )
+            self._ledgers[corp_num] = ledger
+        return ledger
 
-    def _put(self, corp_num: str, invoice: BookInvoice) -> None:
-        self._invoices.setdefault(corp_num, {})[invoice.item_key] = invoice
-        if invoice.our_mgt_key:
-            key = (corp_num, invoice.mgt_key_type, invoice.our_mgt_key)
-            self._by_mgt_key[key] = invoice.item_key
-            self._by_item_key[(corp_num, invoice.item_key)] = (invoice.mgt_key_type, invoice.our_mgt_key)
+    def _restore(self, corp_num: str, invoice: BookInvoice) -> None:
+        """Put back the document ID given to a generated invoice before its month was made again."""
+        given = self._by_item_key.get((corp_num, invoice.item_key))
+        if given is not None and given[0] == invoice.mgt_key_type:
+            invoice.fields[OUR_KEY_FIELD[given[0]]] = given[1]
+
+    def _invoice(self, corp_num: str, item_key: str) -> BookInvoice | None:
+        """The invoice itself (not a copy) with this ItemKey, if the company has one."""
+        added = self._added.get(corp_num, {}).get(item_key)
+        return added if added is not None else self._ledger(corp_num).get(item_key)
+
+    def _item_key_for(self, corp_num: str, mgt_key_type: str, mgt_key: str) -> str | None:
+        """The ItemKey holding this document ID: one given by a call or a test, else one the book was made with."""
+        found = self._by_mgt_key.get((corp_num, mgt_key_type, mgt_key))
+        return found if found is not None else self._ledger(corp_num).by_key(mgt_key_type, mgt_key)
+
+    def _key_for(self, corp_num: str, item_key: str) -> tuple[str, str] | None:
+        """(MgtKeyType, document ID) of an ItemKey: one given by a call or a test, else its invoice's own."""
+        found = self._by_item_key.get((corp_num, item_key))
+        if found is not None:
+            return found
+        invoice = self._invoice(corp_num, item_key)
+        return (invoice.mgt_key_type, invoice.our_mgt_key) if invoice is not None and invoice.our_mgt_key else None
 
     def add(self, corp_num: str, invoice: BookInvoice) -> None:
         """Put one more invoice in a company's book (tests: e.g. two invoices sharing an NTS number)."""
         with self._lock:
-            self._book(corp_num)
-            self._put(corp_num, invoice)
+            self._ledger(corp_num)
+            self._added.setdefault(corp_num, {})[invoice.item_key] = invoice
+            if invoice.our_mgt_key:
+                self._by_item_key[(corp_num, invoice.item_key)] = (invoice.mgt_key_type, invoice.our_mgt_key)
+                self._by_mgt_key[(corp_num, invoice.mgt_key_type, invoice.our_mgt_key)] = invoice.item_key
 
-    def invoices(self, corp_num: str, mgt_key_type: str | None = None) -> list[BookInvoice]:
-        """The company's invoices (of one MgtKeyType), as copies that later assignments do not change."""
+    def invoices(
+        self, corp_num: str, mgt_key_type: str | None = None, *, since: date | None = None, until: date | None = None
+    ) -> list[BookInvoice]:
+        """The company's invoices (of one MgtKeyType), as copies that later assignments do not change.
+
+        `since`, `until`: the months wanted, for a book made month by month (by default this month and the nine
+        before); the demo company's book answers whole, and so do the invoices put in by add(): filter by date.
+        """
         with self._lock:
-            found = self._book(corp_num).values()
-            return [_copy(i) for i in found if mgt_key_type is None or i.mgt_key_type == mgt_key_type]
+            made = {i.item_key: i for i in self._ledger(corp_num).between(since, until)}
+            made.update(self._added.get(corp_num, {}))
+            return [_copy(i) for i in made.values() if mgt_key_type is None or i.mgt_key_type == mgt_key_type]
 
     def find(
         self, corp_num: str, *, item_key: str | None = None, mgt_key: tuple[str, str] | None = None
     ) -> BookInvoice | None:
         """A copy of the invoice with this ItemKey, or with this (MgtKeyType, document ID) on our side."""
         with self._lock:
-            book = self._book(corp_num)
             if mgt_key is not None:
-                item_key = self._by_mgt_key.get((corp_num, *mgt_key))
-            invoice = book.get(item_key) if item_key is not None else None
-            if invoice is None:
-                return None
-            return _copy(invoice)
+                item_key = self._item_key_for(corp_num, *mgt_key)
+            invoice = self._invoice(corp_num, item_key) if item_key is not None else None
+            return None if invoice is None else _copy(invoice)
 
     # -- the two calls -------------------------------------------------------------------------------------
 
     def assign(self, corp_num: str, item_key: str, mgt_key_type: str, mgt_key: str) -> int:
         """Give the invoice item_key the document ID mgt_key: messages.OK, or the refusal's code."""
         with self._lock:
-            invoice = self._book(corp_num).get(item_key)
+            invoice = self._invoice(corp_num, item_key)
             if invoice is None and self.strict:
                 return messages.INVOICE_NOT_FOUND
             if invoice is not None and invoice.mgt_key_type != mgt_key_type:
                 return messages.INVOICE_NOT_FOUND  # the invoice is not among this company's of that type
-            if (corp_num, item_key) in self._by_item_key:
+            if self._key_for(corp_num, item_key) is not None:
                 return messages.ALREADY_HAS_MGT_KEY
-            if (corp_num, mgt_key_type, mgt_key) in self._by_mgt_key:
+            if self._item_key_for(corp_num, mgt_key_type, mgt_key) is not None:
                 return messages.MGT_KEY_IN_USE
             if invoice is not None:
                 invoice.fields[OUR_KEY_FIELD[mgt_key_type]] = mgt_key
@@ -188,11 +222,10 @@ class InvoiceBook:
     def mail_refusal(self, corp_num: str, mgt_key_type: str, mgt_key: str) -> int | None:
         """Why SendEmail for this document ID is refused (a code), or None when it may be sent."""
         with self._lock:
-            book = self._book(corp_num)
-            item_key = self._by_mgt_key.get((corp_num, mgt_key_type, mgt_key))
+            item_key = self._item_key_for(corp_num, mgt_key_type, mgt_key)
             if item_key is None:
                 return messages.INVOICE_NOT_FOUND if self.strict else None
-            invoice = book.get(item_key)
+            invoice = self._invoice(corp_num, item_key)
             if invoice is not None and invoice.state_code < 200:
                 return messages.MAIL_NOT_SENDABLE  # a temporarily saved invoice was never issued
             return None
@@ -211,14 +244,12 @@ class InvoiceBook:
     def mgt_key_of(self, corp_num: str, item_key: str) -> tuple[str, str] | None:
         """(MgtKeyType, MgtKey) assigned to an invoice, or None."""
         with self._lock:
-            self._book(corp_num)
-            return self._by_item_key.get((corp_num, item_key))
+            return self._key_for(corp_num, item_key)
 
     def item_key_of(self, corp_num: str, mgt_key_type: str, mgt_key: str) -> str | None:
         """The ItemKey of the invoice holding a document ID, or None."""
         with self._lock:
-            self._book(corp_num)
-            return self._by_mgt_key.get((corp_num, mgt_key_type, mgt_key))
+            return self._item_key_for(corp_num, mgt_key_type, mgt_key)
 
     @property
     def assignments(self) -> list[Assignment]:
@@ -233,13 +264,15 @@ class InvoiceBook:
             return list(self._mails)
 
     def clear(self) -> None:
-        """Forget everything: the generated book is made afresh on next use."""
+        """Forget everything: the generated books are made afresh on next use."""
         with self._lock:
             self._by_item_key.clear()
             self._by_mgt_key.clear()
             self._assignments.clear()
             self._mails.clear()
-            self._invoices.clear()
+            self._ledgers.clear()
+            self._added.clear()
+            self.months.clear()
 
 
 def _copy(invoice: BookInvoice) -> BookInvoice:

@@ -1,5 +1,5 @@
 """Everything Qt: the window, one folder per feature (window/, calls/, resend/, assign/, find/, batch/, history/,
-settings/, log/) joined by composition, and what they share (shared/: the job runner, translations, widgets)."""
+settings/, log/, files/) joined by composition, and what they share (shared/: the job runner, translations, widgets)."""
 
 from .shared.interpreter import lighten_pyside_imports
 

@@ -47,10 +47,6 @@
         <translation>%1 of %2 selected invoices cannot get their ID: %3</translation>
     </message>
     <message>
-        <source>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</source>
-        <translation>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</translation>
-    </message>
-    <message>
         <source>&amp;Assign %1 IDs…</source>
         <translation>&amp;Assign %1 IDs…</translation>
     </message>
@@ -59,8 +55,24 @@
         <translation>Patter&amp;n</translation>
     </message>
     <message>
+        <source>Also numb&amp;er cancelled invoices and those whose NTS filing failed</source>
+        <translation>Also numb&amp;er cancelled invoices and those whose NTS filing failed</translation>
+    </message>
+    <message>
         <source>Give &amp;document IDs to the selected invoices</source>
         <translation>Give &amp;document IDs to the selected invoices</translation>
+    </message>
+    <message>
+        <source>The selected invoices are cancelled, or their filing to the NTS failed: tick the box above to number them anyway.</source>
+        <translation>The selected invoices are cancelled, or their filing to the NTS failed: tick the box above to number them anyway.</translation>
+    </message>
+    <message>
+        <source>%1 invoices, oldest first: %2 to %3. Each ID is checked when sent.</source>
+        <translation>%1 invoices, oldest first: %2 to %3. Each ID is checked when sent.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled or NTS-failed invoices are left out.</source>
+        <translation>%1 cancelled or NTS-failed invoices are left out.</translation>
     </message>
     <message>
         <source>Document ID pattern</source>
@@ -73,6 +85,10 @@
     <message>
         <source>The number {n} starts from: continue from your last document ID.</source>
         <translation>The number {n} starts from: continue from your last document ID.</translation>
+    </message>
+    <message>
+        <source>Left unticked, selected invoices that were cancelled (before or after issue) or whose filing to the NTS failed get no document ID.</source>
+        <translation>Left unticked, selected invoices that were cancelled (before or after issue) or whose filing to the NTS failed get no document ID.</translation>
     </message>
     <message>
         <source>{date} = written date (20260115) · {n} = 1, 2, 3… oldest first · {n:03} = 001, 002…</source>
@@ -185,12 +201,139 @@ This cannot be undone.</translation>
         <translation>The document IDs chosen in Find were written to %1.</translation>
     </message>
     <message>
+        <source>The invoices whose mails are resent were written to %1.</source>
+        <translation>The invoices whose mails are resent were written to %1.</translation>
+    </message>
+    <message>
+        <source>%1 without a document ID (%2)</source>
+        <translation>%1 without a document ID (%2)</translation>
+    </message>
+    <message>
+        <source>%1 without an e-mail address on the invoice (%2)</source>
+        <translation>%1 without an e-mail address on the invoice (%2)</translation>
+    </message>
+    <message>
+        <source>Left out of the resend: %1.</source>
+        <translation>Left out of the resend: %1.</translation>
+    </message>
+    <message>
+        <source>Check the rows on the Batch tab, then press Start to resend the mails.</source>
+        <translation>Check the rows on the Batch tab, then press Start to resend the mails.</translation>
+    </message>
+    <message>
         <source>Start that file on the Batch tab once the batch under way has ended.</source>
         <translation>Start that file on the Batch tab once the batch under way has ended.</translation>
     </message>
     <message>
-        <source>The document IDs were not handed to the batch tab: %1</source>
-        <translation>The document IDs were not handed to the batch tab: %1</translation>
+        <source>The invoices chosen in Find were not handed to the batch tab: %1</source>
+        <translation>The invoices chosen in Find were not handed to the batch tab: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchQuestions</name>
+    <message>
+        <source>Include hidden &amp;rows</source>
+        <translation>Include hidden &amp;rows</translation>
+    </message>
+    <message>
+        <source>Send the rows Excel hides like the others.</source>
+        <translation>Send the rows Excel hides like the others.</translation>
+    </message>
+    <message>
+        <source>Lea&amp;ve them out</source>
+        <translation>Lea&amp;ve them out</translation>
+    </message>
+    <message>
+        <source>Send only the rows Excel shows; the hidden ones are listed as skipped.</source>
+        <translation>Send only the rows Excel shows; the hidden ones are listed as skipped.</translation>
+    </message>
+    <message>
+        <source>Send them again an&amp;yway</source>
+        <translation>Send them again an&amp;yway</translation>
+    </message>
+    <message>
+        <source>Send these rows too, although they were done, or may have been, before.</source>
+        <translation>Send these rows too, although they were done, or may have been, before.</translation>
+    </message>
+    <message>
+        <source>Resume as &amp;journaled</source>
+        <translation>Resume as &amp;journaled</translation>
+    </message>
+    <message>
+        <source>Send the rest of the batch as it was when it started: rows done or to check are not sent again, rows changed in the file since are left for the file&apos;s next run.</source>
+        <translation>Send the rest of the batch as it was when it started: rows done or to check are not sent again, rows changed in the file since are left for the file&apos;s next run.</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon batch #%1</source>
+        <translation>&amp;Abandon batch #%1</translation>
+    </message>
+    <message>
+        <source>End that batch without sending anything; running the file again then leaves out what it did.</source>
+        <translation>End that batch without sending anything; running the file again then leaves out what it did.</translation>
+    </message>
+    <message>
+        <source>They will be sent again.</source>
+        <translation>They will be sent again.</translation>
+    </message>
+    <message>
+        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
+        <translation>This is the PRODUCTION environment (운영): the calls are real.</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>Assign MgtKey</translation>
+    </message>
+    <message>
+        <source>Assign document IDs to the %1 chosen invoices:</source>
+        <translation>Assign document IDs to the %1 chosen invoices:</translation>
+    </message>
+    <message>
+        <source>Assign the document IDs listed in the file? Invoices: %1.</source>
+        <translation>Assign the document IDs listed in the file? Invoices: %1.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: an invoice keeps its document ID.</source>
+        <translation>This cannot be undone: an invoice keeps its document ID.</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Resend the mails of the %1 chosen invoices:</source>
+        <translation>Resend the mails of the %1 chosen invoices:</translation>
+    </message>
+    <message>
+        <source>Notification mails to real customers: %1.</source>
+        <translation>Notification mails to real customers: %1.</translation>
+    </message>
+    <message>
+        <source>Continue?</source>
+        <translation>Continue?</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
+
+Resume it? The rows already sent are not sent again.</source>
+        <translation>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
+
+Resume it? The rows already sent are not sent again.</translation>
+    </message>
+    <message>
+        <source>Interrupted batch</source>
+        <translation>Interrupted batch</translation>
+    </message>
+    <message>
+        <source>Abandon batch #%1? Nothing is sent, and it cannot be resumed afterwards. Running the file again then leaves out the rows it did or may have done.</source>
+        <translation>Abandon batch #%1? Nothing is sent, and it cannot be resumed afterwards. Running the file again then leaves out the rows it did or may have done.</translation>
+    </message>
+    <message>
+        <source>Abandon the batch</source>
+        <translation>Abandon the batch</translation>
     </message>
 </context>
 <context>
@@ -200,56 +343,20 @@ This cannot be undone.</translation>
         <translation>Send one call per valid row of the file.</translation>
     </message>
     <message>
+        <source>CSV or Excel (*.csv *.xlsx *.xls)</source>
+        <translation>CSV or Excel (*.csv *.xlsx *.xls)</translation>
+    </message>
+    <message>
         <source>Choose a batch file</source>
         <translation>Choose a batch file</translation>
     </message>
     <message>
-        <source>CSV or Excel (*.csv *.xlsx)</source>
-        <translation>CSV or Excel (*.csv *.xlsx)</translation>
+        <source>No file chosen.</source>
+        <translation>No file chosen.</translation>
     </message>
     <message>
-        <source>A batch is running: wait for it to end, or cancel it.</source>
-        <translation>A batch is running: wait for it to end, or cancel it.</translation>
-    </message>
-    <message>
-        <source>The file cannot be used, nothing will be sent: %1</source>
-        <translation>The file cannot be used, nothing will be sent: %1</translation>
-    </message>
-    <message>
-        <source>Checking the file against the journal.</source>
-        <translation>Checking the file against the journal.</translation>
-    </message>
-    <message>
-        <source>Not started: %1</source>
-        <translation>Not started: %1</translation>
-    </message>
-    <message>
-        <source>The history cannot be used, so nothing is sent: %1</source>
-        <translation>The history cannot be used, so nothing is sent: %1</translation>
-    </message>
-    <message>
-        <source>The credentials are still being read from the keyring: try again.</source>
-        <translation>The credentials are still being read from the keyring: try again.</translation>
-    </message>
-    <message>
-        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
-        <translation>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</translation>
-    </message>
-    <message>
-        <source>Not started: nothing was sent.</source>
-        <translation>Not started: nothing was sent.</translation>
-    </message>
-    <message>
-        <source>Not resumed: nothing was sent.</source>
-        <translation>Not resumed: nothing was sent.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
-        <translation>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1). The window keeps working.</source>
-        <translation>Internal error (%1). The window keeps working.</translation>
+        <source>The invoices chosen in Find: %1</source>
+        <translation>The invoices chosen in Find: %1</translation>
     </message>
 </context>
 <context>
@@ -295,6 +402,14 @@ This cannot be undone.</translation>
         <translation>Show only the rows that are invalid, failed, or need checking.</translation>
     </message>
     <message>
+        <source>Choos&amp;e columns</source>
+        <translation>Choos&amp;e columns</translation>
+    </message>
+    <message>
+        <source>Show or hide columns, such as the code, the HTTP status and the time.</source>
+        <translation>Show or hide columns, such as the code, the HTTP status and the time.</translation>
+    </message>
+    <message>
         <source>The selected row in full</source>
         <translation>The selected row in full</translation>
     </message>
@@ -307,20 +422,12 @@ This cannot be undone.</translation>
         <translation>File</translation>
     </message>
     <message>
-        <source>No file chosen.</source>
-        <translation>No file chosen.</translation>
-    </message>
-    <message>
         <source>Skip &amp;invalid rows</source>
         <translation>Skip &amp;invalid rows</translation>
     </message>
     <message>
         <source>Send the valid rows only; the invalid ones are listed as skipped.</source>
         <translation>Send the valid rows only; the invalid ones are listed as skipped.</translation>
-    </message>
-    <message>
-        <source>Re-send mails whose outcome is &amp;unknown</source>
-        <translation>Re-send mails whose outcome is &amp;unknown</translation>
     </message>
     <message>
         <source>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</source>
@@ -363,36 +470,12 @@ This cannot be undone.</translation>
         <translation>Every row of the file in its order with its status, code and message, as CSV or Excel.</translation>
     </message>
     <message>
-        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
-        <translation>This is the PRODUCTION environment (운영): the calls are real.</translation>
-    </message>
-    <message>
-        <source>Assign the document IDs listed in the file? Invoices: %1.
-
-This cannot be undone: an invoice keeps its document ID.</source>
-        <translation>Assign the document IDs listed in the file? Invoices: %1.
-
-This cannot be undone: an invoice keeps its document ID.</translation>
-    </message>
-    <message>
-        <source>Notification mails to real customers: %1.
-
-Continue?</source>
-        <translation>Notification mails to real customers: %1.
-
-Continue?</translation>
-    </message>
-    <message>
-        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
-
-Resume it? The rows already sent are not sent again.</source>
-        <translation>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
-
-Resume it? The rows already sent are not sent again.</translation>
-    </message>
-    <message>
         <source>Done %1 · failed %2 · check %3 · pending %4</source>
         <translation>Done %1 · failed %2 · check %3 · pending %4</translation>
+    </message>
+    <message>
+        <source>Choose above whether to send the hidden rows too: nothing is sent before you do.</source>
+        <translation>Choose above whether to send the hidden rows too: nothing is sent before you do.</translation>
     </message>
     <message>
         <source>Invalid rows: %1. Nothing can be sent: fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
@@ -405,6 +488,10 @@ Resume it? The rows already sent are not sent again.</translation>
     <message>
         <source>Cancelled. Rows not sent: %1. Press Start to resume the batch.</source>
         <translation>Cancelled. Rows not sent: %1. Press Start to resume the batch.</translation>
+    </message>
+    <message>
+        <source>Rows not sent: %1. Press Start to resume the batch once the cause is gone (for example, close the program that holds the history, or free some disk space).</source>
+        <translation>Rows not sent: %1. Press Start to resume the batch once the cause is gone (for example, close the program that holds the history, or free some disk space).</translation>
     </message>
     <message>
         <source>This refusal would hit every row, so the rest was not sent (rows: %1). Fix it, then press Start to resume the batch.</source>
@@ -459,16 +546,64 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Row %1</translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation>Production</translation>
+        <source>The history cannot be used, so nothing is sent: %1</source>
+        <translation>The history cannot be used, so nothing is sent: %1</translation>
     </message>
     <message>
-        <source>Interrupted batch</source>
-        <translation>Interrupted batch</translation>
+        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
+        <translation>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Choose above how to go on with that batch.</source>
+        <translation>Nothing was sent. Choose above how to go on with that batch.</translation>
+    </message>
+    <message>
+        <source>Press Start to send the file as it is now.</source>
+        <translation>Press Start to send the file as it is now.</translation>
+    </message>
+    <message>
+        <source>Not resumed: nothing was sent.</source>
+        <translation>Not resumed: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Nothing to send: every row was done, or may have been, before (rows: %1). Tick “Send them again anyway” to send them again.</source>
+        <translation>Nothing to send: every row was done, or may have been, before (rows: %1). Tick “Send them again anyway” to send them again.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
+        <translation>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>Internal error (%1). The window keeps working.</translation>
+    </message>
+    <message>
+        <source>To send them anyway, choose the file again and tick “Send them again anyway”.</source>
+        <translation>To send them anyway, choose the file again and tick “Send them again anyway”.</translation>
+    </message>
+    <message>
+        <source>Looking the invoices up on POPBiLL. Nothing is sent.</source>
+        <translation>Looking the invoices up on POPBiLL. Nothing is sent.</translation>
+    </message>
+    <message>
+        <source>Not checked on POPBiLL: %1</source>
+        <translation>Not checked on POPBiLL: %1</translation>
+    </message>
+    <message>
+        <source>Checking on POPBiLL: %1 of %2 invoices.</source>
+        <translation>Checking on POPBiLL: %1 of %2 invoices.</translation>
+    </message>
+    <message>
+        <source>See the “Checked on POPBiLL” column; export the results to keep it.</source>
+        <translation>See the “Checked on POPBiLL” column; export the results to keep it.</translation>
     </message>
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Re-send &amp;unknown mails</source>
+        <translation>Re-send &amp;unknown mails</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -515,12 +650,40 @@ Resume it? The rows already sent are not sent again.</translation>
         <translation>Cancelling: no new call is sent; the calls in flight finish and are recorded.</translation>
     </message>
     <message>
+        <source>Checking the file against the journal.</source>
+        <translation>Checking the file against the journal.</translation>
+    </message>
+    <message>
+        <source>Not started: nothing was sent.</source>
+        <translation>Not started: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>A batch is running: wait for it to end, or cancel it.</source>
+        <translation>A batch is running: wait for it to end, or cancel it.</translation>
+    </message>
+    <message>
+        <source>The credentials are still being read from the keyring: try again.</source>
+        <translation>The credentials are still being read from the keyring: try again.</translation>
+    </message>
+    <message>
+        <source>The file cannot be used, nothing will be sent: %1</source>
+        <translation>The file cannot be used, nothing will be sent: %1</translation>
+    </message>
+    <message>
         <source>Not started: %1</source>
         <translation>Not started: %1</translation>
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
         <translation>Cancelled: nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k on POPBiLL</source>
+        <translation>Chec&amp;k on POPBiLL</translation>
+    </message>
+    <message>
+        <source>Look every invoice of this batch up on POPBiLL: does it carry the document ID it was given?</source>
+        <translation>Look every invoice of this batch up on POPBiLL: does it carry the document ID it was given?</translation>
     </message>
     <message>
         <source>Finished.</source>
@@ -682,6 +845,33 @@ Continue?</translation>
     </message>
 </context>
 <context>
+    <name>FileOpener</name>
+    <message>
+        <source>The batch tab shows one file at a time; not opened: %1</source>
+        <translation>The batch tab shows one file at a time; not opened: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: a batch is running. Open it on the Batch tab once the batch has ended.</source>
+        <translation>%1 was not opened: a batch is running. Open it on the Batch tab once the batch has ended.</translation>
+    </message>
+    <message>
+        <source>Shown on the Batch tab: %1. Nothing is sent before you press Start.</source>
+        <translation>Shown on the Batch tab: %1. Nothing is sent before you press Start.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a CSV or Excel file.</source>
+        <translation>%1 is a folder: choose a CSV or Excel file.</translation>
+    </message>
+    <message>
+        <source>%1 was not found: it may have been moved, renamed or deleted.</source>
+        <translation>%1 was not found: it may have been moved, renamed or deleted.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 cannot be opened: %2</translation>
+    </message>
+</context>
+<context>
     <name>FindDialog</name>
     <message>
         <source>Searching…</source>
@@ -710,10 +900,6 @@ Continue?</translation>
     <message>
         <source>Find invoices</source>
         <translation>Find invoices</translation>
-    </message>
-    <message>
-        <source>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</source>
-        <translation>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</translation>
     </message>
     <message>
         <source>&amp;Type</source>
@@ -756,8 +942,48 @@ Continue?</translation>
         <translation>Last day</translation>
     </message>
     <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to resend its mail: its document ID and the e-mail address on the invoice go to the Resend tab. Or select several and resend each one&apos;s mail to its address.</source>
+        <translation>Your invoices on POPBiLL by date and partner. Choose one to resend its mail: its document ID and the e-mail address on the invoice go to the Resend tab. Or select several and resend each one&apos;s mail to its address.</translation>
+    </message>
+    <message>
+        <source>Fill in its document ID and e-mail address on the Resend tab (or double-click the row).</source>
+        <translation>Fill in its document ID and e-mail address on the Resend tab (or double-click the row).</translation>
+    </message>
+    <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to give it a document ID on the Assign tab, or select several and give them document IDs below.</source>
+        <translation>Your invoices on POPBiLL by date and partner. Choose one to give it a document ID on the Assign tab, or select several and give them document IDs below.</translation>
+    </message>
+    <message>
+        <source>Take it to the Assign tab (or double-click the row).</source>
+        <translation>Take it to the Assign tab (or double-click the row).</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <source>Type a date as 20261130 or 2026-11-30, or pick it from the calendar.</source>
+        <translation>Type a date as 20261130 or 2026-11-30, or pick it from the calendar.</translation>
+    </message>
+    <message>
         <source>Any length: a range over six months is searched six months at a time.</source>
         <translation>Any length: a range over six months is searched six months at a time.</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Last 3 months</translation>
+    </message>
+    <message>
+        <source>Set the dates and search.</source>
+        <translation>Set the dates and search.</translation>
     </message>
     <message>
         <source>&amp;Partner</source>
@@ -792,12 +1018,20 @@ Continue?</translation>
         <translation>Invoices found</translation>
     </message>
     <message>
-        <source>&amp;Use this invoice</source>
-        <translation>&amp;Use this invoice</translation>
+        <source>This invoice has no document ID of ours yet, so its mail cannot be resent: POPBiLL resends by document ID. Give it one first, then choose it here again.</source>
+        <translation>This invoice has no document ID of ours yet, so its mail cannot be resent: POPBiLL resends by document ID. Give it one first, then choose it here again.</translation>
     </message>
     <message>
-        <source>Fill in its ItemKey on the Assign tab (or double-click the row).</source>
-        <translation>Fill in its ItemKey on the Assign tab (or double-click the row).</translation>
+        <source>&amp;Give it a document ID…</source>
+        <translation>&amp;Give it a document ID…</translation>
+    </message>
+    <message>
+        <source>Open the Assign tab with this invoice filled in.</source>
+        <translation>Open the Assign tab with this invoice filled in.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this invoice</source>
+        <translation>&amp;Use this invoice</translation>
     </message>
 </context>
 <context>
@@ -1021,12 +1255,16 @@ Continue?</translation>
         <translation>Document ID</translation>
     </message>
     <message>
-        <source>ItemKey</source>
-        <translation>ItemKey</translation>
+        <source>POPBiLL number</source>
+        <translation>POPBiLL number</translation>
     </message>
     <message>
         <source>New document ID</source>
         <translation>New document ID</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>left out</translation>
     </message>
     <message>
         <source>Can be assigned.</source>
@@ -1059,16 +1297,24 @@ Continue?</translation>
 <context>
     <name>InvoiceModel</name>
     <message>
-        <source>Sales (SELL)</source>
-        <translation>Sales (SELL)</translation>
+        <source>Sales</source>
+        <translation>Sales</translation>
     </message>
     <message>
-        <source>Purchase (BUY)</source>
-        <translation>Purchase (BUY)</translation>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
     </message>
     <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation>Consignment (TRUSTEE)</translation>
+        <source>Consignment</source>
+        <translation>Consignment</translation>
+    </message>
+    <message>
+        <source>Cancelled: numbering leaves it out unless you ask for it.</source>
+        <translation>Cancelled: numbering leaves it out unless you ask for it.</translation>
+    </message>
+    <message>
+        <source>Filing to the NTS failed: numbering leaves it out unless you ask for it.</source>
+        <translation>Filing to the NTS failed: numbering leaves it out unless you ask for it.</translation>
     </message>
     <message>
         <source>(no partner name)</source>
@@ -1087,12 +1333,12 @@ Continue?</translation>
         <translation>This invoice already has the document ID %1.</translation>
     </message>
     <message>
-        <source>Duplicate: the invoice with ItemKey %1 gets the same ID.</source>
-        <translation>Duplicate: the invoice with ItemKey %1 gets the same ID.</translation>
+        <source>Duplicate: the invoice with POPBiLL number %1 gets the same ID.</source>
+        <translation>Duplicate: the invoice with POPBiLL number %1 gets the same ID.</translation>
     </message>
     <message>
-        <source>Taken: the invoice with ItemKey %1 already has this ID.</source>
-        <translation>Taken: the invoice with ItemKey %1 already has this ID.</translation>
+        <source>Taken: the invoice with POPBiLL number %1 already has this ID.</source>
+        <translation>Taken: the invoice with POPBiLL number %1 already has this ID.</translation>
     </message>
     <message>
         <source>The invoice has no written date for {date}.</source>
@@ -1279,14 +1525,6 @@ Continue?</translation>
         <translation>Row</translation>
     </message>
     <message>
-        <source>Validation</source>
-        <translation>Validation</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1295,8 +1533,68 @@ Continue?</translation>
         <translation>Message</translation>
     </message>
     <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Checked on POPBiLL</source>
+        <translation>Checked on POPBiLL</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Document ID</source>
+        <translation>Document ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>POPBiLL number</source>
+        <translation>POPBiLL number</translation>
+    </message>
+    <message>
+        <source>NTS number</source>
+        <translation>NTS number</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Time (ms)</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <source>Hidden: choose</source>
+        <translation>Hidden: choose</translation>
+    </message>
+    <message>
+        <source>Hidden: left out</source>
+        <translation>Hidden: left out</translation>
+    </message>
+    <message>
+        <source>OK (hidden row)</source>
+        <translation>OK (hidden row)</translation>
+    </message>
+    <message>
+        <source>Done before: left out</source>
+        <translation>Done before: left out</translation>
+    </message>
+    <message>
+        <source>Excel hides this row: choose above whether to send the hidden rows.</source>
+        <translation>Excel hides this row: choose above whether to send the hidden rows.</translation>
     </message>
     <message>
         <source>Not sent: the batch stopped before this row.</source>
@@ -1315,11 +1613,38 @@ Continue?</translation>
     </message>
 </context>
 <context>
-    <name>ResendTab</name>
+    <name>ResendMany</name>
     <message>
-        <source>Type a document ID: its invoice is shown here.</source>
-        <translation>Type a document ID: its invoice is shown here.</translation>
+        <source>Looking up the addresses on file: 0 of %1.</source>
+        <translation>Looking up the addresses on file: 0 of %1.</translation>
     </message>
+    <message>
+        <source>Looking up the addresses on file: %1 of %2.</source>
+        <translation>Looking up the addresses on file: %1 of %2.</translation>
+    </message>
+    <message>
+        <source>None of these invoices has an e-mail address on file: nothing to resend.</source>
+        <translation>None of these invoices has an e-mail address on file: nothing to resend.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>Internal error (%1). The window keeps working.</translation>
+    </message>
+    <message>
+        <source>Resend &amp;mail (%1)…</source>
+        <translation>Resend &amp;mail (%1)…</translation>
+    </message>
+    <message>
+        <source>Left out, without a document ID: %1.</source>
+        <translation>Left out, without a document ID: %1.</translation>
+    </message>
+    <message>
+        <source>Resend the mail of each selected invoice to the e-mail address on the invoice, as a batch: the Batch tab shows the rows and asks before anything is sent. Invoices without a document ID or an address are left out.</source>
+        <translation>Resend the mail of each selected invoice to the e-mail address on the invoice, as a batch: the Batch tab shows the rows and asks before anything is sent. Invoices without a document ID or an address are left out.</translation>
+    </message>
+</context>
+<context>
+    <name>ResendTab</name>
     <message>
         <source>No invoice of this type has this document ID</source>
         <translation>No invoice of this type has this document ID</translation>
@@ -1331,6 +1656,10 @@ Continue?</translation>
     <message>
         <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
         <translation>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</translation>
+    </message>
+    <message>
+        <source>Type a document ID, or press Find… to choose the invoice from a list.</source>
+        <translation>Type a document ID, or press Find… to choose the invoice from a list.</translation>
     </message>
     <message>
         <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
@@ -1383,6 +1712,14 @@ Continue?</translation>
     <message>
         <source>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</source>
         <translation>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd…</source>
+        <translation>Fi&amp;nd…</translation>
+    </message>
+    <message>
+        <source>Choose the invoice from a list of yours, by partner and date: no document ID needed.</source>
+        <translation>Choose the invoice from a list of yours, by partner and date: no document ID needed.</translation>
     </message>
 </context>
 <context>

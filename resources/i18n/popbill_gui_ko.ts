@@ -47,10 +47,6 @@
         <translation>선택한 %2건 중 %1건은 이 문서번호를 받을 수 없습니다: %3</translation>
     </message>
     <message>
-        <source>%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.</source>
-        <translation>선택한 %1건, 오래된 순서: %2 … %3. 보낼 때 번호마다 다시 확인됩니다.</translation>
-    </message>
-    <message>
         <source>&amp;Assign %1 IDs…</source>
         <translation>문서번호 %1건 할당(&amp;A)…</translation>
     </message>
@@ -59,8 +55,24 @@
         <translation>규칙(&amp;N)</translation>
     </message>
     <message>
+        <source>Also numb&amp;er cancelled invoices and those whose NTS filing failed</source>
+        <translation>취소·국세청 전송 실패 세금계산서도 번호 매기기(&amp;E)</translation>
+    </message>
+    <message>
         <source>Give &amp;document IDs to the selected invoices</source>
         <translation>선택한 세금계산서에 문서번호 할당(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The selected invoices are cancelled, or their filing to the NTS failed: tick the box above to number them anyway.</source>
+        <translation>선택한 세금계산서는 취소되었거나 국세청 전송에 실패한 것입니다. 그래도 번호를 매기려면 위의 확인란을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>%1 invoices, oldest first: %2 to %3. Each ID is checked when sent.</source>
+        <translation>%1건, 오래된 것부터: %2부터 %3까지. 각 문서번호는 보낼 때 확인합니다.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled or NTS-failed invoices are left out.</source>
+        <translation>취소되었거나 국세청 전송에 실패한 %1건은 빠집니다.</translation>
     </message>
     <message>
         <source>Document ID pattern</source>
@@ -73,6 +85,10 @@
     <message>
         <source>The number {n} starts from: continue from your last document ID.</source>
         <translation>{n}이 시작하는 번호입니다. 마지막 문서번호 다음부터 이어 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Left unticked, selected invoices that were cancelled (before or after issue) or whose filing to the NTS failed get no document ID.</source>
+        <translation>선택하지 않으면, 선택한 세금계산서 가운데 취소(발행 전이나 후)되었거나 국세청 전송에 실패한 것에는 문서번호를 주지 않습니다.</translation>
     </message>
     <message>
         <source>{date} = written date (20260115) · {n} = 1, 2, 3… oldest first · {n:03} = 001, 002…</source>
@@ -185,12 +201,139 @@ This cannot be undone.</source>
         <translation>찾기에서 정한 문서번호를 %1 파일에 저장했습니다.</translation>
     </message>
     <message>
+        <source>The invoices whose mails are resent were written to %1.</source>
+        <translation>메일을 재전송할 세금계산서 목록을 %1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 without a document ID (%2)</source>
+        <translation>문서번호가 없는 %1건(%2)</translation>
+    </message>
+    <message>
+        <source>%1 without an e-mail address on the invoice (%2)</source>
+        <translation>세금계산서에 메일 주소가 없는 %1건(%2)</translation>
+    </message>
+    <message>
+        <source>Left out of the resend: %1.</source>
+        <translation>재전송에서 뺀 세금계산서: %1.</translation>
+    </message>
+    <message>
+        <source>Check the rows on the Batch tab, then press Start to resend the mails.</source>
+        <translation>일괄 처리 탭에서 행을 확인한 뒤 시작을 눌러 메일을 재전송하세요.</translation>
+    </message>
+    <message>
         <source>Start that file on the Batch tab once the batch under way has ended.</source>
         <translation>진행 중인 일괄 처리가 끝나면 일괄 처리 탭에서 그 파일을 시작하세요.</translation>
     </message>
     <message>
-        <source>The document IDs were not handed to the batch tab: %1</source>
-        <translation>문서번호를 일괄 처리 탭으로 넘기지 못했습니다: %1</translation>
+        <source>The invoices chosen in Find were not handed to the batch tab: %1</source>
+        <translation>찾기에서 고른 세금계산서를 일괄 처리 탭으로 넘기지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchQuestions</name>
+    <message>
+        <source>Include hidden &amp;rows</source>
+        <translation>숨겨진 행도 보내기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send the rows Excel hides like the others.</source>
+        <translation>엑셀에서 숨겨진 행도 다른 행처럼 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Lea&amp;ve them out</source>
+        <translation>빼고 보내기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Send only the rows Excel shows; the hidden ones are listed as skipped.</source>
+        <translation>엑셀에 보이는 행만 보내고, 숨겨진 행은 건너뜀으로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Send them again an&amp;yway</source>
+        <translation>그래도 다시 보내기(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Send these rows too, although they were done, or may have been, before.</source>
+        <translation>이미 완료했거나 처리되었을 수 있는 행이지만 함께 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Resume as &amp;journaled</source>
+        <translation>기록된 대로 이어서 하기(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Send the rest of the batch as it was when it started: rows done or to check are not sent again, rows changed in the file since are left for the file&apos;s next run.</source>
+        <translation>일괄 처리를 시작할 때의 내용대로 나머지를 보냅니다. 끝났거나 확인이 필요한 행은 다시 보내지 않고, 그 뒤 파일에서 바뀐 행은 파일을 다음에 실행할 때 보냅니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Abandon batch #%1</source>
+        <translation>일괄 처리 #%1 그만두기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>End that batch without sending anything; running the file again then leaves out what it did.</source>
+        <translation>아무것도 보내지 않고 그 일괄 처리를 끝냅니다. 그 뒤 파일을 다시 실행하면 그 일괄 처리가 한 행은 빼고 보냅니다.</translation>
+    </message>
+    <message>
+        <source>They will be sent again.</source>
+        <translation>이 행들도 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
+        <translation>운영(PRODUCTION) 환경입니다. 요청이 실제로 처리됩니다.</translation>
+    </message>
+    <message>
+        <source>Assign MgtKey</source>
+        <translation>문서번호 할당</translation>
+    </message>
+    <message>
+        <source>Assign document IDs to the %1 chosen invoices:</source>
+        <translation>선택한 세금계산서 %1건에 문서번호를 할당합니다.</translation>
+    </message>
+    <message>
+        <source>Assign the document IDs listed in the file? Invoices: %1.</source>
+        <translation>파일에 적힌 대로 문서번호를 할당할까요? 세금계산서 %1건.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: an invoice keeps its document ID.</source>
+        <translation>할당한 문서번호는 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <source>Resend the mails of the %1 chosen invoices:</source>
+        <translation>선택한 세금계산서 %1건의 알림 메일을 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Notification mails to real customers: %1.</source>
+        <translation>실제 거래처에 알림 메일을 보냅니다: %1건.</translation>
+    </message>
+    <message>
+        <source>Continue?</source>
+        <translation>계속할까요?</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>외 %1건</translation>
+    </message>
+    <message>
+        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
+
+Resume it? The rows already sent are not sent again.</source>
+        <translation>이 파일에는 중단된 일괄 작업이 있습니다. 완료 %1건, 아직 안 보냄 %2건, 확인 필요 %3건.
+
+이어서 하시겠습니까? 이미 보낸 행은 다시 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Interrupted batch</source>
+        <translation>중단된 일괄 처리</translation>
+    </message>
+    <message>
+        <source>Abandon batch #%1? Nothing is sent, and it cannot be resumed afterwards. Running the file again then leaves out the rows it did or may have done.</source>
+        <translation>일괄 처리 #%1을(를) 그만둘까요? 아무것도 보내지 않으며, 그 뒤에는 이어서 할 수 없습니다. 파일을 다시 실행하면 그 일괄 처리가 끝냈거나 했을 수 있는 행은 빼고 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Abandon the batch</source>
+        <translation>일괄 처리 그만두기</translation>
     </message>
 </context>
 <context>
@@ -200,56 +343,20 @@ This cannot be undone.</source>
         <translation>파일의 올바른 행마다 요청을 하나씩 보냅니다.</translation>
     </message>
     <message>
+        <source>CSV or Excel (*.csv *.xlsx *.xls)</source>
+        <translation>CSV 또는 엑셀 (*.csv *.xlsx *.xls)</translation>
+    </message>
+    <message>
         <source>Choose a batch file</source>
         <translation>일괄 처리 파일 선택</translation>
     </message>
     <message>
-        <source>CSV or Excel (*.csv *.xlsx)</source>
-        <translation>CSV 또는 엑셀 (*.csv *.xlsx)</translation>
+        <source>No file chosen.</source>
+        <translation>선택한 파일이 없습니다.</translation>
     </message>
     <message>
-        <source>A batch is running: wait for it to end, or cancel it.</source>
-        <translation>일괄 처리가 진행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
-    </message>
-    <message>
-        <source>The file cannot be used, nothing will be sent: %1</source>
-        <translation>이 파일은 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
-    </message>
-    <message>
-        <source>Checking the file against the journal.</source>
-        <translation>파일을 작업 기록과 대조하고 있습니다.</translation>
-    </message>
-    <message>
-        <source>Not started: %1</source>
-        <translation>시작하지 않았습니다: %1</translation>
-    </message>
-    <message>
-        <source>The history cannot be used, so nothing is sent: %1</source>
-        <translation>이력을 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
-    </message>
-    <message>
-        <source>The credentials are still being read from the keyring: try again.</source>
-        <translation>아직 키링에서 인증 정보를 읽는 중입니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
-        <translation>시작하지 않았습니다. 이 파일에는 중단된 일괄 처리가 있습니다. 이어서 하면 나머지만 보내고, 새로 시작하면 이미 보낸 행을 다시 보내게 됩니다.</translation>
-    </message>
-    <message>
-        <source>Not started: nothing was sent.</source>
-        <translation>시작하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Not resumed: nothing was sent.</source>
-        <translation>이어서 하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
-        <translation>내부 오류(%1)로 일괄 처리가 멈췄습니다. 이미 보낸 행은 기록되어 있으니 시작을 눌러 이어서 하세요.</translation>
-    </message>
-    <message>
-        <source>Internal error (%1). The window keeps working.</source>
-        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
+        <source>The invoices chosen in Find: %1</source>
+        <translation>찾기에서 고른 세금계산서 %1건</translation>
     </message>
 </context>
 <context>
@@ -295,6 +402,14 @@ This cannot be undone.</source>
         <translation>잘못된 행, 실패한 행, 확인이 필요한 행만 보여 줍니다.</translation>
     </message>
     <message>
+        <source>Choos&amp;e columns</source>
+        <translation>열 선택(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show or hide columns, such as the code, the HTTP status and the time.</source>
+        <translation>코드, HTTP 상태, 걸린 시간 같은 열을 보이거나 숨깁니다.</translation>
+    </message>
+    <message>
         <source>The selected row in full</source>
         <translation>선택한 행 전체 내용</translation>
     </message>
@@ -307,20 +422,12 @@ This cannot be undone.</source>
         <translation>파일</translation>
     </message>
     <message>
-        <source>No file chosen.</source>
-        <translation>선택한 파일이 없습니다.</translation>
-    </message>
-    <message>
         <source>Skip &amp;invalid rows</source>
         <translation>잘못된 행 건너뛰기(&amp;I)</translation>
     </message>
     <message>
         <source>Send the valid rows only; the invalid ones are listed as skipped.</source>
         <translation>올바른 행만 보내고, 잘못된 행은 건너뜀으로 표시합니다.</translation>
-    </message>
-    <message>
-        <source>Re-send mails whose outcome is &amp;unknown</source>
-        <translation>결과를 알 수 없는 메일 다시 보내기(&amp;U)</translation>
     </message>
     <message>
         <source>When resuming a Resend email batch: send again the rows that may or may not have been sent. Document IDs are never assigned twice.</source>
@@ -363,36 +470,12 @@ This cannot be undone.</source>
         <translation>파일의 모든 행을 순서대로 상태, 코드, 메시지와 함께 CSV 또는 엑셀로 저장합니다.</translation>
     </message>
     <message>
-        <source>This is the PRODUCTION environment (운영): the calls are real.</source>
-        <translation>운영(PRODUCTION) 환경입니다. 요청이 실제로 처리됩니다.</translation>
-    </message>
-    <message>
-        <source>Assign the document IDs listed in the file? Invoices: %1.
-
-This cannot be undone: an invoice keeps its document ID.</source>
-        <translation>파일에 적힌 대로 문서번호를 할당하시겠습니까? 세금계산서: %1건
-
-되돌릴 수 없습니다. 할당한 문서번호는 그 세금계산서에 계속 남습니다.</translation>
-    </message>
-    <message>
-        <source>Notification mails to real customers: %1.
-
-Continue?</source>
-        <translation>실제 거래처로 보낼 알림 메일: %1건
-
-계속하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>This file has an interrupted batch: done %1, not sent yet %2, to check %3.
-
-Resume it? The rows already sent are not sent again.</source>
-        <translation>이 파일에는 중단된 일괄 작업이 있습니다. 완료 %1건, 아직 안 보냄 %2건, 확인 필요 %3건.
-
-이어서 하시겠습니까? 이미 보낸 행은 다시 보내지 않습니다.</translation>
-    </message>
-    <message>
         <source>Done %1 · failed %2 · check %3 · pending %4</source>
         <translation>완료 %1 · 실패 %2 · 확인 필요 %3 · 대기 %4</translation>
+    </message>
+    <message>
+        <source>Choose above whether to send the hidden rows too: nothing is sent before you do.</source>
+        <translation>숨겨진 행도 보낼지 위에서 정하세요. 정하기 전에는 아무것도 보내지 않습니다.</translation>
     </message>
     <message>
         <source>Invalid rows: %1. Nothing can be sent: fix the file, or tick “Skip invalid rows” to send only the valid ones.</source>
@@ -405,6 +488,10 @@ Resume it? The rows already sent are not sent again.</source>
     <message>
         <source>Cancelled. Rows not sent: %1. Press Start to resume the batch.</source>
         <translation>취소했습니다. 보내지 않은 행: %1개. 시작을 누르면 이어서 합니다.</translation>
+    </message>
+    <message>
+        <source>Rows not sent: %1. Press Start to resume the batch once the cause is gone (for example, close the program that holds the history, or free some disk space).</source>
+        <translation>보내지 않은 행: %1개. 원인이 해결되면(예: 기록 파일을 잡고 있는 프로그램을 닫거나 디스크 공간을 비운 뒤) 시작을 눌러 이어서 하세요.</translation>
     </message>
     <message>
         <source>This refusal would hit every row, so the rest was not sent (rows: %1). Fix it, then press Start to resume the batch.</source>
@@ -459,16 +546,64 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>%1행</translation>
     </message>
     <message>
-        <source>Production</source>
-        <translation>운영 환경</translation>
+        <source>The history cannot be used, so nothing is sent: %1</source>
+        <translation>이력을 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
     </message>
     <message>
-        <source>Interrupted batch</source>
-        <translation>중단된 일괄 처리</translation>
+        <source>Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the rows already done again.</source>
+        <translation>시작하지 않았습니다. 이 파일에는 중단된 일괄 처리가 있습니다. 이어서 하면 나머지만 보내고, 새로 시작하면 이미 보낸 행을 다시 보내게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Choose above how to go on with that batch.</source>
+        <translation>아무것도 보내지 않았습니다. 그 일괄 처리를 어떻게 할지 위에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>Press Start to send the file as it is now.</source>
+        <translation>시작을 누르면 지금 파일의 내용대로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Not resumed: nothing was sent.</source>
+        <translation>이어서 하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to send: every row was done, or may have been, before (rows: %1). Tick “Send them again anyway” to send them again.</source>
+        <translation>보낼 행이 없습니다. 모든 행이 이미 완료했거나 처리되었을 수 있는 행입니다(%1개). 다시 보내려면 ‘그래도 다시 보내기’를 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume.</source>
+        <translation>내부 오류(%1)로 일괄 처리가 멈췄습니다. 이미 보낸 행은 기록되어 있으니 시작을 눌러 이어서 하세요.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>To send them anyway, choose the file again and tick “Send them again anyway”.</source>
+        <translation>그래도 보내려면 파일을 다시 고르고 ‘그래도 다시 보내기’를 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Looking the invoices up on POPBiLL. Nothing is sent.</source>
+        <translation>팝빌에서 세금계산서를 조회하고 있습니다. 아무것도 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Not checked on POPBiLL: %1</source>
+        <translation>팝빌에서 확인하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Checking on POPBiLL: %1 of %2 invoices.</source>
+        <translation>팝빌에서 확인하는 중: 세금계산서 %2건 중 %1건.</translation>
+    </message>
+    <message>
+        <source>See the “Checked on POPBiLL” column; export the results to keep it.</source>
+        <translation>‘팝빌에서 확인’ 열을 보세요. 결과를 내보내면 이 열도 저장됩니다.</translation>
     </message>
     <message>
         <source>%1 s</source>
         <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Re-send &amp;unknown mails</source>
+        <translation>결과를 알 수 없는 메일 다시 보내기(&amp;U)</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
@@ -515,12 +650,40 @@ Resume it? The rows already sent are not sent again.</source>
         <translation>취소합니다. 새 요청은 보내지 않으며, 보내는 중인 요청은 끝까지 기록합니다.</translation>
     </message>
     <message>
+        <source>Checking the file against the journal.</source>
+        <translation>파일을 작업 기록과 대조하고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Not started: nothing was sent.</source>
+        <translation>시작하지 않았습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A batch is running: wait for it to end, or cancel it.</source>
+        <translation>일괄 처리가 진행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
+    </message>
+    <message>
+        <source>The credentials are still being read from the keyring: try again.</source>
+        <translation>아직 키링에서 인증 정보를 읽는 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The file cannot be used, nothing will be sent: %1</source>
+        <translation>이 파일은 쓸 수 없어 아무것도 보내지 않습니다: %1</translation>
+    </message>
+    <message>
         <source>Not started: %1</source>
         <translation>시작하지 않았습니다: %1</translation>
     </message>
     <message>
         <source>Cancelled: nothing was sent.</source>
         <translation>취소했습니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k on POPBiLL</source>
+        <translation>팝빌에서 확인(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Look every invoice of this batch up on POPBiLL: does it carry the document ID it was given?</source>
+        <translation>이 일괄 처리의 세금계산서를 팝빌에서 조회해, 할당한 문서번호가 붙어 있는지 확인합니다.</translation>
     </message>
     <message>
         <source>Finished.</source>
@@ -682,6 +845,33 @@ Continue?</source>
     </message>
 </context>
 <context>
+    <name>FileOpener</name>
+    <message>
+        <source>The batch tab shows one file at a time; not opened: %1</source>
+        <translation>일괄 처리 탭에는 파일을 한 번에 하나만 엽니다. 열지 않은 파일: %1</translation>
+    </message>
+    <message>
+        <source>%1 was not opened: a batch is running. Open it on the Batch tab once the batch has ended.</source>
+        <translation>%1 파일을 열지 않았습니다. 일괄 처리가 진행 중입니다. 끝난 뒤 일괄 처리 탭에서 여세요.</translation>
+    </message>
+    <message>
+        <source>Shown on the Batch tab: %1. Nothing is sent before you press Start.</source>
+        <translation>일괄 처리 탭에 열었습니다: %1. 시작을 누르기 전에는 아무것도 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a CSV or Excel file.</source>
+        <translation>%1은(는) 폴더입니다. CSV 또는 엑셀 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1 was not found: it may have been moved, renamed or deleted.</source>
+        <translation>%1 파일을 찾을 수 없습니다. 옮겨졌거나 이름이 바뀌었거나 지워졌을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 파일을 열 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>FindDialog</name>
     <message>
         <source>Searching…</source>
@@ -710,10 +900,6 @@ Continue?</source>
     <message>
         <source>Find invoices</source>
         <translation>세금계산서 찾기</translation>
-    </message>
-    <message>
-        <source>Your invoices on POPBiLL by date and partner. Choose one to fill in its ItemKey, or select several and give them document IDs below.</source>
-        <translation>팝빌에 있는 세금계산서를 기간과 거래처로 찾습니다. 하나를 고르면 팝빌번호가 채워지고, 여러 건을 선택하면 아래에서 문서번호를 할당할 수 있습니다.</translation>
     </message>
     <message>
         <source>&amp;Type</source>
@@ -756,8 +942,48 @@ Continue?</source>
         <translation>종료일</translation>
     </message>
     <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to resend its mail: its document ID and the e-mail address on the invoice go to the Resend tab. Or select several and resend each one&apos;s mail to its address.</source>
+        <translation>팝빌에 있는 내 세금계산서를 날짜와 거래처로 찾습니다. 하나를 고르면 그 문서번호와 세금계산서의 메일 주소가 이메일 재전송 탭에 들어갑니다. 여러 건을 선택하면 각각 세금계산서의 메일 주소로 재전송할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Fill in its document ID and e-mail address on the Resend tab (or double-click the row).</source>
+        <translation>이메일 재전송 탭에 문서번호와 메일 주소를 채웁니다(행을 두 번 클릭해도 됩니다).</translation>
+    </message>
+    <message>
+        <source>Your invoices on POPBiLL by date and partner. Choose one to give it a document ID on the Assign tab, or select several and give them document IDs below.</source>
+        <translation>팝빌에 있는 내 세금계산서를 날짜와 거래처로 찾습니다. 하나를 고르면 문서번호 할당 탭에서 문서번호를 줄 수 있고, 여러 건을 선택하면 아래에서 한꺼번에 문서번호를 줄 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Take it to the Assign tab (or double-click the row).</source>
+        <translation>문서번호 할당 탭으로 가져갑니다(행을 두 번 클릭해도 됩니다).</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Type a date as 20261130 or 2026-11-30, or pick it from the calendar.</source>
+        <translation>날짜를 20261130 또는 2026-11-30처럼 입력하거나 달력에서 고르세요.</translation>
+    </message>
+    <message>
         <source>Any length: a range over six months is searched six months at a time.</source>
         <translation>기간 제한 없음: 6개월이 넘으면 6개월씩 나누어 검색합니다.</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>이번달</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>지난달</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>최근 3개월</translation>
+    </message>
+    <message>
+        <source>Set the dates and search.</source>
+        <translation>기간을 정하고 바로 검색합니다.</translation>
     </message>
     <message>
         <source>&amp;Partner</source>
@@ -792,12 +1018,20 @@ Continue?</source>
         <translation>찾은 세금계산서</translation>
     </message>
     <message>
-        <source>&amp;Use this invoice</source>
-        <translation>이 세금계산서 사용(&amp;U)</translation>
+        <source>This invoice has no document ID of ours yet, so its mail cannot be resent: POPBiLL resends by document ID. Give it one first, then choose it here again.</source>
+        <translation>이 세금계산서에는 아직 문서번호가 없어 메일을 재전송할 수 없습니다(팝빌은 문서번호로 재전송합니다). 먼저 문서번호를 준 다음 여기서 다시 고르세요.</translation>
     </message>
     <message>
-        <source>Fill in its ItemKey on the Assign tab (or double-click the row).</source>
-        <translation>문서번호 할당 탭에 팝빌번호를 채웁니다(행을 두 번 클릭해도 됩니다).</translation>
+        <source>&amp;Give it a document ID…</source>
+        <translation>문서번호 주기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Open the Assign tab with this invoice filled in.</source>
+        <translation>이 세금계산서를 채운 채로 문서번호 할당 탭을 엽니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this invoice</source>
+        <translation>이 세금계산서 사용(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1021,12 +1255,16 @@ Continue?</source>
         <translation>문서번호</translation>
     </message>
     <message>
-        <source>ItemKey</source>
+        <source>POPBiLL number</source>
         <translation>팝빌번호</translation>
     </message>
     <message>
         <source>New document ID</source>
         <translation>새 문서번호</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>빠짐</translation>
     </message>
     <message>
         <source>Can be assigned.</source>
@@ -1059,16 +1297,24 @@ Continue?</source>
 <context>
     <name>InvoiceModel</name>
     <message>
-        <source>Sales (SELL)</source>
-        <translation>매출 (SELL)</translation>
+        <source>Sales</source>
+        <translation>매출</translation>
     </message>
     <message>
-        <source>Purchase (BUY)</source>
-        <translation>매입 (BUY)</translation>
+        <source>Purchases</source>
+        <translation>매입</translation>
     </message>
     <message>
-        <source>Consignment (TRUSTEE)</source>
-        <translation>위수탁 (TRUSTEE)</translation>
+        <source>Consignment</source>
+        <translation>위수탁</translation>
+    </message>
+    <message>
+        <source>Cancelled: numbering leaves it out unless you ask for it.</source>
+        <translation>취소된 세금계산서: 따로 선택하지 않으면 번호를 매기지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Filing to the NTS failed: numbering leaves it out unless you ask for it.</source>
+        <translation>국세청 전송 실패: 따로 선택하지 않으면 번호를 매기지 않습니다.</translation>
     </message>
     <message>
         <source>(no partner name)</source>
@@ -1087,12 +1333,12 @@ Continue?</source>
         <translation>이 세금계산서에는 이미 문서번호 %1이(가) 있습니다.</translation>
     </message>
     <message>
-        <source>Duplicate: the invoice with ItemKey %1 gets the same ID.</source>
-        <translation>중복: 팝빌번호 %1의 세금계산서가 같은 번호를 받습니다.</translation>
+        <source>Duplicate: the invoice with POPBiLL number %1 gets the same ID.</source>
+        <translation>중복: 팝빌번호 %1인 세금계산서가 같은 문서번호를 받습니다.</translation>
     </message>
     <message>
-        <source>Taken: the invoice with ItemKey %1 already has this ID.</source>
-        <translation>사용 중: 팝빌번호 %1의 세금계산서가 이미 이 번호를 씁니다.</translation>
+        <source>Taken: the invoice with POPBiLL number %1 already has this ID.</source>
+        <translation>사용 중: 팝빌번호 %1인 세금계산서가 이미 이 문서번호를 가지고 있습니다.</translation>
     </message>
     <message>
         <source>The invoice has no written date for {date}.</source>
@@ -1279,14 +1525,6 @@ Continue?</source>
         <translation>행</translation>
     </message>
     <message>
-        <source>Validation</source>
-        <translation>검사</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>상태</translation>
-    </message>
-    <message>
         <source>Code</source>
         <translation>코드</translation>
     </message>
@@ -1295,8 +1533,68 @@ Continue?</source>
         <translation>메시지</translation>
     </message>
     <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Checked on POPBiLL</source>
+        <translation>팝빌에서 확인</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>문서유형</translation>
+    </message>
+    <message>
+        <source>Document ID</source>
+        <translation>문서번호</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>수신메일</translation>
+    </message>
+    <message>
+        <source>POPBiLL number</source>
+        <translation>팝빌번호</translation>
+    </message>
+    <message>
+        <source>NTS number</source>
+        <translation>국세청승인번호</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>걸린 시간(ms)</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>정상</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>잘못된 행</translation>
+    </message>
+    <message>
+        <source>Hidden: choose</source>
+        <translation>숨겨진 행: 선택 필요</translation>
+    </message>
+    <message>
+        <source>Hidden: left out</source>
+        <translation>숨겨진 행: 뺌</translation>
+    </message>
+    <message>
+        <source>OK (hidden row)</source>
+        <translation>정상(숨겨진 행)</translation>
+    </message>
+    <message>
+        <source>Done before: left out</source>
+        <translation>이미 함: 뺌</translation>
+    </message>
+    <message>
+        <source>Excel hides this row: choose above whether to send the hidden rows.</source>
+        <translation>엑셀에서 숨겨진 행입니다. 숨겨진 행도 보낼지 위에서 정하세요.</translation>
     </message>
     <message>
         <source>Not sent: the batch stopped before this row.</source>
@@ -1315,11 +1613,38 @@ Continue?</source>
     </message>
 </context>
 <context>
-    <name>ResendTab</name>
+    <name>ResendMany</name>
     <message>
-        <source>Type a document ID: its invoice is shown here.</source>
-        <translation>문서번호를 입력하면 해당 세금계산서가 여기에 표시됩니다.</translation>
+        <source>Looking up the addresses on file: 0 of %1.</source>
+        <translation>세금계산서의 메일 주소를 확인하는 중: %1건 중 0건.</translation>
     </message>
+    <message>
+        <source>Looking up the addresses on file: %1 of %2.</source>
+        <translation>세금계산서의 메일 주소를 확인하는 중: %2건 중 %1건.</translation>
+    </message>
+    <message>
+        <source>None of these invoices has an e-mail address on file: nothing to resend.</source>
+        <translation>선택한 세금계산서에 메일 주소가 없어 재전송할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Internal error (%1). The window keeps working.</source>
+        <translation>내부 오류가 발생했습니다(%1). 프로그램은 계속 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Resend &amp;mail (%1)…</source>
+        <translation>메일 재전송 %1건(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Left out, without a document ID: %1.</source>
+        <translation>문서번호가 없어 빠지는 것: %1건.</translation>
+    </message>
+    <message>
+        <source>Resend the mail of each selected invoice to the e-mail address on the invoice, as a batch: the Batch tab shows the rows and asks before anything is sent. Invoices without a document ID or an address are left out.</source>
+        <translation>선택한 세금계산서마다 세금계산서에 적힌 메일 주소로 메일을 재전송합니다. 일괄 처리 탭에서 행을 보여 주고 보내기 전에 묻습니다. 문서번호나 메일 주소가 없는 세금계산서는 빠집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ResendTab</name>
     <message>
         <source>No invoice of this type has this document ID</source>
         <translation>이 문서유형에 이 문서번호의 세금계산서가 없습니다</translation>
@@ -1331,6 +1656,10 @@ Continue?</source>
     <message>
         <source>Check the invoice&apos;s mail history on the POPBiLL website before sending again, or the customer may get the mail twice.</source>
         <translation>다시 보내기 전에 팝빌 사이트에서 이 세금계산서의 메일 발송 내역을 확인하세요. 확인하지 않고 보내면 거래처가 메일을 두 번 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Type a document ID, or press Find… to choose the invoice from a list.</source>
+        <translation>문서번호를 입력하거나, 찾기…를 눌러 목록에서 고르세요.</translation>
     </message>
     <message>
         <source>Resend the notification mail of one e-Tax invoice to one e-mail address.</source>
@@ -1383,6 +1712,14 @@ Continue?</source>
     <message>
         <source>Put the partner&apos;s e-mail address from the invoice in Receiver e-mail.</source>
         <translation>세금계산서에 적힌 거래처 이메일 주소를 수신메일에 넣습니다.</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd…</source>
+        <translation>찾기(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose the invoice from a list of yours, by partner and date: no document ID needed.</source>
+        <translation>내 세금계산서 목록에서 거래처와 날짜로 고릅니다. 문서번호를 몰라도 됩니다.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ import csv
 import io
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections import Counter
@@ -107,7 +108,7 @@ def killed_mid_batch(sim: Simulator, source: Path, env: dict[str, str], at_least
     deadline = time.monotonic() + 60
     while sim.count("assign") < at_least and time.monotonic() < deadline:
         time.sleep(0.01)
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL here, TerminateProcess on Windows: the power cut either way
     proc.wait(timeout=10)
     sim.latency_ms = 0
     return sim.count("assign")
@@ -195,6 +196,7 @@ def test_options_that_do_not_go_together(sim: Simulator, tmp_path: Path) -> None
     assert sim.requests == []
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is a console event on Windows, not a signal to one process")
 def test_ctrl_c_cancels_a_batch_and_reports_it(sim: Simulator, tmp_path: Path) -> None:
     source = mails(tmp_path / "m.csv", [f"C-{i}" for i in range(20)])
     sim.latency_ms = 200

@@ -212,11 +212,16 @@ def test_a_script_that_cannot_be_used_goes_direct_and_says_so(
 def test_a_script_engine_missing_its_files_goes_direct_and_says_so(
     make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    # What a packaged program built without dukpy's runtime scripts (dukpy/jsruntime) would meet.
-    import importlib
+    # What a packaged program built without dukpy's runtime scripts (dukpy/jsruntime) would meet: the script's
+    # child process (which takes this process's import path) loads a dukpy without them.
+    import importlib.util
+    import shutil
 
-    runtime = importlib.import_module("dukpy.evaljs")  # the module (dukpy.evaljs is also a function's name)
-    monkeypatch.setattr(runtime, "_PROCESS_RUNTIME", str(tmp_path / "missing.js"))
+    spec = importlib.util.find_spec("dukpy")
+    assert spec is not None and spec.origin is not None
+    shutil.copytree(Path(spec.origin).parent, tmp_path / "dukpy", ignore=shutil.ignore_patterns("jsmodules", "*.pyc"))
+    (tmp_path / "dukpy" / "jsruntime" / "process_runtime.js").unlink()
+    monkeypatch.syspath_prepend(str(tmp_path))
     with PacServer('function FindProxyForURL(url, host) { return "DIRECT"; }') as pac:
         client = make_client(base_url="https://popbill.invalid", token="t", pac_url=pac.url, lang="en")
         with pytest.raises(PopbillError) as caught:
@@ -250,7 +255,7 @@ def test_a_system_proxy_not_used_for_this_address_is_named_without_its_password(
         assert "hunter2" not in caught.value.message and "clerk" not in caught.value.message
 
 
-def test_pypac_and_its_engine_load_only_when_a_script_is_run(tmp_path: Path) -> None:
+def test_pypac_and_its_engine_load_only_when_a_script_is_run_and_not_here(tmp_path: Path) -> None:
     # The window's start-up and a call to this computer (the demo, the simulator) never import them.
     code = """
 import sys
@@ -265,8 +270,9 @@ with Simulator() as sim:
     client.resend_email("SELL", "K1", "a@example.com")
 assert "pypac" not in sys.modules and "dukpy" not in sys.modules, "imported for loopback"
 from popbill_gui.core.proxies import ProxyRoutes
-ProxyRoutes(sys.argv[1]).route("https", "popbill.example", "popbill.example")
-assert "dukpy" in sys.modules
+route = ProxyRoutes(sys.argv[1]).route("https", "popbill.example", "popbill.example")
+assert route.source == "pac" and route.note is not None and route.note.key == "proxy.pac_direct", route
+assert "pypac" not in sys.modules and "dukpy" not in sys.modules, "the engine runs in its own process, not here"
 print("ok")
 """
     pac = tmp_path / "proxy.pac"

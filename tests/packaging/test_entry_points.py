@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,37 @@ def test_no_stderr_at_all_still_exits_70(monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(SystemExit) as caught:
         entry_gui.run(["popbill-gui", "--smoke-test"], load)
     assert caught.value.code == 70
+
+
+def test_called_popbill_cli_it_starts_the_command_line(tmp_path: Path) -> None:
+    # Linux's folder: popbill-cli is a symbolic link to popbill-gui, whose entry script picks by the name it was
+    # started with; the window's module is never imported then (here it would fail).
+    env = stand_in(tmp_path, MISSING_MODULE)
+    cli = tmp_path / "stand_in" / "popbill_gui" / "cli.py"
+    cli.write_text("import sys\n\ndef main():\n    print('cli', sys.argv[1:])\n    sys.exit(3)\n")
+    named = tmp_path / "folder" / "popbill-cli"  # a copy: the name is what counts (and Windows may refuse links)
+    named.parent.mkdir()
+    shutil.copyfile(ENTRY, named)
+    done = subprocess.run([sys.executable, named, "--version"], capture_output=True, text=True, env=env, timeout=60)
+    assert (done.returncode, done.stdout) == (3, "cli ['--version']\n"), done.stderr
+    assert entry_gui.called_as_cli("/opt/p/popbill-cli") and entry_gui.called_as_cli("C:\\p\\POPBILL-CLI.EXE")
+    assert not entry_gui.called_as_cli("/opt/popbill-cli/popbill-gui") and not entry_gui.called_as_cli("")
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("wayland", "wayland;xcb"),
+        ("wayland-egl", "wayland-egl;xcb"),
+        ("xcb", "xcb"),
+        ("offscreen", "offscreen"),
+        ("wayland;xcb", "wayland;xcb"),
+        ("", ""),
+    ],
+)
+def test_a_wayland_platform_asked_for_falls_back_to_xcb(given: str, used: str) -> None:
+    spec = importlib.util.spec_from_file_location("rthook", REPO / "packaging" / "rthook_qt_platform.py")
+    assert spec is not None and spec.loader is not None
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    assert hook.fallback(given) == used

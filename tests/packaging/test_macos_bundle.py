@@ -80,3 +80,14 @@ def test_entitlements_are_a_valid_property_list_asking_little() -> None:
     with (REPO / "packaging" / "macos" / "entitlements.plist").open("rb") as handle:
         entitlements = plistlib.load(handle)
     assert entitlements == {"com.apple.security.cs.allow-unsigned-executable-memory": True}
+
+
+def test_the_app_takes_batch_files_from_finder_and_the_dock() -> None:
+    """Open With and a file dropped on the Dock icon (then Qt's FileOpen event): CSV and .xlsx, never the default."""
+    (document,) = macos_bundle.info_plist("0.1.0", "13.0")["CFBundleDocumentTypes"]  # type: ignore[misc]
+    assert set(document["LSItemContentTypes"]) == {
+        "public.comma-separated-values-text",
+        "org.openxmlformats.spreadsheetml.sheet",
+    }
+    assert document["LSHandlerRank"] == "Alternate" and document["CFBundleTypeRole"] == "Viewer"
+    plistlib.loads(plistlib.dumps(macos_bundle.info_plist("0.1.0", "13.0")))

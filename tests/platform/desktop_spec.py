@@ -42,8 +42,12 @@ def unescape_string(value: str) -> str:
     return "".join(out)
 
 
+FILE_CODES = ("%f", "%F", "%u", "%U")  # the files handed to the program: a whole argument, standing alone
+
+
 def parse_exec(value: str) -> list[str]:
-    """The argument vector an Exec value stands for (no field codes expected but %%)."""
+    """The argument vector an Exec value stands for when no file is handed over (a standalone %f/%F/%u/%U then
+    stands for nothing; no other field code expected but %%)."""
     text = unescape_string(value)
     args: list[str] = []
     i = 0
@@ -66,6 +70,8 @@ def parse_exec(value: str) -> list[str]:
                 assert text[i] not in " \t\n\"'\\><~|&;$*?#()`", f"reserved character unquoted in {text!r}"
                 arg.append(text[i])
                 i += 1
+            if "".join(arg) in FILE_CODES:
+                continue
         word = "".join(arg)
         assert "%" not in word.replace("%%", ""), f"a field code in {word!r}"
         args.append(word.replace("%%", "%"))
@@ -92,15 +98,15 @@ def validate(entry: Path) -> None:
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
-def launch(entry: Path, marker: Path, timeout: float = 10) -> list[str]:
-    """Start the entry with GLib's `gio launch`; what the started program saw as its argv."""
+def launch(entry: Path, marker: Path, timeout: float = 10, files: tuple[Path, ...] = ()) -> list[str]:
+    """Start the entry with GLib's `gio launch` (handing it `files`); what the started program saw as its argv."""
     gio = shutil.which("gio")
     if gio is None:
         if os.environ.get("POPBILL_REQUIRE_TOOLS") == "1":
             pytest.fail("POPBILL_REQUIRE_TOOLS=1 but gio (libglib2.0-bin) is missing")
         pytest.skip("gio not installed")
     marker.unlink(missing_ok=True)
-    result = subprocess.run([gio, "launch", str(entry)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([gio, "launch", str(entry), *map(str, files)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, f"GLib refused the entry: {result.stderr}"
     deadline = time.monotonic() + timeout
     while not marker.exists():

@@ -109,6 +109,7 @@ def test_a_file_removed_by_its_last_holder_meanwhile_is_not_taken_for_the_lock(
     lock.release()
 
 
+@pytest.mark.skipif(os.name == "nt", reason="flock (Windows: tests/storage/test_locks_windows.py)")
 def test_a_file_system_without_locks_is_an_os_error_not_busy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import fcntl
 

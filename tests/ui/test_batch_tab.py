@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -24,154 +24,46 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from popbill_gui.batch.export import result_table
 from popbill_gui.batch.journal import Journal
-from popbill_gui.batch.model import RowOutcome, RowState, state_text
+from popbill_gui.batch.model import RowState, state_text
 from popbill_gui.batch.reader import read_batch
 from popbill_gui.batch.runner import Stop
 from popbill_gui.core.errors import hint_for
-from popbill_gui.service import LinkCredentials, Service
-from popbill_gui.service.batches import BatchReport
-from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, Simulator
+from popbill_gui.simulator import DEMO_CORP_NUM, Simulator
 from popbill_gui.storage.history import History
-from popbill_gui.storage.settings import Settings
 from popbill_gui.ui.batch.batch_tab import BatchTab
-from popbill_gui.ui.shared import file_dialogs, i18n
-from popbill_gui.ui.shared.jobs import JobRunner
-from popbill_gui.ui.shared.session import Session, Source
+from popbill_gui.ui.shared import file_dialogs
 
-from .confirmations import Confirmations
+from .batch_tabs import (
+    KO_RESEND_HEADER,
+    RUN_TIMEOUT,
+    asked,
+    choose_operation,
+    click,
+    column,
+    history,
+    interrupted_batch,
+    item_key,
+    journal,
+    load,
+    mails,
+    make_tab,
+    resend_rows,
+    run,
+    settle,
+    w,
+    write_assign_xlsx,
+    write_cp949_csv,
+)
 from .conftest import switch_language
 
+__all__ = ["history", "journal", "make_tab"]  # fixtures, used by name
+
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
-
-KO_RESEND_HEADER = ("문서유형", "문서번호", "수신메일")
-RUN_TIMEOUT = 20000
-
-
-# ---- fixtures: files, history, the tab ----
-def write_cp949_csv(path: Path, rows: Sequence[Sequence[str]], header: Sequence[str] = KO_RESEND_HEADER) -> Path:
-    """What Korean Excel writes for 'CSV (쉼표로 분리)': CP949, CRLF, Korean headers."""
-    lines = [",".join(header), *(",".join(row) for row in rows)]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp949"))
-    return path
-
-
-def resend_rows(count: int, prefix: str = "INV") -> list[tuple[str, str, str]]:
-    return [("SELL", f"{prefix}-{i}", f"user{i}@example.com") for i in range(1, count + 1)]
-
-
-def item_key(i: int) -> str:
-    return f"0241124150000{i:05d}"
-
-
-def write_assign_xlsx(path: Path, count: int) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(["ItemKey", "MgtKeyType", "MgtKey"])
-    for i in range(1, count + 1):
-        sheet.append([item_key(i), "SELL", f"DOC-{i}"])  # ItemKeys as text cells, as they must be
-    workbook.save(path)
-    return path
-
-
-@pytest.fixture
-def history(tmp_path: Path) -> Iterator[History]:
-    """The tabs' history file, opened here too (a second connection, as another process would)."""
-    with History(tmp_path / "h.sqlite3") as hist:
-        yield hist
-
-
-@pytest.fixture
-def journal(history: History) -> Journal:
-    return Journal(history)
-
-
-@pytest.fixture
-def make_tab(qtbot: QtBot, sim: Simulator, tmp_path: Path) -> Iterator[Callable[..., BatchTab]]:
-    made: list[tuple[BatchTab, JobRunner]] = []
-
-    def make(*, env: str = "test", lang: str = "ko", answer: bool = True) -> BatchTab:
-        settings = Settings(env=env, lang=lang, base_url=sim.base_url, auth_url=sim.base_url, corp_num=DEMO_CORP_NUM)  # type: ignore[arg-type]
-        credentials = LinkCredentials(DEMO_LINK_ID, DEMO_SECRET_KEY)
-        service = Service(settings, credentials, history_path=tmp_path / "h.sqlite3")
-        jobs = JobRunner()
-        i18n.install(lang)  # type: ignore[arg-type]  # the window's language: the core's sentences are in it
-        tab = BatchTab(Session(service, Source.ENV), jobs, Confirmations(answer))
-        qtbot.addWidget(tab)
-        made.append((tab, jobs))
-        return tab
-
-    yield make
-    for tab, jobs in made:  # no run may outlive its test (the history and the simulator close next)
-        if tab.busy:
-            tab.cancel()
-        qtbot.waitUntil(lambda tab=tab: not tab.working, timeout=RUN_TIMEOUT)
-        tab.shutdown()
-        jobs.shutdown(RUN_TIMEOUT)
-        tab.service.close()
-
-
-def settle(qtbot: QtBot, tab: BatchTab) -> None:
-    """Wait until nothing is under way: no file being read, no start being planned, no batch running."""
-    qtbot.waitUntil(lambda: not tab.working, timeout=RUN_TIMEOUT)
-
-
-def load(qtbot: QtBot, tab: BatchTab, path: Path | str) -> bool:
-    """Choose a file as the button does and wait until it is read: True when the preview shows it."""
-    with qtbot.waitSignal(tab.loaded, timeout=RUN_TIMEOUT) as blocker:
-        assert tab.load_file(str(path)) is True  # returns at once
-    return bool(blocker.args[0])
-
-
-def choose_operation(qtbot: QtBot, tab: BatchTab, operation: str) -> None:
-    combo = w(tab, QComboBox, "batchOperation")
-    combo.setCurrentIndex(combo.findData(operation))
-    settle(qtbot, tab)
-
-
-def w(parent: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
-    found = parent.findChild(cls, name)
-    assert found is not None, name
-    return found
-
-
-def asked(tab: BatchTab) -> list[tuple[str, str]]:
-    confirm = tab.confirm
-    assert isinstance(confirm, Confirmations)
-    return confirm.questions
-
-
-def column(tab: BatchTab, name: str) -> list[str]:
-    """One preview column's texts, top to bottom."""
-    model = tab.model
-    index = model.columns().index(name)
-    return [str(model.data(model.index(r, index))) for r in range(model.rowCount())]
-
-
-def run(qtbot: QtBot, tab: BatchTab, action: Callable[[], bool]) -> BatchReport:
-    """Press Start (or resume) and wait for the batch to end."""
-    with qtbot.waitSignal(tab.finished, timeout=RUN_TIMEOUT) as blocker:
-        assert action() is True
-    result = blocker.args[0]
-    assert isinstance(result, BatchReport)
-    assert not tab.busy
-    return result
-
-
-def click(qtbot: QtBot, button: QPushButton) -> bool:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    return True
-
-
-def mails(sim: Simulator) -> list[str]:
-    return [mail.mgt_key for mail in sim.state.sent_mails]
-
 
 # ---- the contract: objectNames and defaults ----
 def test_object_names_and_defaults(make_tab: Callable[..., BatchTab]) -> None:
@@ -214,22 +106,21 @@ def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
     file = read_batch(path, "resend_email")
     model = tab.model
     assert model.rowCount() == 4
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())][1:4] == list(
-        KO_RESEND_HEADER
-    )
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:5] == ["행", "결과", *KO_RESEND_HEADER]  # the result second: no wide column pushes it away
     assert column(tab, "row") == ["2", "3", "4", "5"]  # as the spreadsheet numbers them (header = 1)
     assert column(tab, "mgt_key") == ["INV-1", "문서1", "INV-3", "INV-4"]
-    checks = column(tab, "check")
-    assert checks[0] == checks[3] == "정상"  # the window speaks Korean: its words and the core's
-    for position in (1, 2):  # invalid: the problem in words, and an icon of its own
-        assert checks[position] == " / ".join(p.describe("ko") for p in file.rows[position].problems)
-        assert checks[position] != "정상"
-    check = model.columns().index("check")
+    checks, messages = column(tab, "result"), column(tab, "message")
+    assert checks[0] == checks[3] == "정상" and messages[0] == messages[3] == ""  # the window speaks Korean
+    for position in (1, 2):  # invalid: a word and an icon of its own, the problem in words beside
+        assert checks[position] == "잘못된 행"
+        assert messages[position] == " / ".join(p.describe("ko") for p in file.rows[position].problems)
+    check = model.columns().index("result")
     good_icon = model.data(model.index(0, check), Qt.ItemDataRole.DecorationRole)
     bad_icon = model.data(model.index(1, check), Qt.ItemDataRole.DecorationRole)
     assert good_icon is not None and bad_icon is not None
     assert good_icon.cacheKey() != bad_icon.cacheKey()  # type: ignore[attr-defined]
-    assert "문" in checks[1]
+    assert "문" in messages[1]
 
     start = w(tab, QPushButton, "batchStart")
     status = w(tab, QLabel, "batchStatus")
@@ -243,7 +134,7 @@ def test_preview_shows_invalid_rows_and_start_waits_for_skip_invalid(
     assert result.stop is Stop.COMPLETED
     assert asked(tab) == []  # the test environment asks nothing for mails
     assert sorted(mails(sim)) == ["INV-1", "INV-4"]
-    assert column(tab, "state") == [
+    assert column(tab, "result") == [
         state_text(s, "ko") for s in (RowState.DONE, RowState.SKIPPED, RowState.SKIPPED)
     ] + [state_text(RowState.DONE, "ko")]
 
@@ -277,7 +168,7 @@ def test_resend_batch_completes(
     assert load(qtbot, tab, path)
     result = run(qtbot, tab, tab.start)
     assert result.stop is Stop.COMPLETED and result.error is None
-    assert set(column(tab, "state")) == {state_text(RowState.DONE, "en")}
+    assert set(column(tab, "result")) == {state_text(RowState.DONE, "en")}
     assert set(column(tab, "code")) == {"1"}
     assert Counter(mails(sim)) == Counter(f"INV-{i}" for i in range(1, 13))  # every row once
     assert sorted(m.receiver for m in sim.state.sent_mails) == sorted(f"user{i}@example.com" for i in range(1, 13))
@@ -363,7 +254,7 @@ def test_cancel_mid_run_then_start_resumes_without_sending_twice(
     assert info.unfinished  # resumable
     assert info.counts[RowState.DONE] == len(sent)  # the call in flight finished and was recorded
     assert info.counts[RowState.PENDING] == 8 - len(sent)
-    assert column(tab, "state").count(state_text(RowState.PENDING, "en")) == 8 - len(sent)
+    assert column(tab, "result").count(state_text(RowState.PENDING, "en")) == 8 - len(sent)
     assert "Cancelled" in w(tab, QLabel, "batchStatus").text()
 
     # Start again: the interrupted batch is offered for resuming instead of a new one that would resend.
@@ -389,32 +280,14 @@ def test_account_wide_refusal_stops_the_batch_with_one_message(
     assert 1 <= info.counts[RowState.FAILED] <= 4  # at most the calls already in flight
     assert info.counts[RowState.PENDING] >= 26 and info.unfinished
     status = w(tab, QLabel, "batchStatus").text()
-    assert status.count("-99005001") == 1
+    assert "-99005001" not in status  # the code is in the row's detail and behind 열 선택, not in the sentence
     hint = hint_for(-99005001, "en")
-    assert hint is not None and hint in status
+    assert hint is not None and status.count(hint) == 1 and result.error.message in status
     assert "Stopped" in status and "resume" in status
     assert sim.count("send_email") == info.counts[RowState.FAILED]
 
 
 # ---- resuming an interrupted batch ----
-def interrupted_batch(journal: Journal, path: Path, env: str = "test") -> int:
-    """A batch as a killed process leaves it: row 2 done, row 3 marked sending without an answer, 4-6 pending."""
-    file = read_batch(path, "resend_email")
-    batch_id = journal.create_batch(
-        operation="resend_email",
-        source=str(path),
-        fingerprint=file.fingerprint(),
-        environment=env,
-        corp_num=DEMO_CORP_NUM,
-        rows=file.rows,
-        concurrency=2,
-    )
-    journal.mark_sending(batch_id, 2)
-    journal.mark_result(batch_id, 2, RowOutcome(2, RowState.DONE, 1, "done before the crash", 200, 0.01))
-    journal.mark_sending(batch_id, 3)
-    return batch_id
-
-
 def test_resume_flags_unknown_rows_and_sends_only_pending_ones(
     qtbot: QtBot, make_tab: Callable[..., BatchTab], sim: Simulator, tmp_path: Path, journal: Journal
 ) -> None:
@@ -427,7 +300,7 @@ def test_resume_flags_unknown_rows_and_sends_only_pending_ones(
     sent = [r.path for r in sim.requests if r.kind == "send_email"]
     assert len(sent) == 3 and len(set(sent)) == 3
     assert sorted(mails(sim)) == ["INV-3", "INV-4", "INV-5"]  # rows 4-6; not row 2 (done) nor row 3 (unknown)
-    states = column(tab, "state")
+    states = column(tab, "result")
     assert states[1] == state_text(RowState.UNKNOWN, "en")  # check on the website
     assert states[0] == states[2] == states[3] == states[4] == state_text(RowState.DONE, "en")
     status = w(tab, QLabel, "batchStatus").text()
@@ -444,7 +317,7 @@ def test_resume_resends_unknown_mails_only_when_ticked(
     w(tab, QCheckBox, "batchResendUnknown").setChecked(True)
     assert run(qtbot, tab, lambda: tab.resume(batch_id)).stop is Stop.COMPLETED
     assert sorted(mails(sim)) == ["INV-2", "INV-3", "INV-4", "INV-5"]
-    assert set(column(tab, "state")) == {state_text(RowState.DONE, "ko")}
+    assert set(column(tab, "result")) == {state_text(RowState.DONE, "ko")}
 
 
 def test_resume_refuses_a_changed_or_missing_file_and_another_environment(
@@ -456,7 +329,8 @@ def test_resume_refuses_a_changed_or_missing_file_and_another_environment(
     write_cp949_csv(path, resend_rows(6))
     tab.resume(batch_id)
     settle(qtbot, tab)
-    assert "has changed" in w(tab, QLabel, "batchStatus").text()
+    assert "has changed" in w(tab, QLabel, "batchChangedText").text()
+    assert "Nothing was sent" in w(tab, QLabel, "batchStatus").text()
     path.unlink()
     tab.resume(batch_id)
     settle(qtbot, tab)
@@ -592,10 +466,14 @@ def test_a_language_change_describes_problems_in_the_new_language(
     tab = make_tab()
     assert load(qtbot, tab, path)
     problem = read_batch(path, "resend_email").rows[0].problems[0]
-    assert column(tab, "check") == [problem.describe("ko")]
+    assert column(tab, "message") == [problem.describe("ko")]
+    assert column(tab, "mgt_key_type") == ["매출"]
     switch_language("en")
-    assert column(tab, "check") == [problem.describe("en")]
-    assert tab.model.headerData(2, Qt.Orientation.Horizontal) == "MgtKey"
+    assert column(tab, "message") == [problem.describe("en")]
+    assert column(tab, "mgt_key_type") == ["sales"]
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
+    assert headers == ["Row", "Result", "Type", "Document ID", "E-mail"]  # words, not MgtKeyType/MgtKey/Receiver
+    assert tab.model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "MgtKey"
 
 
 # ---- nothing slow on the GUI thread ----
@@ -647,15 +525,15 @@ def test_an_nts_number_file_shows_the_item_keys_found_and_the_rows_that_found_no
     choose_operation(qtbot, tab, "assign_mgt_key")
     assert load(qtbot, tab, path)
     assert "nts_confirm_num" in tab.model.columns() and "item_key" not in tab.model.columns()
-    assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "NTSConfirmNum"
+    assert tab.model.headerData(2, Qt.Orientation.Horizontal) == "NTS number"
 
     tab.start()  # the numbers are looked up while planning, before anything is sent
     settle(qtbot, tab)
     assert sim.count("assign") == 0
-    assert tab.model.columns()[1:3] == ("nts_confirm_num", "item_key")
+    assert tab.model.columns()[2:4] == ("nts_confirm_num", "item_key")
     assert column(tab, "item_key")[0] == book[0].item_key and column(tab, "item_key")[2] == book[1].item_key
-    checks = column(tab, "check")
-    assert checks[0] == checks[2] == "OK" and "20200101-41000000-00000000" in checks[1]
+    checks = column(tab, "result")
+    assert checks[0] == checks[2] == "OK" and "20200101-41000000-00000000" in column(tab, "message")[1]
     assert "Skip invalid rows" in w(tab, QLabel, "batchStatus").text()
 
     w(tab, QCheckBox, "batchSkipInvalid").setChecked(True)

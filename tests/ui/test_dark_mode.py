@@ -111,7 +111,7 @@ def test_table_words_are_readable_on_the_tables_background(qtbot: QtBot, palette
             InputRow(3, {"mgt_key_type": "X", "mgt_key": "B", "receiver": "b@x.kr"}, [Problem("x", "y")])]  # fmt: skip
     preview.set_file("resend_email", rows)
     preview.set_outcomes({2: RowOutcome(2, RowState.DONE), 3: RowOutcome(3, RowState.FAILED)})
-    for column in ("check", "state"):
+    for column in ("result",):
         index = preview.columns().index(column)
         for row in range(2):
             color = preview.data(preview.index(row, index), Qt.ItemDataRole.ForegroundRole)

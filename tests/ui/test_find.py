@@ -29,14 +29,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from popbill_gui.app import create_window
-from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY, BookInvoice, Simulator
-from popbill_gui.storage.secrets import MemoryKeyring, SecretStore
+from popbill_gui.service.assign_list import set_aside
+from popbill_gui.simulator import DEMO_CORP_NUM, BookInvoice, Simulator
 from popbill_gui.ui.find.find_dialog import FindDialog
 from popbill_gui.ui.find.invoice_lookup import DEBOUNCE_MS
 from popbill_gui.ui.find.invoice_model import InvoiceListModel
 from popbill_gui.ui.shared import i18n
-from popbill_gui.ui.shared.session import Source
 from popbill_gui.ui.window.main_window import MainWindow
 
 from .confirmations import Confirmations
@@ -44,37 +42,6 @@ from .confirmations import Confirmations
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 NEW_ID = InvoiceListModel.COLUMNS.index("new_mgt_key")
-
-
-@pytest.fixture
-def window_factory(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
-    made: list[MainWindow] = []
-
-    def make(sim: Simulator, *, credentials: bool = True, lang: str | None = "en") -> MainWindow:
-        environ = {"POPBILL_BASE_URL": sim.base_url, "POPBILL_AUTH_URL": sim.base_url}
-        environ["POPBILL_CORP_NUM"] = DEMO_CORP_NUM
-        if lang is not None:  # a language set by the variable cannot be changed in Settings
-            environ["POPBILL_LANG"] = lang
-        if credentials:
-            environ.update(POPBILL_LINK_ID=DEMO_LINK_ID, POPBILL_SECRET_KEY=DEMO_SECRET_KEY)
-        window = create_window(
-            environ=environ,
-            settings_path=tmp_path / "settings.json",
-            store_factory=lambda lang: SecretStore(MemoryKeyring(), lang),
-            history_path=tmp_path / f"history-{len(made)}.sqlite3",
-        )
-        qtbot.addWidget(window)
-        window.confirm = Confirmations()
-        window.show()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda: window.session.source is not Source.PENDING)
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        window.close()
-        window.jobs.wait(5000)
 
 
 @pytest.fixture
@@ -336,9 +303,7 @@ def test_a_typed_item_key_shows_its_invoice_and_sets_the_type(
     qtbot: QtBot, window_factory: Callable[..., MainWindow], sim: Simulator
 ) -> None:
     window = window_factory(sim, lang="ko")
-    buy = next(
-        i for i in sim.state.invoices(DEMO_CORP_NUM, "BUY") if not i.our_mgt_key and i.state_code // 100 == 3
-    )
+    buy = next(i for i in sim.state.invoices(DEMO_CORP_NUM, "BUY") if not i.our_mgt_key and i.state_code // 100 == 3)
     label = child(window, QLabel, "assignInvoice")
     type_text(child(window, QLineEdit, "assignItemKey"), buy.item_key)
     qtbot.waitUntil(lambda: buy.fields["invoicerCorpName"] in label.text(), timeout=5000)
@@ -376,27 +341,30 @@ def test_assign_many_previews_flags_duplicates_and_runs_as_a_batch(
     group.setChecked(True)
     assert not dialog.view.isColumnHidden(NEW_ID)
     selection = dialog.view.selectionModel()
-    dialog.view.selectRow(0)
-    for row in (1, 2):
+    picked = [r for r in range(model.rowCount()) if set_aside(model.invoice(r)) is None][:3]
+    assert len(picked) == 3
+    dialog.view.selectRow(picked[0])
+    for row in picked[1:]:
         selection.select(model.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
     pattern = child(dialog, QLineEdit, "findPattern")
     button = child(dialog, QPushButton, "findAssignMany")
 
     # A pattern without {n}: invoices of one day would share an ID; here all three do.
     pattern.setText("SAME")
-    tips = [model.index(row, NEW_ID).data(Qt.ItemDataRole.ToolTipRole) or "" for row in range(3)]
+    tips = [model.index(row, NEW_ID).data(Qt.ItemDataRole.ToolTipRole) or "" for row in picked]
     flagged = [tip for tip in tips if "Duplicate" in tip]
     assert len(flagged) == 2 and not button.isEnabled()
     pattern.setText("T-{nope}")
     assert "{nope}" in child(dialog, QLabel, "findPatternStatus").text() and not button.isEnabled()
     pattern.setText("T-{date}-{n:02}-문")
-    assert "-문" in model.index(0, NEW_ID).data() and not button.isEnabled()  # the ID rules, live
+    assert "-문" in model.index(picked[0], NEW_ID).data() and not button.isEnabled()  # the ID rules, live
 
     pattern.setText("T-{date}-{n:02}")
     child(dialog, QSpinBox, "findFirstNumber").setValue(7)
-    chosen = sorted((model.invoice(r) for r in range(3)), key=lambda i: (i.write_date, i.item_key))
+    chosen = sorted((model.invoice(r) for r in picked), key=lambda i: (i.write_date, i.item_key))
     expected = {i.item_key: f"T-{i.write_date:%Y%m%d}-{n:02d}" for n, i in enumerate(chosen, start=7)}
-    assert {model.invoice(r).item_key: model.index(r, NEW_ID).data() for r in range(3)} == expected
+    assert {model.invoice(r).item_key: model.index(r, NEW_ID).data() for r in picked} == expected
+    assert [model.index(r, NEW_ID).data() for r in picked] == sorted(expected.values())  # down the list
     assert button.isEnabled() and "3" in button.text()
 
     confirmations = window.confirm
@@ -421,7 +389,8 @@ def test_assign_many_previews_flags_duplicates_and_runs_as_a_batch(
     assert len(lists) == 1
     with lists[0].open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:3] == ["ItemKey", "MgtKeyType", "MgtKey"] and len(rows) == 4
+    assert rows[0] == ["ItemKey", "MgtKeyType", "MgtKey", "Partner", "Written", "Total", "Invoice state"]
+    assert len(rows) == 4 and [r[1] for r in rows[1:]] == ["sales"] * 3
     assert window.service.unfinished_batches() == []
     with qtbot.waitSignal(tab.exported, timeout=10000) as exported:
         assert tab.export_to(str(tmp_path / "results.csv"))
@@ -473,9 +442,11 @@ def test_assign_many_declined_sends_nothing_and_flags_invoices_with_an_id(
     dialog.without_mgt_key.setChecked(False)
     search(qtbot, dialog)
     model = dialog.model
+    dialog.assign.setChecked(True)  # the list runs oldest first from now on
     with_key = next(r for r in range(model.rowCount()) if model.invoice(r).mgt_key)
-    without = next(r for r in range(model.rowCount()) if not model.invoice(r).mgt_key)
-    dialog.assign.setChecked(True)
+    without = next(
+        r for r in range(model.rowCount()) if not model.invoice(r).mgt_key and model.invoice(r).state_code == 304
+    )
     dialog.view.selectRow(with_key)
     assert "already has" in model.index(with_key, NEW_ID).data(Qt.ItemDataRole.ToolTipRole)
     # An ID another invoice in the list has is taken.

@@ -4,11 +4,15 @@ Find, gets a document ID of ours.
 A valid ItemKey left alone for a moment is looked up (`service.lookups.by_item_key`: our side found from our
 CorpNum, and the type box set to it) and shown under it (`assignInvoice`). `assignFind` opens the Find dialog; the
 invoice chosen there fills `assignItemKey` and the type and is shown at once (no second look-up). Every assignment
-is confirmed first (it cannot be undone), then runs through the window's `CallFlow`.
+is confirmed first (it cannot be undone), then runs through the window's `CallFlow`. An invoice chosen in Find for a
+resend that has no document ID yet comes here too (`give_id_first`): the tab comes forward with it filled in, and once
+the clerk has given it its ID, the Resend tab takes it with that ID (the address on file then fills itself).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -17,6 +21,7 @@ from ...core.validation import ITEM_KEY_LEN, MGT_KEY_MAX, check_item_key, check_
 from ...service import AssignRequest, CallResult, Request
 from ..calls.call_flow import CallFlow
 from ..calls.call_tab import CallTab
+from ..find.finder import show_tab
 from ..find.invoice_lookup import Key
 from ..shared.fields import CheckedField
 
@@ -58,6 +63,8 @@ class AssignTab(CallTab):
         self.item_key.changed.connect(self.lookup.changed)
         self.lookup.found.connect(self._found)
         self.find_button.clicked.connect(self.open_find)
+        self._for_resend: Invoice | None = None  # chosen for a resend, it is given its document ID here first
+        finder.assign_wanted.connect(self.give_id_first)
         self.retranslate()
         self.refresh()
 
@@ -79,10 +86,23 @@ class AssignTab(CallTab):
         return self.tr("Assign MgtKey"), text
 
     def submit(self, request: Request) -> bool:
-        submitted = super().submit(request)
+        waiting = self._for_resend
+        if waiting is not None and request.keys().get("item_key") == waiting.item_key:
+            # Given its ID on the way to a resend: once assigned, the Resend tab takes it with that ID.
+            new = replace(waiting, mgt_key=request.keys()["mgt_key"], mgt_key_type=request.keys()["mgt_key_type"])
+            show = partial(self._shown_for_resend, new)
+            submitted = self.flow.run(request, self, show, self.logged.emit)
+        else:
+            submitted = super().submit(request)
         if submitted:
             self.finder.list_changed()  # the Find list would show this invoice without its new ID
         return submitted
+
+    def _shown_for_resend(self, invoice: Invoice, outcome: str, text: str) -> None:
+        self.show_result(outcome, text)
+        if outcome == "ok" and self._for_resend is not None and self._for_resend.item_key == invoice.item_key:
+            self._for_resend = None
+            self.finder.resend_wanted.emit(invoice)
 
     def done_text(self, request: Request, result: CallResult) -> str:
         return self.tr("Assigned: %1").replace("%1", request.describe())
@@ -114,10 +134,18 @@ class AssignTab(CallTab):
 
     def open_find(self) -> FindDialog:
         """Find, for this tab: the invoice chosen there is the one to give a document ID."""
-        return self.finder.open(self.use_invoice, mgt_key_type=str(self.mgt_key_type.currentData()))
+        return self.finder.open(self.use_invoice, mgt_key_type=str(self.mgt_key_type.currentData()), purpose="assign")
+
+    def give_id_first(self, invoice: Invoice) -> None:
+        """An invoice chosen in Find for a resend has no document ID: this tab comes forward with it filled in, and
+        once it is assigned, the Resend tab takes it (`Finder.resend_wanted`)."""
+        show_tab(self)
+        self.use_invoice(invoice)
+        self._for_resend = invoice
 
     def use_invoice(self, invoice: Invoice) -> None:
         """The invoice chosen in Find: its ItemKey and type here, and the invoice shown."""
+        self._for_resend = None
         self.item_key.edit.setText(invoice.item_key)
         self._set_type(invoice.mgt_key_type)
         self.lookup.show_known((invoice.item_key,), invoice)

@@ -2,11 +2,11 @@
 
 The file is read and checked on the job runner, with the collector kept from walking the new rows (see
 `shared/interpreter.py`), and what the preview needs (fingerprint, positions, valid and invalid rows) is worked out
-there too. A later read makes an earlier one stale: only the newest answer counts. A file no longer shown is freed a
-piece at a time (`interpreter.release`), by the next read's job before it reads: freeing 100,000 rows at once stalls
-every thread, and two busy workers at once would starve the GUI thread of the interpreter (CPython hands it to
-whichever thread asks, so the more threads want it, the longer the GUI thread may wait).
-"""
+there too, and so is what the history says of its rows (done before: left out of a new batch). A later read makes an
+earlier one stale: only the newest answer counts. A file no longer shown is freed a piece at a time
+(`interpreter.release`), by the next read's job before it reads: freeing 100,000 rows at once stalls every thread, and
+two busy workers at once would starve the GUI thread of the interpreter (CPython hands it to whichever thread asks, so
+the more threads want it, the longer the GUI thread may wait)."""
 
 from __future__ import annotations
 
@@ -15,22 +15,24 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ...batch.model import Operation
-from ...service import Service
+from ...service import HistoryError, Service
 from ..shared.interpreter import quiet_collector, release
 from ..shared.jobs import JobRunner
 
 if TYPE_CHECKING:
-    from ...service.records import BatchFile
+    from ...service.records import BatchFile, LeftOut
 
 
 class FileReader:
-    """Reads files on `jobs`; `on_read(file)` or `on_refused(error)` on the GUI thread, for the newest read only."""
+    """Reads files on `jobs`; `on_read(file, left_out)` or `on_refused(error)` on the GUI thread, for the newest read
+    only. `left_out`: the rows a new batch of the file would leave out as done or maybe done before (the history's
+    answer, read on the same job); None when the history could not be read (planning then says why)."""
 
     def __init__(
         self,
         service: Service,
         jobs: JobRunner,
-        on_read: Callable[[BatchFile], None],
+        on_read: Callable[[BatchFile, dict[int, LeftOut] | None], None],
         on_refused: Callable[[Exception], None],
     ) -> None:
         self._service = service
@@ -49,16 +51,20 @@ class FileReader:
         """Start reading `path` for `operation`; any read still under way becomes stale."""
         self._reads += 1
         self._current = number = self._reads
-        read = self._service.batches.read
+        batches = self._service.batches
         trash, self._trash = self._trash, []
 
-        def work() -> BatchFile:
+        def work() -> tuple[BatchFile, dict[int, LeftOut] | None]:
             release(*trash)
             with quiet_collector():
-                file = read(path, operation)
+                file = batches.read(path, operation)
                 # Worked out here, not on the GUI thread when the preview fills or Start is pressed.
                 file.fingerprint(), file.positions, file.valid_rows, file.invalid_rows
-            return file
+            try:
+                left_out = batches.history.leave_out(file)
+            except HistoryError:
+                left_out = None
+            return file, left_out
 
         return self._jobs.submit(work, partial(self._read, number), partial(self._refused, number))
 
@@ -73,9 +79,9 @@ class FileReader:
         self._current = 0
         return True
 
-    def _read(self, number: int, file: BatchFile) -> None:
+    def _read(self, number: int, read: tuple[BatchFile, dict[int, LeftOut] | None]) -> None:
         if self._newest(number):
-            self._on_read(file)
+            self._on_read(*read)
 
     def _refused(self, number: int, error: Exception) -> None:
         if self._newest(number):

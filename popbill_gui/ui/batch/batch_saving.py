@@ -63,13 +63,16 @@ class BatchSaving:
         suggested = str(folder / self._texts.template_name(operation))
         return ask_export_path(self._parent, self._texts.saving("template_title"), suggested)
 
-    def export(self, path: str, file: BatchFile, outcomes: dict[int, RowOutcome]) -> bool:
-        """Write the results (CSV with BOM, or XLSX, by the extension) atomically, on a job. The status line says
-        where they went, or why they did not."""
+    def export(
+        self, path: str, file: BatchFile, outcomes: dict[int, RowOutcome], verified: dict[int, str] | None = None
+    ) -> bool:
+        """Write the results (CSV with BOM, or XLSX, by the extension) atomically, on a job; `verified`: what a
+        check on POPBiLL found per row, a last column. The status line says where they went, or why they did not
+        (a name that is not .csv or .xlsx: the sentence that says so)."""
         lang, export = i18n.lang(), self._service.batches.export
         return export_on_job(
             self._jobs,
-            lambda: export(path, file, outcomes, lang),
+            lambda: export(path, file, outcomes, lang, verified),
             lang,
             written=lambda target: self._saved(self._texts.saving("results_written"), target, results=True),
             failed=lambda reason: self._not_saved(self._texts.saving("results_failed"), reason),

@@ -1,5 +1,5 @@
-"""What the batch tab says: its widgets' words, its questions, and its status line (a file's summary, why Start
-cannot be pressed, a run's progress, its end).
+"""What the batch tab says: its widgets' words and its status line (a file's summary, why Start cannot be pressed, a
+run's progress, its end, a check on POPBiLL). Its questions are `BatchQuestions`'.
 
 Words through Qt's translations (context "BatchTexts"); the core's sentences (problems, POPBiLL's answers, hints)
 come worded in the tab's language. Apart from `apply`, plain functions of plain values.
@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ...batch.model import MAX_CONCURRENCY, Operation
+from ...core.messages import text
 from ...service import PopbillError
 from ...service.batches import BatchReport
-from ...service.records import BatchFile, BatchInfo, Progress, RowState, Stop
+from ...service.records import BatchFile, Progress, RowState, Stop
+from ..shared import i18n
 from ..shared.advice import hint
 
 if TYPE_CHECKING:
@@ -26,12 +28,6 @@ class BatchTexts(QObject):
 
     def apply(self, t: BatchWidgets) -> None:
         """Put every text on the tab's widgets (called at start and when the language changes)."""
-        t.intro.setText(
-            self.tr(
-                "Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a "
-                "header row. Every row is checked before anything is sent."
-            )
-        )
         t.operation_label.setText(self.tr("&Operation"))
         names = {"resend_email": self.tr("Resend email"), "assign_mgt_key": self.tr("Assign MgtKey")}
         for i in range(t.operation.count()):
@@ -44,16 +40,16 @@ class BatchTexts(QObject):
         )
         t.failed_only.setText(self.tr("Faile&d or to check only"))
         t.failed_only.setToolTip(self.tr("Show only the rows that are invalid, failed, or need checking."))
+        t.columns_button.setText(self.tr("Choos&e columns"))
+        t.columns_button.setToolTip(self.tr("Show or hide columns, such as the code, the HTTP status and the time."))
         t.detail.label.setAccessibleName(self.tr("The selected row in full"))
         t.choose_button.setToolTip(
             self.tr("A CSV (UTF-8 or CP949) or Excel (.xlsx) file; you can also drop it here.")
         )
         t.file_label.setAccessibleName(self.tr("File"))
-        if not t.file_label.toolTip():  # the tooltip holds the path once a file is chosen
-            t.file_label.setText(self.tr("No file chosen."))
         t.skip_invalid.setText(self.tr("Skip &invalid rows"))
         t.skip_invalid.setToolTip(self.tr("Send the valid rows only; the invalid ones are listed as skipped."))
-        t.resend_unknown.setText(self.tr("Re-send mails whose outcome is &unknown"))
+        t.resend_unknown.setText(self.tr("Re-send &unknown mails"))
         t.resend_unknown.setToolTip(
             self.tr(
                 "When resuming a Resend email batch: send again the rows that may or may not have been sent. "
@@ -73,34 +69,10 @@ class BatchTexts(QObject):
         t.export_button.setToolTip(
             self.tr("Every row of the file in its order with its status, code and message, as CSV or Excel.")
         )
-
-    def confirm_send(self, operation: Operation, count: int, production: bool) -> tuple[str, str] | None:
-        """The question before sending (title, text): production, every batch; AssignMgtKey, always (it cannot be
-        undone); None when nothing needs asking."""
-        warning = self.tr("This is the PRODUCTION environment (운영): the calls are real.")
-        if operation == "assign_mgt_key":
-            text = self.tr(
-                "Assign the document IDs listed in the file? Invoices: %1.\n\nThis cannot be undone: an invoice keeps "
-                "its document ID."
-            ).replace("%1", str(count))
-            return self.tr("Assign MgtKey"), f"{warning}\n\n{text}" if production else text
-        if production:
-            text = self.tr("Notification mails to real customers: %1.\n\nContinue?").replace("%1", str(count))
-            return self.tr("Production"), f"{warning}\n\n{text}"
-        return None
-
-    def resume_offer(self, info: BatchInfo) -> tuple[str, str]:
-        """The question when Start finds the file's interrupted batch (title, text)."""
-        text = (
-            self.tr(
-                "This file has an interrupted batch: done %1, not sent yet %2, to check %3.\n\nResume it? "
-                "The rows already sent are not sent again."
-            )
-            .replace("%1", str(info.counts[RowState.DONE]))
-            .replace("%2", str(info.counts[RowState.PENDING]))
-            .replace("%3", str(info.counts[RowState.SENDING] + info.counts[RowState.UNKNOWN]))
+        t.verify_button.setText(self.tr("Chec&k on POPBiLL"))
+        t.verify_button.setToolTip(
+            self.tr("Look every invoice of this batch up on POPBiLL: does it carry the document ID it was given?")
         )
-        return self.tr("Interrupted batch"), text
 
     def duration(self, seconds: float) -> str:
         total = max(0, round(seconds))
@@ -121,7 +93,16 @@ class BatchTexts(QObject):
             .replace("%4", str(left))
         )
 
-    def blocker(self, *, busy: bool, loading: bool, file: BatchFile | None, completed: bool, skip_invalid: bool) -> str:
+    def blocker(
+        self,
+        *,
+        busy: bool,
+        loading: bool,
+        file: BatchFile | None,
+        completed: bool,
+        skip_invalid: bool,
+        hidden_chosen: bool = True,
+    ) -> str:
         """Why Start cannot be pressed now; "" when it can."""
         if busy:
             return self.tr("A batch is running.")
@@ -131,6 +112,8 @@ class BatchTexts(QObject):
             return self.tr("Choose a CSV or Excel file (or drop it here).")
         if completed:
             return self.tr("This file has been sent. Choose it again to send it again.")
+        if not hidden_chosen:
+            return self.tr("Choose above whether to send the hidden rows too: nothing is sent before you do.")
         invalid = len(file.invalid_rows)
         if invalid and not skip_invalid:
             return self.tr(
@@ -140,6 +123,14 @@ class BatchTexts(QObject):
         if not file.valid_rows:
             return self.tr("No valid row to send.")
         return ""
+
+    def intro(self) -> str:
+        """What the tab is for and what to do first (before a file is chosen, in the status line: the rows get
+        the room once there are rows)."""
+        return self.tr(
+            "Resend mails or assign document IDs for many invoices at once, from a CSV or Excel file with a header "
+            "row. Every row is checked before anything is sent."
+        )
 
     def file_summary(self, file: BatchFile) -> str:
         invalid = len(file.invalid_rows)
@@ -169,8 +160,10 @@ class BatchTexts(QObject):
     def ended(self, report: BatchReport) -> str:
         error = report.error
         if report.batch_id == 0:  # nothing journaled
+            if error is not None and report.stop is Stop.JOURNAL:  # the history cannot be written: its sentence
+                return error.message
             if error is not None:
-                return self.tr("Not started: %1").replace("%1", self.error(error))
+                return self.not_started_because(self.error(error))
             return self.tr("Cancelled: nothing was sent.")
         counts = report.counts()
         not_sent = counts[RowState.PENDING] + counts[RowState.SENDING]
@@ -180,6 +173,15 @@ class BatchTexts(QObject):
         elif report.stop is Stop.CANCELLED:
             lines.append(
                 self.tr("Cancelled. Rows not sent: %1. Press Start to resume the batch.").replace("%1", str(not_sent))
+            )
+        elif report.stop is Stop.JOURNAL:  # the history could not be written: not POPBiLL's refusal
+            if error is not None:
+                lines.append(error.message)  # what happened, and that the batch can be resumed
+            lines.append(
+                self.tr(
+                    "Rows not sent: %1. Press Start to resume the batch once the cause is gone (for example, close the "
+                    "program that holds the history, or free some disk space)."
+                ).replace("%1", str(not_sent))
             )
         else:
             reason = self.error(error) if error is not None else report.stop.value
@@ -238,6 +240,87 @@ class BatchTexts(QObject):
 
     @staticmethod
     def error(error: PopbillError) -> str:
-        text = f"[{error.code}] {error.message}"
+        """POPBiLL's message or our sentence, and our advice; the code is in the log's and the row's detail."""
         advice = hint(error)
-        return f"{text} → {advice}" if advice else text
+        return f"{error.message} → {advice}" if advice else error.message
+
+    def checking(self) -> str:
+        return self.tr("Checking the file against the journal.")
+
+    def not_started(self) -> str:
+        return self.tr("Not started: nothing was sent.")
+
+    def running_already(self) -> str:
+        return self.tr("A batch is running: wait for it to end, or cancel it.")
+
+    def keyring_pending(self) -> str:
+        return self.tr("The credentials are still being read from the keyring: try again.")
+
+    def refused(self, reason: str) -> str:
+        """A file that cannot be used at all, and why."""
+        return self.tr("The file cannot be used, nothing will be sent: %1").replace("%1", reason)
+
+    def not_started_because(self, reason: str) -> str:
+        return self.tr("Not started: %1").replace("%1", reason)
+
+    def history_unusable(self, reason: str) -> str:
+        return self.tr("The history cannot be used, so nothing is sent: %1").replace("%1", reason)
+
+    def interrupted_not_started(self) -> str:
+        return self.tr(
+            "Not started: this file has an interrupted batch. Resume it to send the rest; starting anew would send the "
+            "rows already done again."
+        )
+
+    def choose_changed(self) -> str:
+        return self.tr("Nothing was sent. Choose above how to go on with that batch.")
+
+    def after_abandon(self) -> str:
+        return self.tr("Press Start to send the file as it is now.")
+
+    def not_resumed(self) -> str:
+        return self.tr("Not resumed: nothing was sent.")
+
+    def nothing_to_send(self, left_out: int) -> str:
+        """A plan with no row to send: every valid row was done, or may have been, before."""
+        if not left_out:
+            return self.tr("No valid row to send.")
+        return self.tr(
+            "Nothing to send: every row was done, or may have been, before (rows: %1). Tick “Send them again anyway” "
+            "to send them again."
+        ).replace("%1", str(left_out))
+
+    @staticmethod
+    def resuming_changed(batch: int, gone: int, edited: int) -> str:
+        return text("batch.resuming_changed", i18n.lang(), batch=batch, gone=gone, edited=edited)
+
+    def crashed(self, name: str) -> str:
+        return self.tr(
+            "Internal error (%1): the batch stopped. The rows already sent are recorded; press Start to resume."
+        ).replace("%1", name)
+
+    def internal(self, name: str) -> str:
+        return self.tr("Internal error (%1). The window keeps working.").replace("%1", name)
+
+    def left_out_done(self, count: int) -> str:
+        """After a run: the rows it left out as done before, and how to send them anyway."""
+        sentence = text("batch.left_out_count", i18n.lang(), count=count)
+        more = self.tr("To send them anyway, choose the file again and tick “Send them again anyway”.")
+        return f"{sentence} {more}"
+
+    def verifying_start(self) -> str:
+        return self.tr("Looking the invoices up on POPBiLL. Nothing is sent.")
+
+    def not_checked(self, reason: str) -> str:
+        return self.tr("Not checked on POPBiLL: %1").replace("%1", reason)
+
+    def verifying(self, done: int, total: int) -> str:
+        return self.tr("Checking on POPBiLL: %1 of %2 invoices.").replace("%1", str(done)).replace("%2", str(total))
+
+    def verified(self, checked: int, ok: int) -> str:
+        """What a check on POPBiLL found, in a sentence, and where to look."""
+        sentence = text("verify.summary", i18n.lang(), checked=checked, ok=ok, bad=checked - ok)
+        if ok == checked:
+            return sentence
+        more = self.tr("See the “Checked on POPBiLL” column; export the results to keep it.")
+        return f"{sentence} {more}"

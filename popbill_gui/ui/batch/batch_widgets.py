@@ -1,6 +1,9 @@
 """The batch tab's widgets and their layout, without behaviour (what Qt Designer's generated `Ui_` classes are for).
 
-The preview takes the room; the selected row's detail (`batchDetail`) shows under it, whole.
+The preview takes the room; the selected row's detail (`batchDetail`) shows under it, whole. Above it, the file line
+(`batchFile`: the path, then the sheet read, a type assumed, the clerk's own columns kept) and, only while they ask
+something, the bars for hidden rows (`batchHiddenRows`), rows done before (`batchLeftOut`, its 다시 보내기 box
+`batchAgain`) and an edited file (`batchChanged`).
 
 `BatchTab` (batch_tab.py) builds one on itself (`self.ui = BatchWidgets(self, model)`) and gives the widgets their
 life; `BatchTexts.apply` their words. Reading the layout here, one sees what the tab looks like; reading the tab,
@@ -13,12 +16,14 @@ from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...batch.model import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, OPERATIONS
 from ..shared.details import DetailArea
 from ..shared.tables import setup_table
+from .batch_bars import ChoiceBar
 from .batch_preview import PreviewModel
 
 
@@ -36,8 +42,6 @@ class BatchWidgets:
     tab order follows the layout."""
 
     def __init__(self, tab: QWidget, model: PreviewModel) -> None:
-        self.intro = QLabel(tab)
-        self.intro.setWordWrap(True)
         self.operation_label = QLabel(tab)
         self.operation = QComboBox(tab)
         self.operation.setObjectName("batchOperation")
@@ -51,8 +55,29 @@ class BatchWidgets:
         self.file_label = QLabel(tab)
         self.file_label.setObjectName("batchFile")
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A long path must not widen the window: it is cut by the layout, the tooltip holds it whole.
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)  # a file or sheet name is never read as markup
+        # The path, then what was read (the sheet, a type assumed, the clerk's columns), wrapped under it when it
+        # does not fit: one line where there is room, so the rows keep theirs. A long path must not widen the
+        # window: it is cut by the layout, the tooltip holds it whole.
+        self.file_label.setWordWrap(True)
         self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+        self.hidden_send = QRadioButton(tab)
+        self.hidden_send.setObjectName("batchHiddenSend")
+        self.hidden_skip = QRadioButton(tab)
+        self.hidden_skip.setObjectName("batchHiddenSkip")
+        self.hidden_choice = QButtonGroup(tab)
+        self.hidden_choice.addButton(self.hidden_send)
+        self.hidden_choice.addButton(self.hidden_skip)
+        self.hidden_bar = ChoiceBar(tab, "batchHiddenRows", [self.hidden_send, self.hidden_skip])
+        self.again = QCheckBox(tab)
+        self.again.setObjectName("batchAgain")
+        self.left_out_bar = ChoiceBar(tab, "batchLeftOut", [self.again])
+        self.resume_changed = QPushButton(tab)
+        self.resume_changed.setObjectName("batchResumeChanged")
+        self.abandon = QPushButton(tab)
+        self.abandon.setObjectName("batchAbandon")
+        self.changed_bar = ChoiceBar(tab, "batchChanged", [self.resume_changed, self.abandon])
 
         self.skip_invalid = QCheckBox(tab)
         self.skip_invalid.setObjectName("batchSkipInvalid")
@@ -60,6 +85,8 @@ class BatchWidgets:
         self.resend_unknown.setObjectName("batchResendUnknown")
         self.failed_only = QCheckBox(tab)
         self.failed_only.setObjectName("batchFailedOnly")
+        self.columns_button = QPushButton(tab)  # 열 선택: code, HTTP status, duration
+        self.columns_button.setObjectName("batchColumns")
         self.concurrency_label = QLabel(tab)
         self.concurrency = QSpinBox(tab)
         self.concurrency.setObjectName("batchConcurrency")
@@ -90,6 +117,9 @@ class BatchWidgets:
         self.start_button.setObjectName("batchStart")
         self.cancel_button = QPushButton(tab)
         self.cancel_button.setObjectName("batchCancel")
+        self.verify_button = QPushButton(tab)  # a finished assign batch: 팝빌에서 확인
+        self.verify_button.setObjectName("batchVerify")
+        self.verify_button.hide()
         self.export_button = QPushButton(tab)
         self.export_button.setObjectName("batchExport")
 
@@ -103,32 +133,36 @@ class BatchWidgets:
         options.addWidget(self.skip_invalid)
         options.addWidget(self.resend_unknown)
         options.addWidget(self.failed_only)
+        options.addWidget(self.columns_button)
         options.addStretch(1)
         options.addWidget(self.concurrency_label)
         options.addWidget(self.concurrency)
+        # The status line beside the progress and the buttons, not under them: a line of the window's height
+        # more for the rows. It wraps when it is long; the buttons keep to the top.
+        self.progress.setMinimumWidth(120)
+        self.progress.setMaximumWidth(220)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.progress, 1)
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.export_button)
-        status = QHBoxLayout()
-        status.addWidget(self.status, 1)
-        status.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons.addWidget(self.status, 1)
+        top_aligned = Qt.AlignmentFlag.AlignTop
+        for widget in (self.switch_button, self.progress, self.start_button, self.cancel_button, self.verify_button,
+                       self.export_button):  # fmt: skip
+            buttons.addWidget(widget, 0, top_aligned)
         layout = QVBoxLayout(tab)
-        layout.setContentsMargins(6, 6, 6, 6)  # the rows get the room (at least half the window's height)
+        layout.setContentsMargins(4, 4, 4, 4)  # the rows get the room (at least half the window's height)
         layout.setSpacing(4)
-        layout.addWidget(self.intro)
         layout.addLayout(top)
+        for bar in (self.hidden_bar, self.left_out_bar, self.changed_bar):
+            layout.addWidget(bar)
         layout.addLayout(options)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.detail)
         layout.addLayout(buttons)
-        layout.addLayout(status)
 
         tab_order = (
-            self.operation, self.choose_button, self.template_button, self.skip_invalid, self.resend_unknown,
-            self.failed_only, self.concurrency, self.preview, self.start_button, self.cancel_button,
-            self.export_button, self.switch_button,
+            self.operation, self.choose_button, self.template_button, self.hidden_send, self.hidden_skip, self.again,
+            self.resume_changed, self.abandon, self.skip_invalid, self.resend_unknown, self.failed_only,
+            self.columns_button, self.concurrency, self.preview, self.switch_button, self.start_button,
+            self.cancel_button, self.verify_button, self.export_button,
         )  # fmt: skip
         for first, second in pairwise(tab_order):
             QWidget.setTabOrder(first, second)

@@ -3,14 +3,18 @@
 The pattern's rules and checks are the core's (`core/id_pattern.py`): each selected invoice gets an ID from the
 pattern, checked as a typed one would be, duplicates and IDs already in the list flagged. The preview is a column
 of the invoice list (`InvoiceListModel`), one ID per selected row with its flaw in words; the button asks for the
-assignment only when every selected row can be assigned. Sending is not done here: the dialog hands the proposals
-on (the batch tab runs them through the journal).
+assignment only when every selected row can be assigned. Numbers follow the written dates, oldest first, and while
+the panel is open the list runs oldest first too, so the numbers run down the list. Cancelled and NTS-failed
+invoices (`service.assign_list.set_aside`) are left out ("left out" in the column, with the reason) unless
+`findIncludeSetAside` is ticked. Sending is not done here: the dialog hands the proposals on (the batch tab runs
+them through the journal, showing each invoice's partner, date, amount and state beside its new ID).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QMargins, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from ...core.id_pattern import PatternError, Proposal, parse_pattern, propose
 from ...core.validation import MGT_KEY_MAX
+from ...service.assign_list import set_aside
 from ..shared import i18n
+from ..shared.palette import text_style
 from .invoice_model import InvoiceListModel, flaw_text
 
 DEFAULT_PATTERN = "INV-{date}-{n:03}"
@@ -35,12 +41,14 @@ class AssignPanel(QGroupBox):
     """Checkable: when on, the list shows each selected invoice's new document ID."""
 
     requested = Signal(object)  # list[Proposal]: every selected invoice, each with a usable ID
+    previewed = Signal()  # the new IDs shown changed (the list's columns are fitted again)
 
     def __init__(self, model: InvoiceListModel, view: QTableView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findAssignGroup")
         self.setCheckable(True)
         self.setChecked(False)
+        self.setFlat(True)  # closed at first (see _toggled)
         self._model = model
         self._view = view
         self._busy = False
@@ -65,9 +73,12 @@ class AssignPanel(QGroupBox):
         self.help = QLabel(self.body)
         self.help.setObjectName("findPatternHelp")
         self.help.setWordWrap(True)
+        self.include_set_aside = QCheckBox(self.body)
+        self.include_set_aside.setObjectName("findIncludeSetAside")
         self.status = QLabel(self.body)
         self.status.setObjectName("findPatternStatus")
         self.status.setWordWrap(True)
+        self.left_out: dict[str, str] = {}  # ItemKey → why a selected invoice is not numbered
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -80,14 +91,18 @@ class AssignPanel(QGroupBox):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(row)
         inner.addWidget(self.help)
+        inner.addWidget(self.include_set_aside)
         inner.addWidget(self.status)
-        outer = QVBoxLayout(self)
+        self._outer = outer = QVBoxLayout(self)
+        self._margins = outer.contentsMargins()
         outer.addWidget(self.body)
         self.body.setVisible(False)
+        outer.setContentsMargins(0, 0, 0, 0)
 
         self.toggled.connect(self._toggled)
         self.pattern.textChanged.connect(self.refresh)
         self.first.valueChanged.connect(self.refresh)
+        self.include_set_aside.toggled.connect(self.refresh)
         self.button.clicked.connect(self._request)
         model.modelReset.connect(self.refresh)
         selection = view.selectionModel()
@@ -103,8 +118,14 @@ class AssignPanel(QGroupBox):
 
     def _toggled(self, on: bool) -> None:
         self.body.setVisible(on)
+        self.setFlat(not on)  # closed, only its title: no empty frame
+        self._outer.setContentsMargins(self._margins if on else QMargins(0, 0, 0, 0))
         self._view.setColumnHidden(InvoiceListModel.COLUMNS.index("new_mgt_key"), not on)
+        self._model.set_oldest_first(on)  # the numbers run down the list
         self.refresh()
+        current = self._view.currentIndex()
+        if current.isValid():  # the row it was on, now elsewhere in the list (the date's column is always shown)
+            self._view.scrollTo(self._model.index(current.row(), InvoiceListModel.COLUMNS.index("date")))
 
     def _selected(self) -> list[int]:
         selection = self._view.selectionModel()
@@ -112,9 +133,13 @@ class AssignPanel(QGroupBox):
 
     def refresh(self) -> None:
         """Propose an ID for each selected invoice (a live preview), and say what stands in the way."""
-        self.proposals, self._problem = [], ""
+        self.proposals, self._problem, self.left_out = [], "", {}
         if self.isChecked():
             invoices = [self._model.invoice(row) for row in self._selected()]
+            if not self.include_set_aside.isChecked():
+                reasons = {invoice.item_key: set_aside(invoice) for invoice in invoices}
+                self.left_out = {key: reason for key, reason in reasons.items() if reason}
+                invoices = [invoice for invoice in invoices if invoice.item_key not in self.left_out]
             try:
                 pattern = parse_pattern(self.pattern.text())
             except PatternError as error:
@@ -125,9 +150,9 @@ class AssignPanel(QGroupBox):
                 else:
                     taken = self._model.invoices()
                     self.proposals = propose(pattern, invoices, first=self.first.value(), taken=taken)
-        self._model.set_proposals(self.proposals)
-        if self.proposals:
-            self._view.resizeColumnToContents(InvoiceListModel.COLUMNS.index("new_mgt_key"))
+        self._model.set_proposals(self.proposals, self.left_out)
+        if self.isChecked():
+            self.previewed.emit()
         self._show_status()
         self._refresh_button()
 
@@ -141,6 +166,11 @@ class AssignPanel(QGroupBox):
         bad = [p for p in proposals if not p.ok]
         if self._problem:
             text = self._problem
+        elif not proposals and self.left_out:
+            text = self.tr(
+                "The selected invoices are cancelled, or their filing to the NTS failed: tick the box above to "
+                "number them anyway."
+            )
         elif not proposals:
             text = self.tr("Select the invoices in the list (Ctrl or Shift + click for several).")
         elif bad:
@@ -152,13 +182,18 @@ class AssignPanel(QGroupBox):
             )
         else:
             text = (
-                self.tr("%1 selected invoices, oldest first: %2 … %3. Each ID is checked when sent.")
+                self.tr("%1 invoices, oldest first: %2 to %3. Each ID is checked when sent.")
                 .replace("%1", str(len(proposals)))
                 .replace("%2", proposals[0].mgt_key)
                 .replace("%3", proposals[-1].mgt_key)
             )
+        if self.left_out and proposals:
+            text += " " + self.tr("%1 cancelled or NTS-failed invoices are left out.").replace(
+                "%1", str(len(self.left_out))
+            )
         self.status.setText(text)
-        self.status.setStyleSheet("color: #b71c1c;" if self._problem or bad else "")
+        alarming = self._problem or bad or (not proposals and self.left_out)
+        self.status.setStyleSheet(text_style("#b71c1c") if alarming else "")  # dark mode too
 
     def _refresh_button(self) -> None:
         proposals = self.proposals
@@ -183,6 +218,11 @@ class AssignPanel(QGroupBox):
         self.pattern.setAccessibleName(self.tr("Document ID pattern"))
         self.first_label.setText(self.tr("&First number"))
         self.first.setToolTip(self.tr("The number {n} starts from: continue from your last document ID."))
+        self.include_set_aside.setText(self.tr("Also numb&er cancelled invoices and those whose NTS filing failed"))
+        self.include_set_aside.setToolTip(
+            self.tr("Left unticked, selected invoices that were cancelled (before or after issue) or whose filing "
+                    "to the NTS failed get no document ID.")
+        )  # fmt: skip
         self.help.setText(
             self.tr("{date} = written date (20260115) · {n} = 1, 2, 3… oldest first · {n:03} = 001, 002…")
         )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel
 from ...service import PopbillError
 from ..shared import i18n
 from ..shared.jobs import JobRunner
+from ..shared.palette import text_style
 
 if TYPE_CHECKING:
     from ...service.lookups import Invoice
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS: Final = 400
 NOT_FOUND: Final = -11000005
 _MUTED: Final = "color: palette(placeholder-text);"
-_BAD: Final = "color: #b71c1c;"
+_BAD: Final = "#b71c1c"  # made readable on the palette of now (dark mode) by palette.text_style
 
 Key = tuple[str, ...]
 
@@ -190,7 +191,7 @@ class InvoiceLookup(QObject):
         else:
             text, style = self.tr("The invoice could not be looked up: %1").replace("%1", shown.detail), _BAD
         self.label.setText(text)
-        self.label.setStyleSheet(style)
+        self.label.setStyleSheet(text_style(_BAD) if style == _BAD else style)
         self.label.setAccessibleDescription(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -4,6 +4,7 @@ it failed. Shared by the batch tab and the history."""
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,15 +18,20 @@ from .jobs import JobRunner
 
 log = logging.getLogger(__name__)
 
+# What reads as a file extension: a dot, a letter, then up to four letters or digits ("2026.11 결과" has none).
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
+
 
 def ask_export_path(parent: QWidget, title: str, suggested: str) -> str | None:
-    """The chosen .xlsx or .csv path (the extension added from the chosen filter if typed without one), or None."""
+    """The chosen path, or None. A name typed without an extension gets the chosen filter's; one with another
+    extension (결과.txt) is kept as typed, so that the export refuses it with a sentence instead of writing
+    결과.txt.xlsx."""
     excel = QCoreApplication.translate("ExportDialog", "Excel (*.xlsx)")
     csv_filter = QCoreApplication.translate("ExportDialog", "CSV, UTF-8 (*.csv)")
     path, chosen = file_dialogs.save_path(parent, title, suggested, f"{excel};;{csv_filter}")
     if not path:
         return None
-    if Path(path).suffix.lower() not in (".csv", ".xlsx"):
+    if not _EXTENSION.search(Path(path).name):
         path += ".csv" if chosen == csv_filter else ".xlsx"
     return path
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...core.validation import Problem, clean
-from . import i18n
+from . import i18n, input_hints
 from .palette import text_style
 
 Check = Callable[[str], list[Problem]]
@@ -42,6 +42,7 @@ class CheckedField(QWidget):
         self._dirty = False
         self.edit = QLineEdit(self)
         self.edit.setObjectName(object_name)
+        input_hints.apply(self.edit)  # Latin input in an ASCII field, whatever 한/영 says (input_hints.py)
         self.counter = QLabel(self)
         self.counter.setObjectName(object_name + "Counter")
         self.counter.setVisible(limit is not None)

@@ -16,11 +16,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ...core.messages import Lang
+from . import mnemonics
 
 log = logging.getLogger(__name__)
 
 QM_DIR = Path(__file__).resolve().parents[2] / "i18n"
 _installed: list[QTranslator] = []
+_stripping: list[QTranslator] = []  # on macOS, the one translator installed in their place (mnemonics.py)
 _lang: Lang = "en"  # the language of the installed translations (none: the source language)
 
 
@@ -44,9 +46,10 @@ def remove() -> None:
     _lang = "en"
     app = QCoreApplication.instance()
     if app is not None:
-        for translator in _installed:
+        for translator in _installed + _stripping:
             app.removeTranslator(translator)
     _installed.clear()
+    _stripping.clear()
 
 
 def install(lang: Lang) -> bool:
@@ -60,13 +63,17 @@ def install(lang: Lang) -> bool:
     ours = QTranslator(app)
     loaded = ours.load(str(qm_path(lang)))
     if loaded:
-        app.installTranslator(ours)
         _installed.append(ours)
     else:
         log.warning("translation %s not found", qm_path(lang).name)
     qt_own = QTranslator(app)
     if qt_own.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_own)
         _installed.append(qt_own)
+    if mnemonics.shown():
+        for translator in _installed:
+            app.installTranslator(translator)
+    else:  # macOS: one translator asking both (Qt's own first, as Qt would), without the mnemonic markers
+        _stripping.append(mnemonics.WithoutMnemonics(_installed[::-1], app))
+        app.installTranslator(_stripping[0])
     QLocale.setDefault(QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English))
     return loaded

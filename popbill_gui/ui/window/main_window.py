@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
         self.batch_handoff = BatchHandoff(self.service, self.jobs, self.show_batch_tab, self)  # Find → batch tab
         self.batch_handoff.logged.connect(self.log)
         self.finder.assign_requested.connect(self.batch_handoff.assign)
-        self.resend_tab = ResendTab(self.flow, self.tabs)
+        self.finder.resend_requested.connect(self.batch_handoff.resend)
+        self.resend_tab = ResendTab(self.flow, self.finder, self.tabs)
         self.assign_tab = AssignTab(self.flow, self.finder, self.tabs)
         # The batch tab is built when first needed (shown, a file dropped, a resume): most sessions are single
         # calls, and its modules cost a third of the window's start-up and ~10 MB (benchmarks/bench_gui.py).
