@@ -3,6 +3,7 @@ thread; PySide's per-import check made cheap before the window's modules load (u
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -80,10 +81,8 @@ print(answers.get("popbill_gui.ui.window.status"), answers.get("popbill_gui.stor
 
 
 def test_pyside_import_check_keeps_no_source_and_gives_the_same_answers() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", LIGHT], cwd=REPO, capture_output=True, text=True, timeout=60,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", LIGHT], cwd=REPO, capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr
     cached, answers = done.stdout.split("\n")[:2]
     assert cached == "0"  # PySide6 kept every line of every module imported after it; now none
