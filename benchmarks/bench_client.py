@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from measured import as_installed
+
 from popbill_gui.simulator import DEMO_CORP_NUM, DEMO_LINK_ID, DEMO_SECRET_KEY
 
 HERE = Path(__file__).resolve().parent
@@ -363,6 +365,7 @@ def _short(where: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    as_installed()  # children use .pyc files, as the installed program does (measured.py)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=1000, help="SendEmail calls per measured process")
     parser.add_argument("--repeat", type=int, default=3, help="measured processes per configuration (median)")

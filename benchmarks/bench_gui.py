@@ -41,6 +41,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from measured import as_installed
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CHILD = HERE / "bench_gui_firstpaint.py"
@@ -385,6 +387,7 @@ def print_summary(kinds: dict[str, Kind], loop: Loop) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    as_installed()  # children use .pyc files, as the installed program does (measured.py)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="measured runs of each kind of process (default 5)")
     parser.add_argument("--idle-ms", type=int, default=1000, help="idle time after first paint before RSS")

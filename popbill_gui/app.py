@@ -30,6 +30,9 @@ from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QApplication
 
+from . import ui  # noqa: F401 -- first of the window's: PySide's import hook made cheap (ui/__init__.py)
+
+# isort: split
 from . import __version__
 from .service import LinkCredentials, PopbillError, Service, StoreFactory
 from .storage import settings as settings_store
@@ -41,6 +44,7 @@ from .ui.shared import i18n, input_hints
 from .ui.shared.interpreter import share_with_the_gui
 from .ui.shared.session import Session, Source
 from .ui.window.main_window import MainWindow
+from .ui.window.warm_up import NetworkWarmUp
 
 if TYPE_CHECKING:
     from .platform.single_instance import Instance
@@ -176,6 +180,7 @@ def create_window(
         opener.watch_file_open(app)
     if open_files:
         opener.open_when_shown(open_files)
+    NetworkWarmUp(window.service, window.jobs, window)  # kept by its parent, the window
     return window
 
 

@@ -1,7 +1,9 @@
 """The batch journal: a batch's rows and their states, kept crash-safe in the history database.
 
 A batch is journaled row by row: each row is marked "sending" and committed durably before its request leaves,
-then done, failed or unknown after the answer (with its call record, in the same transaction). After a crash,
+then done, failed or unknown after the answer (with its call record, in the same transaction). A worker's answer
+and its next row's mark are one transaction (`advance`), and the history commits the writes that several workers
+have ready at once together (group commit): one transaction and at most one sync per row. After a crash,
 `recover` turns the rows left "sending" into "unknown", so nothing whose outcome is unknown is ever sent again by
 mistake. The tables live in the history file (`storage/history.py` owns the schema and the connection); this
 module owns what the rows mean. Qt-free and thread-safe (every statement runs under the history's lock).
@@ -48,6 +50,7 @@ CALL_STATE: Final = {
     RowState.UNKNOWN: "unknown",
     RowState.PENDING: "not_done",
 }
+_ROW_STATE_OF_CALL: Final = {call: row for row, call in CALL_STATE.items()}
 
 
 class JournalError(HistoryError):
@@ -317,29 +320,9 @@ class Journal:
         a SendEmail batch (when the user asks to re-send them). HistoryFailure, marking nothing, when the history
         cannot be written: then the request must not leave.
         """
-        message = text("history.sending", self.lang)
-
-        def work(conn: sqlite3.Connection) -> None:
-            batch = self._batch_row(conn, batch_id)
-            found = conn.execute(
-                "SELECT state, input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
-            ).fetchone()
-            if found is None:
-                raise JournalError(f"batch {batch_id} has no row {row}")
-            state = RowState(found[0])
-            if state in (RowState.SENDING, RowState.DONE) or (
-                state is RowState.UNKNOWN and batch[2] == "assign_mgt_key"
-            ):
-                raise JournalError(f"row {row} of batch {batch_id} is {state.value}: it must not be sent again")
-            now = _now()
-            conn.execute(
-                "UPDATE batch_rows SET state = ?, code = NULL, message = '', http_status = NULL, duration = NULL,"
-                " attempts = attempts + 1, updated = ? WHERE batch_id = ? AND row_num = ?",
-                (RowState.SENDING.value, now, batch_id, row),
-            )
-            self._history.insert_call(conn, self._call_values(batch, found[1], row, now, RowState.SENDING, message))
-
-        self._history.write(work, durable=True)
+        refused = self.advance(batch_id, sending=row)
+        if refused is not None:
+            raise refused
 
     def mark_result(self, batch_id: int, row: int, outcome: RowOutcome) -> None:
         """The row's answer (done / failed / unknown, or pending again when the request surely never left, or
@@ -347,32 +330,114 @@ class Journal:
         row left unknown (by a look-up: `batch/runner.py`)."""
         if outcome.row != row:
             raise ValueError(f"the outcome is for row {outcome.row}, not {row}")
-        if outcome.state in (RowState.SENDING, RowState.SKIPPED):
+        self.advance(batch_id, outcome)
+
+    def advance(
+        self, batch_id: int, outcome: RowOutcome | None = None, sending: int | None = None
+    ) -> JournalError | None:
+        """A worker's step, in one transaction: the answer of the row it sent (`outcome`, as mark_result) and the
+        "sending" mark of the row it sends next (`sending`, as mark_sending), committed durably when a row is
+        marked. Call it right BEFORE that row's request leaves.
+
+        So a row costs one transaction and one sync, not two; and the steps that workers take at the same moment
+        share one (the history's group commit), so at higher concurrency the marks ready together share a sync.
+        A crash at any point leaves each row either as it was or with both parts written.
+
+        Returns the JournalError that refuses the mark (see mark_sending): then only the outcome is written and
+        that row must not be sent. Raises HistoryFailure, writing neither, when the history cannot be written (the
+        row marked must not leave); JournalError, writing neither, when the batch or the outcome's row does not
+        exist; ValueError for an outcome mark_result does not take.
+        """
+        if outcome is not None and outcome.state in (RowState.SENDING, RowState.SKIPPED):
             raise ValueError("mark_sending marks a row as sending, mark_skipped as skipped")
-        now = _now()
+        sending_text = text("history.sending", self.lang) if sending is not None else ""
+
+        def work(conn: sqlite3.Connection) -> JournalError | None:
+            batch = self._batch_row(conn, batch_id)
+            now = _now()
+            if outcome is not None:
+                self._record(conn, batch, outcome, now)
+            if sending is None:
+                return None
+            try:
+                self._mark(conn, batch, sending, now, sending_text)
+            except JournalError as exc:  # refused before anything of the mark was written
+                return exc
+            return None
+
+        refused: JournalError | None = self._history.write(work, durable=sending is not None)
+        return refused
+
+    def _record(self, conn: sqlite3.Connection, batch: Sequence[Any], outcome: RowOutcome, now: float) -> None:
+        row, batch_id = outcome.row, batch[0]
+        found = conn.execute(
+            "SELECT input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
+        ).fetchone()
+        if found is None:
+            raise JournalError(f"batch {batch_id} has no row {row}")
+        conn.execute(
+            "UPDATE batch_rows SET state = ?, code = ?, message = ?, http_status = ?, duration = ?, updated = ?"
+            " WHERE batch_id = ? AND row_num = ?",
+            (
+                outcome.state.value,
+                outcome.code,
+                outcome.message,
+                outcome.http_status,
+                outcome.duration,
+                now,
+                batch_id,
+                row,
+            ),
+        )
+        self._settle_call(conn, batch, found[0], row, now, outcome)
+
+    def _mark(self, conn: sqlite3.Connection, batch: Sequence[Any], row: int, now: float, message: str) -> None:
+        batch_id = batch[0]
+        found = conn.execute(
+            "SELECT state, input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
+        ).fetchone()
+        if found is None:
+            raise JournalError(f"batch {batch_id} has no row {row}")
+        state = RowState(found[0])
+        if state in (RowState.SENDING, RowState.DONE) or (state is RowState.UNKNOWN and batch[2] == "assign_mgt_key"):
+            raise JournalError(f"row {row} of batch {batch_id} is {state.value}: it must not be sent again")
+        conn.execute(
+            "UPDATE batch_rows SET state = ?, code = NULL, message = '', http_status = NULL, duration = NULL,"
+            " attempts = attempts + 1, updated = ? WHERE batch_id = ? AND row_num = ?",
+            (RowState.SENDING.value, now, batch_id, row),
+        )
+        self._history.insert_call(conn, self._call_values(batch, found[1], row, now, RowState.SENDING, message))
+
+    def unmark(self, batch_id: int, row: int) -> None:
+        """Take back a "sending" mark whose request never left (the batch was cancelled or stopped between the
+        mark and the send): the row is again what it was before, and the call record of that attempt is removed,
+        since there was no call. Only a row still "sending" changes."""
 
         def work(conn: sqlite3.Connection) -> None:
-            batch = self._batch_row(conn, batch_id)
+            self._batch_row(conn, batch_id)
             found = conn.execute(
-                "SELECT input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
+                "SELECT state FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
             ).fetchone()
-            if found is None:
-                raise JournalError(f"batch {batch_id} has no row {row}")
+            if found is None or found[0] != RowState.SENDING.value:
+                return
+            calls = conn.execute(
+                "SELECT id, state, code, message, http_status, duration FROM calls"
+                " WHERE batch_id = ? AND row_num = ? ORDER BY id DESC LIMIT 2",
+                (batch_id, row),
+            ).fetchall()
+            if calls and calls[0][1] == "sending":
+                conn.execute("DELETE FROM calls WHERE id = ?", (calls[0][0],))
+                calls = calls[1:]
+            # What the row was before: what its previous attempt's record says, else pending (never tried).
+            _, state, code, message, http_status, duration = calls[0] if calls else (0, "", None, "", None, None)
+            before = _ROW_STATE_OF_CALL.get(state, RowState.PENDING)
+            if before in (RowState.SENDING, RowState.DONE):
+                before, code, message, http_status, duration = RowState.PENDING, None, "", None, None
             conn.execute(
-                "UPDATE batch_rows SET state = ?, code = ?, message = ?, http_status = ?, duration = ?, updated = ?"
-                " WHERE batch_id = ? AND row_num = ?",
-                (
-                    outcome.state.value,
-                    outcome.code,
-                    outcome.message,
-                    outcome.http_status,
-                    outcome.duration,
-                    now,
-                    batch_id,
-                    row,
-                ),
+                "UPDATE batch_rows SET state = ?, code = ?, message = ?, http_status = ?, duration = ?,"
+                " attempts = MAX(attempts - 1, 0), updated = ? WHERE batch_id = ? AND row_num = ?",
+                (before.value, code, message, http_status, duration, _now(), batch_id, row),
             )
-            self._settle_call(conn, batch, found[0], row, now, outcome)
 
         self._history.write(work)
 

@@ -1,11 +1,15 @@
 """Run a batch: one call per row with bounded concurrency, journaled row by row, stoppable and cancellable.
 
-Every row is marked "sending" in the journal (committed) before its request leaves, and done, failed or
+Every row is marked "sending" in the journal (committed durably) before its request leaves, and done, failed or
 unknown after the answer, so a crash never loses track: after one, rows left "sending" become "unknown" and
-are not sent again (AssignMgtKey never; SendEmail only when the user asks). A refusal that would hit every row
-(credentials, the clock, IP not allowed, points short) or a service that cannot be reached stops the batch at
-once with one clear message instead of failing every row. Cancelling sends no new call and lets the calls in
-flight finish and be recorded. Qt-free: the CLI and the window's batch tab both drive it.
+are not sent again (AssignMgtKey never; SendEmail only when the user asks). A worker journals the answer of its
+row and the mark of its next row in one transaction (`Journal.advance`), which the history shares with the other
+workers' of the moment (group commit): one transaction per row, and marks ready together share one sync. Whether
+an answer stops the batch is decided before the next row is marked; a row marked when a cancel or a stop comes
+before its send is given back (`Journal.unmark`), so no new call starts after either. A refusal that
+would hit every row (credentials, the clock, IP not allowed, points short) or a service that cannot be reached
+stops the batch at once with one clear message instead of failing every row. Cancelling sends no new call and
+lets the calls in flight finish and be recorded. Qt-free: the CLI and the window's batch tab both drive it.
 
 A journal that cannot be written (the history locked past the wait, the disk full, a damaged file) stops the
 batch too (Stop.JOURNAL): no row leaves unjournaled, the calls in flight finish, and a result that could not be
@@ -28,7 +32,7 @@ from typing import TYPE_CHECKING
 from ..core.errors import ACCOUNT_WIDE_CODES, CLIENT_CODE, CREDENTIAL_KINDS, UNREACHABLE_KINDS, Kind, PopbillError
 from ..core.messages import Lang, text
 from ..storage.errors import HistoryError
-from .journal import Journal, JournalError
+from .journal import Journal
 from .model import DEFAULT_CONCURRENCY, MAX_CONCURRENCY, InputRow, Operation, RowOutcome, RowState
 from .settle import LOST_IN_A_ROW, Settler
 
@@ -210,23 +214,21 @@ class BatchRunner:
             thread.join()
 
     def _worker(self, batch_id: int) -> None:
-        while (row := self._next_row()) is not None:
-            sent = self._send(batch_id, row)
-            if sent is None:  # never left: the row stays pending for a resume
-                continue
-            outcome, error = sent
-            self._finish(outcome)
+        row = self._step(batch_id, None)  # the worker's first row, marked
+        while row is not None:
+            outcome, error = self._call(row)
             # A lost answer, and a look-up showed it was not carried out: sent again, once in a run.
             settler = self._settler
             lost = error is not None and error.maybe_delivered
             resend = lost and outcome.state is RowState.PENDING and settler is not None and settler.take_resend(row.row)
             halt = self._halt_for(outcome, error, resend)
-            with self._lock:
+            with self._lock:  # decided before the next row is marked: a stop marks nothing more
                 if halt is not None:
                     if not self._stop:
                         self._stop.append(halt)
                 elif resend:
                     self._queue.append(row)
+            row = self._step(batch_id, outcome)
 
     def _halt_for(
         self, outcome: RowOutcome, error: PopbillError | None, resend: bool
@@ -266,23 +268,57 @@ class BatchRunner:
                 self._journal_failure = failure
                 log.warning("the batch stops: the journal could not be written (%s)", failure)
 
-    def _send(self, batch_id: int, row: InputRow) -> tuple[RowOutcome, PopbillError | None] | None:
-        try:
-            self.client.issue_token()  # renewal, if due, happens before the row is marked as leaving
-        except PopbillError as exc:
-            with self._lock:
-                self._before_send_error = self._before_send_error or exc
-            return None
-        try:
-            self.journal.mark_sending(batch_id, row.row)
-        except JournalError as exc:
+    def _step(self, batch_id: int, answered: RowOutcome | None) -> InputRow | None:
+        """Record the answer just come (`answered`) and mark the next row as leaving, in one transaction (durable
+        when a row is marked; shared with the other workers' steps of the moment: `Journal.advance`); the row
+        marked, to be sent now, or None when this worker is done (nothing left, the batch stopped or cancelled)."""
+        while True:
+            row = self._next_row()
+            if row is not None:
+                try:
+                    self.client.issue_token()  # renewal, if due, happens before the row is marked as leaving
+                except PopbillError as exc:
+                    with self._lock:
+                        self._before_send_error = self._before_send_error or exc
+                    row = None  # not marked, so not sent: it stays pending for a resume
+            if answered is None and row is None:
+                return None
+            try:
+                refused = self.journal.advance(batch_id, answered, None if row is None else row.row)
+            except HistoryError as exc:  # neither written: the answer is kept for the end, the row stays pending
+                self._journal_failed(exc)
+                if answered is not None:
+                    with self._lock:
+                        self._unwritten[answered.row] = answered
+                    self._finish(_unrecorded(answered, self.client.lang))
+                return None
+            if answered is not None:
+                self._finish(answered)  # may cancel (the window's Cancel, a test): checked just below
+                answered = None
+            if refused is None:
+                if row is not None and self._halted():
+                    self._give_back(batch_id, row)
+                    return None
+                return row
             # The journal says this row must not be sent (done, in flight elsewhere, unknown assign): skip it,
-            # never crash the batch over it and never send it.
-            log.warning("row %s of batch %s skipped: %s", row.row, batch_id, exc)
-            return None
-        except HistoryError as exc:  # not marked, so not sent: the row stays pending, and the batch stops
+            # never crash the batch over it and never send it; take the next one.
+            log.warning("row %s of batch %s skipped: %s", row.row if row else "?", batch_id, refused)
+
+    def _give_back(self, batch_id: int, row: InputRow) -> None:
+        """The batch was cancelled or stopped between the row's mark and its send: the row is not sent, and its
+        mark is taken back (Journal.unmark). If even that cannot be written, the journal keeps it "sending", and
+        the report says "unknown" as a resume will (it was not sent, but the journal cannot tell)."""
+        try:
+            self.journal.unmark(batch_id, row.row)
+        except HistoryError as exc:
             self._journal_failed(exc)
-            return None
+            with self._lock:
+                self._outcomes[row.row] = RowOutcome(
+                    row.row, RowState.UNKNOWN, message=text("history.sending", self.client.lang)
+                )
+
+    def _call(self, row: InputRow) -> tuple[RowOutcome, PopbillError | None]:
+        """Send the row (marked as leaving) and what came of it."""
         start = time.monotonic()
         outcome = RowOutcome(row.row)
         error: PopbillError | None = None
@@ -308,13 +344,6 @@ class BatchRunner:
         outcome.duration = time.monotonic() - start
         if error is not None and error.maybe_delivered and self._settler is not None:
             outcome = self._settler.settle(row, outcome, error)  # the invoice says what became of it
-        try:
-            self.journal.mark_result(batch_id, row.row, outcome)
-        except HistoryError as exc:
-            self._journal_failed(exc)
-            with self._lock:
-                self._unwritten[row.row] = outcome
-            return _unrecorded(outcome, self.client.lang), error
         return outcome, error
 
     # -- after a journal failure, and looking unknown rows up ------------------------------------------

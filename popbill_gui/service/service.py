@@ -194,6 +194,17 @@ class Service:
         s = self._settings
         return resolve(s.env, s.hosts, s.base_url, s.auth_url, s.lang)  # type: ignore[arg-type]
 
+    @staticmethod
+    def warm_up() -> None:
+        """Load now, on the calling thread, what the first call would otherwise load while the user waits: the HTTP
+        client's modules (requests, urllib3, ssl, the certificate store's truststore) and OpenSSL's first context.
+        Nothing is sent, no keyring is read, no client is opened (settings and credentials may still change).
+        The window runs it on a job at the user's first key press or click (`ui/window/warm_up.py`)."""
+        from ..core.trust import system_context
+        from . import connection  # noqa: F401 -- the import is the point
+
+        system_context()
+
     def client(self) -> TaxinvoiceClient:
         """The shared client, opened on first use; a PopbillError says what is missing."""
         from .connection import open_configured_client

@@ -6,7 +6,8 @@ through `History.write` and `History.insert_call` so that a row's outcome and it
 The schema (both parts) is versioned here, as SQL only: this module knows no batch types.
 
 Never a secret here: the methods take no token, SecretKey or password, and the schema has no column for one.
-Qt-free and thread-safe: one connection, guarded by a lock, shared by the worker threads. Other processes
+Qt-free and thread-safe: one connection, guarded by a lock, shared by the worker threads; the writes they have
+ready at the same moment share one transaction and one sync (group commit: `group_commit.py`). Other processes
 (the window and a `popbill-cli batch` at the same time) may open the same file: WAL lets them read while one
 writes, and writers wait for each other (busy timeout).
 """
@@ -26,6 +27,7 @@ from typing import Any, Final
 import platformdirs
 
 from .errors import HistoryError, HistoryFailure
+from .group_commit import GroupCommit
 from .private import SQLITE_COMPANIONS, private_file
 from .settings import APP_NAME
 
@@ -187,6 +189,7 @@ class History:
         self.path = Path(path) if path is not None else default_path()
         self._lock = threading.Lock()
         self._closed = False
+        self._commits = GroupCommit(self._locked_transaction)  # writes ready together share one (group_commit.py)
         try:
             private_file(self.path, SQLITE_COMPANIONS)  # receiver addresses: owner-only (storage/private.py)
             # isolation_level=None: no implicit transactions; every write is an explicit BEGIN IMMEDIATE ... COMMIT.
@@ -278,14 +281,20 @@ class History:
             if durable:
                 conn.execute("PRAGMA synchronous = NORMAL")
 
+    @contextmanager
+    def _locked_transaction(self, durable: bool) -> Iterator[sqlite3.Connection]:
+        with self._locked(), self._transaction(durable=durable) as conn:
+            yield conn
+
     def write(self, work: Callable[[sqlite3.Connection], Any], *, durable: bool = False) -> Any:
-        """Run `work(connection)` in one write transaction, under the lock; `durable`: see _transaction.
+        """Run `work(connection)` in a write transaction, under the lock; returns when it is committed (synced
+        when `durable`: see _transaction). Writes that other threads have ready at the same moment share the
+        transaction and its sync (group commit, `group_commit.py`); `work` raising undoes only its own statements.
 
         SQLite's own failures (the write lock held by another program past BUSY_TIMEOUT, a full disk, a damaged
         file, a folder no longer writable) raise HistoryFailure, with nothing of the transaction written."""
         try:
-            with self._locked(), self._transaction(durable=durable) as conn:
-                return work(conn)
+            return self._commits.write(work, durable=durable)
         except sqlite3.Error as exc:
             raise failure_of(exc, self.path) from exc
 

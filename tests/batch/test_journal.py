@@ -317,3 +317,49 @@ def test_a_sole_batch_is_refused_while_its_file_has_an_unfinished_one_under_the_
     h.finish_batch(first, "completed")
     again = new_batch(h, resend_rows(range(2, 5)), sole=True)
     assert len({first, again, *others}) == 5
+
+
+# --- a worker's step: the answer and the next mark in one transaction ---
+
+
+def test_an_answer_and_the_next_rows_mark_are_one_durable_transaction(journal: Journal) -> None:
+    batch_id = new_batch(journal, resend_rows([2, 3]))
+    journal.mark_sending(batch_id, 2)
+    statements: list[str] = []
+    journal.history._conn.set_trace_callback(statements.append)
+    assert journal.advance(batch_id, RowOutcome(2, RowState.DONE, 1, "ok", 200, 0.01), sending=3) is None
+    journal.history._conn.set_trace_callback(None)
+    assert statements.count("BEGIN IMMEDIATE") == 1 and statements.count("COMMIT") == 1
+    assert statements[0] == "PRAGMA synchronous = FULL"  # the mark makes it durable, the answer rides along
+    states = {j.row: j.outcome.state for j in journal.batch_rows(batch_id)}
+    assert states == {2: RowState.DONE, 3: RowState.SENDING}
+    recorded = [(r.row, r.state) for r in journal.history.recent(batch_id=batch_id)]
+    assert recorded == [(2, "done"), (3, "sending")]
+
+
+def test_a_refused_mark_leaves_the_answer_written_and_the_row_untouched(journal: Journal) -> None:
+    batch_id = new_batch(journal, resend_rows([2, 3]))
+    journal.mark_sending(batch_id, 2)
+    journal.mark_sending(batch_id, 3)  # another worker, or another program, is sending row 3
+    refused = journal.advance(batch_id, RowOutcome(2, RowState.FAILED, -11000005, "not found", 400), sending=3)
+    assert isinstance(refused, JournalError) and "sending" in str(refused)
+    by_row = {j.row: j for j in journal.batch_rows(batch_id)}
+    assert by_row[2].outcome.state is RowState.FAILED and by_row[3].attempts == 1  # marked once, not twice
+    with pytest.raises(JournalError, match="no row 99"):  # an answer for no row: neither part is written
+        journal.advance(batch_id, RowOutcome(99, RowState.DONE), sending=3)
+
+
+def test_a_mark_taken_back_leaves_the_row_as_it_was_and_no_call(journal: Journal) -> None:
+    batch_id = new_batch(journal, resend_rows([2, 3, 4]))
+    journal.mark_sending(batch_id, 3)
+    journal.mark_result(batch_id, 3, RowOutcome(3, RowState.UNKNOWN, -99999999, "read timeout", None, 30.0))
+    before = {j.row: j for j in journal.batch_rows(batch_id)}
+    for row in (2, 3):  # pending, and unknown (a SendEmail the user asked to re-send)
+        journal.mark_sending(batch_id, row)
+        journal.unmark(batch_id, row)
+    assert {j.row: j for j in journal.batch_rows(batch_id)} == before
+    assert [(r.row, r.state) for r in journal.history.recent(batch_id=batch_id)] == [(3, "unknown")]
+    journal.mark_sending(batch_id, 4)
+    journal.mark_result(batch_id, 4, RowOutcome(4, RowState.DONE, 1, "ok"))
+    journal.unmark(batch_id, 4)  # only a row still "sending" changes
+    assert {j.row: j.outcome.state for j in journal.batch_rows(batch_id)}[4] is RowState.DONE

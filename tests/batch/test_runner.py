@@ -7,7 +7,9 @@ skipped, never sent and never a crash.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -168,3 +170,69 @@ def test_concurrency_bounds() -> None:
         BatchRunner(TaxinvoiceClient.__new__(TaxinvoiceClient), None, "resend_email", concurrency=0)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         BatchRunner(TaxinvoiceClient.__new__(TaxinvoiceClient), None, "resend_email", concurrency=17)  # type: ignore[arg-type]
+
+
+def test_one_transaction_per_row_at_concurrency_1(make_client: ClientFactory, journal: Journal, sim: Simulator) -> None:
+    batch_rows = rows([f"T-{i}" for i in range(6)])
+    batch_id = new_batch(journal, batch_rows)
+    statements: list[str] = []
+    journal.history._conn.set_trace_callback(statements.append)
+    result = BatchRunner(make_client(), journal, "resend_email", concurrency=1).run(batch_id, batch_rows)
+    journal.history._conn.set_trace_callback(None)
+    assert result.stop is Stop.COMPLETED and set(states(journal, batch_id).values()) == {RowState.DONE}
+    # The first mark alone, then each answer with the next row's mark, then the last answer alone: 7, not 12.
+    assert statements.count("COMMIT") == len(batch_rows) + 1
+    assert statements.count("PRAGMA synchronous = FULL") == len(batch_rows)  # one sync per row, every mark durable
+
+
+def test_workers_marks_share_commits_and_each_request_leaves_after_its_own_mark_is_committed(
+    make_client: ClientFactory, journal: Journal, sim: Simulator
+) -> None:
+    batch_rows = rows([f"G-{i}" for i in range(40)])
+    batch_id = new_batch(journal, batch_rows)
+    seen = sqlite3.connect(journal.history.path, check_same_thread=False)  # another connection: committed rows only
+    seen_lock = threading.Lock()
+    at_send: dict[int, str] = {}
+    client = make_client()
+    original = client.resend_email
+
+    def spying(mgt_key_type: str, mgt_key: str, receiver: str):  # type: ignore[no-untyped-def]
+        row = next(r.row for r in batch_rows if r.values["mgt_key"] == mgt_key)
+        with seen_lock:
+            (state,) = seen.execute(
+                "SELECT state FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
+            ).fetchone()
+        at_send[row] = state
+        return original(mgt_key_type, mgt_key, receiver)
+
+    def slow_commit(statement: str) -> None:
+        if statement == "COMMIT":
+            time.sleep(0.02)  # a slow disk: the workers whose answers come meanwhile queue up for the next commit
+
+    client.resend_email = spying  # type: ignore[method-assign]
+    groups, writes = journal.history._commits.groups, journal.history._commits.writes
+    journal.history._conn.set_trace_callback(slow_commit)
+    try:
+        result = BatchRunner(client, journal, "resend_email", concurrency=8).run(batch_id, batch_rows)
+    finally:
+        journal.history._conn.set_trace_callback(None)
+        seen.close()
+    assert result.stop is Stop.COMPLETED and sim.count("send_email") == 40
+    assert at_send == {r.row: "sending" for r in batch_rows}  # every request left after its mark was committed
+    assert journal.history._commits.writes - writes > journal.history._commits.groups - groups  # commits shared
+    assert max(j.attempts for j in journal.batch_rows(batch_id)) == 1
+
+
+def test_a_row_marked_when_the_batch_is_cancelled_is_given_back_not_sent(
+    make_client: ClientFactory, journal: Journal, sim: Simulator
+) -> None:
+    batch_rows = rows([f"C-{i}" for i in range(5)])
+    batch_id = new_batch(journal, batch_rows)
+    runner = BatchRunner(make_client(), journal, "resend_email", concurrency=1)
+    runner.on_row = lambda _o, _p: runner.cancel()  # reported after row 2's answer shared a commit with row 3's mark
+    result = runner.run(batch_id, batch_rows)
+    assert result.stop is Stop.CANCELLED and sim.count("send_email") == 1
+    assert states(journal, batch_id) == {2: RowState.DONE, 3: RowState.PENDING, 4: RowState.PENDING,
+                                         5: RowState.PENDING, 6: RowState.PENDING}  # fmt: skip
+    assert [j.attempts for j in journal.batch_rows(batch_id)] == [1, 0, 0, 0, 0]
+    assert [r.row for r in journal.history.recent(None, batch_id=batch_id)] == [2]  # no call record for row 3

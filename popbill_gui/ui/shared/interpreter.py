@@ -7,16 +7,24 @@ process-wide setting the window makes, in one place, each with its reason and it
 - The cyclic collector (`quiet_collector`): off while a job builds a great many objects, and what it built frozen
   out of later collections (gc.freeze).
 - Big things let go of in pieces (`release`), on a job.
+- PySide's import hook made cheap (`lighten_pyside_imports`, run by `ui/__init__.py` before any of the window's
+  modules loads): PySide6 looks at every module imported after it for the word "PySide6" (for its `__feature__`
+  switches, which this program does not use) with `inspect.getsource`, which reads each file through `linecache`
+  and keeps every line of it for the rest of the process: about 4 MB and 10-40 ms of the window's start-up, on
+  whichever thread imports (benchmarks/bench_gui.py). The same question is answered from the file's bytes, kept
+  nowhere, and what it cached before that is dropped.
 """
 
 from __future__ import annotations
 
 import gc
 import itertools
+import linecache
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Final
 
 GUI_SWITCH_INTERVAL: Final = 0.001  # seconds: how often a worker hands the interpreter to the GUI thread
@@ -70,3 +78,33 @@ def release(*held: object, chunk: int = 2000) -> None:
             while thing:
                 for key in list(itertools.islice(thing, chunk)):
                     del thing[key]
+
+
+def lighten_pyside_imports() -> None:
+    """PySide6's per-import check (does this module's source say "PySide6"?) answered from the file's bytes
+    instead of `inspect.getsource`, which caches every line of every module. Same answer; nothing kept. Does
+    nothing when PySide6 has no such hook (another version): the check is PySide's, only its cost is ours."""
+    import PySide6  # noqa: F401 -- installs the hook this replaces
+
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(original) or getattr(original, "lightened", False):
+        return
+    feature._mod_uses_pyside = _uses_pyside(original)  # type: ignore[attr-defined]
+    linecache.clearcache()  # the lines its check cached so far: a traceback reads them again if it needs them
+
+
+def _uses_pyside(original: Callable[[ModuleType], bool]) -> Callable[[ModuleType], bool]:
+    def uses_pyside(module: ModuleType) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return original(module)  # no plain source file (a frozen or compiled module): PySide's own answer
+
+    uses_pyside.lightened = True  # type: ignore[attr-defined]
+    return uses_pyside
+
