@@ -4,8 +4,6 @@ resumed as journaled or abandoned, from buttons, never sending a row that was do
 
 from __future__ import annotations
 
-import subprocess
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -23,8 +21,9 @@ from popbill_gui.core.messages import text
 from popbill_gui.simulator import Simulator
 from popbill_gui.ui.batch.batch_tab import BatchTab
 from tests.assign_book import assign_csv, carried
-from tests.cli.test_batch import CLI, env_for
+from tests.cli.test_batch import env_for
 from tests.cli.test_batch_send import assigned_per_item, edit_row
+from tests.cli.test_batch_send import killed_mid_batch as cli_killed_mid_batch
 
 from .batch_tabs import asked, column, history, journal, load, mails, make_tab, run, settle, w
 
@@ -141,20 +140,7 @@ def test_a_file_whose_rows_were_all_done_before_sends_nothing_and_says_how_to_se
 def killed_mid_batch(sim: Simulator, source: Path, tmp_path: Path, at_least: int) -> int:
     """popbill-cli killed (SIGKILL, the power cut) while it assigns the file's IDs, on the tab's history."""
     env = env_for(sim, tmp_path, POPBILL_HISTORY=str(tmp_path / "h.sqlite3"))
-    sim.latency_ms = 60
-    proc = subprocess.Popen(
-        [CLI, "batch", "assign-mgtkey", str(source), "--concurrency", "4"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while sim.count("assign") < at_least and time.monotonic() < deadline:
-        time.sleep(0.01)
-    proc.kill()  # SIGKILL here, TerminateProcess on Windows: the power cut either way
-    proc.wait(timeout=10)
-    sim.latency_ms = 0
-    return sim.count("assign")
+    return cli_killed_mid_batch(sim, source, env, at_least)
 
 
 @pytest.mark.parametrize("way", ["resume", "abandon"])
