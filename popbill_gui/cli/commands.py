@@ -7,7 +7,6 @@ results into lines and exit codes. Batches are in `batch.py`, search and info in
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import signal
 import sys
@@ -188,6 +187,7 @@ class Cli:
         """The secret, never echoed: getpass on a terminal, one line from a pipe or a file; refused (exit 2,
         nothing read) where the terminal would show it (terminal.py)."""
         if self.stdin.isatty():
+            import getpass  # here: only login reads a secret
             import warnings
 
             with warnings.catch_warnings():

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
-from ..core.invoices import DATE_KINDS
-from ..core.validation import MGT_KEY_TYPES
+from ..core.validation import DATE_KINDS, MGT_KEY_TYPES
 from ..simulator.names import DEFAULT_SEED, DEFAULT_SIZE, FAULTS
 from ..storage import settings as settings_mod
 from ..storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError
