@@ -145,6 +145,7 @@ def test_bad_journal_requests(journal: Journal) -> None:
     for action in (
         lambda: journal.batch(batch_id + 1),
         lambda: journal.batch_rows(batch_id + 1),
+        lambda: journal.outcomes(batch_id + 1),
         lambda: journal.mark_sending(batch_id + 1, 2),
         lambda: journal.mark_sending(batch_id, 99),
         lambda: journal.mark_result(batch_id, 99, RowOutcome(99, RowState.DONE)),
@@ -319,6 +320,18 @@ def test_a_sole_batch_is_refused_while_its_file_has_an_unfinished_one_under_the_
 
 
 # --- a worker's step: the answer and the next mark in one transaction ---
+
+
+def test_the_outcomes_are_the_rows_outcomes_in_row_order(journal: Journal) -> None:
+    batch_id = new_batch(journal, resend_rows([5, 2, 9, 3]))
+    journal.advance(batch_id, None, sending=9)
+    journal.advance(batch_id, RowOutcome(9, RowState.FAILED, -11000005, "없음", 400, 0.25), sending=2)
+    journal.advance(batch_id, RowOutcome(2, RowState.DONE, 1, "ok", 200, 0.01))
+    outcomes = journal.outcomes(batch_id)
+    assert outcomes == {j.row: j.outcome for j in journal.batch_rows(batch_id)}
+    assert list(outcomes) == [2, 3, 5, 9]
+    assert outcomes[9] == RowOutcome(9, RowState.FAILED, -11000005, "없음", 400, 0.25)
+    assert outcomes[5].state is RowState.PENDING
 
 
 def test_an_answer_and_the_next_rows_mark_are_one_durable_transaction(journal: Journal) -> None:
