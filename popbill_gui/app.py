@@ -11,40 +11,51 @@ popbill-gui --install-shortcut / --remove-shortcut
 
 from __future__ import annotations
 
-import argparse
-import atexit
-import logging
-import os
-import shutil
-import sys
-import tempfile
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
-from datetime import datetime
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING
+import gc
 
-import platformdirs
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
-from PySide6.QtWidgets import QApplication
+# The window's modules load without the cyclic collector: Qt's bindings and ours make some 100,000 objects here, none
+# of them garbage (modules, classes, enums), and the collector would walk them about 50 times, 7 ms of the start-up
+# (benchmarks/bench_gui.py). It is on again, as it was, once they are loaded.
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    import argparse
+    import atexit
+    import logging
+    import os
+    import shutil
+    import sys
+    import tempfile
+    from collections.abc import Mapping, Sequence
+    from dataclasses import replace
+    from datetime import datetime
+    from functools import partial
+    from pathlib import Path
+    from typing import TYPE_CHECKING
 
-from . import ui  # noqa: F401 -- first of the window's: PySide's import hook made cheap (ui/__init__.py)
+    import platformdirs
+    from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+    from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+    from PySide6.QtWidgets import QApplication
 
-# isort: split
-from . import __version__
-from .service import LinkCredentials, PopbillError, Service, StoreFactory
-from .storage import settings as settings_store
-from .storage.settings import APP_NAME, Settings, SettingsError
-from .ui.files import opener as opened_files
-from .ui.files.opener import FileOpener
-from .ui.log.log_model import LogEntry
-from .ui.shared import i18n, input_hints
-from .ui.shared.interpreter import share_with_the_gui
-from .ui.shared.session import Session, Source
-from .ui.window.main_window import MainWindow
-from .ui.window.warm_up import NetworkWarmUp
+    from . import ui  # noqa: F401 -- first of the window's: PySide's import hook made cheap (ui/__init__.py)
+
+    # isort: split
+    from . import __version__
+    from .service import LinkCredentials, PopbillError, Service, StoreFactory
+    from .storage import settings as settings_store
+    from .storage.settings import APP_NAME, Settings, SettingsError
+    from .ui.files import opener as opened_files
+    from .ui.files.opener import FileOpener
+    from .ui.log.log_model import LogEntry
+    from .ui.shared import i18n, input_hints
+    from .ui.shared.interpreter import share_with_the_gui
+    from .ui.shared.session import Session, Source
+    from .ui.window.main_window import MainWindow
+    from .ui.window.warm_up import NetworkWarmUp
+finally:
+    if _collecting:
+        gc.enable()
 
 if TYPE_CHECKING:
     from .platform.single_instance import Instance

@@ -208,6 +208,7 @@ class ConnectProxy(_Server):
         super().__init__()
         self.upstream, self.refuse = upstream, refuse
         self.targets: list[str] = []  # "CONNECT host:port" as asked
+        self.headers: list[dict[str, str]] = []  # each request's headers, names in lower case
         self.url = f"http://127.0.0.1:{self.port}"
 
     def serve(self, conn: socket.socket) -> None:
@@ -217,8 +218,10 @@ class ConnectProxy(_Server):
             if not chunk:
                 return
             data += chunk
-        method, target, _ = data.split(b"\r\n", 1)[0].decode("latin-1").split(" ", 2)
+        head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+        method, target, _ = head[0].split(" ", 2)
         self.targets.append(f"{method} {target}")
+        self.headers.append({k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:])})
         if method != "CONNECT" or self.refuse:
             conn.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             return

@@ -10,7 +10,6 @@ written beside ours in the results. A header that comes close to a missing colum
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -188,6 +187,8 @@ def _refuse_missing(operation: Operation, found: dict[str, int], missing: list[s
 
 def closest(unknown: Sequence[str], missing: Sequence[str]) -> list[tuple[str, str]]:
     """Each unknown header that comes close to a name of a missing column, with that name (difflib's ratio)."""
+    import difflib  # here: only a file that lacks a column gets this far
+
     # The column's own names last, so they are offered where an alias compares the same ("수신 메일").
     names = {loose(name)[0]: name for column in missing for name in (*HEADER_ALIASES[column], *HEADER_NAMES[column])}
     guesses: list[tuple[str, str]] = []

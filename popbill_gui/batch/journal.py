@@ -44,12 +44,9 @@ _BATCH_COLUMNS: Final = (
 )
 # A row's state as its call record says it (storage/history.py CALL_STATES); a skipped row has no call.
 CALL_STATE: Final = {
-    RowState.SENDING: "sending",
-    RowState.DONE: "done",
-    RowState.FAILED: "failed",
-    RowState.UNKNOWN: "unknown",
+    RowState.SENDING: "sending", RowState.DONE: "done", RowState.FAILED: "failed", RowState.UNKNOWN: "unknown",
     RowState.PENDING: "not_done",
-}
+}  # fmt: skip
 _ROW_STATE_OF_CALL: Final = {call: row for row, call in CALL_STATE.items()}
 
 
@@ -309,6 +306,16 @@ class Journal:
             )
             for r in rows
         ]
+
+    def outcomes(self, batch_id: int) -> dict[int, RowOutcome]:
+        """Every row's outcome by row number, as `batch_rows` has it without reading the values back (a report)."""
+
+        def work(conn: sqlite3.Connection) -> list[Any]:
+            self._batch_row(conn, batch_id)
+            sql = "SELECT row_num, state, code, message, http_status, duration FROM batch_rows WHERE batch_id = ?"
+            return conn.execute(sql + " ORDER BY row_num", (batch_id,)).fetchall()
+
+        return {int(r[0]): RowOutcome(int(r[0]), RowState(r[1]), *r[2:]) for r in self._history.read(work)}
 
     def mark_sending(self, batch_id: int, row: int) -> None:
         """Mark the row as leaving, with its call record ("sending"), committed durably: call it right BEFORE its

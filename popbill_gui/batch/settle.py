@@ -12,12 +12,14 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Final
 
-from ..core.assigned import Check, Checked, check_assignment
 from ..core.errors import PopbillError
 from ..core.messages import Lang, text
 from .model import InputRow, RowOutcome, RowState
 
+# core/assigned.py (the look-ups, and with them the search's modules) loads with the first look-up: a batch of mails
+# never needs it.
 if TYPE_CHECKING:
+    from ..core.assigned import Check
     from ..core.client import TaxinvoiceClient
     from .journal import Journal
 
@@ -28,6 +30,8 @@ LOST_IN_A_ROW: Final = 3  # answers lost one after the other that stop a batch, 
 
 def settled_outcome(outcome: RowOutcome, values: dict[str, str], check: Check, lang: Lang) -> RowOutcome:
     """The row's outcome once the invoice has been looked up (`outcome`: the one with the lost answer)."""
+    from ..core.assigned import Checked
+
     if check.checked is Checked.ASSIGNED:
         message = text("check.assigned", lang)
         return RowOutcome(outcome.row, RowState.DONE, None, message, outcome.http_status, outcome.duration)
@@ -57,6 +61,8 @@ class Settler:
 
     def check(self, values: dict[str, str]) -> Check | None:
         """The look-up; None when it proves nothing. Lets a PopbillError (the look-up failed) through."""
+        from ..core.assigned import check_assignment
+
         return check_assignment(self.client, values["item_key"], values["mgt_key_type"], values["mgt_key"])
 
     def settle(self, row: InputRow, outcome: RowOutcome, error: PopbillError) -> RowOutcome:

@@ -7,7 +7,6 @@ results into lines and exit codes. Batches are in `batch.py`, search and info in
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import signal
 import sys
@@ -68,9 +67,6 @@ class Cli:
         self.out(json_line(data, self.stdout))
 
     def run(self, argv: Sequence[str] | None) -> int:
-        from .batch import run_batch
-        from .lookup import run_info, run_search
-
         parser = build_parser()
         args = parser.parse_args(argv)  # exits 2 with a usage line on a missing or unknown option
         try:
@@ -84,9 +80,9 @@ class Cli:
                 "check": self.check,
                 "login": self.login,
                 "logout": self.logout,
-                "batch": lambda a, s: run_batch(self, a, s),
-                "search": lambda a, s: run_search(self, a, s),
-                "info": lambda a, s: run_info(self, a, s),
+                "batch": self._batch,
+                "search": self._search,
+                "info": self._info,
             }
             return handler[args.command](args, settings)
         except UsageError as exc:
@@ -191,6 +187,7 @@ class Cli:
         """The secret, never echoed: getpass on a terminal, one line from a pipe or a file; refused (exit 2,
         nothing read) where the terminal would show it (terminal.py)."""
         if self.stdin.isatty():
+            import getpass  # here: only login reads a secret
             import warnings
 
             with warnings.catch_warnings():
@@ -228,6 +225,22 @@ class Cli:
         removed = self.service(s, credentials=False).forget_credentials()
         self.out(text("cli.removed" if removed else "cli.nothing_saved", s.lang, env=s.env))
         return EXIT_OK
+
+    # The commands' modules load with the command: a batch does not load the look-ups, nor a search the batches.
+    def _batch(self, args: argparse.Namespace, s: Settings) -> int:
+        from .batch import run_batch
+
+        return run_batch(self, args, s)
+
+    def _search(self, args: argparse.Namespace, s: Settings) -> int:
+        from .lookup import run_search
+
+        return run_search(self, args, s)
+
+    def _info(self, args: argparse.Namespace, s: Settings) -> int:
+        from .lookup import run_info
+
+        return run_info(self, args, s)
 
     def simulator(self, args: argparse.Namespace) -> int:
         from ..simulator import AUTH_FAULTS, DEMO_LINK_ID, DEMO_SECRET_KEY, FAULTS, Simulator

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core import invoice_table
-from ..core.invoices import DATE_KINDS, PARTNER_SIDE, Invoice
+from ..core.invoices import PARTNER_SIDE, Invoice
 from ..core.messages import Lang, text
-from ..core.validation import Problem, check_item_key, check_mgt_key, check_mgt_key_type, clean
+from ..core.validation import DATE_KINDS, Problem, check_item_key, check_mgt_key, check_mgt_key_type, clean
 from ..service import PopbillError
 from ..service.lookups import SearchFilter, SearchProgress, SearchResult
 from .output import EXIT_CANCELLED, EXIT_INVALID, EXIT_OK

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 
 from .. import __version__
-from ..core.invoices import DATE_KINDS
-from ..core.validation import MGT_KEY_TYPES
+from ..core.validation import DATE_KINDS, MGT_KEY_TYPES
+from ..simulator.names import DEFAULT_SEED, DEFAULT_SIZE, FAULTS
 from ..storage import settings as settings_mod
 from ..storage.settings import DEFAULT_TIMEOUT, ENV_VARS, Settings, SettingsError
 
@@ -135,33 +134,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("simulator", help="run the POPBiLL simulator on loopback until stopped")
     p.add_argument("--port", type=int, default=0, help="port (default: any free port)")
     p.add_argument("--latency-ms", type=float, default=0.0, help="delay before every answer")
-    p.add_argument("--fault", help="misbehave on API calls: " + ", ".join(_faults()))
+    p.add_argument("--fault", help="misbehave on API calls: " + ", ".join(FAULTS))
     p.add_argument("--auth-fault", help="misbehave on token requests (same names)")
     p.add_argument("--token-ttl", type=float, default=3600.0, help="token lifetime in seconds")
     p.add_argument("--link-id", help="accepted LinkID (default: the demo LinkID)")
     p.add_argument("--secret-key", help="accepted SecretKey, base64 (default: the demo key)")
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
     p.add_argument("--strict", action="store_true", help="refuse calls for invoices not in the book, as POPBiLL does")
-    size, seed = _book_default("DEFAULT_SIZE"), _book_default("DEFAULT_SEED")
+    size, seed = DEFAULT_SIZE, DEFAULT_SEED
     p.add_argument(
         "--book-size", type=int, default=size, metavar="N",
         help=f"invoices in the demo company's nine months (default {size}); other companies' at that pace",
     )  # fmt: skip
     p.add_argument("--book-seed", type=int, default=seed, metavar="N", help="the book's seed (the same book for it)")
     return parser
-
-
-def _book_default(name: str) -> int:
-    from ..simulator import book
-
-    value: int = getattr(book, name)
-    return value
-
-
-def _faults() -> Sequence[str]:
-    from ..simulator import FAULTS
-
-    return FAULTS
 
 
 class UsageError(Exception):

@@ -13,14 +13,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from .. import __version__
 from .auth import LinkhubAuth, PastedToken, TokenSource
 from .environments import Environment
 from .errors import TOKEN_CODES, Kind, PopbillError
-from .invoices import Invoice, SearchPage, SearchQuery
 from .messages import Lang, accept_language, text
 from .models import CallResult, Credentials, LinkCredentials, Operation, Token, TokenCredentials
 from .transport import Answer, Transport, read_retry
@@ -36,6 +35,9 @@ from .validation import (
     clean,
     is_path_safe,
 )
+
+if TYPE_CHECKING:  # the look-ups' types load with the first look-up: sending needs none of them
+    from .invoices import Invoice, SearchPage, SearchQuery
 
 API_VERSION = "1.0"
 USER_AGENT = f"popbill-gui/{__version__}"
@@ -123,6 +125,8 @@ class TaxinvoiceClient:
     def search_page(self, query: SearchQuery) -> SearchPage:
         """Search: one page of one window (at most 6 months) of the company's invoices of a MgtKeyType."""
         self._check(query.check())
+        from .invoices import SearchPage
+
         path = _path(query.mgt_key_type) + "?" + query.query_string()
         data = self._get(path, max_body=SEARCH_MAX_BODY)
         try:
@@ -133,12 +137,16 @@ class TaxinvoiceClient:
     def get_info(self, mgt_key_type: str, mgt_key: str) -> Invoice:
         """GetInfo: the invoice that has this document ID (state, amounts, partner); -11000005 when none has."""
         self._check(check_mgt_key_type(mgt_key_type) + check_mgt_key(mgt_key))
+        from .invoices import Invoice
+
         kind = clean(mgt_key_type)
         return Invoice.from_api(self._get(_path(kind, clean(mgt_key))), kind)
 
     def get_detail(self, mgt_key_type: str, mgt_key: str) -> Invoice:
         """GetDetailInfo: the whole invoice that has this document ID (total, the partner's addresses)."""
         self._check(check_mgt_key_type(mgt_key_type) + check_mgt_key(mgt_key))
+        from .invoices import Invoice
+
         kind = clean(mgt_key_type)
         return Invoice.from_api(self._get(_path(kind, clean(mgt_key)) + "?Detail"), kind)
 
@@ -146,6 +154,8 @@ class TaxinvoiceClient:
         """The whole invoice by its ItemKey (GET /Taxinvoice/{ItemKey}?Detail). The answer does not say
         which side we are on: `mgt_key_type` says it (which party is the partner, which document ID ours)."""
         self._check(check_item_key(item_key) + check_mgt_key_type(mgt_key_type))
+        from .invoices import Invoice
+
         key = clean(item_key)
         return Invoice.from_api(self._get(_path(key) + "?Detail"), clean(mgt_key_type), item_key=key)
 

@@ -34,7 +34,6 @@ PARTNER_MAX: Final = 100
 # Our side's document ID, and the party that is the partner, per MgtKeyType (docs/PROTOCOL.md "Look-ups").
 OUR_KEY_FIELD: Final = {"SELL": "invoicerMgtKey", "BUY": "invoiceeMgtKey", "TRUSTEE": "trusteeMgtKey"}
 PARTNER_SIDE: Final = {"SELL": "invoicee", "BUY": "invoicer", "TRUSTEE": "invoicee"}
-DATE_KINDS: Final = {"written": "W", "registered": "R", "issued": "I"}
 
 _STATE: Final = re.compile(r"[0-9][0-9*]{2}")
 _TAX_REG_ID: Final = re.compile(r"[0-9]{4}")

@@ -1,6 +1,6 @@
 """Plain data the core hands around: credentials, session tokens and the result of an accepted call.
 
-Kept apart from `client.py` so that the window can name them without importing requests at start-up.
+Kept apart from `client.py` so that the window can name them without importing the HTTP client at start-up.
 """
 
 from __future__ import annotations

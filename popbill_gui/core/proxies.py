@@ -23,13 +23,10 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-import requests.utils
 
 from . import pac_engine
 from .environments import is_loopback_host
@@ -147,6 +144,8 @@ if sys.platform == "darwin":  # pragma: no cover -- macOS only
 
 
 def _variables_set() -> bool:
+    import urllib.request
+
     names = urllib.request.getproxies_environment()
     return any(names.get(n) for n in ("https", "http", "all"))
 
@@ -187,8 +186,11 @@ class ProxyRoutes:
     def _decide(self, origin: str, scheme: str, host: str) -> Route:
         if is_loopback_host(host):
             return Route(None, "loopback")
+        from .system_proxy import environ_proxy  # loaded for a real host only
+
+        port = urlsplit(origin).port
         if _variables_set():
-            proxy = requests.utils.select_proxy(origin, requests.utils.get_environ_proxies(origin))
+            proxy = environ_proxy(scheme, host, port)
             if proxy:
                 return Route(proxy, "variables")
             return Route(None, "direct", self._bypassed())
@@ -197,7 +199,7 @@ class ProxyRoutes:
             route = self._from_script(pac.script, pac.where or "", origin, host)
             if route is not None:
                 return route
-        proxy = requests.utils.select_proxy(origin, requests.utils.get_environ_proxies(origin))
+        proxy = environ_proxy(scheme, host, port)
         if proxy:
             return Route(proxy, "system")
         if pac.where is not None:  # a script was named or found, and could not be used
@@ -206,6 +208,8 @@ class ProxyRoutes:
 
     def _bypassed(self) -> Note | None:
         """The system or the variables name a proxy, but not for this address (an exception, another scheme)."""
+        import urllib.request
+
         named = {k: v for k, v in urllib.request.getproxies().items() if k != "no" and v}
         proxy = named.get("https") or named.get("all") or named.get("http")
         return Note("proxy.system_bypassed", {"proxy": shown(proxy)}) if proxy else None

@@ -18,27 +18,30 @@ import logging
 import os
 import socket
 import ssl
+import threading
 import time
+from base64 import b64encode
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-import requests
-from requests.adapters import HTTPAdapter
 from urllib3.connectionpool import HTTPConnectionPool
 from urllib3.exceptions import (
     ConnectTimeoutError,
     DecodeError,
     HTTPError,
+    LocationParseError,
     MaxRetryError,
     NameResolutionError,
     NewConnectionError,
     ProtocolError,
+    ProxySchemeUnknown,
     ReadTimeoutError,
 )
 from urllib3.exceptions import ProxyError as Urllib3ProxyError
 from urllib3.exceptions import SSLError as Urllib3SSLError
+from urllib3.poolmanager import PoolManager, ProxyManager
 from urllib3.response import BaseHTTPResponse
 from urllib3.util.retry import Retry
 from urllib3.util.timeout import Timeout
@@ -71,24 +74,55 @@ class Answer:
 _NO_RETRY = Retry(total=0, connect=0, read=0, redirect=0, status=0, other=0, raise_on_status=False)
 
 
-class _Adapter(HTTPAdapter):
-    """The pool managers: our connections (which record when the request is written) and our SSLContext, which
-    holds the whole trust (requests would load certifi's bundle into it), also through proxies."""
+class _Managers:
+    """The pool managers: one for direct connections and one per proxy, all on our connections (which record when
+    the request is written: wire.py) and our SSLContext, which holds the whole trust, also through proxies; a proxy
+    URL's user and password become its Proxy-Authorization (Basic), sent to the proxy only (the CONNECT of a
+    tunnel). Safe to share between a session's worker threads."""
 
-    def __init__(self, ssl_context: ssl.SSLContext, **kwargs: Any) -> None:
-        self._ssl_context = ssl_context  # before super().__init__, which builds the pool manager
-        super().__init__(**kwargs)
+    def __init__(self, ssl_context: ssl.SSLContext) -> None:
+        self._ssl_context = ssl_context
+        self.direct = PoolManager(num_pools=4, maxsize=POOL_SIZE, ssl_context=ssl_context)
+        self.direct.pool_classes_by_scheme = dict(wire.POOL_CLASSES)
+        self._proxied: dict[str, ProxyManager] = {}
+        self._lock = threading.Lock()
 
-    def init_poolmanager(self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any) -> None:
-        super().init_poolmanager(connections, maxsize, block, ssl_context=self._ssl_context, **pool_kwargs)
-        self.poolmanager.pool_classes_by_scheme = dict(wire.POOL_CLASSES)
+    def through(self, proxy: str) -> ProxyManager:
+        """The manager for a proxy URL (made once); ProxySchemeUnknown for a SOCKS or other proxy we cannot use."""
+        with self._lock:
+            manager = self._proxied.get(proxy)
+            if manager is None:
+                manager = ProxyManager(
+                    proxy,
+                    num_pools=4,
+                    maxsize=POOL_SIZE,
+                    proxy_headers=proxy_headers(proxy),
+                    ssl_context=self._ssl_context,
+                )
+                manager.pool_classes_by_scheme = dict(wire.POOL_CLASSES)
+                self._proxied[proxy] = manager
+            return manager
 
-    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> Any:
-        fresh = proxy not in self.proxy_manager
-        manager = super().proxy_manager_for(proxy, ssl_context=self._ssl_context, **proxy_kwargs)
-        if fresh:
-            manager.pool_classes_by_scheme = dict(wire.POOL_CLASSES)
-        return manager
+    def clear(self) -> None:
+        with self._lock:
+            managers = [self.direct, *self._proxied.values()]
+            self._proxied.clear()
+        for manager in managers:
+            manager.clear()
+
+
+def proxy_headers(proxy: str) -> dict[str, str]:
+    """Proxy-Authorization from the user and password written into a proxy's URL (percent-decoded), as requests
+    made it: only when both are there (a user without a password sends none); Latin-1, or UTF-8 beyond it."""
+    parts = urlsplit(proxy)
+    if not parts.username or parts.password is None:
+        return {}
+    pair = f"{unquote(parts.username)}:{unquote(parts.password)}"
+    try:
+        raw = pair.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = pair.encode("utf-8")
+    return {"Proxy-Authorization": "Basic " + b64encode(raw).decode("ascii")}
 
 
 def _host(url: str) -> str:
@@ -154,11 +188,11 @@ def connect_only_retry(attempts: int) -> Retry:
 class Transport:
     """HTTP for one client session: timeouts always set, TLS always verified, reads bounded.
 
-    Calls go straight to urllib3's connection pools (requests' HTTPAdapter builds them, with our SSLContext and
-    tracked connections, and the proxy managers with any Proxy-Authorization). requests' Session machinery
-    (preparing, re-quoting, cookies, hooks, the environment and ~/.netrc read again on every call) was most of
-    the client's time per call and none of it is needed: the request is built once here, its route and pool
-    found once per origin.
+    Calls go straight to urllib3's connection pools (`_Managers`: our SSLContext and tracked connections, a proxy
+    manager per proxy with any Proxy-Authorization). No requests: its Session machinery (preparing, re-quoting,
+    cookies, hooks, the environment and ~/.netrc read again on every call) was most of the client's time per call,
+    and its import most of the client's start; the request is built once here, its route and pool found once per
+    origin.
     """
 
     def __init__(
@@ -180,7 +214,7 @@ class Transport:
         self.ssl_context = _trust(ca_bundle, lang)
         # Only our headers: no cookies, no ~/.netrc (it would replace our Authorization header), no br/zstd.
         self.headers = {"User-Agent": user_agent, "Accept-Encoding": "gzip"}
-        self.adapter = _Adapter(self.ssl_context, pool_connections=4, pool_maxsize=POOL_SIZE)
+        self.managers = _Managers(self.ssl_context)
         self._retry = connect_only_retry(connect_retries)
         self._timeout = Timeout(connect=connect_timeout, read=read_timeout)
         # Proxies are decided once per origin and session (PAC scripts run once), not on every call.
@@ -189,7 +223,7 @@ class Transport:
 
     def close(self) -> None:
         self._pools.clear()
-        self.adapter.close()
+        self.managers.clear()
         self.routes.close()  # a PAC script's child process ends with the session
 
     @property
@@ -267,8 +301,8 @@ class Transport:
         port = parts.port or (443 if scheme == "https" else 80)
         extra = {"cert_reqs": "CERT_REQUIRED"} if scheme == "https" else None
         try:
-            manager = self.adapter.proxy_manager_for(route.proxy) if route.proxy else self.adapter.poolmanager
-        except requests.exceptions.InvalidSchema:  # e.g. socks:// without PySocks
+            manager = self.managers.through(route.proxy) if route.proxy else self.managers.direct
+        except (ProxySchemeUnknown, LocationParseError, ValueError):  # e.g. socks://: not supported
             raise self._error(Kind.PROXY, host, note=route.note) from None
         pool = manager.connection_from_host(host, port, scheme, pool_kwargs=extra)
         found = self._pools[(scheme, netloc)] = (pool, bool(route.proxy) and scheme == "http", route)
@@ -278,7 +312,7 @@ class Transport:
         """GET a proxy auto-configuration script: directly, with our trust, bounded in time and size."""
         call, current = wire.begin(time.monotonic() + 2 * PAC_TIMEOUT)
         try:
-            response = self.adapter.poolmanager.request(
+            response = self.managers.direct.request(
                 "GET",
                 url,
                 headers=self.headers,
@@ -375,7 +409,7 @@ class Transport:
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
-    """The exception and everything it wraps: requests and urllib3 nest the real cause deeply."""
+    """The exception and everything it wraps: urllib3 nests the real cause deeply."""
     seen: set[int] = set()
     todo = [exc]
     while todo:
@@ -390,31 +424,24 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
 
 
 def classify(exc: BaseException, written: bool = True) -> Kind:
-    """Which kind of failure an exception of urllib3 (or requests) is; `written`: whether the request had
-    started to leave.
+    """Which kind of failure an exception of urllib3 is; `written`: whether the request had started to leave.
 
     Only a failure before the request was written (connecting, the proxy, the TLS handshake and certificate
     check) is "not sent". After it, a broken connection or TLS record means the answer was lost, and the
     request may have been carried out. When in doubt (`written` unknown), the caller says True.
     """
     top = exc.reason if isinstance(exc, MaxRetryError) else exc  # urllib3: what made it give up
-    if isinstance(exc, requests.exceptions.ProxyError) or isinstance(top, Urllib3ProxyError):
+    if isinstance(top, Urllib3ProxyError):
         return Kind.PROXY
     chain = list(_causes(exc))
-    if isinstance(exc, requests.exceptions.SSLError) or any(
-        isinstance(e, (ssl.SSLError, Urllib3SSLError)) for e in chain
-    ):
+    if any(isinstance(e, (ssl.SSLError, Urllib3SSLError)) for e in chain):
         return Kind.ANSWER_LOST if written else Kind.TLS
-    if isinstance(exc, requests.exceptions.ConnectTimeout) or (
-        isinstance(top, ConnectTimeoutError) and not isinstance(top, NewConnectionError)
-    ):
+    if isinstance(top, ConnectTimeoutError) and not isinstance(top, NewConnectionError):
         return Kind.CONNECT_TIMEOUT
-    if isinstance(exc, requests.exceptions.ReadTimeout) or any(
-        isinstance(e, (ReadTimeoutError, socket.timeout)) for e in chain
-    ):
+    if any(isinstance(e, (ReadTimeoutError, socket.timeout)) for e in chain):
         # urllib3 reports a TLS handshake that timed out as a read timeout: not written, so not sent.
         return Kind.READ_TIMEOUT if written else Kind.CONNECT_TIMEOUT
-    if isinstance(exc, requests.exceptions.ContentDecodingError) or any(isinstance(e, DecodeError) for e in chain):
+    if any(isinstance(e, DecodeError) for e in chain):
         return Kind.BAD_GZIP
     if any(isinstance(e, (NameResolutionError, socket.gaierror)) for e in chain):
         return Kind.DNS
@@ -423,7 +450,7 @@ def classify(exc: BaseException, written: bool = True) -> Kind:
     if not written:
         return Kind.CONNECT_FAILED  # no route, reset during the handshake, ...: the request never left
     broken = (ConnectionResetError, BrokenPipeError, http.client.RemoteDisconnected, http.client.IncompleteRead)
-    if isinstance(exc, requests.exceptions.ChunkedEncodingError) or any(isinstance(e, broken) for e in chain):
+    if any(isinstance(e, broken) for e in chain):
         return Kind.RESET
     if any(isinstance(e, ProtocolError) for e in chain):
         return Kind.RESET

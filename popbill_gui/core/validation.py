@@ -19,6 +19,9 @@ from typing import Final
 from .messages import Lang, text
 
 MGT_KEY_TYPES: Final = ("SELL", "BUY", "TRUSTEE")
+# Which date a search period is about, and the API's DType for it (core/invoices.py; here for popbill-cli's parser,
+# which then does not load the search's modules at every start).
+DATE_KINDS: Final = {"written": "W", "registered": "R", "issued": "I"}
 MGT_KEY_MAX: Final = 24
 ITEM_KEY_LEN: Final = 18
 USER_ID_MAX: Final = 50

@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING, Final
 
 from ..batch.keys import Earlier, LeftOut, leave_out, target_key
 from ..batch.model import RowState
-from ..core.assigned import Check, Checked
 from ..core.messages import Lang, text
 
+# core/assigned.py (the look-ups) loads with `verify`, which makes every Verification: a new batch, which leaves out
+# what the history shows done, does not need it.
 if TYPE_CHECKING:
     from ..batch.journal import BatchInfo, JournalRow
     from ..batch.reader import BatchFile
+    from ..core.assigned import Check
     from ..storage.history import CallRecord
     from .batches import Batches
 
@@ -44,6 +46,8 @@ class Verification:
     checks: dict[int, Check | None] = field(default_factory=dict)  # None: POPBiLL found no such invoice
 
     def carries(self, row: int) -> bool:
+        from ..core.assigned import Checked
+
         check = self.checks.get(row)
         return check is not None and check.checked is Checked.ASSIGNED
 
@@ -64,6 +68,8 @@ class Verification:
         if journaled.row not in self.checks:
             state = text(f"batch.state.{journaled.outcome.state.value}", lang)
             return text("verify.not_given", lang, state=state)
+        from ..core.assigned import Checked
+
         check = self.checks[journaled.row]
         if check is None:
             return text("verify.not_found", lang)

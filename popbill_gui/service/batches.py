@@ -325,7 +325,7 @@ class Batches:
 
     def outcomes(self, batch_id: int) -> dict[int, RowOutcome]:
         """Every row's outcome as the journal has it."""
-        return {j.row: j.outcome for j in self._journal().batch_rows(batch_id)}
+        return self._journal().outcomes(batch_id)
 
     def find_unfinished(self, file: BatchFile) -> BatchInfo | None:
         """This file's interrupted batch under this environment and CorpNum, if any (newest)."""

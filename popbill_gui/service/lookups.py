@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.invoices import DATE_KINDS, Invoice
+from ..core.invoices import Invoice
 from ..core.lookup import (
     NtsOutcome,
     NtsResolution,
@@ -25,6 +25,7 @@ from ..core.lookup import (
     search_all,
 )
 from ..core.messages import Lang
+from ..core.validation import DATE_KINDS
 
 if TYPE_CHECKING:
     from .service import Service

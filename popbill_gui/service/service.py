@@ -6,7 +6,7 @@ Every call goes through `call()`, which checks the request with the core's rules
 history, so neither face opens a client or writes a record itself. Batches are planned and run by
 `service.batches` (`batches.py`). Qt-free; safe to use from worker threads.
 
-Heavy imports (requests, keyring, sqlite3) happen on first use, on whichever thread needs them: the window's
+Heavy imports (urllib3 and ssl, keyring, sqlite3) happen on first use, on whichever thread needs them: the window's
 start-up never waits for them.
 """
 
@@ -197,7 +197,7 @@ class Service:
     @staticmethod
     def warm_up() -> None:
         """Load now, on the calling thread, what the first call would otherwise load while the user waits: the HTTP
-        client's modules (requests, urllib3, ssl, the certificate store's truststore) and OpenSSL's first context.
+        client's modules (urllib3, ssl, the certificate store's truststore) and OpenSSL's first context.
         Nothing is sent, no keyring is read, no client is opened (settings and credentials may still change).
         The window runs it on a job at the user's first key press or click (`ui/window/warm_up.py`)."""
         from ..core.trust import system_context

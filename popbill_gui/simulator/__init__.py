@@ -63,20 +63,47 @@ reset the connection or answer an HTML 500 page: the answer is lost although the
 unfaulted (and uncounted by fault_next), so the lost answer can be settled by looking the invoice up.
 """
 
-from popbill_gui.simulator.book import BookInvoice
-from popbill_gui.simulator.server import (
-    AUTH_FAULTS,
-    DEMO_CORP_NUM,
-    DEMO_LINK_ID,
-    DEMO_SECRET_KEY,
-    EXAMPLE_LINK_ID,
-    EXAMPLE_SECRET_KEY,
-    FAULTS,
-    KINDS,
-    RecordedRequest,
-    Simulator,
-)
-from popbill_gui.simulator.state import InvoiceBook
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from popbill_gui.simulator.book import BookInvoice
+    from popbill_gui.simulator.names import AUTH_FAULTS, FAULTS
+    from popbill_gui.simulator.server import (
+        DEMO_CORP_NUM,
+        DEMO_LINK_ID,
+        DEMO_SECRET_KEY,
+        EXAMPLE_LINK_ID,
+        EXAMPLE_SECRET_KEY,
+        KINDS,
+        RecordedRequest,
+        Simulator,
+    )
+    from popbill_gui.simulator.state import InvoiceBook
+
+# Loaded on first use (PEP 562): `popbill-cli` builds its parser from names.py and never starts a server, and a
+# program that only names the demo's constants does not load the HTTP server and the books.
+_WHERE = {
+    "AUTH_FAULTS": "names",
+    "FAULTS": "names",
+    "BookInvoice": "book",
+    "InvoiceBook": "state",
+    **dict.fromkeys(
+        (
+            "DEMO_CORP_NUM",
+            "DEMO_LINK_ID",
+            "DEMO_SECRET_KEY",
+            "EXAMPLE_LINK_ID",
+            "EXAMPLE_SECRET_KEY",
+            "KINDS",
+            "RecordedRequest",
+            "Simulator",
+        ),
+        "server",
+    ),
+}
 
 __all__ = [
     "AUTH_FAULTS",
@@ -92,3 +119,12 @@ __all__ = [
     "RecordedRequest",
     "Simulator",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from popbill_gui.simulator.names import DEFAULT_SEED, DEFAULT_SIZE
+
 DEMO_CORP_NUM = "1248100998"
-DEFAULT_SEED = 20261124
-DEFAULT_SIZE = 300
 DEFAULT_SPAN_DAYS = 270  # nine months back from yesterday
 FIRST_MONTH = date(2010, 1, 1)  # e-Tax invoices began in 2010: no company's book goes further back
 MONTH_SPREAD = 33_333  # see month_book: three months' sequences fit the ItemKey's five digits

@@ -1,4 +1,4 @@
-"""The simulator's faults: the broken answers a real network or server can give (see FAULTS in server.py)."""
+"""The simulator's faults: the broken answers a real network or server can give (their names: FAULTS in names.py)."""
 
 from __future__ import annotations
 
@@ -12,20 +12,6 @@ from collections.abc import Callable
 from popbill_gui.simulator import messages
 from popbill_gui.simulator.wire import JSON_TYPE, HandlerBase
 
-FAULTS = (
-    "html-500",
-    "empty-502",
-    "non-json-200",
-    "no-code-json",
-    "oversized",
-    "hang",
-    "reset",
-    "bad-gzip",
-    "token-refused",
-    "done-then-reset",
-    "done-then-500",
-)
-AUTH_FAULTS = tuple(name for name in FAULTS if name != "token-refused")
 # Faults that CARRY OUT the request first (an AssignMgtKey assigned, a mail sent, a token issued) and then lose its
 # answer: the connection reset, or an HTML 500 page. Look-ups are answered normally, so a client can settle the
 # lost answer by looking the invoice up.

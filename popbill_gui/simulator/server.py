@@ -22,8 +22,9 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from popbill_gui.simulator import messages
-from popbill_gui.simulator.book import DEFAULT_SEED, DEFAULT_SIZE, DEMO_CORP_NUM
-from popbill_gui.simulator.faults import AFTER_FAULTS, AUTH_FAULTS, CHANGING_KINDS, FAULTS, Faults
+from popbill_gui.simulator.book import DEMO_CORP_NUM
+from popbill_gui.simulator.faults import AFTER_FAULTS, CHANGING_KINDS, Faults
+from popbill_gui.simulator.names import AUTH_FAULTS, DEFAULT_SEED, DEFAULT_SIZE, FAULTS
 from popbill_gui.simulator.state import InvoiceBook
 from popbill_gui.simulator.taxinvoice import TaxinvoiceAPI
 from popbill_gui.simulator.tokens import LH_DATE_FORMAT, TokenService, format_utc

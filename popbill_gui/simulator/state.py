@@ -9,8 +9,6 @@ from datetime import date
 
 from popbill_gui.simulator import messages
 from popbill_gui.simulator.book import (
-    DEFAULT_SEED,
-    DEFAULT_SIZE,
     DEMO_CORP_NUM,
     OUR_KEY_FIELD,
     BookInvoice,
@@ -19,6 +17,7 @@ from popbill_gui.simulator.book import (
     generate,
 )
 from popbill_gui.simulator.ledgers import MONTHS_KEPT, MonthCache, MonthlyBook, WholeBook
+from popbill_gui.simulator.names import DEFAULT_SEED, DEFAULT_SIZE
 
 MGT_KEY_TYPES = ("SELL", "BUY", "TRUSTEE")
 

@@ -15,7 +15,7 @@ from popbill_gui.batch.journal import BatchInfo, Journal, JournalError, JournalR
 from popbill_gui.batch.model import InputRow, RowOutcome, RowState
 from popbill_gui.core.validation import Problem
 from popbill_gui.storage.history import History
-from tests.history_rows import assign_rows, call, new_batch, resend_rows
+from tests.history_rows import assign_rows, call, commit_levels, new_batch, resend_rows, sync_level
 
 REPO = Path(__file__).resolve().parents[2]
 SECRET_WORDS = ("token", "secret", "password", "passwd", "credential", "link_id", "linkid")
@@ -145,6 +145,7 @@ def test_bad_journal_requests(journal: Journal) -> None:
     for action in (
         lambda: journal.batch(batch_id + 1),
         lambda: journal.batch_rows(batch_id + 1),
+        lambda: journal.outcomes(batch_id + 1),
         lambda: journal.mark_sending(batch_id + 1, 2),
         lambda: journal.mark_sending(batch_id, 99),
         lambda: journal.mark_result(batch_id, 99, RowOutcome(99, RowState.DONE)),
@@ -178,18 +179,17 @@ def test_unfinished_batches_newest_first_by_fingerprint(journal: Journal) -> Non
 
 def test_sending_marks_are_committed_with_a_full_sync_and_records_are_not(journal: Journal) -> None:
     batch_id = new_batch(journal, resend_rows([2]))
+    journal.history.write(lambda conn: None)  # a record's write: NORMAL
     statements: list[str] = []
     journal.history._conn.set_trace_callback(statements.append)
     journal.mark_sending(batch_id, 2)
-    marked = [s.split()[0].upper() if not s.startswith("PRAGMA") else s for s in statements]
-    assert marked[0] == "PRAGMA synchronous = FULL"
-    assert marked[-1] == "PRAGMA synchronous = NORMAL"
-    assert marked.index("COMMIT") < len(marked) - 1  # committed before the level goes back to NORMAL
+    assert statements[0] == "PRAGMA synchronous = FULL"
+    assert commit_levels(statements, "NORMAL") == ["FULL"]
     statements.clear()
     journal.mark_result(batch_id, 2, RowOutcome(2, RowState.DONE, 1, "ok"))
     call(journal.history)
-    assert not [s for s in statements if "synchronous" in s]
     journal.history._conn.set_trace_callback(None)
+    assert commit_levels(statements, "FULL") == ["NORMAL", "NORMAL"]
     assert journal.history._conn.execute("PRAGMA synchronous").fetchone()[0] == 1
 
 
@@ -322,15 +322,28 @@ def test_a_sole_batch_is_refused_while_its_file_has_an_unfinished_one_under_the_
 # --- a worker's step: the answer and the next mark in one transaction ---
 
 
+def test_the_outcomes_are_the_rows_outcomes_in_row_order(journal: Journal) -> None:
+    batch_id = new_batch(journal, resend_rows([5, 2, 9, 3]))
+    journal.advance(batch_id, None, sending=9)
+    journal.advance(batch_id, RowOutcome(9, RowState.FAILED, -11000005, "없음", 400, 0.25), sending=2)
+    journal.advance(batch_id, RowOutcome(2, RowState.DONE, 1, "ok", 200, 0.01))
+    outcomes = journal.outcomes(batch_id)
+    assert outcomes == {j.row: j.outcome for j in journal.batch_rows(batch_id)}
+    assert list(outcomes) == [2, 3, 5, 9]
+    assert outcomes[9] == RowOutcome(9, RowState.FAILED, -11000005, "없음", 400, 0.25)
+    assert outcomes[5].state is RowState.PENDING
+
+
 def test_an_answer_and_the_next_rows_mark_are_one_durable_transaction(journal: Journal) -> None:
     batch_id = new_batch(journal, resend_rows([2, 3]))
     journal.mark_sending(batch_id, 2)
     statements: list[str] = []
+    level = sync_level(journal.history._conn)
     journal.history._conn.set_trace_callback(statements.append)
     assert journal.advance(batch_id, RowOutcome(2, RowState.DONE, 1, "ok", 200, 0.01), sending=3) is None
     journal.history._conn.set_trace_callback(None)
     assert statements.count("BEGIN IMMEDIATE") == 1 and statements.count("COMMIT") == 1
-    assert statements[0] == "PRAGMA synchronous = FULL"  # the mark makes it durable, the answer rides along
+    assert commit_levels(statements, level) == ["FULL"]  # the mark makes it durable, the answer rides along
     states = {j.row: j.outcome.state for j in journal.batch_rows(batch_id)}
     assert states == {2: RowState.DONE, 3: RowState.SENDING}
     recorded = [(r.row, r.state) for r in journal.history.recent(batch_id=batch_id)]

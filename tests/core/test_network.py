@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import errno
 import importlib.metadata
 import io
@@ -9,12 +10,12 @@ import json
 import socket
 import ssl
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 import trustme
 from urllib3.exceptions import MaxRetryError, NewConnectionError
 
@@ -99,7 +100,7 @@ def test_the_catch_all_is_delivered_after_writing_and_not_before() -> None:
     unreachable = OSError(errno.ENETUNREACH, "Network is unreachable")
     cause = NewConnectionError(None, "Failed to establish a new connection")  # type: ignore[arg-type]
     cause.__cause__ = unreachable
-    exc = requests.ConnectionError(MaxRetryError(None, "/", cause))  # type: ignore[arg-type]
+    exc = MaxRetryError(None, "/", cause)  # type: ignore[arg-type]
     assert classify(exc, written=False) is Kind.CONNECT_FAILED
     assert classify(exc, written=True) is Kind.NETWORK
     assert PopbillError.client(Kind.NETWORK).maybe_delivered
@@ -197,6 +198,46 @@ def test_proxy_variable_tunnels_to_the_api(
     assert api.requests[0].headers["authorization"] == "Bearer pasted-token"  # inside the tunnel, in TLS
 
 
+def test_a_proxy_password_in_the_variable_goes_to_the_proxy_only(
+    api_behind_proxy: tuple[TlsServer, ConnectProxy],
+    ca_file: str,
+    make_client: ClientFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # user:password in the proxy's URL (percent-encoded) is the proxy's Basic login, sent with the CONNECT only.
+    api, proxy = api_behind_proxy
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url.replace("http://", "http://clerk%40corp:p%C3%A4ss%3Aword@"))
+    client = make_client(base_url=f"https://{API_HOST}", token="pasted-token", ca_bundle=ca_file)
+    assert client.resend_email("SELL", "K1", "a@example.com").code == 1
+    login = base64.b64encode("clerk@corp:päss:word".encode("latin-1")).decode()
+    assert proxy.headers[0]["proxy-authorization"] == f"Basic {login}"
+    assert "proxy-authorization" not in api.requests[0].headers  # never inside the tunnel, to the API
+
+
+def test_a_proxy_variable_without_a_scheme_is_an_http_proxy(
+    api_behind_proxy: tuple[TlsServer, ConnectProxy],
+    ca_file: str,
+    make_client: ClientFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # HTTPS_PROXY=host:port, as many companies write it: curl and browsers take it as http://host:port.
+    api, proxy = api_behind_proxy
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url.removeprefix("http://"))
+    client = make_client(base_url=f"https://{API_HOST}", token="pasted-token", ca_bundle=ca_file)
+    assert client.resend_email("SELL", "K1", "a@example.com").code == 1
+    assert proxy.targets == [f"CONNECT {API_HOST}:443"] and len(api.requests) == 1
+
+
+def test_a_socks_proxy_is_said_to_be_unusable_and_nothing_is_sent(
+    make_client: ClientFactory, monkeypatch: pytest.MonkeyPatch, closed_port: int
+) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", f"socks5://127.0.0.1:{closed_port}")
+    client = make_client(base_url=f"https://{API_HOST}", token="pasted-token", lang="en")
+    with pytest.raises(PopbillError) as caught:
+        client.assign_mgt_key(ITEM_KEY, "SELL", "T1")
+    assert caught.value.kind is Kind.PROXY and not caught.value.maybe_delivered
+
+
 def test_system_proxy_settings_are_honoured(
     api_behind_proxy: tuple[TlsServer, ConnectProxy],
     ca_file: str,
@@ -206,7 +247,7 @@ def test_system_proxy_settings_are_honoured(
     # What urllib.request.getproxies() returns on Windows (from the registry) or macOS (SystemConfiguration)
     # when no variable is set; on Linux it reads the variables only, so the system's answer is injected here.
     api, proxy = api_behind_proxy
-    monkeypatch.setattr(requests.utils, "getproxies", lambda: {"https": proxy.url})
+    monkeypatch.setattr(urllib.request, "getproxies", lambda: {"https": proxy.url})
     client = make_client(base_url=f"https://{API_HOST}", token="pasted-token", ca_bundle=ca_file)
     assert client.resend_email("SELL", "K1", "a@example.com").code == 1
     assert proxy.targets == [f"CONNECT {API_HOST}:443"]

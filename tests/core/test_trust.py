@@ -166,7 +166,7 @@ def test_cli_names_a_missing_ca_file_and_sends_nothing(tmp_path: Path) -> None:
         assert "internal error" not in err.getvalue()
 
 
-def test_requests_and_urllib3_run_on_our_truststore_context(in_store: TlsServer, store_ca: trustme.CA) -> None:
+def test_urllib3_runs_on_our_truststore_context(in_store: TlsServer, store_ca: trustme.CA) -> None:
     transport = Transport(user_agent="t")
     try:
         context = transport.ssl_context
@@ -175,10 +175,10 @@ def test_requests_and_urllib3_run_on_our_truststore_context(in_store: TlsServer,
         assert post(transport, in_store) == 200
         # The pool the call went through (the transport asks its manager for it with verification required).
         required = {"cert_reqs": "CERT_REQUIRED"}
-        pool = transport.adapter.poolmanager.connection_from_url(in_store.url, pool_kwargs=required)
+        pool = transport.managers.direct.connection_from_url(in_store.url, pool_kwargs=required)
         assert pool.num_connections == 1  # the very pool that carried the request
         assert pool.conn_kw["ssl_context"] is context
-        assert pool.ca_certs is None and pool.ca_cert_dir is None  # requests did not load certifi into it
+        assert pool.ca_certs is None and pool.ca_cert_dir is None  # nothing loaded certifi into it
         assert context.verify_mode is ssl.CERT_REQUIRED  # and urllib3 left verification on
     finally:
         transport.close()

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from popbill_gui.storage.history import History, HistoryFailure
+from tests.history_rows import commit_levels, sync_level
 
 
 @pytest.fixture
@@ -79,6 +80,7 @@ def insert(n: int) -> Callable[[sqlite3.Connection], None]:
 
 def test_writes_ready_together_share_one_transaction_and_one_sync(hist: History) -> None:
     statements: list[str] = []
+    level = sync_level(hist._conn)
     hist._conn.set_trace_callback(statements.append)
     groups, writes = hist._commits.groups, hist._commits.writes
     writers = Writers(hist)
@@ -87,7 +89,7 @@ def test_writes_ready_together_share_one_transaction_and_one_sync(hist: History)
     writers.go(waiting=6)
     hist._conn.set_trace_callback(None)
     assert (hist._commits.groups - groups, hist._commits.writes - writes) == (2, 7)  # the held one, then all six
-    assert statements.count("COMMIT") == 2 and statements.count("PRAGMA synchronous = FULL") == 2
+    assert commit_levels(statements, level) == ["FULL", "FULL"]  # two commits, each synced
     for n in range(1, 7):  # each writer returned with its own row committed: another connection sees it
         assert n in writers.results[n]
     assert committed(hist.path) == list(range(7))
@@ -121,14 +123,19 @@ def test_a_failure_of_sqlite_fails_the_whole_group_and_writes_none_of_it(hist: H
 
 def test_a_group_is_synced_when_one_of_its_writes_asks_and_only_then(hist: History) -> None:
     statements: list[str] = []
+    level = sync_level(hist._conn)
     hist._conn.set_trace_callback(statements.append)
     writers = Writers(hist)
     writers.start(1, insert(1), durable=False)
     writers.start(2, insert(2), durable=False)
     writers.go(waiting=2)
-    assert statements.count("PRAGMA synchronous = FULL") == 1  # the held leader's alone: its group asked
+    assert commit_levels(statements, level) == ["FULL", "NORMAL"]  # the held leader's alone: its group asked
     statements.clear()
     hist.write(insert(3))
-    assert not [s for s in statements if "synchronous" in s]
+    hist.write(insert(4), durable=True)
+    hist.write(insert(5), durable=True)
     hist._conn.set_trace_callback(None)
+    assert commit_levels(statements, "NORMAL") == ["NORMAL", "FULL", "FULL"]
+    assert statements.count("PRAGMA synchronous = FULL") == 1  # switched when needed, not back after each
+    hist.write(insert(6))
     assert hist._conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again

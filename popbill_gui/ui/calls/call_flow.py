@@ -100,7 +100,7 @@ class CallFlow(QObject):
             else:
                 show("failed", entry.message)
 
-        # The client is opened (and, the first time, requests imported) on the job, not on the GUI thread; the
+        # The client is opened (and, the first time, the HTTP client imported) on the job, not on the GUI thread; the
         # service records the call in the history there too.
         submitted = self.jobs.submit(lambda: call(request), done, failed, key=request.key)
         if submitted:

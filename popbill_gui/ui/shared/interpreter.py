@@ -5,7 +5,9 @@ process-wide setting the window makes, in one place, each with its reason and it
   switch interval (5 ms by default). While a worker read a 100,000-row file, the window's median wait to run was
   about 18 ms; at 1 ms it is about 2 ms, for a few per cent of the reading speed (benchmarks/bench_load.py).
 - The cyclic collector (`quiet_collector`): off while a job builds a great many objects, and what it built frozen
-  out of later collections (gc.freeze).
+  out of later collections (gc.freeze). Off also while the window's modules load (at the top of `app.py`, which
+  must hold it before PySide6 and this module are imported): about 50 collections, 7 ms of the start-up, that
+  would free nothing.
 - Big things let go of in pieces (`release`), on a job.
 - PySide's import hook made cheap (`lighten_pyside_imports`, run by `ui/__init__.py` before any of the window's
   modules loads): PySide6 looks at every module imported after it for the word "PySide6" (for its `__feature__`

@@ -3,7 +3,7 @@
 It shows the window and waits for its first paint, then checks that the translations of the window's language
 were found (a packaged program that lost its .qm files would otherwise just speak English), and in demo mode
 makes one real call: the resend form's call, on a worker thread, over a socket to the in-process simulator.
-That one call needs requests, the TLS and e-mail modules, the thread pool and the history database, the parts
+That one call needs urllib3, the TLS and e-mail modules, the thread pool and the history database, the parts
 a frozen build most often loses. Problems are collected, not raised, so the program can print them and exit 1.
 
 POPBILL_SMOKE_EXPECT=keyring (packaging/check, after `popbill-cli login` into a real Secret Service) asks more of

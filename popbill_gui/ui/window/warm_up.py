@@ -1,6 +1,6 @@
 """The network stack loaded before the first call needs it: on a job, at the user's first key press or click.
 
-The first call would otherwise import the HTTP client (requests, urllib3, ssl, truststore: about 180 modules) and
+The first call would otherwise import the HTTP client (urllib3, ssl, truststore: about 100 modules) and
 create OpenSSL's first context while the user waits for the answer. Loaded on a job (`Service.warm_up`), never on
 the GUI thread, so the window keeps answering meanwhile (benchmarks/bench_first_send.py). Not at start-up: a
 window left open unused then does not hold the ~13 MB it costs (benchmarks/bench_gui.py, idle memory); the first
