@@ -71,16 +71,16 @@ BATCH_CATALOG: dict[str, tuple[str, str]] = {
     ),
     "batch.duplicate_item_key": (
         "같은 팝빌번호가 {first_row}행에도 있습니다. 한 문서에는 문서번호를 한 번만 할당할 수 있습니다.",
-        "The same ItemKey is already in row {first_row}: an invoice can be given a document ID only once.",
+        "The same POPBiLL number is already in row {first_row}: an invoice can be given a document ID only once.",
     ),
     "batch.duplicate_mgt_key": (
         "같은 문서유형과 문서번호(대소문자 구분 없이)가 {first_row}행에도 있습니다. 문서번호는 문서마다 달라야 합니다.",
-        "The same MgtKeyType and document ID (ignoring case) are already in row {first_row}: each invoice needs "
+        "The same type and document ID (ignoring case) are already in row {first_row}: each invoice needs "
         "its own document ID.",
     ),
     "batch.duplicate_request": (
         "{first_row}행과 같은 요청입니다(문서유형, 문서번호, 수신메일이 모두 같음). 그대로 보내면 메일이 두 번 갑니다.",
-        "This request repeats row {first_row} (same MgtKeyType, document ID and receiver): the mail would be "
+        "This request repeats row {first_row} (same type, document ID and receiver): the mail would be "
         "sent twice.",
     ),
     "batch.state.pending": ("대기", "pending"),
@@ -173,7 +173,7 @@ BATCH_CATALOG: dict[str, tuple[str, str]] = {
     "batch.item_key_number": (
         "팝빌번호가 숫자 셀에 들어 있어 엑셀이 15번째 뒤의 숫자를 잃었을 수 있습니다. 셀 서식을 '텍스트'로 바꾸고 "
         "번호를 다시 입력하세요.",
-        "The ItemKey is stored as a number, so Excel may have lost its digits after the 15th. Format the cells as "
-        "Text and enter the ItemKeys again.",
+        "The POPBiLL number is stored as a number, so Excel may have lost its digits after the 15th. Format the "
+        "cells as Text and enter the POPBiLL numbers again.",
     ),
 }

@@ -12,13 +12,13 @@ LOOKUP_CATALOG: dict[str, tuple[str, str]] = {
         "세금계산서를 팝빌번호 열({item_key})과 국세청승인번호 열({nts})로 함께 지정하고 있습니다. 두 열 중 하나만 "
         "남기세요. 국세청승인번호로 할당한 결과 파일에는 두 열이 다 있으니, 찾아 둔 팝빌번호를 쓰려면 국세청승인번호 "
         "열을 지우세요.",
-        "The file names its invoices both by ItemKey (column {item_key}) and by NTS confirmation number (column "
+        "The file names its invoices both by POPBiLL number (column {item_key}) and by NTS confirmation number (column "
         "{nts}): keep only one of the two columns. The results file of an NTS batch has both: delete its NTS column "
-        "to use the ItemKeys it found.",
+        "to use the POPBiLL numbers it found.",
     ),
     "batch.nts_instead": (
         "팝빌번호 대신 국세청승인번호(NTSConfirmNum/국세청승인번호) 열로 세금계산서를 지정해도 됩니다.",
-        "Instead of ItemKeys, the invoices may be named in an NTSConfirmNum/국세청승인번호 column.",
+        "Instead of POPBiLL numbers, the invoices may be named in an NTSConfirmNum/국세청승인번호 column.",
     ),
     "batch.duplicate_nts": (
         "같은 국세청승인번호가 {first_row}행에도 있습니다. 한 문서에는 문서번호를 한 번만 할당할 수 있습니다.",

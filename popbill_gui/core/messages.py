@@ -21,10 +21,10 @@ LANGS: tuple[Lang, ...] = ("ko", "en")
 CATALOG: dict[str, tuple[str, str]] = {
     # ---- input rules (validation) ----
     "mgt_key_type.invalid": (
-        "문서유형은 SELL(매출), BUY(매입), TRUSTEE(위수탁) 중 하나여야 합니다.",
-        "The MgtKeyType must be SELL, BUY or TRUSTEE.",
+        "문서유형은 매출, 매입, 위수탁 중 하나여야 합니다.",
+        "The type must be sales, purchases or consigned.",
     ),
-    "mgt_key.required": ("문서번호를 입력하세요.", "Enter a document ID (MgtKey)."),
+    "mgt_key.required": ("문서번호를 입력하세요.", "Enter a document ID."),
     "mgt_key.too_long": (
         "문서번호는 24자까지입니다(지금 {length}자).",
         "A document ID has at most 24 characters (this one has {length}).",
@@ -33,14 +33,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "문서번호에는 영문, 숫자, '-', '_'만 쓸 수 있습니다(허용되지 않는 문자: {chars}).",
         "A document ID may hold only letters, digits, '-' and '_' (not allowed: {chars}).",
     ),
-    "item_key.required": ("팝빌번호(ItemKey)를 입력하세요.", "Enter the ItemKey."),
+    "item_key.required": ("팝빌번호를 입력하세요.", "Enter the POPBiLL number."),
     "item_key.length": (
         "팝빌번호는 정확히 18자리입니다(지금 {length}자리).",
-        "An ItemKey has exactly 18 digits (this one has {length}).",
+        "A POPBiLL number has exactly 18 digits (this one has {length}).",
     ),
     "item_key.not_digits": (
         "팝빌번호는 숫자로만 되어 있습니다(허용되지 않는 문자: {chars}).",
-        "An ItemKey holds digits only (not allowed: {chars}).",
+        "A POPBiLL number holds digits only (not allowed: {chars}).",
     ),
     "receiver.required": ("수신 이메일 주소를 입력하세요.", "Enter the receiver's e-mail address."),
     "receiver.invalid": (
@@ -135,11 +135,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "lookup.nts_none": (
         "국세청승인번호 {nts}인 세금계산서를 찾지 못했습니다. 번호와 문서유형(매출/매입/위수탁)을 확인하세요.",
-        "No invoice has the NTS confirmation number {nts}. Check the number and the MgtKeyType (SELL/BUY/TRUSTEE).",
+        "No invoice has the NTS confirmation number {nts}. Check the number and the type (sales, purchases or "
+        "consigned).",
     ),
     "lookup.nts_several": (
-        "국세청승인번호 {nts}인 세금계산서가 {count}건이라 하나로 정할 수 없습니다. 팝빌번호(ItemKey)로 지정하세요.",
-        "{count} invoices have the NTS confirmation number {nts}: name the invoice by its ItemKey instead.",
+        "국세청승인번호 {nts}인 세금계산서가 {count}건이라 하나로 정할 수 없습니다. 팝빌번호로 지정하세요.",
+        "{count} invoices have the NTS confirmation number {nts}: name the invoice by its POPBiLL number instead.",
     ),
     "lookup.nts_has_mgt_key": (
         "국세청승인번호 {nts}인 세금계산서에는 이미 문서번호({mgt_key})가 있어 할당할 필요가 없습니다.",
@@ -396,7 +397,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "해당 문서를 찾지 못했습니다. 문서번호와 문서유형(매출/매입/위수탁)을 확인하세요.",
         "No invoice was found. Check the document ID and the type (sales, purchases or consigned).",
     ),
-    "hint.mgt_key_type": ("문서유형은 SELL, BUY, TRUSTEE 중에서 고르세요.", "Choose SELL, BUY or TRUSTEE."),
+    "hint.mgt_key_type": ("문서유형은 매출, 매입, 위수탁 중에서 고르세요.", "Choose sales, purchases or consigned."),
     "hint.mail_state": (
         "이 문서는 지금 상태에서 메일을 보낼 수 없습니다. 팝빌 사이트에서 문서를 확인하세요.",
         "Mail cannot be sent for this invoice in its current state. Check it on the POPBiLL website.",

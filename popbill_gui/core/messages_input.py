@@ -60,8 +60,7 @@ INPUT_CATALOG: dict[str, tuple[str, str]] = {
     ),
     # ---- advice for a POPBiLL answer, by what was looked up ----
     "hint.item_key_not_found": (
-        "이 팝빌번호(ItemKey)의 세금계산서를 찾지 못했습니다. 팝빌번호 18자리와 문서유형(매출/매입/위수탁)을 "
-        "확인하세요.",
-        "No invoice has this ItemKey. Check its 18 digits and the MgtKeyType (SELL/BUY/TRUSTEE).",
+        "이 팝빌번호의 세금계산서를 찾지 못했습니다. 팝빌번호 18자리와 문서유형(매출/매입/위수탁)을 확인하세요.",
+        "No invoice has this POPBiLL number. Check its 18 digits and the type (sales, purchases or consigned).",
     ),
 }

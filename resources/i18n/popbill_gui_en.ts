@@ -122,24 +122,24 @@
 <context>
     <name>AssignTab</name>
     <message>
-        <source>Type an ItemKey, or press Find… to choose the invoice from a list.</source>
-        <translation>Type an ItemKey, or press Find… to choose the invoice from a list.</translation>
+        <source>Type the POPBiLL number, or press Find… to choose the invoice from a list.</source>
+        <translation>Type the POPBiLL number, or press Find… to choose the invoice from a list.</translation>
     </message>
     <message>
-        <source>No invoice has this ItemKey</source>
-        <translation>No invoice has this ItemKey</translation>
+        <source>No invoice has this POPBiLL number</source>
+        <translation>No invoice has this POPBiLL number</translation>
     </message>
     <message>
         <source>Assign this document ID to this invoice?
 
-ItemKey: %3
+POPBiLL number: %3
 Type: %2
 Document ID: %1
 
 This cannot be undone.</source>
         <translation>Assign this document ID to this invoice?
 
-ItemKey: %3
+POPBiLL number: %3
 Type: %2
 Document ID: %1
 
@@ -154,12 +154,12 @@ This cannot be undone.</translation>
         <translation>Assigned: %1</translation>
     </message>
     <message>
-        <source>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
-        <translation>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</translation>
+        <source>Check on the POPBiLL website whether the invoice with the POPBiLL number %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
+        <translation>Check on the POPBiLL website whether the invoice with the POPBiLL number %1 now has the document ID %2 before assigning again: a second try is refused if it has.</translation>
     </message>
     <message>
-        <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
-        <translation>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</translation>
+        <source>Give a document ID to an invoice issued on the POPBiLL website, found by its POPBiLL number. This cannot be undone.</source>
+        <translation>Give a document ID to an invoice issued on the POPBiLL website, found by its POPBiLL number. This cannot be undone.</translation>
     </message>
     <message>
         <source>POPB&amp;iLL number</source>
@@ -182,8 +182,8 @@ This cannot be undone.</translation>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>ItemKey</source>
-        <translation>ItemKey</translation>
+        <source>POPBiLL number</source>
+        <translation>POPBiLL number</translation>
     </message>
     <message>
         <source>Document ID (MgtKey) to assign</source>
@@ -206,8 +206,8 @@ This cannot be undone.</translation>
         <translation>Fi&amp;nd…</translation>
     </message>
     <message>
-        <source>Choose the invoice from a list of yours: no ItemKey needed.</source>
-        <translation>Choose the invoice from a list of yours: no ItemKey needed.</translation>
+        <source>Choose the invoice from a list of yours: no POPBiLL number needed.</source>
+        <translation>Choose the invoice from a list of yours: no POPBiLL number needed.</translation>
     </message>
 </context>
 <context>
@@ -1108,8 +1108,8 @@ Continue?</translation>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <source>Document ID, ItemKey, e-mail or message</source>
-        <translation>Document ID, ItemKey, e-mail or message</translation>
+        <source>Document ID, POPBiLL number, e-mail or message</source>
+        <translation>Document ID, POPBiLL number, e-mail or message</translation>
     </message>
     <message>
         <source>Search the keys, the receiver and the message</source>

@@ -122,24 +122,24 @@
 <context>
     <name>AssignTab</name>
     <message>
-        <source>Type an ItemKey, or press Find… to choose the invoice from a list.</source>
+        <source>Type the POPBiLL number, or press Find… to choose the invoice from a list.</source>
         <translation>팝빌번호를 입력하거나, 찾기…를 눌러 목록에서 고르세요.</translation>
     </message>
     <message>
-        <source>No invoice has this ItemKey</source>
+        <source>No invoice has this POPBiLL number</source>
         <translation>이 팝빌번호의 세금계산서가 없습니다</translation>
     </message>
     <message>
         <source>Assign this document ID to this invoice?
 
-ItemKey: %3
+POPBiLL number: %3
 Type: %2
 Document ID: %1
 
 This cannot be undone.</source>
         <translation>이 세금계산서에 문서번호를 할당하시겠습니까?
 
-팝빌번호(ItemKey): %3
+팝빌번호: %3
 문서유형: %2
 문서번호: %1
 
@@ -154,11 +154,11 @@ This cannot be undone.</source>
         <translation>할당했습니다: %1</translation>
     </message>
     <message>
-        <source>Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
+        <source>Check on the POPBiLL website whether the invoice with the POPBiLL number %1 now has the document ID %2 before assigning again: a second try is refused if it has.</source>
         <translation>다시 할당하기 전에 팝빌 사이트에서 팝빌번호 %1인 세금계산서에 이미 문서번호(%2)가 붙었는지 확인하세요. 이미 붙었다면 다시 시도해도 거부됩니다.</translation>
     </message>
     <message>
-        <source>Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. This cannot be undone.</source>
+        <source>Give a document ID to an invoice issued on the POPBiLL website, found by its POPBiLL number. This cannot be undone.</source>
         <translation>팝빌 웹사이트에서 발행한 세금계산서를 팝빌번호로 찾아 문서번호를 할당합니다. 할당한 문서번호는 되돌릴 수 없습니다.</translation>
     </message>
     <message>
@@ -182,8 +182,8 @@ This cannot be undone.</source>
         <translation>문서유형(&amp;T)</translation>
     </message>
     <message>
-        <source>ItemKey</source>
-        <translation>팝빌번호(ItemKey)</translation>
+        <source>POPBiLL number</source>
+        <translation>팝빌번호</translation>
     </message>
     <message>
         <source>Document ID (MgtKey) to assign</source>
@@ -206,7 +206,7 @@ This cannot be undone.</source>
         <translation>찾기(&amp;N)…</translation>
     </message>
     <message>
-        <source>Choose the invoice from a list of yours: no ItemKey needed.</source>
+        <source>Choose the invoice from a list of yours: no POPBiLL number needed.</source>
         <translation>내 세금계산서 목록에서 고릅니다. 팝빌번호를 몰라도 됩니다.</translation>
     </message>
 </context>
@@ -1108,7 +1108,7 @@ Continue?</source>
         <translation>검색(&amp;S)</translation>
     </message>
     <message>
-        <source>Document ID, ItemKey, e-mail or message</source>
+        <source>Document ID, POPBiLL number, e-mail or message</source>
         <translation>문서번호, 팝빌번호, 이메일 또는 메시지</translation>
     </message>
     <message>

@@ -367,7 +367,7 @@ def test_duplicates_in_an_assign_file(tmp_path: Path) -> None:
     firsts = {row.row: [p.params["first_row"] for p in row.problems] for row in batch.invalid_rows}
     assert firsts == {4: [2], 5: [3], 6: [2, 2]}
     assert batch.rows[2].problems[0].describe("en") == (
-        "The same ItemKey is already in row 2: an invoice can be given a document ID only once."
+        "The same POPBiLL number is already in row 2: an invoice can be given a document ID only once."
     )
 
 

@@ -64,7 +64,7 @@ def test_the_result_line_says_it_in_full_under_send(qtbot: QtBot, clerk_window: 
                     <= viewport.height())  # fmt: skip
 
 
-def test_an_assign_refusal_speaks_of_the_itemkey(qtbot: QtBot, clerk_window: ClerkWindow) -> None:
+def test_an_assign_refusal_speaks_of_the_popbill_number(qtbot: QtBot, clerk_window: ClerkWindow) -> None:
     window = clerk_window("ko")
     window.tabs.setCurrentIndex(1)
     asked: list[str] = []
@@ -78,7 +78,7 @@ def test_an_assign_refusal_speaks_of_the_itemkey(qtbot: QtBot, clerk_window: Cle
     assert text("hint.not_found", "ko") not in result.text()
     # The confirmation puts each value on its own line: no particle after a value ("…(SELL)을(를)").
     assert "을(를)" not in asked[0] and "\n문서번호: INV-2026-0101\n" in asked[0]
-    assert "팝빌번호(ItemKey): 000000415000000001" in asked[0] and "매출" in asked[0]
+    assert "팝빌번호: 000000415000000001" in asked[0] and "매출" in asked[0] and "ItemKey" not in asked[0]
 
 
 def test_an_unknown_outcome_says_what_to_check(qtbot: QtBot, clerk_window: ClerkWindow) -> None:

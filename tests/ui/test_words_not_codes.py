@@ -35,6 +35,7 @@ CODES = (
     re.compile(r"-\d{7,8}\b"),  # POPBiLL's codes (-11000005, -99010007)
     re.compile(r"\b\d+ ms\b"),
     re.compile(r"\[\s*-?\d+\s*\]"),  # "[code] message"
+    re.compile(r"\b(ItemKey|MgtKeyType)s?\b"),  # the API's names: 팝빌번호 / POPBiLL number, 문서유형 / type
 )
 def what_a_clerk_reads(top: QWidget) -> dict[str, str]:
     """Every text shown now: labels, buttons, combo boxes' choices, tab names, visible table headers."""
@@ -85,8 +86,15 @@ def test_no_suffix_raw_code_or_http_in_the_default_view(qtbot: QtBot, clerk_wind
     said = what_a_clerk_reads(window)
     assert offending(said) == []
     assert any("NOTFOUND-1" in words for words in said.values())  # the walk saw the failure's row and detail
-    window.tabs.setCurrentWidget(window.assign_tab)  # the other form's labels too
-    assert offending(what_a_clerk_reads(window)) == []
+    window.tabs.setCurrentWidget(window.assign_tab)  # the other form, and its refusal: no such invoice
+    window.findChild(QLineEdit, "assignItemKey").setText("000000415000000001")
+    window.findChild(QLineEdit, "assignMgtKey").setText("INV-2026-0101")
+    qtbot.mouseClick(window.findChild(QPushButton, "assignSend"), Qt.MouseButton.LeftButton)
+    refused = window.findChild(QLabel, "assignResult")
+    qtbot.waitUntil(lambda: refused.outcome == "failed", timeout=10_000)  # type: ignore[attr-defined]
+    said = what_a_clerk_reads(window)
+    assert offending(said) == []
+    assert any("000000415000000001" in words for words in said.values())
     window.tabs.setCurrentWidget(window.resend_tab)
     # The codes are where IT looks: the log's hidden columns and the detail's tooltip.
     detail = window.findChild(QLabel, "logDetail")
@@ -97,7 +105,7 @@ def test_no_suffix_raw_code_or_http_in_the_default_view(qtbot: QtBot, clerk_wind
     dialog = HistoryDialog(window.service, window.jobs, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 3, timeout=10_000)
     said = what_a_clerk_reads(dialog)
     assert offending(said) == [] and "CorpNum" not in " ".join(said.values())
     assert any("NOTFOUND-1" in words for words in said.values())

@@ -57,8 +57,8 @@ class AssignTab(CallTab):
             "assign",
             self._lookup_key,
             lambda lookups, key: lookups.by_item_key(key[0]),
-            idle_text=lambda: self.tr("Type an ItemKey, or press Find… to choose the invoice from a list."),
-            not_found_text=lambda: self.tr("No invoice has this ItemKey"),
+            idle_text=lambda: self.tr("Type the POPBiLL number, or press Find… to choose the invoice from a list."),
+            not_found_text=lambda: self.tr("No invoice has this POPBiLL number"),
             for_assign=True,
         )
         self.item_key.changed.connect(self.lookup.changed)
@@ -77,7 +77,7 @@ class AssignTab(CallTab):
         # The values on lines of their own: a Korean particle after a value ("…을(를)") reads badly.
         text = (
             self.tr(
-                "Assign this document ID to this invoice?\n\nItemKey: %3\nType: %2\nDocument ID: %1\n\n"
+                "Assign this document ID to this invoice?\n\nPOPBiLL number: %3\nType: %2\nDocument ID: %1\n\n"
                 "This cannot be undone."
             )
             .replace("%1", keys["mgt_key"])
@@ -112,8 +112,8 @@ class AssignTab(CallTab):
         keys = request.keys()
         return (
             self.tr(
-                "Check on the POPBiLL website whether the invoice with ItemKey %1 now has the document ID %2 "
-                "before assigning again: a second try is refused if it has."
+                "Check on the POPBiLL website whether the invoice with the POPBiLL number %1 now has the document "
+                "ID %2 before assigning again: a second try is refused if it has."
             )
             .replace("%1", keys["item_key"])
             .replace("%2", keys["mgt_key"])
@@ -155,7 +155,7 @@ class AssignTab(CallTab):
     def retranslate(self) -> None:
         self.intro.setText(
             self.tr(
-                "Give a document ID to an invoice issued on the POPBiLL website, found by its ItemKey. "
+                "Give a document ID to an invoice issued on the POPBiLL website, found by its POPBiLL number. "
                 "This cannot be undone."
             )
         )
@@ -164,7 +164,7 @@ class AssignTab(CallTab):
         ):
             label.setText(text)
         self._type_names(self.mgt_key_type)
-        self.item_key.edit.setAccessibleName(self.tr("ItemKey"))
+        self.item_key.edit.setAccessibleName(self.tr("POPBiLL number"))
         self.item_key.edit.setToolTip(
             self.tr("The 18-digit number POPBiLL gave the invoice (ItemKey; see the invoice list on the website).")
         )
@@ -181,4 +181,4 @@ class AssignTab(CallTab):
         self.button.setAccessibleName(self.tr("Assign the document ID"))
         self.invoice_title.setText(self.tr("Invoice"))
         self.invoice_button.setText(self.tr("Fi&nd…"))  # not &F: Alt+F opens the File menu
-        self.invoice_button.setToolTip(self.tr("Choose the invoice from a list of yours: no ItemKey needed."))
+        self.invoice_button.setToolTip(self.tr("Choose the invoice from a list of yours: no POPBiLL number needed."))

@@ -345,7 +345,7 @@ class HistoryDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("History"))
         self.text_label.setText(self.tr("&Search"))
-        self.text.setPlaceholderText(self.tr("Document ID, ItemKey, e-mail or message"))
+        self.text.setPlaceholderText(self.tr("Document ID, POPBiLL number, e-mail or message"))
         self.text.setAccessibleName(self.tr("Search the keys, the receiver and the message"))
         for combo, names in (
             (
