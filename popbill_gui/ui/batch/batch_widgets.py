@@ -35,6 +35,7 @@ from ..shared.details import DetailArea
 from ..shared.tables import setup_table
 from .batch_bars import ChoiceBar
 from .batch_preview import PreviewModel
+from .status_place import StatusLabel, StatusPlacement
 
 
 class BatchWidgets:
@@ -105,7 +106,7 @@ class BatchWidgets:
         self.progress.setObjectName("batchProgress")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = QLabel(tab)
+        self.status = StatusLabel(tab)
         self.status.setObjectName("batchStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -138,11 +139,15 @@ class BatchWidgets:
         options.addWidget(self.concurrency_label)
         options.addWidget(self.concurrency)
         # The status line beside the progress and the buttons, not under them: a line of the window's height
-        # more for the rows. It wraps when it is long; the buttons keep to the top.
+        # more for the rows. When it would wrap there, it takes a row of its own above them (status_place.py).
         self.progress.setMinimumWidth(120)
         self.progress.setMaximumWidth(220)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        status_gap = QWidget(tab)  # holds the buttons at the right while the status is above them
+        status_gap.hide()
+        buttons.addWidget(status_gap, 1)
+        status_above = QHBoxLayout()
         top_aligned = Qt.AlignmentFlag.AlignTop
         for widget in (self.switch_button, self.progress, self.start_button, self.cancel_button, self.verify_button,
                        self.export_button):  # fmt: skip
@@ -156,7 +161,9 @@ class BatchWidgets:
         layout.addLayout(options)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.detail)
+        layout.addLayout(status_above)
         layout.addLayout(buttons)
+        self.status_place = StatusPlacement(tab, self.status, buttons, status_above, status_gap)
 
         tab_order = (
             self.operation, self.choose_button, self.template_button, self.hidden_send, self.hidden_skip, self.again,
