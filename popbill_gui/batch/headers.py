@@ -169,7 +169,7 @@ def _refuse_missing(operation: Operation, found: dict[str, int], missing: list[s
     fits = next((way for way in ways if all(column in found for column in way)), None)
     if fits is not None:
         shown = [c for c in (NTS_COLUMNS if fits is NTS_COLUMNS else COLUMNS[other]) if c in found]
-        columns = ", ".join(both_names(c) for c in shown)
+        columns = ", ".join(texts[found[c]] for c in shown)  # as the file heads them: the clerk's own words
         raise BatchFileError("batch.other_operation", {"columns": columns, "operation": other, "missing": missing})
     also: list[str] = ["batch.nts_instead"] if "item_key" in missing else []
     params: dict[str, object] = {"columns": ", ".join(both_names(c) for c in missing), "missing": missing}

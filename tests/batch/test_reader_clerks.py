@@ -107,6 +107,8 @@ def test_a_file_for_the_other_operation_says_so(tmp_path: Path, operation: Opera
     names = {"resend_email": ("이메일 재전송", "Resend email"), "assign_mgt_key": ("문서번호 할당", "Assign MgtKey")}
     assert names[other][0] in error.describe("ko") and names[other][1] in error.describe("en")
     assert names[operation][1] not in error.describe("en")
+    assert f"({', '.join(template_header(other, 'ko'))})" in error.describe("en")  # the file's own headers
+    assert "ItemKey" not in error.describe("ko") and "MgtKeyType" not in error.describe("ko")
 
 
 def test_a_file_missing_a_column_of_both_is_only_missing_a_column(tmp_path: Path) -> None:
@@ -152,7 +154,7 @@ def test_an_nts_number_file_read_for_resend_names_assign(tmp_path: Path) -> None
     with pytest.raises(BatchFileError) as refused:
         read_batch(path, "resend_email")
     assert refused.value.key == "batch.other_operation" and refused.value.params["operation"] == "assign_mgt_key"
-    assert "NTSConfirmNum/국세청승인번호" in refused.value.describe("ko")
+    assert "(국세청 승인번호, 문서유형, 문서번호)" in refused.value.describe("ko")  # as the file heads them
     batch = read_batch(path, "assign_mgt_key")  # and the alias is read for what it is
     assert batch.rows[0].values["nts_confirm_num"] and batch.rows[0].values["mgt_key_type"] == "SELL"
 
