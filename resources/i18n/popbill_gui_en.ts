@@ -849,8 +849,8 @@ Continue?</translation>
         <translation>The business registration number (CorpNum) calls are made for.</translation>
     </message>
     <message>
-        <source>no credentials: open Settings</source>
-        <translation>no credentials: open Settings</translation>
+        <source>none yet: enter them in Settings</source>
+        <translation>none yet: enter them in Settings</translation>
     </message>
     <message>
         <source>from environment variables</source>

@@ -849,8 +849,8 @@ Continue?</source>
         <translation>요청을 보내는 회사의 사업자등록번호(CorpNum)입니다.</translation>
     </message>
     <message>
-        <source>no credentials: open Settings</source>
-        <translation>인증 정보 없음: 설정에서 입력하십시오</translation>
+        <source>none yet: enter them in Settings</source>
+        <translation>아직 없음: 설정에서 입력하세요</translation>
     </message>
     <message>
         <source>from environment variables</source>

@@ -81,7 +81,7 @@ def test_switching_environment_drops_session_only_credentials_and_a_pasted_token
     window.settings_keeper.apply(settings(sim, "production"), None, session_only=True)  # nothing typed with it
     qtbot.waitUntil(lambda: window.session.source is not Source.PENDING)
     assert window.service.credentials is None and window.session.source is Source.NONE
-    assert "no credentials" in window.findChild(QLabel, "statusCredentials").text()
+    assert "none yet" in window.findChild(QLabel, "statusCredentials").text()
     result = send(qtbot, window, "PROD-1")
     assert "File → Settings" in result.text()
     assert len(sim.requests) == requests  # nothing went to the production server with the test's credentials

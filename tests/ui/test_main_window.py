@@ -526,7 +526,7 @@ def test_a_send_after_switching_environment_never_uses_the_old_credentials(
     qtbot.waitUntil(lambda: window.session.source is not Source.PENDING)
     assert window.session.source is Source.NONE
     assert window.service.credentials is None and window.session.credentials is None
-    assert "no credentials" in w(window, QLabel, "statusCredentials").text()
+    assert "none yet" in w(window, QLabel, "statusCredentials").text()
     before = window.log_model.rowCount()
     fill_resend(qtbot, window, mgt_key="PROD-1")
     qtbot.mouseClick(w(window, QPushButton, "resendSend"), Qt.MouseButton.LeftButton)

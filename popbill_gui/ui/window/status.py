@@ -63,7 +63,7 @@ class ConnectionStatus(QObject):
         self.corp.setText(self.tr("Business number: %1").replace("%1", corp))
         self.corp.setToolTip(self.tr("The business registration number (CorpNum) calls are made for."))
         sources = {
-            Source.NONE: self.tr("no credentials: open Settings"),
+            Source.NONE: self.tr("none yet: enter them in Settings"),
             Source.PENDING: self.tr("being read from %1").replace("%1", keyring_name()),
             Source.ENV: self.tr("from environment variables"),
             Source.KEYRING: self.tr("kept in %1").replace("%1", keyring_name()),
