@@ -15,7 +15,9 @@ import gc
 
 # The window's modules load without the cyclic collector: Qt's bindings and ours make some 100,000 objects here, none
 # of them garbage (modules, classes, enums), and the collector would walk them about 50 times, 7 ms of the start-up
-# (benchmarks/bench_gui.py). It is on again, as it was, once they are loaded.
+# (benchmarks/bench_gui.py). It is on again, as it was, once they are loaded, and what they made is frozen first
+# (gc.freeze: left out of every later collection), or the first collections after it would walk it all again while
+# the window is built (a young and a middle one, another 8 ms before the first paint).
 _collecting = gc.isenabled()
 gc.disable()
 try:
@@ -55,6 +57,7 @@ try:
     from .ui.window.warm_up import NetworkWarmUp
 finally:
     if _collecting:
+        gc.freeze()
         gc.enable()
 
 if TYPE_CHECKING:

@@ -7,10 +7,12 @@ it never talks to the network. `key` identifies "the same request" (the window r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from ..batch.model import Operation
 from ..core.validation import Problem, check_assign, check_resend, clean
+
+if TYPE_CHECKING:
+    from ..batch.model import Operation  # a name for the type only: the batch model is not loaded for one call
 
 
 @dataclass(frozen=True)

@@ -189,3 +189,21 @@ def test_a_reporter_outlives_its_runner(qtbot: QtBot, capfd: pytest.CaptureFixtu
     qtbot.wait(50)
     assert seen == []
     assert "Signal source" not in capfd.readouterr().err
+
+
+def test_a_result_shown_just_before_the_window_is_deleted_calls_nothing_afterwards(
+    qtbot: QtBot, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The result line's scroll into sight waits a turn of the event loop; a window deleted in that turn (closed
+    mid-call, the late answer arriving) drops it instead of calling into deleted widgets."""
+    window = create_window(
+        environ={"POPBILL_LANG": "en"}, settings_path=tmp_path / "s.json", history_path=tmp_path / "h.sqlite3"
+    )
+    window.resend_tab.show_result("unknown", "No answer: check on the POPBiLL website.")
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    del window
+    gc.collect()
+    qtbot.wait(20)  # the zero timer's turn
+    out, err = capfd.readouterr()
+    assert "Traceback" not in err + out, err

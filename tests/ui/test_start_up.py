@@ -88,3 +88,22 @@ def test_pyside_import_check_keeps_no_source_and_gives_the_same_answers() -> Non
     cached, answers = done.stdout.split("\n")[:2]
     assert cached == "0"  # PySide6 kept every line of every module imported after it; now none
     assert answers == "0 -1 -1"  # a module that uses PySide6: 0; one that does not: -1 (as PySide says)
+
+
+LEAN = """
+import gc, sys
+import popbill_gui.app
+print(sorted({"popbill_gui.batch.model", "popbill_gui.core.cells", "logging.handlers", "socket"} & set(sys.modules)))
+print(gc.isenabled(), gc.get_freeze_count() > 10000, gc.get_count()[0] < 700)
+"""
+
+
+def test_the_window_modules_load_nothing_its_first_paint_does_not_need_and_are_frozen() -> None:
+    """The batch model and Excel's cell rules come with the batch tab or the first Copy, the log file's rotation
+    without logging.handlers' network modules; what loaded is out of the collector's later walks (app.py)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", LEAN], cwd=REPO, capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    loaded, collector = done.stdout.split("\n")[:2]
+    assert loaded == "[]"
+    assert collector == "True True True"

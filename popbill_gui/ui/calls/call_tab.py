@@ -178,7 +178,8 @@ class CallTab(QWidget):
     def show_result(self, outcome: str, text: str) -> None:
         """The call's result under its button, scrolled into sight when the window is short."""
         self.result.show_outcome(outcome, text)
-        QTimer.singleShot(0, lambda: self.scroller.ensureWidgetVisible(self.result))
+        # Tied to the tab: a window deleted meanwhile (closed mid-call) drops it instead of calling into the dead.
+        QTimer.singleShot(0, self.scroller, lambda: self.scroller.ensureWidgetVisible(self.result))
 
     # -- words ----------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -16,7 +16,6 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPalette
 
-from ...core.cells import tsv_line
 from ..shared.palette import background, readable
 
 Index = QModelIndex | QPersistentModelIndex
@@ -179,6 +178,8 @@ class LogModel(QAbstractTableModel):
 
     def rows_as_text(self, rows: list[int]) -> str:
         """Tab-separated rows with a header line: pastes into a spreadsheet, never as a formula (core/cells.py)."""
+        from ...core.cells import tsv_line  # at the first Copy: Excel's cell rules are not needed to start
+
         lines = [tsv_line(self.header_texts())]
         for row in sorted(set(rows)):
             entry = self._rows[row]
