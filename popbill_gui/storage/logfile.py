@@ -52,15 +52,17 @@ class LogFileHandler(logging.FileHandler):
             self.handleError(record)
 
     def shouldRollover(self, record: LogRecord) -> bool:
-        """Whether `record` would take the file to `max_bytes`; never for anything but a regular file (bpo-45401)."""
+        """Whether `record` would take the file to `max_bytes` (never for the first record of a file)."""
         if time.monotonic() < self._retry_at or self.max_bytes <= 0:
-            return False
-        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
             return False
         if self.stream is None:
             self.stream = self._open()
-        self.stream.seek(0, 2)  # Windows: a file opened to append does not always tell its end
-        return self.stream.tell() + len(f"{self.format(record)}\n") >= self.max_bytes
+        position = self.stream.tell()
+        if not position:
+            return False
+        if position + len(f"{self.format(record)}\n") < self.max_bytes:
+            return False
+        return not (os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename))
 
     def doRollover(self) -> None:
         if self.stream:
