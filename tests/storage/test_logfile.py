@@ -6,8 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import stat
-import subprocess
-import sys
 from collections.abc import Iterator
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -98,23 +96,3 @@ def test_every_log_file_is_private(tmp_path: Path, logger: logging.Logger) -> No
     assert [p.name for p in files] == ["popbill-gui.log", "popbill-gui.log.1", "popbill-gui.log.2"]
     assert {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o600}  # the first file and each after a rollover
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
-
-
-def test_the_log_file_loads_no_network_modules() -> None:
-    """logging.handlers brings socket, pickle and queue (~1 MB) into a window that has made no call yet."""
-    probe = "import sys, popbill_gui.storage.logfile; print(sorted({'logging.handlers', 'socket'} & set(sys.modules)))"
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60)
-    assert done.stdout.strip() == "[]"
-
-
-def test_rollover_keeps_the_newest_backups_and_drops_the_oldest(tmp_path: Path, logger: logging.Logger) -> None:
-    path = tmp_path / "popbill-gui.log"
-    logger.addHandler(LogFileHandler(path, max_bytes=120, backup_count=2))
-    for n in range(12):
-        logger.info("record %02d padded to about forty bytes....", n)
-    newest, older, oldest = lines(path), lines(Path(f"{path}.1")), lines(Path(f"{path}.2"))
-    assert not Path(f"{path}.3").exists()
-    numbers = [int(line.split()[1]) for line in oldest + older + newest]
-    assert numbers == list(range(numbers[0], 12))  # in order, nothing missing between the three files
-    assert numbers[0] > 0  # the oldest went
-    assert all(len(line) + 1 <= 120 for line in newest)
