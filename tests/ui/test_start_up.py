@@ -99,8 +99,8 @@ print(gc.isenabled(), gc.get_freeze_count() > 10000, gc.get_count()[0] < 700)
 
 
 def test_the_window_modules_load_nothing_its_first_paint_does_not_need_and_are_frozen() -> None:
-    """The batch model and Excel's cell rules come with the batch tab or the first Copy, the log file's rotation
-    without logging.handlers' network modules; what loaded is out of the collector's later walks (app.py)."""
+    """The batch model and Excel's cell rules come with the batch tab or the first Copy, logging.handlers with the
+    log file (opened after the paint); what loaded is out of the collector's later walks (app.py)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", LEAN], cwd=REPO, capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr
