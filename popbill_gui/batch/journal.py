@@ -204,7 +204,7 @@ class Journal:
                         batch_id,
                         r.row,
                         json.dumps(r.values, ensure_ascii=False),
-                        _problems_json(r.problems),
+                        _problems_json(r.problems) if r.problems else "[]",
                         *state_of(r),
                         now,
                     )
