@@ -547,20 +547,16 @@ class Journal:
         """The row's call record gets the outcome: the record of this attempt (left "sending", or "unknown" until a
         look-up settles it), or a new one when there is none (rows journaled by an earlier version). `input_values`:
         the row's, when the caller has them at hand (read here when a new record needs them)."""
-        last = conn.execute(
-            "SELECT id, state FROM calls WHERE batch_id = ? AND row_num = ? ORDER BY id DESC LIMIT 1", (batch[0], row)
-        ).fetchone()
         state = CALL_STATE[outcome.state]
-        if last is not None and last[1] in ("sending", "unknown"):
-            self._history.update_call(
-                conn,
-                int(last[0]),
-                state=state,
-                http_status=outcome.http_status,
-                code=outcome.code,
-                message=outcome.message,
-                duration=outcome.duration,
-            )
+        # One statement, not a look-up and an update: the row's last record, if it is still waiting for an outcome
+        # (the columns History.update_call sets).
+        said = (state, outcome.http_status, outcome.code, outcome.message, outcome.duration, int(state == "done"))
+        settled = conn.execute(
+            "UPDATE calls SET state = ?, http_status = ?, code = ?, message = ?, duration = ?, ok = ? WHERE id ="
+            " (SELECT MAX(id) FROM calls WHERE batch_id = ? AND row_num = ?) AND state IN ('sending', 'unknown')",
+            (*said, batch[0], row),
+        )
+        if settled.rowcount:
             return
         if input_values is None:  # the row exists: its outcome was just written
             sql = "SELECT input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?"
