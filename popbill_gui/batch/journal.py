@@ -128,6 +128,7 @@ class Journal:
     def __init__(self, history: History, lang: Lang = "ko") -> None:
         self._history = history
         self.lang: Lang = lang
+        self._fixed: dict[int, tuple[Any, ...]] = {}  # advance: a batch's row, read once for what never changes in it
 
     @property
     def history(self) -> History:
@@ -203,7 +204,7 @@ class Journal:
                         batch_id,
                         r.row,
                         json.dumps(r.values, ensure_ascii=False),
-                        _problems_json(r.problems),
+                        _problems_json(r.problems) if r.problems else "[]",
                         *state_of(r),
                         now,
                     )
@@ -360,7 +361,7 @@ class Journal:
         sending_text = text("history.sending", self.lang) if sending is not None else ""
 
         def work(conn: sqlite3.Connection) -> JournalError | None:
-            batch = self._batch_row(conn, batch_id)
+            batch = self._fixed.get(batch_id) or self._fixed.setdefault(batch_id, self._batch_row(conn, batch_id))
             now = _now()
             if outcome is not None:
                 self._record(conn, batch, outcome, now)
@@ -377,26 +378,15 @@ class Journal:
 
     def _record(self, conn: sqlite3.Connection, batch: Sequence[Any], outcome: RowOutcome, now: float) -> None:
         row, batch_id = outcome.row, batch[0]
-        found = conn.execute(
-            "SELECT input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?", (batch_id, row)
-        ).fetchone()
-        if found is None:
-            raise JournalError(f"batch {batch_id} has no row {row}")
-        conn.execute(
+        values = (outcome.state.value, outcome.code, outcome.message, outcome.http_status, outcome.duration, now)
+        updated = conn.execute(
             "UPDATE batch_rows SET state = ?, code = ?, message = ?, http_status = ?, duration = ?, updated = ?"
             " WHERE batch_id = ? AND row_num = ?",
-            (
-                outcome.state.value,
-                outcome.code,
-                outcome.message,
-                outcome.http_status,
-                outcome.duration,
-                now,
-                batch_id,
-                row,
-            ),
+            (*values, batch_id, row),
         )
-        self._settle_call(conn, batch, found[0], row, now, outcome)
+        if updated.rowcount == 0:
+            raise JournalError(f"batch {batch_id} has no row {row}")
+        self._settle_call(conn, batch, None, row, now, outcome)
 
     def _mark(self, conn: sqlite3.Connection, batch: Sequence[Any], row: int, now: float, message: str) -> None:
         batch_id = batch[0]
@@ -549,28 +539,28 @@ class Journal:
         self,
         conn: sqlite3.Connection,
         batch: Sequence[Any],
-        input_values: str,
+        input_values: str | None,
         row: int,
         now: float,
         outcome: RowOutcome,
     ) -> None:
         """The row's call record gets the outcome: the record of this attempt (left "sending", or "unknown" until a
-        look-up settles it), or a new one when there is none (rows journaled by an earlier version)."""
-        last = conn.execute(
-            "SELECT id, state FROM calls WHERE batch_id = ? AND row_num = ? ORDER BY id DESC LIMIT 1", (batch[0], row)
-        ).fetchone()
+        look-up settles it), or a new one when there is none (rows journaled by an earlier version). `input_values`:
+        the row's, when the caller has them at hand (read here when a new record needs them)."""
         state = CALL_STATE[outcome.state]
-        if last is not None and last[1] in ("sending", "unknown"):
-            self._history.update_call(
-                conn,
-                int(last[0]),
-                state=state,
-                http_status=outcome.http_status,
-                code=outcome.code,
-                message=outcome.message,
-                duration=outcome.duration,
-            )
+        # One statement, not a look-up and an update: the row's last record, if it is still waiting for an outcome
+        # (the columns History.update_call sets).
+        said = (state, outcome.http_status, outcome.code, outcome.message, outcome.duration, int(state == "done"))
+        settled = conn.execute(
+            "UPDATE calls SET state = ?, http_status = ?, code = ?, message = ?, duration = ?, ok = ? WHERE id ="
+            " (SELECT MAX(id) FROM calls WHERE batch_id = ? AND row_num = ?) AND state IN ('sending', 'unknown')",
+            (*said, batch[0], row),
+        )
+        if settled.rowcount:
             return
+        if input_values is None:  # the row exists: its outcome was just written
+            sql = "SELECT input_values FROM batch_rows WHERE batch_id = ? AND row_num = ?"
+            input_values = str(conn.execute(sql, (batch[0], row)).fetchone()[0])
         values = list(self._call_values(batch, input_values, row, now, outcome.state, outcome.message))
         values[8:10] = [outcome.http_status, outcome.code]
         values[11] = outcome.duration

@@ -27,7 +27,6 @@ from collections.abc import Generator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, Any, Final, NamedTuple
-from xml.etree import ElementTree
 
 from .errors import BatchFileError
 from .sniff import not_an_xlsx
@@ -136,6 +135,8 @@ def count_strings(source: IO[bytes], name: str) -> int:
 def read_strings(source: IO[bytes], name: str) -> list[str]:
     """The shared strings, as openpyxl reads them (a string's plain text and its runs' text, no phonetic guide), read
     as they stream and refused beyond MAX_SHARED_STRINGS."""
+    from xml.etree import ElementTree  # here, not at the top: a CSV batch (and popbill-cli's start-up) never needs it
+
     strings: list[str] = []
     # Python's expat (2.4 and later) limits entity expansion, and ElementTree resolves no external entity: the XML
     # attacks S314 warns of do not apply; a big file is what the count stops.

@@ -376,3 +376,20 @@ def test_a_mark_taken_back_leaves_the_row_as_it_was_and_no_call(journal: Journal
     journal.mark_result(batch_id, 4, RowOutcome(4, RowState.DONE, 1, "ok"))
     journal.unmark(batch_id, 4)  # only a row still "sending" changes
     assert {j.row: j.outcome.state for j in journal.batch_rows(batch_id)}[4] is RowState.DONE
+
+
+def test_an_answer_settles_its_own_attempts_record_and_a_row_without_one_gets_a_new_record(journal: Journal) -> None:
+    batch_id = new_batch(journal, resend_rows([2, 3]))
+    journal.mark_sending(batch_id, 2)
+    journal.advance(batch_id, RowOutcome(2, RowState.FAILED, -99999999, "busy", 503), sending=3)
+    journal.advance(batch_id, RowOutcome(3, RowState.DONE, 1, "ok", 200), sending=2)  # row 2's second attempt
+    journal.mark_result(batch_id, 2, RowOutcome(2, RowState.DONE, 1, "ok", 200))
+    recorded = [(r.row, r.state, r.code) for r in journal.history.recent(batch_id=batch_id)]
+    assert sorted(recorded) == [(2, "done", 1), (2, "failed", -99999999), (3, "done", 1)]  # the last one settled
+    # An answer for a row whose last record is settled already (journaled by an earlier version, or settled by a
+    # look-up): a record of its own, with the row's keys read from the journal.
+    journal.mark_result(batch_id, 3, RowOutcome(3, RowState.FAILED, -11000005, "not found", 400))
+    newest = journal.history.recent(batch_id=batch_id)[-1]  # oldest first
+    row_3 = next(r for r in resend_rows([2, 3]) if r.row == 3)
+    assert (newest.row, newest.state, newest.receiver) == (3, "failed", row_3.values["receiver"])
+    assert newest.mgt_key == row_3.values["mgt_key"] and len(journal.history.recent(batch_id=batch_id)) == 4
