@@ -161,12 +161,9 @@ def _writing(conn: HTTPConnection) -> None:
 
 
 class _Tracking:
-    """What both tracked connections add to http.client's: the moment they connect, and the first byte written;
-    and a request with a body (bytes) written in one piece, where urllib3 writes the head and the body apart."""
+    """What both tracked connections add to http.client's: the moment they connect, and the first byte written."""
 
     _popbill_connecting = False
-    _popbill_hold = False  # the request has a body: its head waits for it
-    _popbill_head: bytes | None = None
     sock: Any
 
     def connect(self) -> None:
@@ -177,24 +174,10 @@ class _Tracking:
         finally:
             self._popbill_connecting = False
 
-    def request(self, method: str, url: str, body: Any = None, headers: Any = None, **options: Any) -> None:
-        # One write, not two: one segment for the server to read and one system call less (~40 µs on loopback)
-        # per call. Nothing is written before the body is at hand, so a failure before it is still "not sent".
-        self._popbill_hold = isinstance(body, bytes) and bool(body) and not options.get("chunked")
-        try:
-            super().request(method, url, body=body, headers=headers, **options)  # type: ignore[misc]
-        finally:
-            self._popbill_hold, self._popbill_head = False, None
-
     def send(self, data: Any) -> None:
         if not self._popbill_connecting:
             if self.sock is None:
                 self.connect()  # http.client would connect lazily inside send(); a failure there is "not sent"
-            if self._popbill_hold:
-                if self._popbill_head is None:
-                    self._popbill_head = bytes(data)  # the head: it leaves with the body, just below
-                    return
-                data, self._popbill_head, self._popbill_hold = self._popbill_head + bytes(data), None, False
             _writing(self)  # type: ignore[arg-type]
         super().send(data)  # type: ignore[misc]
 

@@ -491,34 +491,3 @@ def test_a_kept_token_is_reused_and_a_new_one_is_handed_back(sim: Simulator, mak
     third = make_client(cached_token=expired, on_token=broken)
     assert third.resend_email("SELL", "K4", "a@example.com").code == 1  # keeping failed, the call did not
     assert sim.count("token") == 3
-
-
-class _Writes:
-    """A connection's real socket, keeping what each write hands it (every write still goes out on it)."""
-
-    def __init__(self, sock: socket.socket) -> None:
-        self._sock = sock
-        self.writes: list[bytes] = []
-
-    def sendall(self, data: bytes, *args: int) -> None:
-        self.writes.append(bytes(data))
-        self._sock.sendall(data, *args)
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._sock, name)
-
-
-def test_a_request_with_a_body_leaves_in_one_write(sim: Simulator, make_client: ClientFactory) -> None:
-    client = make_client()
-    client.resend_email("SELL", "INV-1", "a@example.com")  # the token, and a connection kept in the pool
-    conns = [c for pool, _, _ in client.transport._pools.values() for c in pool.pool.queue if c and c.sock]
-    for conn in conns:
-        conn.sock = _Writes(conn.sock)
-    client.resend_email("SELL", "INV-2", "b@example.com")
-    client.assign_mgt_key(ITEM_KEY, "BUY", "DOC-0002")
-    writes = [w for conn in conns for w in conn.sock.writes]
-    assert len(writes) == 2  # the head and the body together: one segment for the server, one system call less
-    assert writes[0].startswith(b"POST /Taxinvoice/SELL/INV-2 HTTP/1.1\r\n")
-    assert writes[0].endswith(b'\r\n\r\n{"receiver": "b@example.com"}')
-    assert writes[1].startswith(b"POST /Taxinvoice/") and writes[1].endswith(b"\r\n\r\nMgtKey=DOC-0002")
-    assert [r.body for r in api_requests(sim)][1:] == [b'{"receiver": "b@example.com"}', b"MgtKey=DOC-0002"]
