@@ -35,11 +35,11 @@ from .model import COLUMNS, InputRow, Operation, RowOutcome, RowState, state_tex
 # Header names as the reader accepts them, so a results file can be fed back in.
 HEADERS: dict[str, tuple[str, str]] = {
     "row": ("행", "Row"),
-    "mgt_key_type": ("문서유형", "MgtKeyType"),
-    "mgt_key": ("문서번호", "MgtKey"),
-    "receiver": ("수신메일", "Receiver"),
-    "item_key": ("팝빌번호", "ItemKey"),
-    "nts_confirm_num": ("국세청승인번호", "NTSConfirmNum"),
+    "mgt_key_type": ("문서유형", "Type"),
+    "mgt_key": ("문서번호", "Document ID"),
+    "receiver": ("수신메일", "E-mail"),
+    "item_key": ("팝빌번호", "POPBiLL number"),
+    "nts_confirm_num": ("국세청승인번호", "NTS confirmation number"),
     "state": ("상태", "Status"),
     "code": ("코드", "Code"),
     "message": ("메시지", "Message"),

@@ -27,6 +27,14 @@ HEADER_NAMES: Final[dict[str, tuple[str, str]]] = {
     "item_key": ("ItemKey", "팝빌번호"),
     "nts_confirm_num": ("NTSConfirmNum", "국세청승인번호"),  # assign files: instead of ItemKey
 }
+# What we write and say (templates, results, sentences): English in words, as the window's labels; both read back.
+HEADER_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "mgt_key_type": ("Type", "문서유형"),
+    "mgt_key": ("Document ID", "문서번호"),
+    "receiver": ("E-mail", "수신메일"),
+    "item_key": ("POPBiLL number", "팝빌번호"),
+    "nts_confirm_num": ("NTS confirmation number", "국세청승인번호"),
+}
 _ALIASES: Final[dict[str, str]] = {name.casefold(): column for column, names in HEADER_NAMES.items() for name in names}
 # Other ways clerks head a column: the window's own labels and common variants. Compared without case, spaces, dots,
 # dashes and underscores, whole or either side of a parenthesis ("문서번호(MgtKey)"); a name above always wins.
@@ -40,7 +48,7 @@ HEADER_ALIASES: Final[dict[str, tuple[str, ...]]] = {
         "수신메일", "수신 이메일", "수신 메일", "수신자 이메일", "수신자", "이메일", "이메일 주소", "메일 주소",
         "받는 사람", "받는 사람 이메일", "E-mail", "Email address", "Mail", "Receiver e-mail", "Receiver address",
     ),
-    "item_key": ("팝빌번호", "팝빌 번호", "Item Key", "POPBiLL ItemKey"),
+    "item_key": ("팝빌번호", "팝빌 번호", "POPBiLL number", "Item Key", "POPBiLL ItemKey"),
     "nts_confirm_num": ("국세청 승인번호", "승인번호", "NTS confirmation number", "NTS number", "NTS Confirm Num"),
 }  # fmt: skip
 # MgtKeyType values written the clerks' way (any case; "매출 (SELL)" as the window shows it; the words the results
@@ -90,14 +98,10 @@ def header_text(value: object) -> str:
 
 
 def column_name(column: str, lang: Lang = "ko") -> str:
-    """A column as its header is written in `lang` (mgt_key → 문서번호 / MgtKey); anything else as it is."""
-    names = HEADER_NAMES.get(column)
+    """A column as its header is written in `lang` (mgt_key → 문서번호 / Document ID); anything else as it is."""
+    names = HEADER_WORDS.get(column)
     return column if names is None else names[0 if lang == "en" else 1]
 
-
-def both_names(column: str) -> str:
-    english, korean = HEADER_NAMES[column]
-    return f"{english}/{korean}"
 
 
 @dataclass(frozen=True)
@@ -145,7 +149,7 @@ def read_header(cells: Sequence[object], operation: Operation) -> Header:
         if len(names) > 1:
             raise BatchFileError(
                 "batch.duplicate_column",
-                {"column": both_names(column), "headers": ", ".join(repr(n) for n in names)},
+                {"column_key": column, "headers": ", ".join(repr(n) for n in names)},
             )
     by_nts = operation == "assign_mgt_key" and "nts_confirm_num" in found
     if by_nts and "item_key" in found:
@@ -172,7 +176,7 @@ def _refuse_missing(operation: Operation, found: dict[str, int], missing: list[s
         columns = ", ".join(texts[found[c]] for c in shown)  # as the file heads them: the clerk's own words
         raise BatchFileError("batch.other_operation", {"columns": columns, "operation": other, "missing": missing})
     also: list[str] = ["batch.nts_instead"] if "item_key" in missing else []
-    params: dict[str, object] = {"columns": ", ".join(both_names(c) for c in missing), "missing": missing}
+    params: dict[str, object] = {"column_keys": missing, "missing": missing}
     named = set(found.values())
     unknown = [text for index, text in enumerate(texts) if text and index not in named]
     guesses = closest(unknown, missing)

@@ -140,7 +140,7 @@ def test_a_template_reads_back_once_a_row_is_added(
         book.save(path)
     batch = read_batch(path, operation)
     assert [r.valid for r in batch.rows] == [True]
-    expected = {"resend_email": ("MgtKeyType", "문서유형"), "assign_mgt_key": ("ItemKey", "팝빌번호")}[operation]
+    expected = {"resend_email": ("Type", "문서유형"), "assign_mgt_key": ("POPBiLL number", "팝빌번호")}[operation]
     assert template_header(operation, lang)[0] == expected[0 if lang == "en" else 1]  # type: ignore[arg-type]
 
 

@@ -58,7 +58,7 @@ def test_no_column_naming_the_invoice_says_either_will_do(tmp_path: Path) -> Non
     path = write_csv(tmp_path / "none.csv", ["MgtKeyType,MgtKey", "SELL,K1"])
     error = refusal(path, "assign_mgt_key")
     assert error.key == "batch.missing_columns" and error.params["missing"] == ["item_key"]
-    assert "ItemKey/팝빌번호" in error.describe("en") and "NTSConfirmNum" in error.describe("en")
+    assert "POPBiLL number" in error.describe("en") and "NTSConfirmNum" in error.describe("en")
     assert "국세청승인번호" in error.describe("ko")
     # Missing only the MgtKey of an NTS file: no word about NTS numbers, which it has.
     other = refusal(write_csv(tmp_path / "nts.csv", ["국세청승인번호,MgtKeyType", f"{NTS_1},SELL"]), "assign_mgt_key")
@@ -140,7 +140,8 @@ def test_results_of_an_nts_file_show_the_number_and_the_item_key(tmp_path: Path)
     assert table[0][:5] == ["행", "국세청승인번호", "팝빌번호", "문서유형", "문서번호"]
     assert table[1][:5] == [2, NTS_1, ITEM_1, "매출", "K1"]
     # Without columns, as before: the operation's.
-    assert result_table("assign_mgt_key", rows, outcomes, "en")[0][:4] == ["Row", "ItemKey", "MgtKeyType", "MgtKey"]
+    english = result_table("assign_mgt_key", rows, outcomes, "en")[0][:4]
+    assert english == ["Row", "POPBiLL number", "Type", "Document ID"]
 
 
 def test_batch_file_error_with_a_second_sentence() -> None:

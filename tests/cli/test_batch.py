@@ -75,7 +75,7 @@ def test_cp949_csv_resend_then_results_file(sim: Simulator, tmp_path: Path) -> N
     assert len(sim.state.sent_mails) == 12 and sim.count("token") == 1
     with out.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
-    assert table[0][:4] == ["Row", "MgtKeyType", "MgtKey", "Receiver"]
+    assert table[0][:4] == ["Row", "Type", "Document ID", "E-mail"]
     assert [line[0] for line in table[1:]] == [str(i) for i in range(2, 14)]  # the spreadsheet's row numbers
     assert all(line[5] == "1" for line in table[1:])
     calls = History(tmp_path / "history.sqlite3").recent(limit=None)

@@ -122,7 +122,7 @@ def test_hidden_rows_skipped(sim: Simulator, tmp_path: Path) -> None:
     assert sorted(mail.mgt_key for mail in sim.state.sent_mails) == ["INV-1", "INV-3"]
     with out.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
-    assert table[0] == ["Row", "MgtKeyType", "MgtKey", "Receiver", "거래처명", "Status", "Code", "Message"]
+    assert table[0] == ["Row", "Type", "Document ID", "E-mail", "거래처명", "Status", "Code", "Message"]
     assert table[1][:5] == ["2", "sales", "INV-1", "a@example.com", "한빛상사"]
     assert table[2][1] == "purchases" and table[2][5] == "skipped" and "hidden row" in table[2][7]
 

@@ -25,7 +25,7 @@ def cli(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProc
 
 
 @pytest.mark.parametrize(
-    ("lang", "header"), [("ko", "문서유형,문서번호,수신메일"), ("en", "MgtKeyType,MgtKey,Receiver")]
+    ("lang", "header"), [("ko", "문서유형,문서번호,수신메일"), ("en", "Type,Document ID,E-mail")]
 )
 def test_template_then_a_batch_of_it(sim: Simulator, tmp_path: Path, lang: str, header: str) -> None:
     path = tmp_path / "resend.csv"

@@ -355,7 +355,7 @@ def test_batch_by_nts_number_refused_then_skipped_then_fed_back(sim: Simulator, 
     sheet = load_workbook(out).active
     assert sheet is not None
     table = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert table[0][:5] == ["Row", "NTSConfirmNum", "ItemKey", "MgtKeyType", "MgtKey"]
+    assert table[0][:5] == ["Row", "NTS confirmation number", "POPBiLL number", "Type", "Document ID"]
     assert table[1][2] == good.item_key and table[2][2] in ("", None)
     with History(tmp_path / "h.sqlite3") as history:
         rows = Journal(history).batch_rows(1)

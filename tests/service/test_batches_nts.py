@@ -139,7 +139,7 @@ def test_none_several_or_already_assigned_refuse_the_file_and_send_nothing(
     written = service.batches.export(tmp_path / "out.csv", plan.file, report.outcomes, "en")
     with written.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
-    assert table[0][:5] == ["Row", "NTSConfirmNum", "ItemKey", "MgtKeyType", "MgtKey"]
+    assert table[0][:5] == ["Row", "NTS confirmation number", "POPBiLL number", "Type", "Document ID"]
     assert table[1][1:3] == [good.fields["ntsconfirmNum"], good.item_key] and table[1][6] == "1"
     assert table[3][2] == "" and "2 invoices" in table[3][7]
 

@@ -546,7 +546,7 @@ def test_an_nts_number_file_shows_the_item_keys_found_and_the_rows_that_found_no
         assert tab.export_to(str(target))
     with target.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
-    assert table[0][:3] == ["Row", "NTSConfirmNum", "ItemKey"] and table[1][2] == book[0].item_key
+    assert table[0][:3] == ["Row", "NTS confirmation number", "POPBiLL number"] and table[1][2] == book[0].item_key
 
 
 def test_a_file_started_elsewhere_while_the_start_was_confirmed_is_not_sent_again(
