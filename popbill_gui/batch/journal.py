@@ -128,7 +128,9 @@ class Journal:
     def __init__(self, history: History, lang: Lang = "ko") -> None:
         self._history = history
         self.lang: Lang = lang
-        self._fixed: dict[int, tuple[Any, ...]] = {}  # advance: a batch's row, read once for what never changes in it
+        # advance: a batch's row, read once for what never changes in it (id, operation, environment, CorpNum; ids
+        # are AUTOINCREMENT, never reused)
+        self._fixed: dict[int, tuple[Any, ...]] = {}
 
     @property
     def history(self) -> History:
@@ -489,6 +491,7 @@ class Journal:
             conn.execute("UPDATE batches SET status = ?, finished = ? WHERE id = ?", (status, _now(), batch_id))
 
         self._history.write(work)
+        self._fixed.pop(batch_id, None)  # a window's journal lives for many batches: keep only the running ones
 
     def mark_file_changed(self, batch_id: int) -> None:
         """The batch is resumed after its file was edited: its file's next new batch leaves out what it did."""
