@@ -25,14 +25,14 @@ class BatchFileError(Exception):
         if "operation" in params:  # the operation the file fits, named in the sentence's language
             params["other"] = text(f"batch.operation.{params['operation']}", lang)
         # Columns too, in the sentence's language (문서번호 / Document ID): any of them is a header the reader takes.
-        if isinstance(column := params.get("column_key"), str):
+        column, columns = params.get("column_key"), params.get("column_keys")
+        if isinstance(column, str) or isinstance(columns, list | tuple):
             from .headers import column_name  # here: headers.py raises this error
 
-            params["column"] = column_name(column, lang)
-        if isinstance(columns := params.get("column_keys"), list | tuple):
-            from .headers import column_name
-
-            params["columns"] = ", ".join(column_name(str(c), lang) for c in columns)
+            if isinstance(column, str):
+                params["column"] = column_name(column, lang)
+            if isinstance(columns, list | tuple):
+                params["columns"] = ", ".join(column_name(str(c), lang) for c in columns)
         return " ".join(text(key, lang, **params) for key in (self.key, *self.also))
 
     def __str__(self) -> str:
